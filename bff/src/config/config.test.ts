@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from './config';
+
+const valid = { MONGODB_URI: 'mongodb://127.0.0.1:27017/cakeday' };
+
+const productionEnv = {
+  NODE_ENV: 'production',
+  MONGODB_URI: 'mongodb://db.internal:27017/cakeday?replicaSet=rs0',
+  PUBLIC_BASE_URL: 'https://api.cakeday.example.com',
+  SESSION_SECRET: 'a-production-secret-that-is-long-enough-1234',
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  DATA_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
+  WECHAT_APPID: 'wx1234567890abcdef',
+  WECHAT_SECRET: 'real-secret',
+};
+
+describe('loadConfig', () => {
+  it('applies defaults for development', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, WECHAT_API_BASE: 'https://api.weixin.qq.com' });
+  });
+
+  it('names a missing variable', () => {
+    expect(() => loadConfig({})).toThrow(/MONGODB_URI/);
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => loadConfig({ ...valid, PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...valid, PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ ...valid, DATA_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/DATA_ENCRYPTION_KEY/);
+  });
+
+  it('accepts a complete production configuration', () => {
+    expect(loadConfig(productionEnv).NODE_ENV).toBe('production');
+  });
+
+  it.each([
+    ['WECHAT_API_BASE', 'http://127.0.0.1:4100'],
+    ['WECHATPAY_API_BASE', 'http://localhost:4100'],
+    ['SESSION_SECRET', undefined],
+    ['DATA_ENCRYPTION_KEY', undefined],
+    ['WECHAT_SECRET', undefined],
+  ])('refuses %s=%s (a sandbox URL or a default secret) in production', (key, value) => {
+    const env: Record<string, string | undefined> = { ...productionEnv, [key]: value };
+    expect(() => loadConfig(env)).toThrow(new RegExp(key));
+  });
+});

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0000000000';
+// 32 zero bytes: fine for development, refused in production.
+const DEV_DATA_KEY = Buffer.alloc(32).toString('base64');
+
+const SANDBOX_HOST = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/;
+
+const base64Key = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI'),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('64kb'),
+    /** Where WeChat reaches this BFF (WeChat Pay notify_url); HTTPS in production. */
+    PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+    /** Origins allowed to call the API from a browser (the H5 build); comma-separated. */
+    CORS_ORIGINS: z.string().default(''),
+    SESSION_SECRET: z.string().min(32).default(DEV_SESSION_SECRET),
+    DATA_ENCRYPTION_KEY: base64Key.default(DEV_DATA_KEY),
+    DATA_HASH_KEY: base64Key.default(DEV_DATA_KEY),
+    WECHAT_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx + 16 hex digits').default('wx0000000000000000'),
+    WECHAT_SECRET: z.string().min(1).default('dev-secret'),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV !== 'production') return;
+    const refuse = (key: keyof typeof config, message: string): void => {
+      ctx.addIssue({ code: 'custom', path: [key], message });
+    };
+    for (const key of ['WECHAT_API_BASE', 'WECHATPAY_API_BASE', 'PUBLIC_BASE_URL'] as const) {
+      if (SANDBOX_HOST.test(config[key])) refuse(key, 'points at a local sandbox, refused in production');
+    }
+    if (config.SESSION_SECRET === DEV_SESSION_SECRET) refuse('SESSION_SECRET', 'is the development default');
+    if (config.DATA_ENCRYPTION_KEY === DEV_DATA_KEY) refuse('DATA_ENCRYPTION_KEY', 'is the development default');
+    if (config.DATA_HASH_KEY === DEV_DATA_KEY) refuse('DATA_HASH_KEY', 'is the development default');
+    if (config.WECHAT_SECRET === 'dev-secret') refuse('WECHAT_SECRET', 'is the development default');
+    if (config.WECHAT_APPID === 'wx0000000000000000') refuse('WECHAT_APPID', 'is the development default');
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; the message names every missing or malformed variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(config)'}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}

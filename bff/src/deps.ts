@@ -1,0 +1,16 @@
+import type { Config } from './config/config';
+import { pingDatabase } from './db/database';
+import type { AppDeps } from './http/deps';
+import type { Logger } from './logger';
+
+/** The production wiring of the app's dependencies; tests override what they need. */
+export function createDeps(config: Config, logger: Logger, overrides: Partial<AppDeps> = {}): AppDeps {
+  return {
+    config,
+    logger,
+    authenticate: async () => undefined,
+    now: () => new Date(),
+    databaseReady: pingDatabase,
+    ...overrides,
+  };
+}

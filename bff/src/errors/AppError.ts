@@ -1,0 +1,41 @@
+import { errorMessages, type ErrorCode, type FieldIssue } from '@cakeday/shared';
+
+/**
+ * The one error type handlers throw. `expose` decides whether the message reaches the client:
+ * 4xx errors carry a Chinese message for the member; 5xx never reveal internals.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly expose: boolean;
+  readonly fields?: FieldIssue[];
+  readonly retryable: boolean;
+
+  constructor(
+    status: number,
+    code: ErrorCode,
+    options: { message?: string; expose?: boolean; fields?: FieldIssue[]; cause?: unknown; retryable?: boolean } = {},
+  ) {
+    super(options.message ?? errorMessages[code], { cause: options.cause });
+    this.name = 'AppError';
+    this.status = status;
+    this.code = code;
+    this.expose = options.expose ?? status < 500;
+    this.fields = options.fields;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+export const validationFailed = (fields: FieldIssue[]): AppError =>
+  new AppError(400, 'VALIDATION_FAILED', { fields });
+export const unauthenticated = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' = 'UNAUTHENTICATED'): AppError =>
+  new AppError(401, code);
+export const forbidden = (code: ErrorCode = 'FORBIDDEN'): AppError => new AppError(403, code);
+export const notFound = (code: ErrorCode = 'NOT_FOUND'): AppError => new AppError(404, code);
+export const conflict = (code: ErrorCode = 'CONFLICT', message?: string): AppError =>
+  new AppError(409, code, { message });
+export const badRequest = (code: ErrorCode, message?: string): AppError => new AppError(400, code, { message });
+export const tooManyRequests = (): AppError => new AppError(429, 'RATE_LIMITED');
+export const internal = (cause?: unknown): AppError => new AppError(500, 'INTERNAL', { cause });
+export const unavailable = (cause?: unknown): AppError =>
+  new AppError(503, 'SERVICE_UNAVAILABLE', { cause, retryable: true });

@@ -1,0 +1,17 @@
+import type { Config } from '../config/config';
+import type { Logger } from '../logger';
+import type { CakedayContext, Principal } from './context';
+
+/** Resolves the caller from the request (the session token); undefined when there is none. */
+export type Authenticator = (ctx: CakedayContext) => Promise<Principal | undefined>;
+
+/** Everything the app needs from outside; tests build their own. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  authenticate: Authenticator;
+  /** The current instant; tests move it. */
+  now: () => Date;
+  /** Whether the database answers a ping (for /readyz). */
+  databaseReady: () => Promise<boolean>;
+}

@@ -1,0 +1,31 @@
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp } from '../app';
+import { loadConfig, type Config } from '../config/config';
+import { createDeps } from '../deps';
+import type { AppDeps } from '../http/deps';
+import type { RouteHandlers } from '../http/routeHandler';
+import { createLogger } from '../logger';
+
+export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    MONGODB_URI: 'mongodb://127.0.0.1:1/unused',
+    ...overrides,
+  });
+}
+
+export interface TestApp {
+  deps: AppDeps;
+  http: TestAgent;
+  server: ReturnType<ReturnType<typeof createApp>['callback']>;
+}
+
+/** The real Koa app with test configuration, driven over HTTP by supertest. */
+export function buildTestApp(overrides: Partial<AppDeps> = {}, handlers?: RouteHandlers): TestApp {
+  const config = overrides.config ?? testConfig();
+  const deps = createDeps(config, createLogger(config.LOG_LEVEL), overrides);
+  const server = createApp(deps, handlers).callback();
+  return { deps, http: request(server), server };
+}

@@ -1,0 +1,86 @@
+package cakeday.devdb;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * Cakeday's embedded MongoDB-compatible database for development and tests.
+ *
+ * Usage: java -jar devdb.jar [--port N] (--memory | --file PATH)
+ * Prints the connection string as the first stdout line once it accepts connections,
+ * and shuts down cleanly (flushing the H2 file) on SIGTERM or SIGINT.
+ */
+public final class DevDatabase {
+
+    /** mongoose 9 (driver 7) refuses servers below wire version 9; the default advertises 8. */
+    private static final MongoVersion MONGODB_5_0 = new MongoVersion() {
+        @Override
+        public List<Integer> getVersionArray() {
+            return List.of(5, 0, 0);
+        }
+
+        @Override
+        public String toVersionString() {
+            return "5.0.0";
+        }
+
+        @Override
+        public int getWireVersion() {
+            return 13;
+        }
+    };
+
+    private DevDatabase() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("devdb.log", "error"));
+        int port = 0;
+        String file = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(requireValue(args, ++i, "--port"));
+                case "--file" -> file = requireValue(args, ++i, "--file");
+                case "--memory" -> file = null;
+                default -> usage("unknown argument: " + args[i]);
+            }
+        }
+
+        MongoBackend backend = file == null ? new MemoryBackend() : new H2Backend(file);
+        backend.version(MONGODB_5_0);
+        MongoServer server = new MongoServer(backend);
+        // One worker thread: every command runs alone, so each is atomic and reads see whole documents.
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, 1);
+        InetSocketAddress address = server.getLocalAddress();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdownNow();
+            stopped.countDown();
+        }, "devdb-shutdown"));
+
+        System.out.println("mongodb://127.0.0.1:" + address.getPort() + "/");
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String requireValue(String[] args, int index, String flag) {
+        if (index >= args.length) {
+            usage(flag + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: java -jar devdb.jar [--port N] (--memory | --file PATH)");
+        System.exit(2);
+    }
+}
