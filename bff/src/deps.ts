@@ -2,6 +2,7 @@ import type { Config } from './config/config';
 import { pingDatabase } from './db/database';
 import type { AppDeps } from './http/deps';
 import type { Logger } from './logger';
+import { createWechatClients } from './wechat/clients';
 
 /** The production wiring of the app's dependencies; tests override what they need. */
 export function createDeps(config: Config, logger: Logger, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -11,6 +12,7 @@ export function createDeps(config: Config, logger: Logger, overrides: Partial<Ap
     authenticate: async () => undefined,
     now: () => new Date(),
     databaseReady: pingDatabase,
+    wechat: overrides.wechat ?? createWechatClients(config),
     ...overrides,
   };
 }

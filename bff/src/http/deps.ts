@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import type { Logger } from '../logger';
+import type { WechatClients } from '../wechat/clients';
 import type { CakedayContext, Principal } from './context';
 
 /** Resolves the caller from the request (the session token); undefined when there is none. */
@@ -14,4 +15,6 @@ export interface AppDeps {
   now: () => Date;
   /** Whether the database answers a ping (for /readyz). */
   databaseReady: () => Promise<boolean>;
+  /** WeChat capabilities (login, phone, messages, content security, codes, risk). */
+  wechat: WechatClients;
 }

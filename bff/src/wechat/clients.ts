@@ -1,0 +1,26 @@
+import type { Config } from '../config/config';
+import type { WechatCode, WechatLogin, WechatMessages, WechatPhone, WechatRisk, WechatSecurity } from './types';
+
+export interface WechatClients {
+  login: WechatLogin;
+  phone: WechatPhone;
+  messages: WechatMessages;
+  security: WechatSecurity;
+  wxacode: WechatCode;
+  risk: WechatRisk;
+}
+
+/** The adapters, talking to config.WECHAT_API_BASE (WeChat in production, the sandbox otherwise). */
+export function createWechatClients(_config: Config): WechatClients {
+  const notYet = (): never => {
+    throw new Error('WeChat adapters are not wired yet');
+  };
+  return {
+    login: { code2Session: notYet },
+    phone: { getPhoneNumber: notYet },
+    messages: { sendSubscribeMessage: notYet },
+    security: { checkText: notYet },
+    wxacode: { getUnlimitedCode: notYet },
+    risk: { getUserRiskRank: notYet },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * What the BFF needs from WeChat, one interface per capability. The adapters in this folder
+ * implement them over HTTP against WECHAT_API_BASE / WECHATPAY_API_BASE (WeChat, or the sandbox).
+ * WeChat failures surface as AppErrors with stable codes (see wechatError.ts).
+ */
+export interface WechatSession {
+  openid: string;
+  unionid?: string;
+}
+
+export interface WechatLogin {
+  /** jscode2session; the session_key is dropped inside the adapter and never returned. */
+  code2Session(code: string): Promise<WechatSession>;
+}
+
+export interface WechatPhoneNumber {
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
+}
+
+export interface WechatPhone {
+  getPhoneNumber(code: string, openid?: string): Promise<WechatPhoneNumber>;
+}
+
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, string>;
+  miniprogramState?: 'developer' | 'trial' | 'formal';
+}
+
+export interface WechatMessages {
+  sendSubscribeMessage(message: SubscribeMessage): Promise<void>;
+}
+
+export type ContentScene = 1 | 2 | 3 | 4;
+
+export interface ContentVerdict {
+  suggest: 'pass' | 'review' | 'risky';
+  label: number;
+  traceId?: string;
+}
+
+export interface WechatSecurity {
+  checkText(input: { openid: string; scene: ContentScene; content: string; title?: string; nickname?: string }): Promise<ContentVerdict>;
+}
+
+export interface WechatCodeRequest {
+  scene: string;
+  page?: string;
+  checkPath?: boolean;
+  envVersion?: 'release' | 'trial' | 'develop';
+  width?: number;
+}
+
+export interface WechatCode {
+  /** A PNG mini-program code (getwxacodeunlimit). */
+  getUnlimitedCode(request: WechatCodeRequest): Promise<Buffer>;
+}
+
+export interface WechatRisk {
+  /** 0 (safe) .. 4 (riskiest). scene 0 = registration, 1 = marketing cheating. */
+  getUserRiskRank(input: { openid: string; scene: 0 | 1; clientIp: string }): Promise<number>;
+}
