@@ -10,22 +10,23 @@ const BFF_PORT = Number(process.env.BFF_PORT ?? 3000);
 /** `npm run dev`: the H2-backed database, demo data, and the BFF with file watching. Ctrl-C stops all. */
 async function main(): Promise<void> {
   const processes: ManagedProcess[] = [];
-  let database: RunningDatabase | undefined;
+  const running: { database?: RunningDatabase } = {};
   let stopping = false;
   const stopAll = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping...');
     for (const managed of [...processes].reverse()) await managed.stop();
-    await database?.stop();
+    await running.database?.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  database = await startDatabase({ backend: 'file', file: path.join(root, '.data/dev.h2'), port: DEVDB_PORT });
+  const database = await startDatabase({ backend: 'file', file: path.join(root, '.data/dev.h2'), port: DEVDB_PORT });
   const mongoUri = new URL(database.uri);
   mongoUri.pathname = '/cakeday';
+  running.database = database;
   await seedDemoData(mongoUri.toString());
 
   const bff = startProcess('bff', process.execPath, [require.resolve('tsx/cli'), 'watch', '--clear-screen=false', path.join(root, 'bff/src/main.ts')], {
