@@ -1,3 +1,4 @@
+import { createSessionAuthenticator } from './auth/authenticate';
 import type { Config } from './config/config';
 import { pingDatabase } from './db/database';
 import type { AppDeps } from './http/deps';
@@ -6,11 +7,12 @@ import { createWechatClients } from './wechat/clients';
 
 /** The production wiring of the app's dependencies; tests override what they need. */
 export function createDeps(config: Config, logger: Logger, overrides: Partial<AppDeps> = {}): AppDeps {
+  const now = overrides.now ?? ((): Date => new Date());
   return {
     config,
     logger,
-    authenticate: async () => undefined,
-    now: () => new Date(),
+    authenticate: createSessionAuthenticator(config, now),
+    now,
     databaseReady: pingDatabase,
     wechat: overrides.wechat ?? createWechatClients(config),
     ...overrides,

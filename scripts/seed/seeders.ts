@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { demoMemberSeeder } from './demoMemberSeeder';
 
 export interface Seeder {
   name: string;
@@ -19,4 +20,5 @@ export const seeders: Seeder[] = [
       return 'brand settings present';
     },
   },
+  demoMemberSeeder,
 ];

@@ -17,6 +17,19 @@ export const errorMessages = {
   UNSUPPORTED_MEDIA_TYPE: '请求格式不受支持',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
+  // members
+  CONSENT_REQUIRED: '请先阅读并同意生日信息使用说明',
+  CONSENT_VERSION_OUTDATED: '说明内容已更新，请重新阅读并同意',
+  CONSENT_NOT_GRANTED: '你尚未同意此项授权',
+  BIRTHDAY_LOCKED: '生日已设置，如需修改请联系客服',
+  BIRTHDAY_TOO_CLOSE: '生日临近，暂时不能修改生日',
+  BIRTHDAY_BENEFIT_CLAIMED: '本年度生日礼已领取，暂时不能修改生日',
+  PHONE_TAKEN: '该手机号已绑定其他会员',
+  // points
+  POINTS_INSUFFICIENT: '积分不足',
+  POINTS_BALANCE_NEGATIVE: '积分余额为负，暂时不能使用积分',
+  POINTS_REVERSAL_EXCEEDS: '冲正积分超过原始积分',
+  IDEMPOTENCY_KEY_REUSED: '重复提交的请求与原请求不一致',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -29,6 +29,19 @@ const configSchema = z
     WECHAT_SECRET: z.string().min(1).default('dev-secret'),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
     WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
+    // members: sessions, login limits, tiers and points
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
+    LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    LOGIN_LIMIT_PER_OPENID_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    TIER_GOLD_MIN_SPEND_FEN: z.coerce.number().int().min(1).default(50_000),
+    TIER_DIAMOND_MIN_SPEND_FEN: z.coerce.number().int().min(1).default(200_000),
+    /** Earn multipliers as decimals (1.5 = ×1.5), kept to thousandths. */
+    POINTS_MULTIPLIER_BASIC: z.coerce.number().min(0).max(10).default(1),
+    POINTS_MULTIPLIER_GOLD: z.coerce.number().min(0).max(10).default(1.5),
+    POINTS_MULTIPLIER_DIAMOND: z.coerce.number().min(0).max(10).default(2),
+    POINTS_MULTIPLIER_BIRTHDAY_MONTH: z.coerce.number().min(0).max(10).default(2),
+    /** Points expire at the end of the calendar year this many years after they were earned. */
+    POINTS_LIFETIME_YEARS: z.coerce.number().int().min(0).max(10).default(1),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;

@@ -1,4 +1,8 @@
 import type { z } from 'zod';
+import { authRoutes } from '../auth/auth.routes.js';
+import { consentsRoutes } from '../consents/consents.routes.js';
+import { membersRoutes } from '../members/members.routes.js';
+import { pointsRoutes } from '../points/points.routes.js';
 import { systemRoutes } from '../system/system.routes.js';
 
 /**
@@ -7,6 +11,10 @@ import { systemRoutes } from '../system/system.routes.js';
  */
 export const routes = {
   ...systemRoutes,
+  ...authRoutes,
+  ...membersRoutes,
+  ...consentsRoutes,
+  ...pointsRoutes,
 };
 
 export type Routes = typeof routes;

@@ -1,0 +1,32 @@
+import { isValidObjectId } from 'mongoose';
+import type { Config } from '../config/config';
+import { unauthenticated } from '../errors/AppError';
+import type { CakedayContext, Principal } from '../http/context';
+import type { Authenticator } from '../http/deps';
+import { MemberModel } from '../members/Member.model';
+import { verifySessionToken } from './sessionToken';
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * Resolves the member from `Authorization: Bearer <token>`: no header → undefined (the route decides);
+ * an expired token → 401 SESSION_EXPIRED (the mini-program logs in again silently); anything else wrong,
+ * including a revoked token version or a deleted member → 401 UNAUTHENTICATED.
+ */
+export function createSessionAuthenticator(config: Pick<Config, 'SESSION_SECRET'>, now: () => Date): Authenticator {
+  return async (ctx: CakedayContext): Promise<Principal | undefined> => {
+    const header = ctx.get('Authorization');
+    if (!header) return undefined;
+    const token = BEARER.exec(header)?.[1];
+    if (!token) throw unauthenticated();
+    const verdict = await verifySessionToken(token, { secret: config.SESSION_SECRET, now: now() });
+    if (!verdict.ok) throw unauthenticated(verdict.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (!isValidObjectId(verdict.claims.memberId)) throw unauthenticated();
+    const member = await MemberModel.findOne(
+      { _id: verdict.claims.memberId, status: 'active', tokenVersion: verdict.claims.tokenVersion },
+      { openid: 1 },
+    ).lean();
+    if (!member) throw unauthenticated();
+    return { memberId: member._id.toHexString(), openid: member.openid, roles: ['member'] };
+  };
+}

@@ -1,0 +1,131 @@
+import { buildTestApp, testConfig } from '../test/app';
+import { useTestDatabase } from '../test/database';
+import { DeletedAccountModel } from '../members/DeletedAccount.model';
+import { MemberModel } from '../members/Member.model';
+import { decryptPersonalData } from '../members/personalDataCrypto';
+import type { WechatClients } from '../wechat/clients';
+import type { WechatPhoneNumber, WechatSession } from '../wechat/types';
+import { AppError } from '../errors/AppError';
+
+useTestDatabase();
+
+/**
+ * TEMPORARY: the WeChat sandbox harness (bff/src/test/wechatSandbox.ts) did not exist yet when this was
+ * written. This fake keeps the two contracts these tests rely on (codes are single use; the phone code is
+ * bound to a number); switch to useWechatSandbox() once it lands.
+ */
+function fakeWechat(): { clients: WechatClients; loginCode: (session: WechatSession) => string; phoneCode: (phone: string) => string } {
+  const loginCodes = new Map<string, WechatSession>();
+  const phoneCodes = new Map<string, WechatPhoneNumber>();
+  let next = 0;
+  const unsupported = (): never => {
+    throw new Error('not used here');
+  };
+  const take = <T>(codes: Map<string, T>, code: string): T => {
+    const value = codes.get(code);
+    codes.delete(code);
+    if (!value) throw new AppError(400, 'VALIDATION_FAILED', { message: 'invalid code' });
+    return value;
+  };
+  return {
+    clients: {
+      login: { code2Session: async (code) => take(loginCodes, code) },
+      phone: { getPhoneNumber: async (code) => take(phoneCodes, code) },
+      messages: { sendSubscribeMessage: unsupported },
+      security: { checkText: unsupported },
+      wxacode: { getUnlimitedCode: unsupported },
+      risk: { getUserRiskRank: unsupported },
+    },
+    loginCode: (session) => {
+      const code = `login-${(next += 1)}`;
+      loginCodes.set(code, session);
+      return code;
+    },
+    phoneCode: (phone) => {
+      const code = `phone-${(next += 1)}`;
+      phoneCodes.set(code, { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86' });
+      return code;
+    },
+  };
+}
+
+const now = new Date('2026-05-10T04:00:00.000Z');
+const wechat = fakeWechat();
+const { http } = buildTestApp({ now: () => now, wechat: wechat.clients, config: testConfig({ LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000' }) });
+
+const login = (session: WechatSession) => http.post('/api/auth.login').send({ code: wechat.loginCode(session) });
+
+describe('auth.login', () => {
+  it('400 without a code', async () => {
+    expect((await http.post('/api/auth.login').send({})).status).toBe(400);
+    expect((await http.post('/api/auth.login').send({ code: '' })).status).toBe(400);
+  });
+
+  it('200 creates the member once, then finds it; the token works and carries no WeChat secret', async () => {
+    const first = await login({ openid: 'o-login-1' });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ token: expect.any(String), expiresAt: '2026-05-10T14:00:00+08:00', member: { id: expect.any(String), isNew: true } });
+    const again = await login({ openid: 'o-login-1' });
+    expect(again.body.member).toEqual({ id: first.body.member.id, isNew: false });
+    const payload = JSON.parse(Buffer.from(String(first.body.token).split('.')[1] ?? '', 'base64url').toString());
+    expect(Object.keys(payload).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'sub', 'ver']);
+    const me = await http.post('/api/members.me').set('Authorization', `Bearer ${first.body.token}`).send({});
+    expect(me.body.id).toBe(first.body.member.id);
+  });
+
+  it('links by unionid: one person, one member', async () => {
+    const first = await login({ openid: 'o-app-a', unionid: 'u-person' });
+    const other = await login({ openid: 'o-app-b', unionid: 'u-person' });
+    expect(other.body.member.id).toBe(first.body.member.id);
+    const later = await login({ openid: 'o-app-c' });
+    await login({ openid: 'o-app-c', unionid: 'u-person-c' });
+    expect((await MemberModel.findById(later.body.member.id).lean())?.unionid).toBe('u-person-c');
+  });
+
+  it('concurrent first logins of one openid create one member', async () => {
+    const responses = await Promise.all(Array.from({ length: 5 }, () => login({ openid: 'o-racing' })));
+    expect(new Set(responses.map((response) => response.body.member.id)).size).toBe(1);
+    expect(await MemberModel.countDocuments({ openid: 'o-racing' })).toBe(1);
+  });
+
+  it('a deleted account registers afresh but is marked as not eligible for new-member rewards', async () => {
+    const first = await login({ openid: 'o-returning' });
+    await http.post('/api/members.delete').set('Authorization', `Bearer ${first.body.token}`).send({ confirm: true });
+    expect(await DeletedAccountModel.countDocuments()).toBeGreaterThanOrEqual(1);
+    const back = await login({ openid: 'o-returning' });
+    expect(back.body.member).toEqual({ id: expect.any(String), isNew: true });
+    expect(back.body.member.id).not.toBe(first.body.member.id);
+    expect((await MemberModel.findById(back.body.member.id).lean())?.newMemberRewardsEligible).toBe(false);
+  });
+
+  it('429 RATE_LIMITED per openid, counted in the database', async () => {
+    const limited = buildTestApp({ now: () => now, wechat: wechat.clients, config: testConfig({ LOGIN_LIMIT_PER_OPENID_PER_MINUTE: '2', LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000' }) });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      statuses.push((await limited.http.post('/api/auth.login').send({ code: wechat.loginCode({ openid: 'o-hammer' }) })).status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+});
+
+describe('members.bindPhone', () => {
+  const bind = (token: string, code: string | undefined) => http.post('/api/members.bindPhone').set('Authorization', `Bearer ${token}`).send(code === undefined ? {} : { code });
+
+  it('401, 400, 409 when the phone belongs to another member, 200 stores it encrypted and returns it masked', async () => {
+    expect((await http.post('/api/members.bindPhone').send({ code: 'x' })).status).toBe(401);
+    const alice = (await login({ openid: 'o-phone-alice' })).body.token as string;
+    const bob = (await login({ openid: 'o-phone-bob' })).body.token as string;
+    expect((await bind(alice, undefined)).status).toBe(400);
+
+    const bound = await bind(alice, wechat.phoneCode('13812341234'));
+    expect([bound.status, bound.body]).toEqual([200, { phoneMasked: '138****1234' }]);
+    const stored = await MemberModel.findOne({ openid: 'o-phone-alice' }).lean();
+    expect(JSON.stringify(stored)).not.toContain('13812341234');
+    expect(decryptPersonalData(stored?.phone?.ciphertext ?? '', testConfig().DATA_ENCRYPTION_KEY)).toBe('13812341234');
+
+    const taken = await bind(bob, wechat.phoneCode('13812341234'));
+    expect([taken.status, taken.body.error.code]).toEqual([409, 'PHONE_TAKEN']);
+    const me = await http.post('/api/members.me').set('Authorization', `Bearer ${alice}`).send({});
+    expect(me.body.phoneMasked).toBe('138****1234');
+  });
+});

@@ -1,0 +1,81 @@
+import { model, Schema, type Types } from 'mongoose';
+import { TIER_LEVELS, type TierLevel } from '@cakeday/shared';
+
+export interface StoredBirthday {
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+/** The phone number encrypted (AES-256-GCM) plus a keyed hash for lookup and uniqueness. */
+export interface StoredPhone {
+  ciphertext: string;
+  masked: string;
+  boundAt: Date;
+}
+
+export interface Member {
+  _id: Types.ObjectId;
+  /** WeChat openid; replaced by `deleted:<id>` on deletion so that the person may register afresh. */
+  openid: string;
+  /** Absent (never null) when unknown: the sparse unique index counts nulls. */
+  unionid?: string;
+  status: 'active' | 'deleted';
+  /** Part of every session token; bumping it revokes them all. */
+  tokenVersion: number;
+  nickname: string | null;
+  avatarUrl: string | null;
+  phone: StoredPhone | null;
+  /** HMAC-SHA256 of the number; absent when none is bound (see unionid). */
+  phoneHash?: string;
+  birthday: StoredBirthday | null;
+  /** Kept after a withdrawal (not the birthday itself) so that set-once cannot be side-stepped. */
+  birthdayHistory: { firstSetAt: Date | null; corrections: number; lastBenefitClaimedAt: Date | null };
+  tier: { level: TierLevel; since: Date; reviewedAt: Date | null };
+  /** False when the openid was on the deleted-accounts list: no new-member rewards again. */
+  newMemberRewardsEligible: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}
+
+const memberSchema = new Schema<Member>(
+  {
+    openid: { type: String, required: true },
+    unionid: { type: String },
+    status: { type: String, enum: ['active', 'deleted'], required: true, default: 'active' },
+    tokenVersion: { type: Number, required: true, default: 0 },
+    nickname: { type: String, default: null },
+    avatarUrl: { type: String, default: null },
+    phone: {
+      type: new Schema<StoredPhone>({ ciphertext: String, masked: String, boundAt: Date }, { _id: false }),
+      default: null,
+    },
+    phoneHash: { type: String },
+    birthday: {
+      type: new Schema<StoredBirthday>({ month: Number, day: Number, year: { type: Number, default: null } }, { _id: false }),
+      default: null,
+    },
+    birthdayHistory: {
+      firstSetAt: { type: Date, default: null },
+      corrections: { type: Number, default: 0 },
+      lastBenefitClaimedAt: { type: Date, default: null },
+    },
+    tier: {
+      level: { type: String, enum: TIER_LEVELS, default: 'basic' },
+      since: { type: Date, required: true },
+      reviewedAt: { type: Date, default: null },
+    },
+    newMemberRewardsEligible: { type: Boolean, default: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    deletedAt: { type: Date, default: null },
+  },
+  { collection: 'members', versionKey: false },
+);
+memberSchema.index({ openid: 1 }, { unique: true });
+// Sparse: only members with a unionid / a phone take part in these uniqueness checks.
+memberSchema.index({ unionid: 1 }, { unique: true, sparse: true });
+memberSchema.index({ phoneHash: 1 }, { unique: true, sparse: true });
+
+export const MemberModel = model<Member>('Member', memberSchema);

@@ -1,0 +1,47 @@
+import { birthdayLock, consentTexts, decideBirthdayChange, type Birthday, type BirthdayChangeRefusal } from '@cakeday/shared';
+import type { ErrorCode } from '@cakeday/shared';
+import { grantConsent } from '../consents/grantConsent';
+import { AppError, conflict } from '../errors/AppError';
+import { birthdayHistoryOf } from './birthdayHistory';
+import { MemberModel, type Member } from './Member.model';
+import { loadMember } from './loadMember';
+
+const refusalCodes: Record<BirthdayChangeRefusal, ErrorCode> = {
+  LOCKED: 'BIRTHDAY_LOCKED',
+  TOO_CLOSE_TO_BIRTHDAY: 'BIRTHDAY_TOO_CLOSE',
+  BENEFIT_CLAIMED: 'BIRTHDAY_BENEFIT_CLAIMED',
+};
+
+/**
+ * Sets the birthday with the consent the member gave on the same page (recorded first, append-only).
+ * The write is conditional on the history read, so two racing changes cannot both use the one correction.
+ */
+export async function setBirthday(
+  memberId: string,
+  input: Birthday & { consentVersion: string },
+  context: { now: Date; ip: string | null },
+): Promise<{ member: Member; lock: ReturnType<typeof birthdayLock> }> {
+  if (input.consentVersion !== consentTexts.birthday.version) throw new AppError(400, 'CONSENT_REQUIRED');
+  const member = await loadMember(memberId);
+  const history = birthdayHistoryOf(member);
+  const next = { month: input.month, day: input.day, year: input.year ?? null };
+  const decision = decideBirthdayChange(history, next, context.now);
+  if (!decision.allowed) throw conflict(refusalCodes[decision.reason]);
+  await grantConsent(memberId, { purpose: 'birthday', version: input.consentVersion }, context);
+  if (decision.kind !== 'unchanged') {
+    const written = await MemberModel.updateOne(
+      { _id: member._id, status: 'active', 'birthdayHistory.corrections': history.corrections, 'birthdayHistory.firstSetAt': history.firstSetAt },
+      {
+        $set: {
+          birthday: next,
+          'birthdayHistory.firstSetAt': history.firstSetAt ?? context.now,
+          'birthdayHistory.corrections': history.corrections + (decision.kind === 'correction' ? 1 : 0),
+          updatedAt: context.now,
+        },
+      },
+    );
+    if (written.modifiedCount !== 1) throw conflict();
+  }
+  const updated = await loadMember(memberId);
+  return { member: updated, lock: birthdayLock(birthdayHistoryOf(updated), context.now) };
+}
