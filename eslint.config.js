@@ -18,7 +18,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.ts'],
+    files: ['scripts/**/*.ts', 'miniapp/e2e/**/*.ts', 'miniapp/scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -32,5 +32,6 @@ module.exports = {
       testMatch: ['<rootDir>/**/*.test.ts'],
       testPathIgnorePatterns: [...common.testPathIgnorePatterns, '/e2e/'],
     },
+    '<rootDir>/miniapp/jest.config.js',
   ],
 };

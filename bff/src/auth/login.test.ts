@@ -35,6 +35,14 @@ function fakeWechat(): { clients: WechatClients; loginCode: (session: WechatSess
       security: { checkText: unsupported },
       wxacode: { getUnlimitedCode: unsupported },
       risk: { getUserRiskRank: unsupported },
+      pay: {
+        prepayJsapi: unsupported,
+        queryByOutTradeNo: unsupported,
+        closeOrder: unsupported,
+        refund: unsupported,
+        queryRefund: unsupported,
+        parseNotification: unsupported,
+      },
     },
     loginCode: (session) => {
       const code = `login-${(next += 1)}`;

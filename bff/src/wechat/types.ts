@@ -64,3 +64,69 @@ export interface WechatRisk {
   /** 0 (safe) .. 4 (riskiest). scene 0 = registration, 1 = marketing cheating. */
   getUserRiskRank(input: { openid: string; scene: 0 | 1; clientIp: string }): Promise<number>;
 }
+
+/** WeChat Pay API v3 (JSAPI, direct merchant). Amounts are integer fen. */
+export interface JsapiPrepayRequest {
+  outTradeNo: string;
+  description: string;
+  amountFen: number;
+  payerOpenid: string;
+  /** When WeChat stops accepting payment for this order. */
+  expiresAt?: Date;
+  attach?: string;
+}
+
+/** What wx.requestPayment needs, signed by the BFF with the merchant key. */
+export interface RequestPaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+}
+
+export type TradeState = 'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR';
+
+export interface PayTransaction {
+  appid: string;
+  mchid: string;
+  outTradeNo: string;
+  transactionId?: string;
+  tradeState: TradeState;
+  amountTotalFen: number;
+  payerOpenid?: string;
+  successTime?: string;
+}
+
+export type RefundStatus = 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL';
+
+export interface RefundRequest {
+  outTradeNo: string;
+  outRefundNo: string;
+  refundFen: number;
+  totalFen: number;
+  reason?: string;
+}
+
+export interface PayRefund {
+  outTradeNo: string;
+  outRefundNo: string;
+  refundId: string;
+  status: RefundStatus;
+  refundFen: number;
+}
+
+export type PayNotification =
+  | { id: string; kind: 'transaction'; transaction: PayTransaction }
+  | { id: string; kind: 'refund'; refund: PayRefund };
+
+export interface WechatPay {
+  prepayJsapi(request: JsapiPrepayRequest): Promise<{ prepayId: string; payment: RequestPaymentParams }>;
+  /** null when WeChat does not know the order (ORDER_NOT_EXIST). */
+  queryByOutTradeNo(outTradeNo: string): Promise<PayTransaction | null>;
+  closeOrder(outTradeNo: string): Promise<void>;
+  refund(request: RefundRequest): Promise<PayRefund>;
+  queryRefund(outRefundNo: string): Promise<PayRefund | null>;
+  /** Verifies the Wechatpay-* signature over the raw body (and the timestamp window), then decrypts the resource. */
+  parseNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<PayNotification>;
+}

@@ -1,0 +1,122 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Page } from 'playwright-core';
+import { type WatchedPage } from './browser';
+
+/** Text that looks like an error code (BIRTHDAY_LOCKED) must never reach a member. */
+const RAW_CODE = /\b[A-Z]{3,}(?:_[A-Z]+)+\b/;
+const STEP_TIMEOUT_MS = 20_000;
+
+export interface JourneyOptions {
+  appUrl: string;
+  screenshots: string;
+  /** The sandbox test user; a fresh name makes a new member. */
+  user: string;
+}
+
+class JourneyFailure extends Error {}
+
+async function expectText(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+}
+
+async function tapText(page: Page, text: string | RegExp): Promise<void> {
+  const target = page.getByText(text, { exact: typeof text === 'string' }).first();
+  await target.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await target.click();
+}
+
+/**
+ * A new member's whole visit to the H5 build: log in, home, consent + birthday, countdown and tier,
+ * points history, phone binding, data export, account deletion, logged out. A screenshot after each step.
+ */
+export async function runMemberJourney({ page, problems }: WatchedPage, options: JourneyOptions): Promise<string[]> {
+  mkdirSync(options.screenshots, { recursive: true });
+  const done: string[] = [];
+  let stepNumber = 0;
+
+  const step = async (name: string, action: () => Promise<void>): Promise<void> => {
+    stepNumber += 1;
+    const label = `${String(stepNumber).padStart(2, '0')}-${name}`;
+    try {
+      await action();
+    } finally {
+      await page.screenshot({ path: path.join(options.screenshots, `${label}.png`), fullPage: true });
+    }
+    const body = await page.locator('body').innerText();
+    const leaked = RAW_CODE.exec(body);
+    if (leaked) throw new JourneyFailure(`${label}: the page shows a raw error code: ${leaked[0]}`);
+    if (problems.length > 0) throw new JourneyFailure(`${label}: console errors:\n  ${problems.join('\n  ')}`);
+    done.push(label);
+    console.log(`e2e: ✓ ${label}`);
+  };
+
+  await step('login-and-home', async () => {
+    await page.goto(`${options.appUrl}/?as=${encodeURIComponent(options.user)}#/pages/home/index`);
+    await expectText(page, '设置生日，领取生日礼');
+    await expectText(page, '普卡会员');
+  });
+
+  await step('birthday-consent', async () => {
+    await tapText(page, '去设置');
+    await expectText(page, '生日信息使用说明');
+    await expectText(page, /说明版本：birthday-/);
+    await tapText(page, '我已阅读并同意以上说明');
+  });
+
+  await step('birthday-picker', async () => {
+    await tapText(page, '请选择 ›');
+    await expectText(page, '选择生日');
+    await tapText(page, '确定');
+    await expectText(page, '6月15日');
+  });
+
+  await step('birthday-saved-countdown-and-tier', async () => {
+    await tapText(page, '保存生日');
+    await expectText(page, /距离生日还有 \d+ 天|生日快乐！|生日月快乐！/);
+    await expectText(page, /再消费 ¥[\d.]+ 升级为金卡/);
+  });
+
+  await step('points-history', async () => {
+    await tapText(page, '积分明细 ›');
+    await expectText(page, '当前积分');
+    await expectText(page, /还没有积分记录|没有更多了|加载更多/);
+    await page.goBack();
+    await expectText(page, '我的积分');
+  });
+
+  await step('bind-phone', async () => {
+    await tapText(page, '我的');
+    await tapText(page, '绑定手机号');
+    await expectText(page, /\d{3}\*{4}\d{4}/);
+  });
+
+  await step('privacy-and-export', async () => {
+    await tapText(page, '隐私与数据');
+    await expectText(page, '我的授权');
+    await expectText(page, /已于 \d{4}-\d{2}-\d{2} 同意/);
+    const download = page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS });
+    await tapText(page, '导出我的数据');
+    const file = path.join(options.screenshots, 'my-data.json');
+    await (await download).saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { profile?: { phoneMasked?: string; birthday?: unknown } };
+    if (!exported.profile?.phoneMasked || !exported.profile.birthday) {
+      throw new JourneyFailure('the export lacks the bound phone or the birthday');
+    }
+    await expectText(page, /已导出/);
+  });
+
+  await step('delete-account', async () => {
+    await tapText(page, '注销账号');
+    await expectText(page, '确定注销账号？');
+    await tapText(page, '确认注销');
+    await expectText(page, '你已退出登录');
+  });
+
+  await step('stays-logged-out-after-reload', async () => {
+    await page.reload();
+    await expectText(page, '你已退出登录');
+  });
+
+  return done;
+}

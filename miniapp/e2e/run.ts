@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { startDatabase } from '../../scripts/devdb';
+import { startProcess, waitForHttp, type ManagedProcess } from '../../scripts/dev/processes';
+import { launchChromium, openWatchedPage } from './browser';
+import { freePort } from './freePort';
+import { runMemberJourney } from './journey';
+import { startSandbox } from './sandbox';
+import { serveStatic } from './staticServer';
+
+const root = path.resolve(__dirname, '../..');
+const miniapp = path.join(root, 'miniapp');
+const screenshots = path.join(root, '.artifacts/e2e');
+
+type Stop = () => Promise<void>;
+
+function buildH5(apiBase: string, sandboxUrl: string): void {
+  console.log('e2e: building H5 (development build, with the sandbox login)...');
+  const build = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], {
+    cwd: miniapp,
+    env: { ...process.env, NODE_ENV: 'development', TARO_APP_API_BASE: apiBase, TARO_APP_SANDBOX_URL: sandboxUrl },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) {
+    console.error(build.stdout, build.stderr);
+    throw new Error('e2e: the H5 build failed');
+  }
+}
+
+function startBff(port: number, mongoUri: string, wechatApiBase: string, appOrigin: string): ManagedProcess {
+  return startProcess('bff', process.execPath, [require.resolve('tsx/cli'), path.join(root, 'bff/src/main.ts')], {
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    MONGODB_URI: mongoUri,
+    WECHAT_API_BASE: wechatApiBase,
+    CORS_ORIGINS: appOrigin,
+    LOG_LEVEL: 'warn',
+  });
+}
+
+/** `npm run test:e2e`: the whole stack in memory, the H5 build in Chromium, one new member's journey. */
+async function main(): Promise<void> {
+  const stops: Stop[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const database = await startDatabase({ backend: 'memory' });
+    stops.push(database.stop);
+    const mongoUri = new URL(database.uri);
+    mongoUri.pathname = '/cakeday-e2e';
+
+    const sandbox = await startSandbox();
+    stops.push(sandbox.stop);
+
+    const [bffPort, appPort] = [await freePort(), await freePort()];
+    const appOrigin = `http://127.0.0.1:${appPort}`;
+    const bff = startBff(bffPort, mongoUri.toString(), sandbox.url, appOrigin);
+    stops.push(bff.stop);
+    const apiBase = `http://127.0.0.1:${bffPort}`;
+
+    buildH5(apiBase, sandbox.url);
+    await waitForHttp(`${apiBase}/readyz`);
+    const site = await serveStatic(path.join(miniapp, 'dist/h5'), appPort);
+    stops.push(site.stop);
+
+    const browser = await launchChromium();
+    stops.push(() => browser.close());
+    const watched = await openWatchedPage(browser);
+    const steps = await runMemberJourney(watched, {
+      appUrl: site.url,
+      screenshots,
+      user: `e2e-${randomBytes(4).toString('hex')}`,
+    });
+    console.log(`e2e: passed, ${steps.length} steps; screenshots in ${path.relative(root, screenshots)}/`);
+  } finally {
+    await stopAll();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export function PrivacyAuthorization(): JSX.Element | null {
+  return null;
+}

@@ -1,0 +1,20 @@
+import { isValidBirthday } from '@cakeday/shared';
+import { type BirthdayChoice } from '../../hooks/useBirthdaySetting';
+
+/** The picker shows month and day in a leap year, so that 29 February can be chosen without a year. */
+export const LEAP_YEAR_FOR_MONTH_DAY = 2000;
+
+/** The picker's column values ([year,] month, day) as a birthday; null if they do not form a real date. */
+export function birthdayFromPicker(values: ReadonlyArray<string | number | null>, withYear: boolean): BirthdayChoice | null {
+  const numbers = values.map((value) => (value === null ? Number.NaN : Number(value)));
+  if (numbers.length !== (withYear ? 3 : 2) || numbers.some((value) => !Number.isInteger(value))) return null;
+  const [month = 0, day = 0] = withYear ? numbers.slice(1) : numbers;
+  const choice: BirthdayChoice = { month, day, year: withYear ? (numbers[0] ?? null) : null };
+  return isValidBirthday(choice) ? choice : null;
+}
+
+/** The date the picker opens at for a birthday (or a neutral one when none is set). */
+export function pickerDate(choice: BirthdayChoice | null): Date {
+  if (!choice) return new Date(1995, 5, 15);
+  return new Date(choice.year ?? LEAP_YEAR_FOR_MONTH_DAY, choice.month - 1, choice.day);
+}

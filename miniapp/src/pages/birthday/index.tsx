@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Checkbox, DatePicker, Switch } from '@nutui/nutui-react-taro';
+import { consentTexts } from '@cakeday/shared';
+import { CardSkeleton } from '../../components/CardSkeleton';
+import { RemoteView } from '../../components/RemoteView';
+import { formatBirthday } from '../../format/dates';
+import { useSaveBirthday, type BirthdayChoice } from '../../hooks/useBirthdaySetting';
+import { useMember, type Member } from '../../hooks/useMember';
+import { birthdayFromPicker, LEAP_YEAR_FOR_MONTH_DAY, pickerDate } from './birthdayChoice';
+import { LockRules } from './LockRules';
+import './index.scss';
+
+const consent = consentTexts.birthday;
+
+function leave(): void {
+  Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/home/index' }));
+}
+
+function BirthdayForm({ member }: { member: Member }): JSX.Element {
+  const current: BirthdayChoice | null = member.birthday
+    ? { month: member.birthday.month, day: member.birthday.day, year: member.birthday.year }
+    : null;
+  const [choice, setChoice] = useState<BirthdayChoice | null>(current);
+  const [withYear, setWithYear] = useState(Boolean(current?.year));
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [agreed, setAgreed] = useState(false);
+  const save = useSaveBirthday(leave);
+  const locked = member.birthdayLock.state === 'locked';
+  const today = new Date();
+
+  return (
+    <>
+      <View className='birthday__card'>
+        <Text className='birthday__card-title'>{consent.title}</Text>
+        <Text className='birthday__consent-text'>{consent.text}</Text>
+        <Text className='birthday__version'>说明版本：{consent.version}</Text>
+        <Checkbox className='birthday__agree' checked={agreed} disabled={locked} onChange={setAgreed} label='我已阅读并同意以上说明' />
+      </View>
+
+      <View className='birthday__card'>
+        <View className='birthday__row'>
+          <Text>填写出生年份（可不填）</Text>
+          <Switch checked={withYear} disabled={locked} onChange={(on) => setWithYear(on)} />
+        </View>
+        <View className='birthday__row birthday__picker-trigger' onClick={() => !locked && setPickerOpen(true)}>
+          <Text>生日</Text>
+          <Text className={choice ? 'birthday__chosen' : 'birthday__placeholder'}>
+            {choice ? formatBirthday(withYear ? choice : { ...choice, year: null }) : '请选择 ›'}
+          </Text>
+        </View>
+      </View>
+
+      <LockRules lock={member.birthdayLock} />
+
+      <View className='birthday__submit'>
+        <Button
+          block
+          type='primary'
+          disabled={locked || !agreed || !choice || (withYear && !choice.year)}
+          loading={save.pending}
+          onClick={() => choice && void save.run(withYear ? choice : { ...choice, year: null })}
+        >
+          保存生日
+        </Button>
+      </View>
+
+      <DatePicker
+        visible={pickerOpen}
+        title='选择生日'
+        type={withYear ? 'date' : 'month-day'}
+        showChinese
+        defaultValue={pickerDate(choice)}
+        startDate={withYear ? new Date(1920, 0, 1) : new Date(LEAP_YEAR_FOR_MONTH_DAY, 0, 1)}
+        endDate={withYear ? today : new Date(LEAP_YEAR_FOR_MONTH_DAY, 11, 31)}
+        onClose={() => setPickerOpen(false)}
+        onConfirm={(_options, values) => {
+          const picked = birthdayFromPicker(values, withYear);
+          if (picked) setChoice(picked);
+        }}
+      />
+    </>
+  );
+}
+
+export function BirthdayPage(): JSX.Element {
+  const member = useMember();
+  return (
+    <View className='birthday'>
+      <RemoteView remote={member} skeleton={<CardSkeleton cards={3} />}>
+        {(me) => <BirthdayForm member={me} />}
+      </RemoteView>
+    </View>
+  );
+}
+
+export default BirthdayPage;

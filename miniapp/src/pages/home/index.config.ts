@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: 'Cakeday 会员',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,44 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { BirthdayCard } from '../../components/BirthdayCard';
+import { CardSkeleton } from '../../components/CardSkeleton';
+import { PointsCard } from '../../components/PointsCard';
+import { RemoteView } from '../../components/RemoteView';
+import { TierCard } from '../../components/TierCard';
+import { greeting } from '../../format/greeting';
+import { useMember } from '../../hooks/useMember';
+import './index.scss';
+
+export function HomePage(): JSX.Element {
+  const member = useMember();
+  usePullDownRefresh(() => {
+    void member.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  const now = new Date();
+
+  return (
+    <View className='home'>
+      <RemoteView remote={member} skeleton={<CardSkeleton cards={3} />}>
+        {(me) => (
+          <>
+            <View className='home__greeting'>
+              <Text className='home__hello'>
+                {greeting(now)}，{me.nickname ?? 'Cakeday 会员'}
+              </Text>
+              <Text className='home__coupons'>可用优惠券 {me.coupons.available} 张</Text>
+            </View>
+            <BirthdayCard
+              birthday={me.birthday}
+              now={now}
+              onSetBirthday={() => void Taro.navigateTo({ url: '/pages/birthday/index' })}
+            />
+            <TierCard tier={me.tier} />
+            <PointsCard points={me.points} onOpenHistory={() => void Taro.navigateTo({ url: '/pages/points/index' })} />
+          </>
+        )}
+      </RemoteView>
+    </View>
+  );
+}
+
+export default HomePage;

@@ -1,0 +1,72 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { CardSkeleton } from '../../components/CardSkeleton';
+import { PhoneBindButton } from '../../components/PhoneBindButton';
+import { PrivacyAuthorization } from '../../components/PrivacyAuthorization';
+import { RemoteView } from '../../components/RemoteView';
+import { formatBirthday } from '../../format/dates';
+import { useBindPhone } from '../../hooks/useBindPhone';
+import { useMember } from '../../hooks/useMember';
+import { useSignOut } from '../../hooks/useSignOut';
+import './index.scss';
+
+function open(url: string): void {
+  void Taro.navigateTo({ url });
+}
+
+export function MePage(): JSX.Element {
+  const member = useMember();
+  const bindPhone = useBindPhone(() => void member.reload());
+  const signOut = useSignOut();
+
+  return (
+    <View className='me'>
+      <PrivacyAuthorization />
+      <RemoteView remote={member} skeleton={<CardSkeleton cards={2} />}>
+        {(me) => (
+          <>
+            <View className='me__profile'>
+              <View className='me__avatar'>
+                <Text>{(me.nickname ?? '会').slice(0, 1)}</Text>
+              </View>
+              <View className='me__identity'>
+                <Text className='me__nickname'>{me.nickname ?? 'Cakeday 会员'}</Text>
+                <Text className={`me__tier me__tier--${me.tier.level}`}>{me.tier.name}会员</Text>
+              </View>
+            </View>
+            <CellGroup className='me__cells'>
+              <Cell
+                title='手机号'
+                align='center'
+                extra={
+                  me.phoneMasked ? (
+                    <Text className='me__phone'>{me.phoneMasked}</Text>
+                  ) : (
+                    <PhoneBindButton pending={bindPhone.pending} onCode={(code) => void bindPhone.run(code)} />
+                  )
+                }
+              />
+              <Cell title='会员等级' extra={me.tier.name} />
+              <Cell title='积分' extra={`${me.points.balance} ›`} clickable onClick={() => open('/pages/points/index')} />
+              <Cell
+                title='生日'
+                extra={`${me.birthday ? formatBirthday(me.birthday) : '未设置'} ›`}
+                clickable
+                onClick={() => open('/pages/birthday/index')}
+              />
+              <Cell title='隐私与数据' extra='›' clickable onClick={() => open('/pages/privacy/index')} />
+            </CellGroup>
+            <View className='me__signout'>
+              <Button block fill='outline' loading={signOut.pending} onClick={() => void signOut.run()}>
+                退出登录
+              </Button>
+            </View>
+          </>
+        )}
+      </RemoteView>
+    </View>
+  );
+}
+
+export default MePage;

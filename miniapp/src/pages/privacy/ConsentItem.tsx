@@ -1,0 +1,37 @@
+import { Text, View } from '@tarojs/components';
+import { Switch } from '@nutui/nutui-react-taro';
+import { type ConsentStatusView } from '../../hooks/useConsents';
+import { formatBusinessDate } from '../../format/dates';
+
+interface ConsentItemProps {
+  status: ConsentStatusView;
+  pending: boolean;
+  onChange(granted: boolean): void;
+}
+
+function standing(status: ConsentStatusView): string {
+  if (status.granted && status.needsRenewal) return '说明已更新，请重新确认';
+  if (status.granted && status.grantedAt) return `已于 ${formatBusinessDate(status.grantedAt)} 同意`;
+  return '未同意';
+}
+
+/** One purpose: the exact text the member agrees to, its version, and the switch. */
+export function ConsentItem({ status, pending, onChange }: ConsentItemProps): JSX.Element {
+  return (
+    <View className='privacy__consent'>
+      <View className='privacy__consent-header'>
+        <Text className='privacy__consent-title'>{status.title}</Text>
+        <Switch
+          checked={status.granted && !status.needsRenewal}
+          disabled={pending}
+          aria-label={status.title}
+          onChange={onChange}
+        />
+      </View>
+      <Text className='privacy__consent-text'>{status.text}</Text>
+      <Text className='privacy__consent-meta'>
+        {standing(status)} · 版本 {status.currentVersion}
+      </Text>
+    </View>
+  );
+}

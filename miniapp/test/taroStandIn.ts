@@ -1,0 +1,147 @@
+/**
+ * Jest's @tarojs/taro: the H5 APIs the app and NutUI use, with the network and the page lifecycle under
+ * the test's control. `request` answers through `taroStandIn.respond`; `useDidShow` runs on mount.
+ */
+import { useEffect, useRef } from 'react';
+
+export interface StandInRequest {
+  url: string;
+  method?: string;
+  header?: Record<string, string>;
+  data?: unknown;
+}
+
+export interface StandInResponse {
+  statusCode: number;
+  data: unknown;
+}
+
+type Responder = (request: StandInRequest) => StandInResponse | Promise<StandInResponse>;
+
+const storage = new Map<string, unknown>();
+const reachBottomHandlers = new Set<() => void>();
+
+export const taroStandIn = {
+  requests: [] as StandInRequest[],
+  toasts: [] as string[],
+  navigations: [] as string[],
+  respond: ((request: StandInRequest) => {
+    throw new Error(`no responder for ${request.url}`);
+  }) as Responder,
+  reset(): void {
+    this.requests = [];
+    this.toasts = [];
+    this.navigations = [];
+    storage.clear();
+    reachBottomHandlers.clear();
+  },
+  reachBottom(): void {
+    for (const handler of reachBottomHandlers) handler();
+  },
+};
+
+async function request(options: StandInRequest): Promise<StandInResponse & { header: Record<string, string> }> {
+  taroStandIn.requests.push(options);
+  const answer = await taroStandIn.respond(options);
+  return { ...answer, header: {} };
+}
+
+function useDidShow(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => latest.current(), []);
+}
+
+function useReachBottom(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    const handler = (): void => latest.current();
+    reachBottomHandlers.add(handler);
+    return () => {
+      reachBottomHandlers.delete(handler);
+    };
+  }, []);
+}
+
+const noopHook = (_callback: () => void): void => undefined;
+
+type Listener = (...args: unknown[]) => void;
+const listeners = new Map<string, Set<Listener>>();
+
+/** Taro's page-scoped event bus (NutUI's imperative Dialog and Toast use it). */
+export const eventCenter = {
+  on(name: string, listener: Listener): void {
+    listeners.set(name, (listeners.get(name) ?? new Set()).add(listener));
+  },
+  off(name: string, listener?: Listener): void {
+    if (listener) listeners.get(name)?.delete(listener);
+    else listeners.delete(name);
+  },
+  trigger(name: string, ...args: unknown[]): void {
+    for (const listener of listeners.get(name) ?? []) listener(...args);
+  },
+};
+
+export function getCurrentInstance(): { router: { path: string; params: Record<string, string> } } {
+  return { router: { path: '/pages/test/index', params: {} } };
+}
+
+const Taro = {
+  request,
+  getStorageSync: (key: string): unknown => storage.get(key) ?? '',
+  setStorageSync: (key: string, value: unknown): void => {
+    storage.set(key, value);
+  },
+  removeStorageSync: (key: string): void => {
+    storage.delete(key);
+  },
+  showToast: async (options: { title: string }): Promise<void> => {
+    taroStandIn.toasts.push(options.title);
+  },
+  navigateTo: async (options: { url: string }): Promise<void> => {
+    taroStandIn.navigations.push(options.url);
+  },
+  reLaunch: async (options: { url: string }): Promise<void> => {
+    taroStandIn.navigations.push(options.url);
+  },
+  switchTab: async (options: { url: string }): Promise<void> => {
+    taroStandIn.navigations.push(options.url);
+  },
+  navigateBack: async (): Promise<void> => {
+    taroStandIn.navigations.push('back');
+  },
+  stopPullDownRefresh: (): void => undefined,
+  login: async (): Promise<{ code: string }> => ({ code: 'wx-login-code' }),
+  getEnv: (): string => 'WEB',
+  ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
+  getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2, platform: 'devtools' }),
+  getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+  nextTick: (callback: () => void): void => {
+    setTimeout(callback, 0);
+  },
+  createSelectorQuery: () => ({
+    select: () => ({ boundingClientRect: () => ({ exec: (done?: (result: unknown[]) => void) => done?.([]) }) }),
+    selectAll: () => ({ boundingClientRect: () => ({ exec: (done?: (result: unknown[]) => void) => done?.([]) }) }),
+  }),
+  eventCenter,
+  getCurrentInstance,
+  useDidShow,
+  useReachBottom,
+  usePullDownRefresh: noopHook,
+  useReady: noopHook,
+  useLoad: noopHook,
+  useDidHide: noopHook,
+};
+
+export default Taro;
+export { request, useDidShow, useReachBottom };
+export const getEnv = Taro.getEnv;
+export const ENV_TYPE = Taro.ENV_TYPE;
+export const getSystemInfoSync = Taro.getSystemInfoSync;
+export const nextTick = Taro.nextTick;
+export const createSelectorQuery = Taro.createSelectorQuery;
+export const usePullDownRefresh = noopHook;
+export const useReady = noopHook;
+export const useLoad = noopHook;
+export const useDidHide = noopHook;
