@@ -1,5 +1,5 @@
 import type { Config } from '../config/config';
-import type { WechatCode, WechatLogin, WechatMessages, WechatPhone, WechatRisk, WechatSecurity } from './types';
+import type { WechatCode, WechatLogin, WechatMessages, WechatPay, WechatPhone, WechatRisk, WechatSecurity } from './types';
 
 export interface WechatClients {
   login: WechatLogin;
@@ -8,6 +8,7 @@ export interface WechatClients {
   security: WechatSecurity;
   wxacode: WechatCode;
   risk: WechatRisk;
+  pay: WechatPay;
 }
 
 /** The adapters, talking to config.WECHAT_API_BASE (WeChat in production, the sandbox otherwise). */
@@ -22,5 +23,13 @@ export function createWechatClients(_config: Config): WechatClients {
     security: { checkText: notYet },
     wxacode: { getUnlimitedCode: notYet },
     risk: { getUserRiskRank: notYet },
+    pay: {
+      prepayJsapi: notYet,
+      queryByOutTradeNo: notYet,
+      closeOrder: notYet,
+      refund: notYet,
+      queryRefund: notYet,
+      parseNotification: notYet,
+    },
   };
 }
