@@ -4,7 +4,9 @@
 const nutuiPackage = '@nutui/nutui-react-taro/dist/es/packages';
 
 module.exports = {
-  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+  // Fast refresh needs the dev server's runtime: only `--watch` (npm run dev) has it; a one-off development
+  // build (the e2e run) would otherwise ship $RefreshReg$ calls with nothing behind them.
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', hot: process.argv.includes('--watch') }]],
   plugins: [
     [
       'import',

@@ -40,6 +40,9 @@ export async function runMemberJourney({ page, problems }: WatchedPage, options:
     const label = `${String(stepNumber).padStart(2, '0')}-${name}`;
     try {
       await action();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new JourneyFailure(`${label}: ${reason}${problems.length > 0 ? `\n  browser problems:\n  ${problems.join('\n  ')}` : ''}`);
     } finally {
       await page.screenshot({ path: path.join(options.screenshots, `${label}.png`), fullPage: true });
     }
