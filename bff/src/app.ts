@@ -12,6 +12,7 @@ import { cors } from './middleware/cors';
 import { errorHandler } from './middleware/errorHandler';
 import { requestContext } from './middleware/requestId';
 import { buildOpenApiDocument } from './openapi/openapi';
+import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 
 /** errorHandler -> request id + logging -> body (raw kept) -> helmet -> cors -> routes. */
 export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandlers): Koa<CakedayState> {
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
     ctx.body = openApiDocument;
   });
   registerRoutes(router, handlers, deps);
+  registerPayNotifyRoute(router, deps);
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

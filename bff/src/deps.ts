@@ -14,7 +14,7 @@ export function createDeps(config: Config, logger: Logger, overrides: Partial<Ap
     authenticate: createSessionAuthenticator(config, now),
     now,
     databaseReady: pingDatabase,
-    wechat: overrides.wechat ?? createWechatClients(config),
+    wechat: overrides.wechat ?? createWechatClients(config, logger),
     ...overrides,
   };
 }

@@ -3,6 +3,8 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { connectDatabase, disconnectDatabase } from './db/database';
 import { createDeps } from './deps';
+import { jobs } from './jobs/jobs';
+import { startScheduler } from './jobs/scheduler';
 import { createLogger } from './logger';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -11,7 +13,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   await connectDatabase(config.MONGODB_URI);
-  const app = createApp(createDeps(config, logger));
+  const deps = createDeps(config, logger);
+  const app = createApp(deps);
+  // Jobs hold leases in MongoDB, so every instance may run the scheduler; JOBS_ENABLED=false opts one out.
+  const stopJobs = process.env.JOBS_ENABLED === 'false' ? async (): Promise<void> => undefined : startScheduler(jobs, deps);
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ host: config.HOST, port: config.PORT, env: config.NODE_ENV }, 'cakeday bff listening');
   });
@@ -27,7 +32,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void disconnectDatabase().finally(() => {
+      void stopJobs().then(disconnectDatabase).finally(() => {
         logger.info('stopped');
         process.exit(0);
       });

@@ -28,13 +28,14 @@ function buildH5(apiBase: string, sandboxUrl: string): void {
   }
 }
 
-function startBff(port: number, mongoUri: string, wechatApiBase: string, appOrigin: string): ManagedProcess {
+function startBff(port: number, mongoUri: string, wechatEnv: Record<string, string>, appOrigin: string): ManagedProcess {
   return startProcess('bff', process.execPath, [require.resolve('tsx/cli'), path.join(root, 'bff/src/main.ts')], {
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(port),
     MONGODB_URI: mongoUri,
-    WECHAT_API_BASE: wechatApiBase,
+    ...wechatEnv,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     CORS_ORIGINS: appOrigin,
     LOG_LEVEL: 'warn',
   });
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
 
     const [bffPort, appPort] = [await freePort(), await freePort()];
     const appOrigin = `http://127.0.0.1:${appPort}`;
-    const bff = startBff(bffPort, mongoUri.toString(), sandbox.url, appOrigin);
+    const bff = startBff(bffPort, mongoUri.toString(), sandbox.bffEnv, appOrigin);
     stops.push(bff.stop);
     const apiBase = `http://127.0.0.1:${bffPort}`;
 

@@ -1,16 +1,17 @@
+import { startWechatSandbox } from '../../scripts/wechat-sandbox';
+import { bffPayEnv, generatePayKeys } from '../../scripts/wechat-sandbox/pay';
+
 export interface RunningSandbox {
   /** Base URL of both WeChat's imitated API and the control API under /__sandbox. */
   url: string;
+  /** The BFF's WECHAT_API_BASE and WECHATPAY_* settings that match this sandbox. */
+  bffEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
-interface SandboxModule {
-  startWechatSandbox(options?: { port?: number }): Promise<RunningSandbox>;
-}
-
-/** The WeChat sandbox from scripts/wechat-sandbox (the BFF logs in against it; the H5 build mints codes there). */
+/** The WeChat sandbox from scripts/wechat-sandbox with a fresh WeChat Pay key set (the BFF logs in and pays against it). */
 export async function startSandbox(): Promise<RunningSandbox> {
-  const location = '../../scripts/wechat-sandbox';
-  const sandbox = (await import(location)) as SandboxModule;
-  return sandbox.startWechatSandbox();
+  const keys = generatePayKeys();
+  const sandbox = await startWechatSandbox({ pay: { keys } });
+  return { url: sandbox.url, bffEnv: { WECHAT_API_BASE: sandbox.url, ...bffPayEnv(keys, sandbox.url) }, stop: () => sandbox.stop() };
 }

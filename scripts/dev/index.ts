@@ -1,22 +1,28 @@
 import path from 'node:path';
 import { DevDatabaseToolchainError, startDatabase, type RunningDatabase } from '../devdb';
 import { seedDemoData } from '../seed';
+import { startWechatSandbox, type RunningWechatSandbox } from '../wechat-sandbox';
+import { bffPayEnv, loadOrCreateDevPayKeys } from '../wechat-sandbox/pay';
 import { startProcess, waitForHttp, type ManagedProcess } from './processes';
 
 const root = path.resolve(__dirname, '../..');
 const DEVDB_PORT = Number(process.env.DEVDB_PORT ?? 27018);
 const BFF_PORT = Number(process.env.BFF_PORT ?? 3000);
+const H5_PORT = Number(process.env.H5_PORT ?? 10086);
+const H5_ORIGIN = `http://127.0.0.1:${H5_PORT}`;
+const SANDBOX_PORT = Number(process.env.WECHAT_SANDBOX_PORT ?? 4100);
 
 /** `npm run dev`: the H2-backed database, demo data, and the BFF with file watching. Ctrl-C stops all. */
 async function main(): Promise<void> {
   const processes: ManagedProcess[] = [];
-  const running: { database?: RunningDatabase } = {};
+  const running: { database?: RunningDatabase; sandbox?: RunningWechatSandbox } = {};
   let stopping = false;
   const stopAll = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping...');
     for (const managed of [...processes].reverse()) await managed.stop();
+    await running.sandbox?.stop();
     await running.database?.stop();
     process.exit(code);
   };
@@ -29,10 +35,20 @@ async function main(): Promise<void> {
   running.database = database;
   await seedDemoData(mongoUri.toString());
 
+  // WeChat's imitation (login codes, tokens, messages, Pay) for the BFF and the H5 build; its state survives restarts.
+  // One fixed WeChat Pay key set for development (.data/wechatpay-dev/), shared by the sandbox and the BFF.
+  const payKeys = loadOrCreateDevPayKeys(path.join(root, '.data/wechatpay-dev'));
+  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, stateFile: path.join(root, '.data/wechat-sandbox.json'), pay: { keys: payKeys } });
+  running.sandbox = sandbox;
+
   const bff = startProcess('bff', process.execPath, [require.resolve('tsx/cli'), 'watch', '--clear-screen=false', path.join(root, 'bff/src/main.ts')], {
     NODE_ENV: 'development',
     PORT: String(BFF_PORT),
+    CORS_ORIGINS: [H5_ORIGIN, `http://localhost:${H5_PORT}`].join(','),
     MONGODB_URI: mongoUri.toString(),
+    WECHAT_API_BASE: sandbox.url,
+    ...bffPayEnv(payKeys, sandbox.url),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${BFF_PORT}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   });
   processes.push(bff);
@@ -44,12 +60,23 @@ async function main(): Promise<void> {
   });
   await waitForHttp(`http://127.0.0.1:${BFF_PORT}/healthz`);
 
+  // The mini-program's H5 build with its dev server; it logs in through the sandbox as `?as=<name>`.
+  const h5 = startProcess('h5', 'npm', ['run', '--silent', 'dev:h5', '-w', '@cakeday/miniapp'], {
+    H5_PORT: String(H5_PORT),
+    TARO_APP_API_BASE: `http://127.0.0.1:${BFF_PORT}`,
+    TARO_APP_SANDBOX_URL: sandbox.url,
+  });
+  processes.push(h5);
+  await waitForHttp(H5_ORIGIN, 180_000);
+
   console.log(
     [
       '',
       'Cakeday is running:',
       `  database  ${mongoUri.toString()}  (H2 file .data/dev.h2${database.embedded ? '' : '; MONGODB_URI given, nothing started'})`,
       `  BFF       http://127.0.0.1:${BFF_PORT}   (/readyz, /openapi.json)`,
+      `  WeChat    ${sandbox.url}   (sandbox; control API ${sandbox.url}/__sandbox, state .data/wechat-sandbox.json)`,
+      `  H5        ${H5_ORIGIN}/?as=demo#/pages/home/index   (open this: logged in as the demo member)`,
       'Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),

@@ -1,5 +1,7 @@
 import type { Connection } from 'mongoose';
 import { demoMemberSeeder } from './demoMemberSeeder';
+import { birthdaySeeder } from './birthdaySeeder';
+import { mallSeeder } from './mallSeeder';
 
 export interface Seeder {
   name: string;
@@ -21,4 +23,6 @@ export const seeders: Seeder[] = [
     },
   },
   demoMemberSeeder,
+  birthdaySeeder,
+  mallSeeder,
 ];

@@ -3,7 +3,15 @@ import { consentsHandlers } from '../consents/handlers';
 import type { RouteHandlers } from '../http/routeHandler';
 import { membersHandlers } from '../members/handlers';
 import { pointsHandlers } from '../points/handlers';
+import { mallHandlers } from '../mall/handlers';
+import { ordersHandlers } from '../orders/handlers';
+import { couponsHandlers } from '../coupons/handlers';
+import { writeoffHandlers } from '../writeoff/handlers';
 import { systemHandlers } from '../system/handlers';
+import { birthdayHandlers } from '../birthday/handlers';
+import { wishlistHandlers } from '../wishlist/handlers';
+import { helpHandlers } from '../help/handlers';
+import { referralHandlers } from '../referral/handlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -11,5 +19,13 @@ export const handlers: RouteHandlers = {
   ...authHandlers,
   ...membersHandlers,
   ...consentsHandlers,
+  ...birthdayHandlers,
+  ...wishlistHandlers,
+  ...helpHandlers,
+  ...referralHandlers,
   ...pointsHandlers,
+  ...mallHandlers,
+  ...ordersHandlers,
+  ...couponsHandlers,
+  ...writeoffHandlers,
 };

@@ -4,6 +4,7 @@ import { unauthenticated } from '../errors/AppError';
 import type { CakedayContext, Principal } from '../http/context';
 import type { Authenticator } from '../http/deps';
 import { MemberModel } from '../members/Member.model';
+import { StaffAllowanceModel } from '../writeoff/StaffAllowance.model';
 import { verifySessionToken } from './sessionToken';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
@@ -27,6 +28,8 @@ export function createSessionAuthenticator(config: Pick<Config, 'SESSION_SECRET'
       { openid: 1 },
     ).lean();
     if (!member) throw unauthenticated();
-    return { memberId: member._id.toHexString(), openid: member.openid, roles: ['member'] };
+    // Staff are members whose openid ops put on the allow-list (writeoff/StaffAllowance.model.ts).
+    const isStaff = await StaffAllowanceModel.exists({ openid: member.openid, active: true });
+    return { memberId: member._id.toHexString(), openid: member.openid, roles: isStaff ? ['member', 'staff'] : ['member'] };
   };
 }

@@ -16,7 +16,7 @@ const limiterFor = (deps: AppDeps): LoginRateLimiter => {
 
 export const authHandlers: Pick<RouteHandlers, 'auth.login' | 'auth.logout'> = {
   'auth.login': async (input, { deps, koa }) =>
-    loginMember({ code: input.code, ip: koa.ip }, { deps, limiter: limiterFor(deps), log: koa.state.log }),
+    loginMember({ code: input.code, ip: koa.ip, referralCode: input.referralCode, shareId: input.shareId }, { deps, limiter: limiterFor(deps), log: koa.state.log }),
   'auth.logout': async (_input, { deps, principal }) => {
     await logoutMember(requireMember(principal).memberId, deps.now());
     return { ok: true };

@@ -1,67 +1,28 @@
+import type TestAgent from 'supertest/lib/agent';
 import { buildTestApp, testConfig } from '../test/app';
 import { useTestDatabase } from '../test/database';
+import { useWechatSandbox } from '../test/wechatSandbox';
 import { DeletedAccountModel } from '../members/DeletedAccount.model';
 import { MemberModel } from '../members/Member.model';
 import { decryptPersonalData } from '../members/personalDataCrypto';
-import type { WechatClients } from '../wechat/clients';
-import type { WechatPhoneNumber, WechatSession } from '../wechat/types';
-import { AppError } from '../errors/AppError';
+import type { WechatSession } from '../wechat/types';
 
 useTestDatabase();
-
-/**
- * TEMPORARY: the WeChat sandbox harness (bff/src/test/wechatSandbox.ts) did not exist yet when this was
- * written. This fake keeps the two contracts these tests rely on (codes are single use; the phone code is
- * bound to a number); switch to useWechatSandbox() once it lands.
- */
-function fakeWechat(): { clients: WechatClients; loginCode: (session: WechatSession) => string; phoneCode: (phone: string) => string } {
-  const loginCodes = new Map<string, WechatSession>();
-  const phoneCodes = new Map<string, WechatPhoneNumber>();
-  let next = 0;
-  const unsupported = (): never => {
-    throw new Error('not used here');
-  };
-  const take = <T>(codes: Map<string, T>, code: string): T => {
-    const value = codes.get(code);
-    codes.delete(code);
-    if (!value) throw new AppError(400, 'VALIDATION_FAILED', { message: 'invalid code' });
-    return value;
-  };
-  return {
-    clients: {
-      login: { code2Session: async (code) => take(loginCodes, code) },
-      phone: { getPhoneNumber: async (code) => take(phoneCodes, code) },
-      messages: { sendSubscribeMessage: unsupported },
-      security: { checkText: unsupported },
-      wxacode: { getUnlimitedCode: unsupported },
-      risk: { getUserRiskRank: unsupported },
-      pay: {
-        prepayJsapi: unsupported,
-        queryByOutTradeNo: unsupported,
-        closeOrder: unsupported,
-        refund: unsupported,
-        queryRefund: unsupported,
-        parseNotification: unsupported,
-      },
-    },
-    loginCode: (session) => {
-      const code = `login-${(next += 1)}`;
-      loginCodes.set(code, session);
-      return code;
-    },
-    phoneCode: (phone) => {
-      const code = `phone-${(next += 1)}`;
-      phoneCodes.set(code, { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86' });
-      return code;
-    },
-  };
-}
+const sandbox = useWechatSandbox();
 
 const now = new Date('2026-05-10T04:00:00.000Z');
-const wechat = fakeWechat();
-const { http } = buildTestApp({ now: () => now, wechat: wechat.clients, config: testConfig({ LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000' }) });
+let http: TestAgent;
+beforeAll(() => {
+  http = buildTestApp({ now: () => now, config: sandbox.config({ LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000' }) }).http;
+});
 
-const login = (session: WechatSession) => http.post('/api/auth.login').send({ code: wechat.loginCode(session) });
+/** What wx.login gives the mini-program for this WeChat user (the sandbox binds the code to the openid). */
+async function loginCode(session: WechatSession): Promise<string> {
+  if (session.unionid) await sandbox.control().upsertUser({ openid: session.openid }, { unionid: session.unionid });
+  return (await sandbox.control().loginCode({ openid: session.openid })).code;
+}
+
+const login = async (session: WechatSession) => http.post('/api/auth.login').send({ code: await loginCode(session) });
 
 describe('auth.login', () => {
   it('400 without a code', async () => {
@@ -106,11 +67,28 @@ describe('auth.login', () => {
     expect((await MemberModel.findById(back.body.member.id).lean())?.newMemberRewardsEligible).toBe(false);
   });
 
+  it('a used code is 400 WECHAT_CODE_INVALID and creates nothing; WeChat refusals keep their stable codes', async () => {
+    const code = await loginCode({ openid: 'o-once' });
+    expect((await http.post('/api/auth.login').send({ code })).status).toBe(200);
+    const reused = await http.post('/api/auth.login').send({ code });
+    expect([reused.status, reused.body.error.code]).toEqual([400, 'WECHAT_CODE_INVALID']);
+    const unknown = await http.post('/api/auth.login').send({ code: 'never-issued' });
+    expect([unknown.status, unknown.body.error.code]).toEqual([400, 'WECHAT_CODE_INVALID']);
+
+    await sandbox.control().injectFault('jscode2session', 40226);
+    const blocked = await login({ openid: 'o-risky' });
+    expect([blocked.status, blocked.body.error.code]).toEqual([403, 'WECHAT_LOGIN_BLOCKED']);
+    await sandbox.control().injectFault('jscode2session', -1);
+    const busy = await login({ openid: 'o-risky' });
+    expect([busy.status, busy.body.error.code]).toEqual([503, 'WECHAT_UNAVAILABLE']);
+    expect(await MemberModel.countDocuments({ openid: 'o-risky' })).toBe(0);
+  });
+
   it('429 RATE_LIMITED per openid, counted in the database', async () => {
-    const limited = buildTestApp({ now: () => now, wechat: wechat.clients, config: testConfig({ LOGIN_LIMIT_PER_OPENID_PER_MINUTE: '2', LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000' }) });
+    const limited = buildTestApp({ now: () => now, config: sandbox.config({ LOGIN_LIMIT_PER_OPENID_PER_MINUTE: '2', LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000' }) });
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      statuses.push((await limited.http.post('/api/auth.login').send({ code: wechat.loginCode({ openid: 'o-hammer' }) })).status);
+      statuses.push((await limited.http.post('/api/auth.login').send({ code: await loginCode({ openid: 'o-hammer' }) })).status);
     }
     expect(statuses).toEqual([200, 200, 429]);
   });
@@ -125,15 +103,20 @@ describe('members.bindPhone', () => {
     const bob = (await login({ openid: 'o-phone-bob' })).body.token as string;
     expect((await bind(alice, undefined)).status).toBe(400);
 
-    const bound = await bind(alice, wechat.phoneCode('13812341234'));
+    const bound = await bind(alice, await sandbox.control().phoneCode({ openid: 'o-phone-alice' }, '13812341234'));
     expect([bound.status, bound.body]).toEqual([200, { phoneMasked: '138****1234' }]);
     const stored = await MemberModel.findOne({ openid: 'o-phone-alice' }).lean();
     expect(JSON.stringify(stored)).not.toContain('13812341234');
     expect(decryptPersonalData(stored?.phone?.ciphertext ?? '', testConfig().DATA_ENCRYPTION_KEY)).toBe('13812341234');
 
-    const taken = await bind(bob, wechat.phoneCode('13812341234'));
+    const taken = await bind(bob, await sandbox.control().phoneCode({ openid: 'o-phone-bob' }, '13812341234'));
     expect([taken.status, taken.body.error.code]).toEqual([409, 'PHONE_TAKEN']);
     const me = await http.post('/api/members.me').set('Authorization', `Bearer ${alice}`).send({});
     expect(me.body.phoneMasked).toBe('138****1234');
+
+    const used = await sandbox.control().phoneCode({ openid: 'o-phone-bob' }, '13900001111');
+    expect((await bind(bob, used)).status).toBe(200);
+    const again = await bind(bob, used);
+    expect([again.status, again.body.error.code]).toEqual([400, 'WECHAT_CODE_INVALID']);
   });
 });

@@ -2,13 +2,14 @@ import type { AuthLoginResponse } from '@cakeday/shared';
 import { toBusinessIso } from '@cakeday/shared';
 import type { AppDeps } from '../http/deps';
 import type { Logger } from '../logger';
+import { bindReferral } from '../referral/bindReferral';
 import { findOrCreateMember } from './findOrCreateMember';
 import type { LoginRateLimiter } from './loginRateLimiter';
 import { issueSessionToken } from './sessionToken';
 
 /** code → code2Session (the session_key stays inside the adapter) → member → our own session token. */
 export async function loginMember(
-  input: { code: string; ip: string },
+  input: { code: string; ip: string; referralCode?: string; shareId?: string },
   context: { deps: AppDeps; limiter: LoginRateLimiter; log: Logger },
 ): Promise<AuthLoginResponse> {
   const { deps } = context;
@@ -17,6 +18,12 @@ export async function loginMember(
   await context.limiter.consumeOpenid(session.openid);
   const now = deps.now();
   const { member, isNew } = await findOrCreateMember(session, { config: deps.config, now, log: context.log });
+  if (isNew && input.shareId) {
+    await bindReferral(
+      { inviteeId: member._id.toHexString(), inviteeIsNew: true, inviteeEligible: member.newMemberRewardsEligible, referralCode: input.referralCode, shareId: input.shareId },
+      now,
+    ).catch((error: unknown) => context.log.warn({ err: error }, 'referral binding failed; login goes on'));
+  }
   const { token, expiresAt } = await issueSessionToken(
     { memberId: member._id.toHexString(), tokenVersion: member.tokenVersion },
     { secret: deps.config.SESSION_SECRET, ttlSeconds: deps.config.SESSION_TTL_SECONDS, now },

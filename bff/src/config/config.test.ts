@@ -11,6 +11,10 @@ const productionEnv = {
   DATA_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
   WECHAT_APPID: 'wx1234567890abcdef',
   WECHAT_SECRET: 'real-secret',
+  WECHATPAY_MCHID: '1230000109',
+  WECHATPAY_MERCHANT_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+  WECHATPAY_PRIVATE_KEY_PATH: '/run/secrets/wechatpay/apiclient_key.pem',
+  WECHATPAY_APIV3_KEY: 'Prod0Apiv3Key0With32Characters00',
 };
 
 describe('loadConfig', () => {
@@ -39,6 +43,11 @@ describe('loadConfig', () => {
     ['SESSION_SECRET', undefined],
     ['DATA_ENCRYPTION_KEY', undefined],
     ['WECHAT_SECRET', undefined],
+    ['WECHATPAY_MCHID', undefined],
+    ['WECHATPAY_APIV3_KEY', undefined],
+    ['WECHATPAY_MERCHANT_SERIAL', undefined],
+    ['WECHATPAY_PRIVATE_KEY_PATH', undefined],
+    ['WECHATPAY_NOTIFY_URL', 'http://api.cakeday.example.com/wechat/pay/notify'],
   ])('refuses %s=%s (a sandbox URL or a default secret) in production', (key, value) => {
     const env: Record<string, string | undefined> = { ...productionEnv, [key]: value };
     expect(() => loadConfig(env)).toThrow(new RegExp(key));

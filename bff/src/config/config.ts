@@ -4,6 +4,10 @@ const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0000000000';
 // 32 zero bytes: fine for development, refused in production.
 const DEV_DATA_KEY = Buffer.alloc(32).toString('base64');
 
+const DEV_WECHATPAY_MCHID = '1900000109';
+// 32 characters: fine for development, refused in production.
+const DEV_WECHATPAY_APIV3_KEY = 'cakeday-dev-apiv3-key-0000000000';
+
 const SANDBOX_HOST = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/;
 
 const base64Key = z
@@ -28,7 +32,24 @@ const configSchema = z
     WECHAT_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, 'must look like wx + 16 hex digits').default('wx0000000000000000'),
     WECHAT_SECRET: z.string().min(1).default('dev-secret'),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    /** How long a call to WeChat may take before it counts as WeChat being unavailable. */
+    WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
+    // WeChat Pay v3 (bff/src/wechat/pay): each key inline (PEM) or as a file path; `npm run dev` uses .data/wechatpay-dev/.
+    WECHATPAY_MCHID: z.string().regex(/^\d{1,32}$/, 'must be the merchant number').default(DEV_WECHATPAY_MCHID),
+    WECHATPAY_MERCHANT_SERIAL: z.string().regex(/^[0-9A-Fa-f]{1,64}$/, 'must be the merchant API certificate serial (hex)').optional(),
+    WECHATPAY_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
+    WECHATPAY_PRIVATE_KEY_PATH: z.string().min(1).optional(),
+    /** The APIv3 key: 32 characters, the AES-256-GCM key of notifications and /v3/certificates. */
+    WECHATPAY_APIV3_KEY: z.string().length(32).default(DEV_WECHATPAY_APIV3_KEY),
+    /** WeChat Pay public-key mode; without it only platform certificates (downloaded from /v3/certificates) verify. */
+    WECHATPAY_PUBLIC_KEY_ID: z.string().regex(/^PUB_KEY_ID_\w+$/, 'must start with PUB_KEY_ID_').optional(),
+    WECHATPAY_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+    WECHATPAY_PUBLIC_KEY_PATH: z.string().min(1).optional(),
+    /** Optional platform certificate(s) to trust before the first /v3/certificates download. */
+    WECHATPAY_PLATFORM_CERT_PATH: z.string().min(1).optional(),
+    /** Default: PUBLIC_BASE_URL + /wechat/pay/notify. */
+    WECHATPAY_NOTIFY_URL: z.url().optional(),
     // members: sessions, login limits, tiers and points
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
     LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -42,6 +63,15 @@ const configSchema = z
     POINTS_MULTIPLIER_BIRTHDAY_MONTH: z.coerce.number().min(0).max(10).default(2),
     /** Points expire at the end of the calendar year this many years after they were earned. */
     POINTS_LIFETIME_YEARS: z.coerce.number().int().min(0).max(10).default(1),
+    // birthday: friend help (助力) and referral
+    HELP_GOAL_BASIC: z.coerce.number().int().min(1).max(50).default(5),
+    HELP_GOAL_GOLD: z.coerce.number().int().min(1).max(50).default(4),
+    HELP_GOAL_DIAMOND: z.coerce.number().int().min(1).max(50).default(3),
+    /** The coupon template a completed help campaign unlocks. */
+    HELP_GIFT_TEMPLATE_CODE: z.string().min(1).default('cake-size-upgrade'),
+    HELP_ASSIST_LIMIT_PER_MEMBER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    HELP_ASSIST_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    REFERRAL_DAILY_REWARD_CAP: z.coerce.number().int().min(1).default(20),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;
@@ -56,6 +86,12 @@ const configSchema = z
     if (config.DATA_HASH_KEY === DEV_DATA_KEY) refuse('DATA_HASH_KEY', 'is the development default');
     if (config.WECHAT_SECRET === 'dev-secret') refuse('WECHAT_SECRET', 'is the development default');
     if (config.WECHAT_APPID === 'wx0000000000000000') refuse('WECHAT_APPID', 'is the development default');
+    if (config.WECHATPAY_MCHID === DEV_WECHATPAY_MCHID) refuse('WECHATPAY_MCHID', 'is the development default');
+    if (config.WECHATPAY_APIV3_KEY === DEV_WECHATPAY_APIV3_KEY) refuse('WECHATPAY_APIV3_KEY', 'is the development default');
+    if (!config.WECHATPAY_MERCHANT_SERIAL) refuse('WECHATPAY_MERCHANT_SERIAL', 'is required in production');
+    if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');
+    if (config.WECHATPAY_PUBLIC_KEY_ID && !config.WECHATPAY_PUBLIC_KEY && !config.WECHATPAY_PUBLIC_KEY_PATH) refuse('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PUBLIC_KEY_PATH is required with WECHATPAY_PUBLIC_KEY_ID');
+    if (config.WECHATPAY_NOTIFY_URL && !config.WECHATPAY_NOTIFY_URL.startsWith('https://')) refuse('WECHATPAY_NOTIFY_URL', 'must be HTTPS in production');
   });
 
 export type Config = z.infer<typeof configSchema>;

@@ -5,40 +5,25 @@ import { auditPointsAccount } from './auditPointsAccount';
 import { buildTestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
 import { buildPointsLot, sessionFor } from '../test/factories';
-import type { RouteHandlers } from '../http/routeHandler';
-import { handlers } from '../api/handlers';
-import { requireMember } from '../members/requireMember';
+import { buildMallItem } from '../test/mallFactories';
+import { MallOrderModel } from '../orders/MallOrder.model';
 import { PointsAccountModel } from './PointsAccount.model';
 import { PointsEntryModel } from './PointsEntry.model';
-import { spendPoints } from './spendPoints';
-import { presentPointsEntry } from './presentPointsEntry';
-import { memberQueueFor } from './memberQueue';
 
 useTestDatabase();
 
 /**
  * Four BFF app instances (separate Koa apps with their own dependencies, each behind its own HTTP server)
  * on one database, in this process. The ledger keeps no state in memory, so they meet only in the database.
- * Until the mall exists, a test-only route handler stands in for "pay with points": it calls spendPoints.
+ * "Pay with points" is a real points-only mall.redeem of an item costing 10 points.
  */
-const withSpendRoute: RouteHandlers = {
-  ...handlers,
-  'points.history': async (input, { deps, principal }) => {
-    const entry = await spendPoints(
-      { memberId: requireMember(principal).memberId, points: 10, idempotencyKey: input.cursor ?? 'missing', reasonCode: 'mall_redeem', reason: '积分兑换', reference: null },
-      { now: deps.now(), queue: memberQueueFor(deps) },
-    );
-    return { balance: 0, items: [presentPointsEntry(entry)], nextCursor: null };
-  },
-};
-
 describe('four instances, one balance', () => {
   const servers: Server[] = [];
   const urls: string[] = [];
 
   beforeAll(async () => {
     for (let index = 0; index < 4; index += 1) {
-      const server = createServer(buildTestApp({}, withSpendRoute).server);
+      const server = createServer(buildTestApp().server);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       servers.push(server);
       urls.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
@@ -49,7 +34,8 @@ describe('four instances, one balance', () => {
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   });
 
-  it('200 concurrent spends of 10 against 1000 points: exactly 100 succeed and the ledger agrees', async () => {
+  it('200 concurrent redemptions of 10 points against 1000 points: exactly 100 succeed and the ledger agrees', async () => {
+    const item = await buildMallItem({ pointsPrice: 10, stock: 1000, limitPerMember: 1000 });
     const { member } = await buildPointsLot({ points: 600 });
     await buildPointsLot({ member, points: 400 });
     const token = await sessionFor(member);
@@ -57,9 +43,9 @@ describe('four instances, one balance', () => {
     const responses = await Promise.all(
       Array.from({ length: 200 }, (_unused, index) =>
         request(urls[index % 4] ?? '')
-          .post('/api/points.history')
+          .post('/api/mall.redeem')
           .set('Authorization', token)
-          .send({ cursor: `spend-${index}` }),
+          .send({ itemId: item._id.toHexString(), qty: 1, idempotencyKey: `spend-key-${index}` }),
       ),
     );
 
@@ -67,11 +53,12 @@ describe('four instances, one balance', () => {
     expect(statuses.filter((status) => status === 200)).toHaveLength(100);
     expect(statuses.filter((status) => status === 409)).toHaveLength(100);
     expect(new Set(responses.filter((response) => response.status === 409).map((response) => response.body.error.code))).toEqual(new Set(['POINTS_INSUFFICIENT']));
+    expect(await MallOrderModel.countDocuments({ buyerMemberId: member._id, status: 'fulfilled' })).toBe(100);
 
     const audit = await auditPointsAccount(member._id.toHexString());
     expect(audit).toEqual({ balance: 0, ledgerSum: 0, lotsSum: 0, pendingCount: 0, negativeLots: 0, consistent: true });
     expect(await PointsEntryModel.countDocuments({ memberId: member._id, kind: 'spend', state: 'applied' })).toBe(100);
     const account = await PointsAccountModel.findById(member._id).lean();
     expect(account?.lots.every((lot) => lot.remaining >= 0)).toBe(true);
-  });
+  }, 60_000);
 });

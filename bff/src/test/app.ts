@@ -12,6 +12,8 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     MONGODB_URI: 'mongodb://127.0.0.1:1/unused',
+    // The sandbox runs inside the test process and shares its CPU with the tests that drive it.
+    WECHAT_TIMEOUT_MS: '30000',
     ...overrides,
   });
 }

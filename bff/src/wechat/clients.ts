@@ -1,4 +1,14 @@
 import type { Config } from '../config/config';
+import type { Logger } from '../logger';
+import { createAccessTokenProvider } from './accessToken';
+import { createWechatLogin } from './login';
+import { createWechatMessages } from './messages';
+import { createWechatPhone } from './phone';
+import { createWechatPay } from './pay/wechatPay';
+import { createWechatRisk } from './risk';
+import { createWechatSecurity } from './security';
+import { createWechatHttp } from './wechatHttp';
+import { createWechatCode } from './wxacode';
 import type { WechatCode, WechatLogin, WechatMessages, WechatPay, WechatPhone, WechatRisk, WechatSecurity } from './types';
 
 export interface WechatClients {
@@ -12,24 +22,17 @@ export interface WechatClients {
 }
 
 /** The adapters, talking to config.WECHAT_API_BASE (WeChat in production, the sandbox otherwise). */
-export function createWechatClients(_config: Config): WechatClients {
-  const notYet = (): never => {
-    throw new Error('WeChat adapters are not wired yet');
-  };
+export function createWechatClients(config: Config, logger?: Logger): WechatClients {
+  const http = createWechatHttp(config.WECHAT_API_BASE, { timeoutMs: config.WECHAT_TIMEOUT_MS });
+  // One token cache for all instances (MongoDB); app credentials stay inside the adapters.
+  const tokens = createAccessTokenProvider({ http, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, logger });
   return {
-    login: { code2Session: notYet },
-    phone: { getPhoneNumber: notYet },
-    messages: { sendSubscribeMessage: notYet },
-    security: { checkText: notYet },
-    wxacode: { getUnlimitedCode: notYet },
-    risk: { getUserRiskRank: notYet },
-    pay: {
-      prepayJsapi: notYet,
-      queryByOutTradeNo: notYet,
-      closeOrder: notYet,
-      refund: notYet,
-      queryRefund: notYet,
-      parseNotification: notYet,
-    },
+    login: createWechatLogin(http, { appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET }),
+    phone: createWechatPhone(http, tokens),
+    messages: createWechatMessages(http, tokens),
+    security: createWechatSecurity(http, tokens),
+    wxacode: createWechatCode(http, tokens),
+    risk: createWechatRisk(http, tokens, config.WECHAT_APPID),
+    pay: createWechatPay(config),
   };
 }

@@ -3,7 +3,15 @@ import { authRoutes } from '../auth/auth.routes.js';
 import { consentsRoutes } from '../consents/consents.routes.js';
 import { membersRoutes } from '../members/members.routes.js';
 import { pointsRoutes } from '../points/points.routes.js';
+import { mallRoutes } from '../mall/mall.routes.js';
+import { ordersRoutes } from '../orders/orders.routes.js';
+import { couponsRoutes } from '../coupons/coupons.routes.js';
+import { writeoffRoutes } from '../writeoff/writeoff.routes.js';
 import { systemRoutes } from '../system/system.routes.js';
+import { birthdayRoutes } from '../birthday/birthday.routes.js';
+import { wishlistRoutes } from '../wishlist/wishlist.routes.js';
+import { helpRoutes } from '../help/help.routes.js';
+import { referralRoutes } from '../referral/referral.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program calls.
@@ -14,7 +22,15 @@ export const routes = {
   ...authRoutes,
   ...membersRoutes,
   ...consentsRoutes,
+  ...birthdayRoutes,
+  ...wishlistRoutes,
+  ...helpRoutes,
+  ...referralRoutes,
   ...pointsRoutes,
+  ...mallRoutes,
+  ...ordersRoutes,
+  ...couponsRoutes,
+  ...writeoffRoutes,
 };
 
 export type Routes = typeof routes;

@@ -4,6 +4,10 @@ export const authLoginRequest = z
   .object({
     /** The code from `wx.login()`; single use, valid about five minutes. */
     code: z.string().trim().min(1).max(128),
+    /** From a share's `ref` (or its QR scene): binds a new member to the sharer (referral). */
+    referralCode: z.string().trim().max(16).optional(),
+    /** From a share's `sid`: the share the person arrived through (dates the referral window). */
+    shareId: z.string().trim().max(32).optional(),
   })
   .strict();
 

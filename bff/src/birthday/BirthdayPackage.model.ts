@@ -1,0 +1,57 @@
+import { model, Schema, type Types } from 'mongoose';
+import { BENEFIT_ITEM_KINDS, BENEFIT_OPENINGS, TIER_LEVELS, type BenefitOpening, type TierLevel } from '@cakeday/shared';
+
+export interface StoredBenefitItem {
+  kind: (typeof BENEFIT_ITEM_KINDS)[number];
+  title: string;
+  templateCode: string | null;
+  multiplierPermille: number | null;
+}
+
+/** A birthday benefit package: which tiers get it, what it holds and when it can be claimed. Seeded, editable by ops. */
+export interface BirthdayPackage {
+  _id: Types.ObjectId;
+  code: string;
+  tiers: TierLevel[];
+  title: string;
+  description: string;
+  items: StoredBenefitItem[];
+  window: { opens: BenefitOpening; daysBefore: number; claimDays: number | null };
+  sortOrder: number;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const itemSchema = new Schema<StoredBenefitItem>(
+  {
+    kind: { type: String, enum: BENEFIT_ITEM_KINDS, required: true },
+    title: { type: String, required: true },
+    templateCode: { type: String, default: null },
+    multiplierPermille: { type: Number, default: null },
+  },
+  { _id: false },
+);
+
+const birthdayPackageSchema = new Schema<BirthdayPackage>(
+  {
+    code: { type: String, required: true },
+    tiers: { type: [String], enum: TIER_LEVELS, required: true },
+    title: { type: String, required: true },
+    description: { type: String, default: '' },
+    items: { type: [itemSchema], default: [] },
+    window: {
+      opens: { type: String, enum: BENEFIT_OPENINGS, required: true },
+      daysBefore: { type: Number, default: 0 },
+      claimDays: { type: Number, default: null },
+    },
+    sortOrder: { type: Number, default: 0 },
+    active: { type: Boolean, default: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'birthday_packages', versionKey: false },
+);
+birthdayPackageSchema.index({ code: 1 }, { unique: true });
+
+export const BirthdayPackageModel = model<BirthdayPackage>('BirthdayPackage', birthdayPackageSchema);

@@ -1,0 +1,96 @@
+import { selectBenefitWindow, toBusinessIso, type Birthday, type BirthdayClaimResponse } from '@cakeday/shared';
+import { Types } from 'mongoose';
+import { hasConsent } from '../consents/consentState';
+import { issueCoupon } from '../coupons/issueCoupon';
+import type { Coupon } from '../coupons/Coupon.model';
+import { isDuplicateKeyError } from '../db/duplicateKey';
+import { conflict, forbidden, notFound } from '../errors/AppError';
+import { loadMember } from '../members/loadMember';
+import { MemberModel } from '../members/Member.model';
+import { BirthdayClaimModel, type BirthdayClaim } from './BirthdayClaim.model';
+import { BirthdayPackageModel, type BirthdayPackage } from './BirthdayPackage.model';
+import { birthdayBenefits } from './birthdayBenefits';
+import { packageHasCoupons } from './packageHasCoupons';
+
+/** A claim still `issuing` after this long was interrupted; a later tap completes it (issuing is idempotent). */
+const STALE_CLAIM_MS = 2 * 60 * 1000;
+
+async function issuePackageCoupons(memberId: string, pkg: BirthdayPackage, celebrationYear: number, now: Date): Promise<Coupon[]> {
+  const coupons: Coupon[] = [];
+  for (const item of pkg.items) {
+    if (item.kind !== 'coupon' || !item.templateCode) continue;
+    coupons.push(
+      await issueCoupon(
+        { memberId, templateCode: item.templateCode, source: 'birthday', sourceKey: `${memberId}:${pkg.code}:${celebrationYear}` },
+        now,
+      ),
+    );
+  }
+  return coupons;
+}
+
+async function openClaim(memberId: string, pkg: BirthdayPackage, celebrationYear: number, now: Date): Promise<BirthdayClaim> {
+  try {
+    const created = await BirthdayClaimModel.create({
+      memberId: new Types.ObjectId(memberId),
+      packageCode: pkg.code,
+      celebrationYear,
+      state: 'issuing',
+      couponIds: [],
+      claimedAt: now,
+      completedAt: null,
+    });
+    return created.toObject();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  const existing = await BirthdayClaimModel.findOne({ memberId: new Types.ObjectId(memberId), packageCode: pkg.code, celebrationYear }).lean();
+  if (!existing || existing.state === 'issued' || now.getTime() - existing.claimedAt.getTime() < STALE_CLAIM_MS) {
+    throw conflict('BIRTHDAY_BENEFIT_ALREADY_CLAIMED');
+  }
+  // Take over the interrupted claim; only one taker wins the conditional update.
+  const taken = await BirthdayClaimModel.findOneAndUpdate(
+    { _id: existing._id, state: 'issuing', claimedAt: existing.claimedAt },
+    { $set: { claimedAt: now } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!taken) throw conflict('BIRTHDAY_BENEFIT_ALREADY_CLAIMED');
+  return taken;
+}
+
+/** Issues the package's coupons exactly once per member, package and celebration year, even under concurrent taps. */
+export async function claimBenefit(memberId: string, packageCode: string, now: Date): Promise<BirthdayClaimResponse> {
+  const member = await loadMember(memberId);
+  if (!member.birthday) throw conflict('BIRTHDAY_NOT_SET');
+  if (!(await hasConsent(memberId, 'birthday'))) throw forbidden('CONSENT_REQUIRED');
+  const pkg = await BirthdayPackageModel.findOne({ code: packageCode, active: true }).lean();
+  if (!pkg || !packageHasCoupons(pkg)) throw notFound();
+  if (!pkg.tiers.includes(member.tier.level)) throw forbidden('BIRTHDAY_BENEFIT_NOT_FOR_TIER');
+  const birthday: Birthday = { month: member.birthday.month, day: member.birthday.day, year: member.birthday.year };
+  const selected = selectBenefitWindow(pkg.window, birthday, now);
+  if (selected.state !== 'open') throw conflict('BIRTHDAY_BENEFIT_NOT_OPEN');
+  const { celebrationYear } = selected.window;
+
+  const claim = await openClaim(memberId, pkg, celebrationYear, now);
+  let coupons: Coupon[];
+  try {
+    coupons = await issuePackageCoupons(memberId, pkg, celebrationYear, now);
+  } catch (error) {
+    // Nothing half-written: the member can tap again, and re-issuing returns the same coupons.
+    await BirthdayClaimModel.deleteOne({ _id: claim._id, state: 'issuing' });
+    throw error;
+  }
+  await BirthdayClaimModel.updateOne(
+    { _id: claim._id },
+    { $set: { state: 'issued', couponIds: coupons.map((coupon) => coupon._id), completedAt: now } },
+  );
+  await MemberModel.updateOne({ _id: memberId }, { $set: { 'birthdayHistory.lastBenefitClaimedAt': now } });
+  return {
+    packageCode: pkg.code,
+    title: pkg.title,
+    celebrationYear,
+    claimedAt: toBusinessIso(claim.claimedAt),
+    coupons: coupons.map((coupon) => ({ couponId: coupon._id.toHexString(), templateCode: coupon.templateCode, title: coupon.title })),
+    benefits: await birthdayBenefits(memberId, now),
+  };
+}

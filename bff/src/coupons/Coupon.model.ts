@@ -1,0 +1,60 @@
+import { model, Schema, type Types } from 'mongoose';
+import { COUPON_SOURCES, COUPON_STATUSES, COUPON_TYPES, type CouponSource, type CouponStatus, type CouponType } from '@cakeday/shared';
+
+/** One coupon held by a member; the face is copied from the template so later template edits do not change it. */
+export interface Coupon {
+  _id: Types.ObjectId;
+  memberId: Types.ObjectId;
+  templateCode: string;
+  title: string;
+  description: string;
+  type: CouponType;
+  amountOffFen: number | null;
+  percentOff: number | null;
+  minSpendFen: number;
+  freeItemName: string | null;
+  source: CouponSource;
+  /** With source and templateCode, the idempotency key of the issue (e.g. the order id). */
+  sourceKey: string;
+  /** available → used (write-off) | expired (job) | void (order refunded). */
+  status: CouponStatus;
+  validFrom: Date;
+  validUntil: Date;
+  usedAt: Date | null;
+  usedStoreId: Types.ObjectId | null;
+  usedStoreName: string | null;
+  usedByStaffMemberId: Types.ObjectId | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const couponSchema = new Schema<Coupon>(
+  {
+    memberId: { type: Schema.Types.ObjectId, required: true },
+    templateCode: { type: String, required: true },
+    title: { type: String, required: true },
+    description: { type: String, default: '' },
+    type: { type: String, enum: COUPON_TYPES, required: true },
+    amountOffFen: { type: Number, default: null },
+    percentOff: { type: Number, default: null },
+    minSpendFen: { type: Number, default: 0 },
+    freeItemName: { type: String, default: null },
+    source: { type: String, enum: COUPON_SOURCES, required: true },
+    sourceKey: { type: String, required: true },
+    status: { type: String, enum: COUPON_STATUSES, required: true },
+    validFrom: { type: Date, required: true },
+    validUntil: { type: Date, required: true },
+    usedAt: { type: Date, default: null },
+    usedStoreId: { type: Schema.Types.ObjectId, default: null },
+    usedStoreName: { type: String, default: null },
+    usedByStaffMemberId: { type: Schema.Types.ObjectId, default: null },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'coupons', versionKey: false },
+);
+couponSchema.index({ source: 1, sourceKey: 1, templateCode: 1 }, { unique: true, name: 'coupon_issue_once' });
+couponSchema.index({ memberId: 1, status: 1, validUntil: 1 });
+couponSchema.index({ status: 1, validUntil: 1 });
+
+export const CouponModel = model<Coupon>('Coupon', couponSchema);

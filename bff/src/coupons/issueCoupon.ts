@@ -1,0 +1,56 @@
+import { addDays, businessDate, startOfBusinessDay, type CouponSource } from '@cakeday/shared';
+import { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../db/duplicateKey';
+import { notFound } from '../errors/AppError';
+import { CouponModel, type Coupon } from './Coupon.model';
+import { CouponTemplateModel } from './CouponTemplate.model';
+
+export interface IssueCouponInput {
+  memberId: string;
+  /** A seeded template's stable code, e.g. `birthday-10-off`. */
+  templateCode: string;
+  source: CouponSource;
+  /** With source and templateCode, makes the issue idempotent: e.g. the order id, `<memberId>:<year>`. */
+  sourceKey: string;
+  /** Overrides the template's validity (e.g. the end of a birthday month). */
+  validUntil?: Date;
+}
+
+/** Issues one coupon; calling again with the same (source, sourceKey, templateCode) returns the same coupon. */
+export async function issueCoupon(input: IssueCouponInput, now: Date): Promise<Coupon> {
+  const existing = await CouponModel.findOne({ source: input.source, sourceKey: input.sourceKey, templateCode: input.templateCode }).lean();
+  if (existing) return existing;
+  const template = await CouponTemplateModel.findOne({ code: input.templateCode, active: true }).lean();
+  if (!template) throw notFound();
+  const validUntil = input.validUntil ?? startOfBusinessDay(addDays(businessDate(now), template.validDays + 1));
+  try {
+    const created = await CouponModel.create({
+      memberId: new Types.ObjectId(input.memberId),
+      templateCode: template.code,
+      title: template.title,
+      description: template.description,
+      type: template.type,
+      amountOffFen: template.amountOffFen,
+      percentOff: template.percentOff,
+      minSpendFen: template.minSpendFen,
+      freeItemName: template.freeItemName,
+      source: input.source,
+      sourceKey: input.sourceKey,
+      status: 'available',
+      validFrom: now,
+      validUntil,
+      usedAt: null,
+      usedStoreId: null,
+      usedStoreName: null,
+      usedByStaffMemberId: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return created.toObject();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    const stored = await CouponModel.findOne({ source: input.source, sourceKey: input.sourceKey, templateCode: input.templateCode }).lean();
+    if (!stored) throw error;
+    return stored;
+  }
+}

@@ -1,0 +1,41 @@
+import { selectHelpWindow, type HelpMineResponse } from '@cakeday/shared';
+import { Types } from 'mongoose';
+import { hasConsent } from '../consents/consentState';
+import { isDuplicateKeyError } from '../db/duplicateKey';
+import { conflict, forbidden } from '../errors/AppError';
+import type { AppDeps } from '../http/deps';
+import { loadMember } from '../members/loadMember';
+import { HelpCampaignModel } from './HelpCampaign.model';
+import { helpOverview, memberBirthday } from './helpOverview';
+import { helpGift, helpGoal } from './helpSettings';
+
+/** Starts this birthday's campaign (once: the unique key is member + celebration year); the goal is fixed at start. */
+export async function startHelp(memberId: string, deps: AppDeps): Promise<HelpMineResponse> {
+  const now = deps.now();
+  const member = await loadMember(memberId);
+  const birthday = memberBirthday(member);
+  if (!birthday) throw conflict('BIRTHDAY_NOT_SET');
+  if (!(await hasConsent(memberId, 'birthday'))) throw forbidden('CONSENT_REQUIRED');
+  const { open, window } = selectHelpWindow(birthday, now);
+  if (!open) throw conflict('HELP_NOT_OPEN');
+  try {
+    await HelpCampaignModel.create({
+      memberId: new Types.ObjectId(memberId),
+      celebrationYear: window.celebrationYear,
+      birthday: { month: birthday.month, day: birthday.day },
+      goal: helpGoal(deps.config, member.tier.level),
+      gift: await helpGift(deps.config),
+      helpersCount: 0,
+      helpers: [],
+      state: 'active',
+      startedAt: now,
+      expiresAt: window.closesAt,
+      unlockedAt: null,
+      couponId: null,
+    });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    throw conflict('HELP_ALREADY_STARTED');
+  }
+  return helpOverview(memberId, deps);
+}

@@ -1,0 +1,30 @@
+import { expireCoupons } from '../coupons/expireCoupons';
+import { closeUnpaidOrders } from '../orders/closeUnpaidOrders';
+import { orderContextFrom } from '../orders/orderContextFrom';
+import { reconcilePayments } from '../orders/reconcilePayments';
+import { sweepOrders } from '../orders/sweepOrders';
+import { expirePoints } from '../points/expirePoints';
+import { tierThresholdsFrom } from '../points/pointsConfig';
+import { repairPointsLedger } from '../points/repairPointsLedger';
+import { reviewTiers } from '../tiers/reviewTiers';
+import { expireHelpCampaigns } from '../help/expireHelpCampaigns';
+import { finishInterruptedUnlocks } from '../help/unlockGift';
+import { settleReferralRewards } from '../referral/settleReferralRewards';
+import { memberQueueFor } from '../points/memberQueue';
+import type { Job } from './scheduler';
+
+const MINUTE = 60_000;
+
+/** Every scheduled job. Adding one is one line here; each is also callable directly (tests, ops). */
+export const jobs: readonly Job[] = [
+  { name: 'orders.closeUnpaid', intervalMs: MINUTE, run: (deps) => closeUnpaidOrders(orderContextFrom(deps)) },
+  { name: 'orders.sweep', intervalMs: 2 * MINUTE, run: (deps) => sweepOrders(orderContextFrom(deps)) },
+  { name: 'orders.reconcilePayments', intervalMs: 2 * MINUTE, run: (deps) => reconcilePayments(orderContextFrom(deps)) },
+  { name: 'coupons.expire', intervalMs: 10 * MINUTE, run: (deps) => expireCoupons(deps.now()) },
+  { name: 'points.expire', intervalMs: 60 * MINUTE, run: (deps) => expirePoints({ now: deps.now() }) },
+  { name: 'points.repairLedger', intervalMs: 10 * MINUTE, run: (deps) => repairPointsLedger({ now: deps.now() }) },
+  { name: 'tiers.review', intervalMs: 60 * MINUTE, run: (deps) => reviewTiers({ now: deps.now(), thresholds: tierThresholdsFrom(deps.config) }) },
+  { name: 'help.expire', intervalMs: 10 * MINUTE, run: (deps) => expireHelpCampaigns(deps.now()) },
+  { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => finishInterruptedUnlocks(deps.now()) },
+  { name: 'referral.settleRewards', intervalMs: 5 * MINUTE, run: (deps) => settleReferralRewards({ now: deps.now(), config: deps.config, queue: memberQueueFor(deps) }) },
+];

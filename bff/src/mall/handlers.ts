@@ -1,0 +1,20 @@
+import type { RouteHandlers } from '../http/routeHandler';
+import { requireMember } from '../members/requireMember';
+import { orderContextFrom } from '../orders/orderContextFrom';
+import { placeOrder } from '../orders/placeOrder';
+import { presentOrder } from '../orders/presentOrder';
+import { presentPayment } from '../orders/presentPayment';
+import { describeMallItem, listMall } from './browseMall';
+
+type MallRoutes = 'mall.list' | 'mall.item' | 'mall.redeem';
+
+export const mallHandlers: Pick<RouteHandlers, MallRoutes> = {
+  'mall.list': async (input, { deps, principal }) => listMall(input, principal?.memberId, deps.now()),
+  'mall.item': async (input, { deps, principal }) => describeMallItem(input.itemId, principal?.memberId, deps.now()),
+  'mall.redeem': async (input, { deps, principal }) => {
+    const { memberId } = requireMember(principal);
+    const context = orderContextFrom(deps);
+    const order = await placeOrder({ buyerMemberId: memberId, itemId: input.itemId, qty: input.qty, idempotencyKey: input.idempotencyKey }, context);
+    return { order: presentOrder(order, memberId, context.now), payment: presentPayment(order) };
+  },
+};

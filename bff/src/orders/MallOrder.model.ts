@@ -1,0 +1,103 @@
+import { model, Schema, type Types } from 'mongoose';
+import { CANCEL_REASONS, ORDER_STATUSES, type CancelReason, type MallItemKind, type OrderStatus } from '@cakeday/shared';
+import type { RequestPaymentParams } from '../wechat/types';
+
+export interface OrderPrepay {
+  prepayId: string;
+  params: RequestPaymentParams;
+  expiresAt: Date;
+}
+
+export interface OrderPayment {
+  transactionId: string;
+  amountFen: number;
+  paidAt: Date;
+}
+
+export type StoredFulfilment =
+  | { type: 'coupon'; couponId: Types.ObjectId; couponTitle: string }
+  | { type: 'pickup'; usedAt: Date | null; storeId: Types.ObjectId | null; storeName: string | null; staffMemberId: Types.ObjectId | null }
+  | { type: 'donation'; certificateNo: string };
+
+/** A problem ops must look at (e.g. a notification whose amount does not match); the order is not fulfilled by it. */
+export interface OrderFlag {
+  reason: string;
+  at: Date;
+  detail: string;
+}
+
+export interface MallOrder {
+  _id: Types.ObjectId;
+  /** out_trade_no at WeChat Pay; unique. */
+  orderNo: string;
+  buyerMemberId: Types.ObjectId;
+  /** A gift: fulfilment goes to this member. */
+  recipientMemberId: Types.ObjectId | null;
+  giftRef: string | null;
+  /** Unique per buyer: the same checkout attempt never makes two orders. */
+  idempotencyKey: string;
+  itemId: Types.ObjectId;
+  item: { title: string; coverImage: string; kind: MallItemKind; couponTemplateCode: string | null };
+  qty: number;
+  pointsTotal: number;
+  cashTotalFen: number;
+  /** The per-member limit counter this order counts in. */
+  limitKey: string;
+  status: OrderStatus;
+  /** The 409 code that failed the order when it was refused on the way (limit, points, stock). */
+  failureCode: string | null;
+  paymentDeadline: Date | null;
+  prepay: OrderPrepay | null;
+  payment: OrderPayment | null;
+  fulfilment: StoredFulfilment | null;
+  pointsEarned: number;
+  cancelReason: CancelReason | null;
+  refund: { outRefundNo: string; status: 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL'; reason: string | null; requestedAt: Date } | null;
+  flags: OrderFlag[];
+  createdAt: Date;
+  updatedAt: Date;
+  paidAt: Date | null;
+  fulfilledAt: Date | null;
+  cancelledAt: Date | null;
+  refundedAt: Date | null;
+}
+
+const orderSchema = new Schema<MallOrder>(
+  {
+    orderNo: { type: String, required: true },
+    buyerMemberId: { type: Schema.Types.ObjectId, required: true },
+    recipientMemberId: { type: Schema.Types.ObjectId, default: null },
+    giftRef: { type: String, default: null },
+    idempotencyKey: { type: String, required: true },
+    itemId: { type: Schema.Types.ObjectId, required: true },
+    item: { type: Schema.Types.Mixed, required: true },
+    qty: { type: Number, required: true },
+    pointsTotal: { type: Number, required: true },
+    cashTotalFen: { type: Number, required: true },
+    limitKey: { type: String, required: true },
+    status: { type: String, enum: ORDER_STATUSES, required: true },
+    failureCode: { type: String, default: null },
+    paymentDeadline: { type: Date, default: null },
+    prepay: { type: Schema.Types.Mixed, default: null },
+    payment: { type: Schema.Types.Mixed, default: null },
+    fulfilment: { type: Schema.Types.Mixed, default: null },
+    pointsEarned: { type: Number, default: 0 },
+    cancelReason: { type: String, enum: [...CANCEL_REASONS, null], default: null },
+    refund: { type: Schema.Types.Mixed, default: null },
+    flags: { type: [new Schema<OrderFlag>({ reason: String, detail: String, at: Date }, { _id: false })], default: [] },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    paidAt: { type: Date, default: null },
+    fulfilledAt: { type: Date, default: null },
+    cancelledAt: { type: Date, default: null },
+    refundedAt: { type: Date, default: null },
+  },
+  { collection: 'mall_orders', versionKey: false },
+);
+orderSchema.index({ orderNo: 1 }, { unique: true });
+orderSchema.index({ buyerMemberId: 1, idempotencyKey: 1 }, { unique: true, name: 'order_once_per_key' });
+orderSchema.index({ buyerMemberId: 1, _id: -1 });
+orderSchema.index({ recipientMemberId: 1, _id: -1 });
+orderSchema.index({ status: 1, updatedAt: 1 });
+
+export const MallOrderModel = model<MallOrder>('MallOrder', orderSchema);

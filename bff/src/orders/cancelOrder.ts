@@ -1,0 +1,16 @@
+import { conflict } from '../errors/AppError';
+import { compensateOrder } from './compensateOrder';
+import { loadOrderFor } from './loadOrderFor';
+import type { MallOrder } from './MallOrder.model';
+import type { OrderContext } from './orderContext';
+
+/** The member cancels an unpaid order; if WeChat reports it paid meanwhile, it is fulfilled instead (409). */
+export async function cancelOrder(orderId: string, memberId: string, context: OrderContext): Promise<MallOrder> {
+  const order = await loadOrderFor(orderId, memberId, 'buyer');
+  if (order.status === 'cancelled') return order;
+  const payable = (order.status === 'awaiting_payment' || order.status === 'stock_reserved') && order.cashTotalFen > 0;
+  if (!payable && order.status !== 'cancelling') throw conflict('ORDER_NOT_CANCELLABLE');
+  const result = await compensateOrder(order._id, 'member', context);
+  if (result.status !== 'cancelled') throw conflict('ORDER_NOT_CANCELLABLE');
+  return result;
+}

@@ -1,0 +1,48 @@
+import type { CancelReason } from '@cakeday/shared';
+import type { Types } from 'mongoose';
+import { MallOrderModel, type MallOrder } from './MallOrder.model';
+import { crashPoint, type OrderContext } from './orderContext';
+import { returnPoints } from './orderPoints';
+import { releaseLimit, releaseStock } from './orderSteps';
+import { reloadOrder, transitionOrder } from './transitionOrder';
+import { recordPayment } from './recordPayment';
+
+const CANCELLABLE = ['created', 'points_held', 'stock_reserved', 'awaiting_payment', 'cancelling'] as const;
+
+/**
+ * Cancels an order that is not paid: moves it to `cancelling`, closes the prepay (and, if WeChat says it was paid
+ * after all, takes the payment instead), then gives back stock, points and the limit, and ends in `cancelled`.
+ * Every step is conditional on what it undoes, so a crash anywhere is finished by running it again.
+ * Returns the order as it ends: cancelled, or paid if the payment won.
+ */
+export async function compensateOrder(orderId: Types.ObjectId, reason: CancelReason, context: OrderContext): Promise<MallOrder> {
+  const claimed =
+    (await transitionOrder(orderId, CANCELLABLE, 'cancelling', context.now, {}, {})) ?? (await reloadOrder(orderId));
+  if (claimed.status !== 'cancelling' && claimed.status !== 'cancelled') return claimed;
+  if (claimed.cancelReason === null) {
+    await MallOrderModel.updateOne({ _id: orderId, cancelReason: null }, { $set: { cancelReason: reason } });
+  }
+  const order = await reloadOrder(orderId);
+  crashPoint(context, 'cancelling');
+
+  if (order.status === 'cancelling' && order.prepay) {
+    // WeChat refuses to close a paid order (400 ORDERPAID): the query below decides, and only a close that failed
+    // for an order not paid stops the cancellation here (the sweeper retries it).
+    const closeFailure = await context.pay.closeOrder(order.orderNo).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const transaction = await context.pay.queryByOutTradeNo(order.orderNo);
+    if (transaction?.tradeState === 'SUCCESS') {
+      const outcome = await recordPayment(order, transaction, context, { fromCancelling: true });
+      if (outcome.status !== 'cancelling') return outcome;
+    } else if (closeFailure !== null) {
+      throw closeFailure;
+    }
+  }
+  await releaseStock(order);
+  crashPoint(context, 'stock_released');
+  await returnPoints(order, context);
+  await releaseLimit(order);
+  return (await transitionOrder(orderId, ['cancelling'], 'cancelled', context.now, { cancelledAt: context.now })) ?? reloadOrder(orderId);
+}

@@ -1,0 +1,65 @@
+import { isBirthdayMonth, pointsForPayment } from '@cakeday/shared';
+import type { Types } from 'mongoose';
+import { issueCoupon } from '../coupons/issueCoupon';
+import { MemberModel } from '../members/Member.model';
+import { earnPoints } from '../points/earnPoints';
+import { earnRatesFrom, tierThresholdsFrom } from '../points/pointsConfig';
+import { recordPaidSpend } from '../tiers/recordPaidSpend';
+import type { MallOrder, StoredFulfilment } from './MallOrder.model';
+import { crashPoint, paidSpendKey, pointsEarnKey, type OrderContext } from './orderContext';
+import { consumeStock } from './orderSteps';
+import { reloadOrder, transitionOrder } from './transitionOrder';
+
+async function deliver(order: MallOrder, recipient: Types.ObjectId, now: Date): Promise<StoredFulfilment> {
+  if (order.item.kind === 'coupon' && order.item.couponTemplateCode) {
+    let first: StoredFulfilment | null = null;
+    for (let unit = 0; unit < order.qty; unit += 1) {
+      const coupon = await issueCoupon(
+        { memberId: recipient.toHexString(), templateCode: order.item.couponTemplateCode, source: 'redemption', sourceKey: `${order._id.toHexString()}:${unit}` },
+        now,
+      );
+      first ??= { type: 'coupon', couponId: coupon._id, couponTitle: coupon.title };
+    }
+    if (first) return first;
+  }
+  if (order.item.kind === 'charity') return { type: 'donation', certificateNo: `GY${order.orderNo}` };
+  return { type: 'pickup', usedAt: null, storeId: null, storeName: null, staffMemberId: null };
+}
+
+/** The cash part earns the buyer points (tier and birthday-month multipliers) and counts as paid spend for tiers. */
+async function rewardPayment(order: MallOrder, context: OrderContext): Promise<number> {
+  if (!order.payment || order.payment.amountFen <= 0) return 0;
+  const buyer = await MemberModel.findById(order.buyerMemberId, { tier: 1, birthday: 1 }).lean();
+  if (!buyer) return 0;
+  const memberId = buyer._id.toHexString();
+  const points = pointsForPayment({
+    paidFen: order.payment.amountFen,
+    tier: buyer.tier.level,
+    inBirthdayMonth: buyer.birthday ? isBirthdayMonth(buyer.birthday, order.payment.paidAt) : false,
+    rates: earnRatesFrom(context.config),
+  });
+  if (points > 0) {
+    await earnPoints(
+      { memberId, points, idempotencyKey: pointsEarnKey(order._id.toHexString()), reasonCode: 'mall_order_paid', reason: `商城订单支付获得积分：${order.item.title}`, reference: { type: 'mall_order', id: order._id.toHexString() } },
+      { now: context.now, lifetimeYears: context.config.POINTS_LIFETIME_YEARS, queue: context.queue },
+    );
+  }
+  await recordPaidSpend(
+    { memberId, amountFen: order.payment.amountFen, idempotencyKey: paidSpendKey(order._id.toHexString()), paidAt: order.payment.paidAt, reference: order.orderNo },
+    { now: context.now, thresholds: tierThresholdsFrom(context.config) },
+  );
+  return points;
+}
+
+/** Delivers a paid (or points-only, stock-reserved) order: each effect is idempotent, the status moves last. */
+export async function fulfilOrder(order: MallOrder, context: OrderContext): Promise<MallOrder> {
+  const ready = order.status === 'paid' || (order.status === 'stock_reserved' && order.cashTotalFen === 0);
+  if (!ready) return order;
+  const fulfilment = await deliver(order, order.recipientMemberId ?? order.buyerMemberId, context.now);
+  const pointsEarned = await rewardPayment(order, context);
+  crashPoint(context, 'delivered');
+  const done = await transitionOrder(order._id, [order.status], 'fulfilled', context.now, { fulfilment, pointsEarned, fulfilledAt: context.now });
+  const result = done ?? (await reloadOrder(order._id));
+  if (result.status === 'fulfilled') await consumeStock(result);
+  return result;
+}

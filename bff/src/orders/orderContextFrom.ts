@@ -1,0 +1,7 @@
+import type { AppDeps } from '../http/deps';
+import { memberQueueFor } from '../points/memberQueue';
+import type { OrderContext } from './orderContext';
+
+export function orderContextFrom(deps: AppDeps): OrderContext {
+  return { now: deps.now(), config: deps.config, pay: deps.wechat.pay, queue: memberQueueFor(deps) };
+}

@@ -1,0 +1,96 @@
+import type { Types } from 'mongoose';
+import { AppError, conflict } from '../errors/AppError';
+import { CouponModel } from '../coupons/Coupon.model';
+import { reversePoints } from '../points/reversePoints';
+import { PointsEntryModel } from '../points/PointsEntry.model';
+import { recordPaidSpend } from '../tiers/recordPaidSpend';
+import { tierThresholdsFrom } from '../points/pointsConfig';
+import { loadOrderFor } from './loadOrderFor';
+import { MallOrderModel, type MallOrder } from './MallOrder.model';
+import { crashPoint, outRefundNo, pointsClawbackKey, pointsEarnKey, refundSpendKey, type OrderContext } from './orderContext';
+import { returnPoints } from './orderPoints';
+import { releaseLimit, restockRefunded } from './orderSteps';
+import { reloadOrder, transitionOrder } from './transitionOrder';
+
+const couponKeys = (order: MallOrder): string[] => Array.from({ length: order.qty }, (_, unit) => `${order._id.toHexString()}:${unit}`);
+
+/** fulfilled → refunding, only while nothing was used: the coupons are voided (conditionally) or the pickup is unused. */
+async function claimRefund(order: MallOrder, context: OrderContext): Promise<MallOrder> {
+  const unusedPickup = order.fulfilment?.type === 'pickup' ? { 'fulfilment.usedAt': null } : {};
+  const claimed = await transitionOrder(order._id, ['fulfilled'], 'refunding', context.now, {}, unusedPickup);
+  if (!claimed) throw conflict('ORDER_NOT_REFUNDABLE');
+  if (order.fulfilment?.type === 'coupon') {
+    const keys = couponKeys(order);
+    await CouponModel.updateMany({ source: 'redemption', sourceKey: { $in: keys }, status: 'available' }, { $set: { status: 'void', updatedAt: context.now } });
+    const used = await CouponModel.countDocuments({ source: 'redemption', sourceKey: { $in: keys }, status: { $nin: ['void'] } });
+    if (used > 0) {
+      // A coupon was written off in between: the order stays fulfilled, the others come back.
+      await CouponModel.updateMany({ source: 'redemption', sourceKey: { $in: keys }, status: 'void' }, { $set: { status: 'available', updatedAt: context.now } });
+      await transitionOrder(order._id, ['refunding'], 'fulfilled', context.now);
+      throw conflict('ORDER_NOT_REFUNDABLE');
+    }
+  }
+  return claimed;
+}
+
+async function clawBack(order: MallOrder, context: OrderContext): Promise<void> {
+  const id = order._id.toHexString();
+  const earned = await PointsEntryModel.findOne({ key: pointsEarnKey(id), state: 'applied' }, { _id: 1 }).lean();
+  if (earned) {
+    await reversePoints(
+      { memberId: order.buyerMemberId.toHexString(), reversesKey: pointsEarnKey(id), idempotencyKey: pointsClawbackKey(id), reasonCode: 'mall_refund_clawback', reason: `订单退款，收回所得积分：${order.item.title}`, reference: { type: 'mall_order', id } },
+      { now: context.now, queue: context.queue },
+    );
+  }
+  if (order.payment && order.payment.amountFen > 0) {
+    await recordPaidSpend(
+      { memberId: order.buyerMemberId.toHexString(), amountFen: -order.payment.amountFen, idempotencyKey: refundSpendKey(id), paidAt: context.now, reference: order.orderNo },
+      { now: context.now, thresholds: tierThresholdsFrom(context.config) },
+    );
+  }
+}
+
+/**
+ * Finishes a refunding order: the cash refund (if any) must have succeeded, then the points spent come back and the
+ * points earned go, the unused units return to stock and the member's limit is released. Each step runs once.
+ */
+export async function finishRefund(orderId: Types.ObjectId, context: OrderContext): Promise<MallOrder> {
+  let order = await reloadOrder(orderId);
+  if (order.status !== 'refunding') return order;
+  if (order.cashTotalFen > 0) {
+    const number = outRefundNo(order.orderNo);
+    let status = order.refund?.status ?? null;
+    if (status !== 'SUCCESS') {
+      const refund = order.refund
+        ? await context.pay.queryRefund(number)
+        : await context.pay.refund({ outTradeNo: order.orderNo, outRefundNo: number, refundFen: order.cashTotalFen, totalFen: order.cashTotalFen, reason: '积分商城订单退款' });
+      const result = refund ?? (await context.pay.refund({ outTradeNo: order.orderNo, outRefundNo: number, refundFen: order.cashTotalFen, totalFen: order.cashTotalFen }));
+      status = result.status;
+      await MallOrderModel.updateOne({ _id: orderId }, { $set: { refund: { outRefundNo: number, status, reason: order.refund?.reason ?? null, requestedAt: order.refund?.requestedAt ?? context.now } } });
+    }
+    if (status !== 'SUCCESS') return reloadOrder(orderId);
+    order = await reloadOrder(orderId);
+  }
+  await returnPoints(order, context);
+  crashPoint(context, 'points_returned');
+  await clawBack(order, context);
+  await restockRefunded(order);
+  await releaseLimit(order);
+  return (await transitionOrder(orderId, ['refunding'], 'refunded', context.now, { refundedAt: context.now })) ?? reloadOrder(orderId);
+}
+
+/** The member asks for a refund of a fulfilled order nothing of which was used. Charity is final. */
+export async function refundOrder(orderId: string, memberId: string, context: OrderContext): Promise<MallOrder> {
+  const order = await loadOrderFor(orderId, memberId, 'buyer');
+  if (order.status === 'refunded' || order.status === 'refunding') return finishRefund(order._id, context);
+  if (order.status !== 'fulfilled' || order.item.kind === 'charity') throw conflict('ORDER_NOT_REFUNDABLE');
+  await claimRefund(order, context);
+  crashPoint(context, 'refunding');
+  try {
+    return await finishRefund(order._id, context);
+  } catch (error) {
+    // The refund is claimed; the sweeper finishes it. The member sees 退款中.
+    if (error instanceof AppError && error.status < 500) throw error;
+    return reloadOrder(order._id);
+  }
+}

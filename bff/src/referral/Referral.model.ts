@@ -1,0 +1,44 @@
+import { model, Schema, type Types } from 'mongoose';
+import { REFERRAL_STATES } from '@cakeday/shared';
+
+export type ReferralState = (typeof REFERRAL_STATES)[number];
+
+/**
+ * A new member bound to the sharer they arrived through. `_id` is the invitee: first touch wins by the
+ * unique key. joined → rewarded (first fulfilled paid order) | capped (over the daily cap) → clawed_back (refund).
+ */
+export interface Referral {
+  _id: Types.ObjectId;
+  referrerId: Types.ObjectId;
+  shareId: string;
+  boundAt: Date;
+  state: ReferralState;
+  /** The invitee's first paid order the reward was for. */
+  orderId: string | null;
+  points: number;
+  rewardedAt: Date | null;
+  /** The referrer's points entry key, for the clawback. */
+  pointsKey: string | null;
+  /** When the invitee's first-order coupon was issued; null until then (the settle job retries). */
+  welcomeIssuedAt: Date | null;
+}
+
+const referralSchema = new Schema<Referral>(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    referrerId: { type: Schema.Types.ObjectId, required: true },
+    shareId: { type: String, required: true },
+    boundAt: { type: Date, required: true },
+    state: { type: String, enum: REFERRAL_STATES, required: true },
+    orderId: { type: String, default: null },
+    points: { type: Number, default: 0 },
+    rewardedAt: { type: Date, default: null },
+    pointsKey: { type: String, default: null },
+    welcomeIssuedAt: { type: Date, default: null },
+  },
+  { collection: 'referrals', versionKey: false },
+);
+referralSchema.index({ referrerId: 1, boundAt: -1 });
+referralSchema.index({ state: 1, boundAt: 1 });
+
+export const ReferralModel = model<Referral>('Referral', referralSchema);

@@ -1,0 +1,66 @@
+import { decideReferralBinding, REFERRAL_WELCOME_TEMPLATE_CODE, SHARE_ID_PATTERN, type ReferralRefusal } from '@cakeday/shared';
+import { Types } from 'mongoose';
+import { issueCoupon } from '../coupons/issueCoupon';
+import { isDuplicateKeyError } from '../db/duplicateKey';
+import { memberIdForCode } from './referralCodes';
+import { ReferralModel } from './Referral.model';
+import { ShareLinkModel } from './ShareLink.model';
+
+export interface BindReferralInput {
+  inviteeId: string;
+  inviteeIsNew: boolean;
+  /** False for an identity on the deletion fraud list (Member.newMemberRewardsEligible). */
+  inviteeEligible: boolean;
+  referralCode?: string;
+  shareId?: string;
+}
+
+export type BindReferralResult = { bound: true; referrerId: string } | { bound: false; reason: ReferralRefusal };
+
+/** The invitee's first-order coupon; idempotent, so the settle job can finish one a crash left undone. */
+export async function issueWelcomeCoupon(inviteeId: string, now: Date): Promise<void> {
+  await issueCoupon({ memberId: inviteeId, templateCode: REFERRAL_WELCOME_TEMPLATE_CODE, source: 'referral', sourceKey: `welcome:${inviteeId}` }, now);
+  await ReferralModel.updateOne({ _id: new Types.ObjectId(inviteeId), welcomeIssuedAt: null }, { $set: { welcomeIssuedAt: now } });
+}
+
+/**
+ * Binds a person who became a member in this visit to the sharer they arrived through, then gives them the
+ * first-order coupon. First touch wins: the referral's `_id` is the invitee.
+ */
+export async function bindReferral(input: BindReferralInput, now: Date): Promise<BindReferralResult> {
+  if (!input.shareId || !SHARE_ID_PATTERN.test(input.shareId)) return { bound: false, reason: 'unknown_share' };
+  const share = await ShareLinkModel.findById(input.shareId).lean();
+  if (!share) return { bound: false, reason: 'unknown_share' };
+  const sharerId = share.memberId.toHexString();
+  if (input.referralCode && (await memberIdForCode(input.referralCode)) !== sharerId) return { bound: false, reason: 'unknown_share' };
+  const sharersReferral = await ReferralModel.findById(share.memberId, { referrerId: 1 }).lean();
+  const decision = decideReferralBinding({
+    inviteeId: input.inviteeId,
+    inviteeIsNew: input.inviteeIsNew,
+    inviteeEligible: input.inviteeEligible,
+    sharerId,
+    sharerReferrerId: sharersReferral?.referrerId.toHexString() ?? null,
+    sharedAt: share.createdAt,
+    now,
+  });
+  if (!decision.bind) return { bound: false, reason: decision.reason };
+  try {
+    await ReferralModel.create({
+      _id: new Types.ObjectId(input.inviteeId),
+      referrerId: share.memberId,
+      shareId: share._id,
+      boundAt: now,
+      state: 'joined',
+      orderId: null,
+      points: 0,
+      rewardedAt: null,
+      pointsKey: null,
+      welcomeIssuedAt: null,
+    });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    return { bound: false, reason: 'already_bound' };
+  }
+  await issueWelcomeCoupon(input.inviteeId, now);
+  return { bound: true, referrerId: sharerId };
+}

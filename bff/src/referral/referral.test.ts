@@ -1,0 +1,175 @@
+import { REFERRAL_WELCOME_TEMPLATE_CODE } from '@cakeday/shared';
+import { Types } from 'mongoose';
+import { CouponModel } from '../coupons/Coupon.model';
+import { DeletedAccountModel } from '../members/DeletedAccount.model';
+import { keyedHash } from '../members/personalDataCrypto';
+import { MallOrderModel } from '../orders/MallOrder.model';
+import { PointsAccountModel } from '../points/PointsAccount.model';
+import { buildTestApp, testConfig, type TestApp } from '../test/app';
+import { useTestDatabase } from '../test/database';
+import { buildMember, sessionFor } from '../test/factories';
+import { buildMallItem } from '../test/mallFactories';
+import { usePaySandbox } from '../test/paySandbox';
+import { ReferralModel } from './Referral.model';
+import { rewardReferral } from './rewardReferral';
+import { settleReferralRewards } from './settleReferralRewards';
+import { ensureTestCouponTemplates } from './testSupport';
+
+useTestDatabase();
+const sandbox = usePaySandbox();
+const clock = { now: new Date('2026-05-10T04:00:00.000Z') };
+let app: TestApp;
+
+beforeAll(async () => {
+  app = buildTestApp({ config: testConfig({ ...sandbox().config, LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000', REFERRAL_DAILY_REWARD_CAP: '2' }), now: () => clock.now });
+  sandbox().serve(app.server);
+  await ensureTestCouponTemplates();
+});
+
+beforeEach(() => {
+  clock.now = new Date('2026-05-10T04:00:00.000Z');
+});
+
+async function sharer(): Promise<{ id: string; auth: string; shareId: string; code: string }> {
+  const member = await buildMember({ nickname: '分享人' });
+  const auth = await sessionFor(member, { now: clock.now });
+  const mine = await app.http.post('/api/referral.mine').set('Authorization', auth).send({});
+  expect(mine.status).toBe(200);
+  return { id: member._id.toHexString(), auth, shareId: mine.body.invite.shareId, code: mine.body.code };
+}
+
+async function loginThrough(openid: string, share: { shareId?: string; referralCode?: string }): Promise<{ id: string; token: string; isNew: boolean }> {
+  const { code } = await sandbox().sandbox.control.loginCode({ openid });
+  const response = await app.http.post('/api/auth.login').send({ code, ...share });
+  expect(response.status).toBe(200);
+  return { id: response.body.member.id, token: `Bearer ${response.body.token}`, isNew: response.body.member.isNew };
+}
+
+const referralOf = (memberId: string) => ReferralModel.findById(new Types.ObjectId(memberId)).lean();
+const welcomeCoupons = (memberId: string) => CouponModel.countDocuments({ memberId: new Types.ObjectId(memberId), templateCode: REFERRAL_WELCOME_TEMPLATE_CODE });
+
+describe('referral.mine', () => {
+  it('401, 400, 200 with a code, a ≤32-char invite scene and the rules', async () => {
+    expect((await app.http.post('/api/referral.mine').send({})).status).toBe(401);
+    const member = await buildMember();
+    const auth = await sessionFor(member, { now: clock.now });
+    expect((await app.http.post('/api/referral.mine').set('Authorization', auth).send({ code: 'x' })).status).toBe(400);
+    const mine = await app.http.post('/api/referral.mine').set('Authorization', auth).send({});
+    expect(mine.body.code).toMatch(/^[A-Z2-9]{8}$/);
+    expect(mine.body.invite.scene).toBe(`${mine.body.invite.shareId}.${mine.body.code}`);
+    expect(mine.body.invite.scene.length).toBeLessThanOrEqual(32);
+    expect(mine.body.stats).toEqual({ invited: 0, rewarded: 0, pointsEarned: 0 });
+    expect((await app.http.post('/api/referral.mine').set('Authorization', auth).send({})).body.code).toBe(mine.body.code);
+  });
+});
+
+describe('binding at login', () => {
+  it('a new member arriving through a share is bound and gets the first-order coupon; first touch wins', async () => {
+    const a = await sharer();
+    const other = await sharer();
+    const b = await loginThrough('o-ref-b', { shareId: a.shareId, referralCode: a.code });
+    expect(b.isNew).toBe(true);
+    expect(await referralOf(b.id)).toMatchObject({ state: 'joined', shareId: a.shareId });
+    expect((await referralOf(b.id))?.referrerId.toHexString()).toBe(a.id);
+    expect(await welcomeCoupons(b.id)).toBe(1);
+    // Later visits through another share change nothing.
+    await loginThrough('o-ref-b', { shareId: other.shareId, referralCode: other.code });
+    expect((await referralOf(b.id))?.referrerId.toHexString()).toBe(a.id);
+    const listed = await app.http.post('/api/referral.mine').set('Authorization', a.auth).send({});
+    expect(listed.body.stats.invited).toBe(1);
+    expect(listed.body.invitees[0]).toMatchObject({ state: 'joined', stateText: '已注册，等待首单完成' });
+  });
+
+  it('no binding for an existing member, a stale share, a mismatched code, or the deletion fraud list', async () => {
+    const a = await sharer();
+    const existing = await buildMember({ openid: 'o-ref-existing' });
+    await loginThrough('o-ref-existing', { shareId: a.shareId, referralCode: a.code });
+    expect(await referralOf(existing._id.toHexString())).toBeNull();
+
+    const mismatched = await loginThrough('o-ref-mismatch', { shareId: a.shareId, referralCode: 'ZZZZZZZZ' });
+    expect(await referralOf(mismatched.id)).toBeNull();
+
+    await DeletedAccountModel.create({ _id: keyedHash('openid', 'o-ref-fraud', testConfig().DATA_HASH_KEY), deletedAt: new Date('2026-01-01') });
+    const fraud = await loginThrough('o-ref-fraud', { shareId: a.shareId, referralCode: a.code });
+    expect(fraud.isNew).toBe(true);
+    expect(await referralOf(fraud.id)).toBeNull();
+    expect(await welcomeCoupons(fraud.id)).toBe(0);
+
+    clock.now = new Date('2026-06-09T04:00:01.000Z'); // 30 days and a second after the share
+    const late = await loginThrough('o-ref-late', { shareId: a.shareId, referralCode: a.code });
+    expect(await referralOf(late.id)).toBeNull();
+  });
+});
+
+describe('rewards', () => {
+  it('double points on the first fulfilled paid order only, clawed back on refund', async () => {
+    clock.now = new Date(); // WeChat Pay's sandbox closes orders whose time_expire has passed on its own clock
+    const a = await sharer();
+    const b = await loginThrough('o-ref-buyer', { shareId: a.shareId, referralCode: a.code });
+    const item = await buildMallItem({ pointsPrice: 0, cashFen: 5000, limitPerMember: 5 });
+    const buy = async (key: string): Promise<{ id: string; orderNo: string }> => {
+      const redeemed = await app.http.post('/api/mall.redeem').set('Authorization', b.token).send({ itemId: item._id.toHexString(), idempotencyKey: key });
+      expect(redeemed.status).toBe(200);
+      sandbox().pay.pay(redeemed.body.order.orderNo);
+      await sandbox().pay.settled(sandbox().pay.lastNotificationId() as string);
+      return { id: redeemed.body.order.id, orderNo: redeemed.body.order.orderNo };
+    };
+    const first = await buy('ref-order-1');
+    expect((await MallOrderModel.findById(first.id).lean())?.status).toBe('fulfilled');
+    const context = { now: clock.now, config: app.deps.config };
+    expect(await settleReferralRewards(context)).toEqual({ rewarded: 1, clawedBack: 0, welcomeFailed: 0 });
+    expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(100); // ¥50 → 50 base points × 2
+    await buy('ref-order-2');
+    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, welcomeFailed: 0 });
+    expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(100);
+    expect((await app.http.post('/api/referral.mine').set('Authorization', a.auth).send({})).body.stats).toEqual({ invited: 1, rewarded: 1, pointsEarned: 100 });
+
+    const refund = await app.http.post('/api/orders.refund').set('Authorization', b.token).send({ orderId: first.id });
+    expect(refund.status).toBe(200);
+    const settled = sandbox().pay.settleRefund(`R${first.orderNo}`, 'SUCCESS');
+    if (settled.notificationId) await sandbox().pay.settled(settled.notificationId);
+    expect((await MallOrderModel.findById(first.id).lean())?.status).toBe('refunded');
+    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 1, welcomeFailed: 0 });
+    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, welcomeFailed: 0 });
+    expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(0);
+    expect((await referralOf(b.id))?.state).toBe('clawed_back');
+  });
+
+  it('the daily cap: rewards beyond it that day are marked capped', async () => {
+    const referrer = await buildMember();
+    const context = { now: clock.now, dailyCap: 2 };
+    const states: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const invitee = await buildMember();
+      await ReferralModel.create({ _id: invitee._id, referrerId: referrer._id, shareId: 'i000000000000', boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: clock.now });
+      const result = await rewardReferral({ memberId: invitee._id.toHexString(), orderId: `order-${index}`, paidFen: 1000 }, context);
+      states.push(result?.state ?? 'none');
+    }
+    expect(states).toEqual(['rewarded', 'rewarded', 'capped']);
+    expect((await PointsAccountModel.findById(referrer._id).lean())?.balance).toBe(40);
+  });
+});
+
+describe('welcome coupon recovery', () => {
+  it('the settle job issues a welcome coupon a crash left undone, once', async () => {
+    const invitee = await buildMember();
+    const referrer = await buildMember();
+    await ReferralModel.create({ _id: invitee._id, referrerId: referrer._id, shareId: 'i000000000001', boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: null });
+    const context = { now: clock.now, config: app.deps.config };
+    await settleReferralRewards(context);
+    await settleReferralRewards(context);
+    expect(await welcomeCoupons(invitee._id.toHexString())).toBe(1);
+    expect((await referralOf(invitee._id.toHexString()))?.welcomeIssuedAt).not.toBeNull();
+  });
+});
+
+describe('referral.poster', () => {
+  it('401, then a PNG for the invite scene', async () => {
+    expect((await app.http.post('/api/referral.poster').send({})).status).toBe(401);
+    const a = await sharer();
+    const poster = await app.http.post('/api/referral.poster').set('Authorization', a.auth).send({});
+    expect(poster.status).toBe(200);
+    expect(poster.body.scene).toBe(`${a.shareId}.${a.code}`);
+    expect(Buffer.from(poster.body.imageBase64, 'base64').subarray(0, 4).toString('hex')).toBe('89504e47');
+  });
+});

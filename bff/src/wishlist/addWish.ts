@@ -1,0 +1,33 @@
+import { WISHLIST_MAX_WISHES, type WishlistAddRequest, type WishlistMineResponse } from '@cakeday/shared';
+import { isValidObjectId, Types } from 'mongoose';
+import { badRequest, conflict } from '../errors/AppError';
+import { MallItemModel } from '../mall/MallItem.model';
+import { ensureWishlist, presentMine } from './wishlistMine';
+import { WishlistModel } from './Wishlist.model';
+
+/** Appends a wish; the cap of 10 holds because the push only matches a list with fewer wishes. */
+export async function addWish(memberId: string, input: WishlistAddRequest, now: Date): Promise<WishlistMineResponse> {
+  let itemId: Types.ObjectId | null = null;
+  if (input.kind === 'item') {
+    if (!isValidObjectId(input.itemId)) throw badRequest('WISH_ITEM_UNAVAILABLE');
+    const item = await MallItemModel.findOne({ _id: input.itemId, status: 'active' }, { _id: 1 }).lean();
+    if (!item) throw badRequest('WISH_ITEM_UNAVAILABLE');
+    itemId = item._id;
+  }
+  await ensureWishlist(memberId, now);
+  const wish = {
+    _id: new Types.ObjectId(),
+    kind: input.kind,
+    itemId,
+    text: input.kind === 'text' ? input.text : null,
+    note: input.note ? input.note : null,
+    createdAt: now,
+  };
+  const updated = await WishlistModel.findOneAndUpdate(
+    { _id: new Types.ObjectId(memberId), [`wishes.${WISHLIST_MAX_WISHES - 1}`]: { $exists: false } },
+    { $push: { wishes: wish }, $inc: { version: 1 }, $set: { updatedAt: now } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!updated) throw conflict('WISHLIST_FULL');
+  return presentMine(updated, now);
+}

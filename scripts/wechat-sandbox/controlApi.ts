@@ -1,0 +1,167 @@
+import type { ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { templates } from './config';
+import {
+  clockBody,
+  expireTokensBody,
+  faultBody,
+  loginCodeBody,
+  msgSecRule,
+  msgSecRulesBody,
+  phoneCodeBody,
+  riskRankBody,
+  settingsBody,
+  subscriptionBody,
+  upsertUserBody,
+  userRef,
+} from './controlSchemas';
+import type { SandboxHandler } from './handler';
+import { parseJsonObject, sendJson } from './http';
+import { CODE_TTL_MS } from './loginApi';
+import { quotaKey } from './messageApi';
+import { opaque, type SandboxState, type SandboxUser } from './state';
+import { expireTokens } from './tokens';
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Max-Age': '600',
+};
+
+export const CONTROL_PREFIX = '/__sandbox';
+
+class BadRequest extends Error {}
+
+function parse<T extends z.ZodType>(schema: T, rawBody: Buffer): z.infer<T> {
+  const parsed = schema.safeParse(parseJsonObject(rawBody) ?? {});
+  if (!parsed.success) throw new BadRequest(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+  return parsed.data;
+}
+
+const presentUser = (user: SandboxUser): Record<string, unknown> => ({ ...user });
+
+type Route = (state: SandboxState, rawBody: Buffer, url: URL) => unknown;
+
+function mintCode(state: SandboxState, kind: 'login' | 'phone', rawBody: Buffer): { code: string; openid: string } {
+  const body = parse(phoneCodeBody, rawBody);
+  const user = state.user(parse(userRef, rawBody));
+  const appid = body.appid ?? state.defaultAppid();
+  if (!state.app(appid)) throw new BadRequest(`unknown appid ${appid}`);
+  const code = opaque(kind === 'login' ? '' : 'ph', 24);
+  const issued = { code, appid, openid: user.openid, expiresAt: state.now() + CODE_TTL_MS, phone: kind === 'phone' ? (body.phone ?? user.phone) : undefined };
+  (kind === 'login' ? state.data.loginCodes : state.data.phoneCodes).push(issued);
+  return { code, openid: user.openid };
+}
+
+const routes: Record<string, Route> = {
+  'GET /users': (state) => ({ users: state.data.users.map(presentUser) }),
+  'POST /users': (state, rawBody) => {
+    const body = parse(upsertUserBody, rawBody);
+    const user = state.user(parse(userRef, rawBody));
+    if (body.unionid !== undefined) user.unionid = body.unionid ?? undefined;
+    if (body.phone) user.phone = body.phone;
+    if (body.riskRank !== undefined) user.riskRank = body.riskRank;
+    return presentUser(user);
+  },
+  'POST /login-codes': (state, rawBody) => {
+    parse(loginCodeBody, rawBody);
+    return mintCode(state, 'login', rawBody);
+  },
+  'POST /phone-codes': (state, rawBody) => mintCode(state, 'phone', rawBody),
+  'POST /visits': (state, rawBody) => {
+    const user = state.user(parse(userRef, rawBody));
+    user.lastVisitAt = state.now();
+    return presentUser(user);
+  },
+  'POST /subscriptions': (state, rawBody) => {
+    const body = parse(subscriptionBody, rawBody);
+    const user = state.user(parse(userRef, rawBody));
+    const template = templates.find((candidate) => candidate.templateId === body.template || candidate.key === body.template);
+    if (!template) throw new BadRequest(`unknown template ${body.template}`);
+    const key = quotaKey(user.openid, template.templateId);
+    // Only an accept authorises a send; reject, ban and filter leave the quota as it was.
+    if (body.result === 'accept') state.data.quotas[key] = (state.data.quotas[key] ?? 0) + body.times;
+    return { openid: user.openid, templateId: template.templateId, result: body.result, remaining: state.data.quotas[key] ?? 0 };
+  },
+  'GET /subscriptions': (state, _rawBody, url) => {
+    const openid = url.searchParams.get('openid');
+    const quotas = Object.entries(state.data.quotas)
+      .map(([key, remaining]) => {
+        const [owner = '', templateId = ''] = key.split(' ');
+        return { openid: owner, templateId, remaining };
+      })
+      .filter((quota) => !openid || quota.openid === openid);
+    return { quotas };
+  },
+  'GET /outbox': (state, _rawBody, url) => {
+    const openid = url.searchParams.get('openid');
+    return { messages: state.data.outbox.filter((message) => !openid || message.touser === openid) };
+  },
+  'POST /risk-ranks': (state, rawBody) => {
+    const body = parse(riskRankBody, rawBody);
+    const user = state.user(parse(userRef, rawBody));
+    user.riskRank = body.riskRank;
+    return presentUser(user);
+  },
+  'GET /msg-sec-rules': (state) => ({ rules: state.data.msgSecRules }),
+  'PUT /msg-sec-rules': (state, rawBody) => {
+    state.data.msgSecRules = parse(msgSecRulesBody, rawBody).rules;
+    return { rules: state.data.msgSecRules };
+  },
+  'POST /msg-sec-rules': (state, rawBody) => {
+    state.data.msgSecRules.push(parse(msgSecRule, rawBody));
+    return { rules: state.data.msgSecRules };
+  },
+  'POST /faults': (state, rawBody) => {
+    const body = parse(faultBody, rawBody);
+    state.data.faults.push({ endpoint: body.endpoint, errcode: body.errcode, remaining: body.count });
+    return { faults: state.data.faults };
+  },
+  'POST /settings': (state, rawBody) => {
+    const body = parse(settingsBody, rawBody);
+    if (body.reusedCodeErrcode) state.data.reusedCodeErrcode = body.reusedCodeErrcode;
+    return { reusedCodeErrcode: state.data.reusedCodeErrcode };
+  },
+  'POST /tokens/expire': (state, rawBody) => ({ expired: expireTokens(state, parse(expireTokensBody, rawBody).appid) }),
+  'POST /clock': (state, rawBody) => {
+    state.data.clockOffsetSeconds += parse(clockBody, rawBody).advanceSeconds;
+    return { offsetSeconds: state.data.clockOffsetSeconds, now: new Date(state.now()).toISOString() };
+  },
+  'GET /calls': (state) => ({ calls: state.data.calls }),
+  'GET /config': (state) => ({ apps: state.data.apps.map((app) => ({ appid: app.appid })), templates }),
+  'POST /reset': (state) => {
+    state.reset();
+    return { ok: true };
+  },
+};
+
+function answer(response: ServerResponse, status: number, body: unknown): void {
+  sendJson(response, status, body, CORS);
+}
+
+/** /__sandbox/*: the test and development controls (absent on WeChat's hosts); open to any origin. */
+export function createControlApi(state: SandboxState): SandboxHandler {
+  return async (request, response, rawBody, url) => {
+    if (url.pathname !== CONTROL_PREFIX && !url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return false;
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, CORS);
+      response.end();
+      return true;
+    }
+    const route = routes[`${request.method} ${url.pathname.slice(CONTROL_PREFIX.length)}`];
+    if (!route) {
+      answer(response, 404, { error: `no control route ${request.method} ${url.pathname}` });
+      return true;
+    }
+    try {
+      const result = route(state, rawBody, url);
+      state.save();
+      answer(response, 200, result);
+    } catch (error) {
+      if (!(error instanceof BadRequest)) throw error;
+      answer(response, 400, { error: error.message });
+    }
+    return true;
+  };
+}

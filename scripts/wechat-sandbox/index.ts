@@ -1,0 +1,94 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadPages } from './config';
+import { createControlApi } from './controlApi';
+import { SandboxControl } from './controlClient';
+import type { SandboxHandler } from './handler';
+import { sendJson } from './http';
+import { createMiniProgramApi } from './miniProgramApi';
+import { createPaySandbox, type PaySandboxControl, type PaySandboxOptions } from './pay';
+import { SandboxState } from './state';
+
+export { SandboxControl } from './controlClient';
+export type { SandboxHandler } from './handler';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Keeps the state across restarts (npm run dev); in memory only without it. */
+  stateFile?: string;
+  /** WeChat Pay (/v3/..., /__sandbox/pay/...): keys, key mode, retry time scale. */
+  pay?: PaySandboxOptions;
+}
+
+export interface RunningWechatSandbox {
+  /** Base URL of WeChat's imitated API (WECHAT_API_BASE) and of the control API under /__sandbox. */
+  url: string;
+  control: SandboxControl;
+  /** WeChat Pay's controls in-process (the same as /__sandbox/pay/... over HTTP) and its keys. */
+  pay: PaySandboxControl;
+  stop(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(new Error('body too large'));
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/** Starts the WeChat sandbox: api.weixin.qq.com's mini-program APIs and the /__sandbox control API on one port. */
+export async function startWechatSandbox(options: SandboxOptions = {}): Promise<RunningWechatSandbox> {
+  const state = new SandboxState(options.stateFile);
+  const pages = loadPages();
+  // Pay keeps real time: its signatures carry timestamps the BFF checks against its own clock.
+  const pay = createPaySandbox(options.pay);
+  // Every part of the sandbox, asked in turn; pay's /__sandbox/pay routes come before the general control API.
+  const handlers: SandboxHandler[] = [pay.controlHandler, createControlApi(state), createMiniProgramApi(state, pages), pay.handler];
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    void (async () => {
+      try {
+        const rawBody = await readBody(request);
+        const url = new URL(request.url ?? '/', 'http://sandbox.local');
+        for (const handler of handlers) {
+          if (await handler(request, response, rawBody, url)) return;
+        }
+        sendJson(response, 404, { errcode: 404, errmsg: `the sandbox does not imitate ${request.method} ${url.pathname}` });
+      } catch (error) {
+        console.error('wechat-sandbox:', error);
+        if (!response.headersSent) sendJson(response, 500, { errcode: -1, errmsg: 'system error' });
+        else response.end();
+      }
+    })();
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}`;
+  return {
+    url,
+    control: new SandboxControl(url),
+    pay: pay.control,
+    stop: async () => {
+      await pay.close();
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { benefitWindowFor, describeBenefitWindow, formatCalendarDate, isCelebrationDay, selectBenefitWindow, type BenefitWindowRule } from './birthday.rules.js';
+
+const month: BenefitWindowRule = { opens: 'birthday_month', daysBefore: 0, claimDays: null };
+const threeBefore: BenefitWindowRule = { opens: 'days_before', daysBefore: 3, claimDays: 10 };
+const onDay: BenefitWindowRule = { opens: 'on_day', daysBefore: 0, claimDays: 7 };
+
+/** An instant given as Shanghai wall-clock time. */
+const shanghai = (local: string): Date => new Date(`${local}+08:00`);
+
+describe('benefitWindowFor', () => {
+  it.each([
+    ['month rule runs from the 1st to the month end', month, { month: 5, day: 20 }, 2026, '2026-05-01', '2026-05-31'],
+    ['days_before opens N days before and lasts claimDays', threeBefore, { month: 5, day: 20 }, 2026, '2026-05-17', '2026-05-26'],
+    ['on_day opens on the day', onDay, { month: 5, day: 20 }, 2026, '2026-05-20', '2026-05-26'],
+    ['days_before crosses into the previous year', threeBefore, { month: 1, day: 2 }, 2027, '2026-12-30', '2027-01-08'],
+    ['29 Feb is celebrated on 28 Feb in a common year', onDay, { month: 2, day: 29 }, 2027, '2027-02-28', '2027-03-06'],
+    ['29 Feb stays in a leap year', onDay, { month: 2, day: 29 }, 2028, '2028-02-29', '2028-03-06'],
+    ['February month window in a leap year ends on the 29th', month, { month: 2, day: 29 }, 2028, '2028-02-01', '2028-02-29'],
+    ['December month window ends on 31 Dec', month, { month: 12, day: 31 }, 2026, '2026-12-01', '2026-12-31'],
+  ])('%s', (_name, rule, birthday, year, first, last) => {
+    const window = benefitWindowFor(rule, birthday, year);
+    expect(formatCalendarDate(window.firstDay)).toBe(first);
+    expect(formatCalendarDate(window.lastDay)).toBe(last);
+  });
+
+  it('opens and closes at Asia/Shanghai midnight', () => {
+    const window = benefitWindowFor(onDay, { month: 5, day: 20 }, 2026);
+    expect(window.opensAt.toISOString()).toBe('2026-05-19T16:00:00.000Z');
+    expect(window.closesAt.toISOString()).toBe('2026-05-26T16:00:00.000Z');
+  });
+});
+
+describe('selectBenefitWindow', () => {
+  it.each([
+    ['one second before Shanghai midnight of the day is still upcoming', onDay, { month: 5, day: 20 }, '2026-05-19T23:59:59', 'upcoming', 2026],
+    ['at Shanghai midnight it opens', onDay, { month: 5, day: 20 }, '2026-05-20T00:00:00', 'open', 2026],
+    ['last second of the last day is open', onDay, { month: 5, day: 20 }, '2026-05-26T23:59:59', 'open', 2026],
+    ['after the window the next year is upcoming', onDay, { month: 5, day: 20 }, '2026-05-27T00:00:00', 'upcoming', 2027],
+    ['a December window for a January birthday belongs to next year', threeBefore, { month: 1, day: 2 }, '2026-12-31T12:00:00', 'open', 2027],
+    ['a January claim of a window opened in December', threeBefore, { month: 1, day: 2 }, '2027-01-05T12:00:00', 'open', 2027],
+    ['leap-day member: open on 28 Feb of a common year', onDay, { month: 2, day: 29 }, '2027-02-28T08:00:00', 'open', 2027],
+    ['leap-day member: not yet on 27 Feb of a common year', onDay, { month: 2, day: 29 }, '2027-02-27T23:59:59', 'upcoming', 2027],
+    ['New Year’s Eve birthday month is open on 31 Dec', month, { month: 12, day: 31 }, '2026-12-31T23:59:59', 'open', 2026],
+    ['and over on 1 Jan', month, { month: 12, day: 31 }, '2027-01-01T00:00:00', 'upcoming', 2027],
+  ])('%s', (_name, rule, birthday, local, state, year) => {
+    const selected = selectBenefitWindow(rule, birthday, shanghai(local));
+    expect(selected.state).toBe(state);
+    expect(selected.window.celebrationYear).toBe(year);
+  });
+});
+
+describe('isCelebrationDay and describeBenefitWindow', () => {
+  it('knows the day in Shanghai, not UTC', () => {
+    expect(isCelebrationDay({ month: 5, day: 20 }, new Date('2026-05-19T16:00:00.000Z'))).toBe(true);
+    expect(isCelebrationDay({ month: 5, day: 20 }, new Date('2026-05-19T15:59:59.000Z'))).toBe(false);
+    expect(isCelebrationDay({ month: 2, day: 29 }, shanghai('2027-02-28T10:00:00'))).toBe(true);
+  });
+
+  it('says when a package can be claimed', () => {
+    expect(describeBenefitWindow(month)).toBe('生日当月1日起可领取至生日当月月底');
+    expect(describeBenefitWindow(threeBefore)).toBe('生日前3天起10天内可领取');
+    expect(describeBenefitWindow(onDay)).toBe('生日当天起7天内可领取');
+  });
+});

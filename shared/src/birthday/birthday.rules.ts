@@ -1,0 +1,89 @@
+import { addDays, celebrationDate, daysBetween, type Birthday } from '../members/birthday.rules.js';
+import { businessDate, startOfBusinessDay, type CalendarDate } from '../time/businessTime.js';
+
+/** When a benefit package opens: on the 1st of the birthday month, N days before the birthday, or on the day. */
+export const BENEFIT_OPENINGS = ['birthday_month', 'days_before', 'on_day'] as const;
+export type BenefitOpening = (typeof BENEFIT_OPENINGS)[number];
+
+export interface BenefitWindowRule {
+  opens: BenefitOpening;
+  /** Only for `days_before`. */
+  daysBefore: number;
+  /** Days the package stays claimable from its opening; null = until the end of the birthday month. */
+  claimDays: number | null;
+}
+
+export interface BenefitWindow {
+  /** The year of the celebration this window belongs to: part of the exactly-once claim key. */
+  celebrationYear: number;
+  celebration: CalendarDate;
+  firstDay: CalendarDate;
+  lastDay: CalendarDate;
+  /** 00:00 Asia/Shanghai on firstDay. */
+  opensAt: Date;
+  /** 00:00 Asia/Shanghai the day after lastDay (exclusive). */
+  closesAt: Date;
+}
+
+export type BenefitWindowState = 'open' | 'upcoming';
+
+function firstDayOf(rule: BenefitWindowRule, celebration: CalendarDate): CalendarDate {
+  if (rule.opens === 'birthday_month') return { year: celebration.year, month: celebration.month, day: 1 };
+  if (rule.opens === 'days_before') return addDays(celebration, -Math.max(0, rule.daysBefore));
+  return celebration;
+}
+
+function endOfMonth(date: CalendarDate): CalendarDate {
+  return addDays({ year: date.month === 12 ? date.year + 1 : date.year, month: (date.month % 12) + 1, day: 1 }, -1);
+}
+
+export function benefitWindowFor(rule: BenefitWindowRule, birthday: Birthday, celebrationYear: number): BenefitWindow {
+  const celebration = celebrationDate(birthday, celebrationYear);
+  const firstDay = firstDayOf(rule, celebration);
+  const lastDay = rule.claimDays === null ? endOfMonth(celebration) : addDays(firstDay, Math.max(1, rule.claimDays) - 1);
+  return {
+    celebrationYear,
+    celebration,
+    firstDay,
+    lastDay,
+    opensAt: startOfBusinessDay(firstDay),
+    closesAt: startOfBusinessDay(addDays(lastDay, 1)),
+  };
+}
+
+/**
+ * The window that is open today (Asia/Shanghai), else the next one to open. Windows of last year's and next
+ * year's celebration are considered too: a window opening 7 days before a 3 January birthday opens in December.
+ */
+export function selectBenefitWindow(
+  rule: BenefitWindowRule,
+  birthday: Birthday,
+  now: Date,
+): { state: BenefitWindowState; window: BenefitWindow } {
+  const today = businessDate(now);
+  const candidates = [today.year - 1, today.year, today.year + 1, today.year + 2].map((year) => benefitWindowFor(rule, birthday, year));
+  const open = candidates.find((window) => daysBetween(window.firstDay, today) >= 0 && daysBetween(today, window.lastDay) >= 0);
+  if (open) return { state: 'open', window: open };
+  const upcoming = candidates.find((window) => daysBetween(today, window.firstDay) > 0);
+  // Four consecutive years always contain a future window.
+  return { state: 'upcoming', window: upcoming ?? candidates[candidates.length - 1]! };
+}
+
+/** The Chinese sentence the card shows for when a package can be claimed. */
+export function describeBenefitWindow(rule: BenefitWindowRule): string {
+  const opens =
+    rule.opens === 'birthday_month' ? '生日当月1日起' : rule.opens === 'days_before' ? `生日前${rule.daysBefore}天起` : '生日当天起';
+  const lasts = rule.claimDays === null ? '可领取至生日当月月底' : `${rule.claimDays}天内可领取`;
+  return `${opens}${lasts}`;
+}
+
+/** A greeting e-card is shown on the celebration day itself (29 Feb birthdays: 28 Feb in common years). */
+export function isCelebrationDay(birthday: Birthday, now: Date): boolean {
+  const today = businessDate(now);
+  return daysBetween(today, celebrationDate(birthday, today.year)) === 0;
+}
+
+export function formatCalendarDate(date: CalendarDate): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+}

@@ -1,0 +1,51 @@
+import { buildSharePath, buildShareScene, decideReferralBinding, parseShareScene, referralRewardPoints, shareKindOf, type ReferralBindingFacts } from './referral.rules.js';
+
+const now = new Date('2026-05-10T04:00:00.000Z');
+const base: ReferralBindingFacts = {
+  inviteeId: 'b',
+  inviteeIsNew: true,
+  inviteeEligible: true,
+  sharerId: 'a',
+  sharerReferrerId: null,
+  sharedAt: new Date('2026-05-01T04:00:00.000Z'),
+  now,
+};
+
+describe('decideReferralBinding', () => {
+  it.each([
+    ['a new member within the window binds', {}, { bind: true }],
+    ['never to themselves', { inviteeId: 'a' }, { bind: false, reason: 'self' }],
+    ['only genuinely new members', { inviteeIsNew: false }, { bind: false, reason: 'not_new' }],
+    ['never an identity on the deletion fraud list', { inviteeEligible: false }, { bind: false, reason: 'fraud_list' }],
+    ['no A↔B loop', { sharerReferrerId: 'b' }, { bind: false, reason: 'loop' }],
+    ['exactly 30 days after the share still binds', { sharedAt: new Date('2026-04-10T04:00:00.000Z') }, { bind: true }],
+    ['a moment after 30 days does not', { sharedAt: new Date('2026-04-10T03:59:59.000Z') }, { bind: false, reason: 'window_passed' }],
+  ])('%s', (_name, overrides, expected) => {
+    expect(decideReferralBinding({ ...base, ...overrides })).toEqual(expected);
+  });
+});
+
+describe('share scenes and paths', () => {
+  it('fit the 32-char scene and round-trip', () => {
+    const scene = buildShareScene('hAbCdEf123456', 'K7M2PQRS');
+    expect(scene.length).toBeLessThanOrEqual(32);
+    expect(scene).toMatch(/^[0-9A-Za-z.]+$/);
+    expect(parseShareScene(scene)).toEqual({ shareId: 'hAbCdEf123456', referralCode: 'K7M2PQRS' });
+    expect(shareKindOf('hAbCdEf123456')).toBe('help');
+  });
+
+  it('refuses scenes that are not ours', () => {
+    expect(parseShareScene('hello')).toBeNull();
+    expect(parseShareScene('hAbCdEf123456.K7M2PQR0')).toBeNull();
+    expect(parseShareScene('xAbCdEf123456.K7M2PQRS')).toBeNull();
+  });
+
+  it('builds the landing path', () => {
+    expect(buildSharePath('wishlist', 'wAbCdEf123456', 'K7M2PQRS')).toBe('/pages/wishlist/friend/index?sid=wAbCdEf123456&ref=K7M2PQRS');
+  });
+
+  it('rewards twice the base points of whole yuan', () => {
+    expect(referralRewardPoints(12_345)).toBe(246);
+    expect(referralRewardPoints(99)).toBe(0);
+  });
+});

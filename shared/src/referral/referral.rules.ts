@@ -1,0 +1,90 @@
+/** Every share (wishlist, help card, plain invite) carries the sharer's referral code and a share id. */
+export const SHARE_KINDS = ['wishlist', 'help', 'invite'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
+
+/** The landing page each share opens (no leading slash: getwxacodeunlimit's `page` format). */
+export const SHARE_LANDING_PAGES: Record<ShareKind, string> = {
+  wishlist: 'pages/wishlist/friend/index',
+  help: 'pages/help/card/index',
+  invite: 'pages/referral/landing/index',
+};
+
+/** A share id is one kind letter and 12 base62 characters. */
+export const SHARE_ID_PATTERN = /^[whi][0-9A-Za-z]{12}$/;
+export const SHARE_ID_PREFIX: Record<ShareKind, string> = { wishlist: 'w', help: 'h', invite: 'i' };
+
+/** Referral codes avoid look-alike characters (0/O, 1/I) so they can be read out or typed. */
+export const REFERRAL_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const REFERRAL_CODE_LENGTH = 8;
+export const REFERRAL_CODE_PATTERN = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{8}$/;
+
+/** A person arriving through a share is bound only within this many days of the share. */
+export const REFERRAL_WINDOW_DAYS = 30;
+/** The sharer's reward on the invitee's first fulfilled paid order: this many times its base points. */
+export const REFERRAL_POINTS_MULTIPLIER = 2;
+/** The first-order coupon the new member receives. */
+export const REFERRAL_WELCOME_TEMPLATE_CODE = 'referral-first-order-20-off';
+
+/** The QR scene (≤ 32 chars of [0-9A-Za-z.]): `<shareId>.<referralCode>`, 22 chars. */
+export function buildShareScene(shareId: string, referralCode: string): string {
+  return `${shareId}.${referralCode}`;
+}
+
+/** Parses `options.scene` (already decodeURIComponent-ed) or returns null when it is not one of ours. */
+export function parseShareScene(scene: string): { shareId: string; referralCode: string } | null {
+  const [shareId, referralCode, ...rest] = scene.split('.');
+  if (rest.length > 0 || !shareId || !referralCode) return null;
+  if (!SHARE_ID_PATTERN.test(shareId) || !REFERRAL_CODE_PATTERN.test(referralCode)) return null;
+  return { shareId, referralCode };
+}
+
+/** The path onShareAppMessage uses: the landing page with the share id and referral code. */
+export function buildSharePath(kind: ShareKind, shareId: string, referralCode: string): string {
+  return `/${SHARE_LANDING_PAGES[kind]}?sid=${shareId}&ref=${referralCode}`;
+}
+
+export function shareKindOf(shareId: string): ShareKind | null {
+  if (!SHARE_ID_PATTERN.test(shareId)) return null;
+  const prefix = shareId[0];
+  return SHARE_KINDS.find((kind) => SHARE_ID_PREFIX[kind] === prefix) ?? null;
+}
+
+export type ReferralRefusal = 'not_new' | 'self' | 'loop' | 'window_passed' | 'fraud_list' | 'already_bound' | 'unknown_share';
+
+export interface ReferralBindingFacts {
+  inviteeId: string;
+  inviteeIsNew: boolean;
+  /** False when the invitee's identity is on the deletion fraud list. */
+  inviteeEligible: boolean;
+  sharerId: string;
+  /** Who referred the sharer, if anyone: binding back to them would be an A↔B loop. */
+  sharerReferrerId: string | null;
+  sharedAt: Date;
+  now: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** First touch wins (enforced by a unique key on the invitee); this decides whether a touch may bind at all. */
+export function decideReferralBinding(facts: ReferralBindingFacts): { bind: true } | { bind: false; reason: ReferralRefusal } {
+  if (facts.inviteeId === facts.sharerId) return { bind: false, reason: 'self' };
+  if (!facts.inviteeIsNew) return { bind: false, reason: 'not_new' };
+  if (!facts.inviteeEligible) return { bind: false, reason: 'fraud_list' };
+  if (facts.sharerReferrerId === facts.inviteeId) return { bind: false, reason: 'loop' };
+  const age = facts.now.getTime() - facts.sharedAt.getTime();
+  if (age < 0 || age > REFERRAL_WINDOW_DAYS * DAY_MS) return { bind: false, reason: 'window_passed' };
+  return { bind: true };
+}
+
+/** Base points of an order are one per whole yuan paid; the sharer earns a multiple of them. */
+export function referralRewardPoints(paidFen: number): number {
+  return Math.floor(Math.max(0, paidFen) / 100) * REFERRAL_POINTS_MULTIPLIER;
+}
+
+export const referralRulesText: readonly string[] = [
+  '分享心愿清单、助力卡或邀请卡，好友通过分享首次注册成为会员即与你绑定（以首次进入为准）。',
+  `分享后${REFERRAL_WINDOW_DAYS}天内注册有效；不能邀请自己，已注销后重新注册的账号不计入。`,
+  '新会员可获得首单8折券。',
+  `好友首笔支付订单完成后，你可获得该订单${REFERRAL_POINTS_MULTIPLIER}倍积分；订单退款则积分相应扣回。`,
+  '每天获得的邀请奖励有上限。',
+];
