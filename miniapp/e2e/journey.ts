@@ -1,11 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Page } from 'playwright-core';
 import { type WatchedPage } from './browser';
-
-/** Text that looks like an error code (BIRTHDAY_LOCKED) must never reach a member. */
-const RAW_CODE = /\b[A-Z]{3,}(?:_[A-Z]+)+\b/;
-const STEP_TIMEOUT_MS = 20_000;
+import { expectText, JourneyFailure, STEP_TIMEOUT_MS, stepsFor, tapText } from './steps';
 
 export interface JourneyOptions {
   appUrl: string;
@@ -14,45 +10,14 @@ export interface JourneyOptions {
   user: string;
 }
 
-class JourneyFailure extends Error {}
-
-async function expectText(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByText(text).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-}
-
-async function tapText(page: Page, text: string | RegExp): Promise<void> {
-  const target = page.getByText(text, { exact: typeof text === 'string' }).first();
-  await target.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await target.click();
-}
-
 /**
  * A new member's whole visit to the H5 build: log in, home, consent + birthday, countdown and tier,
  * points history, phone binding, data export, account deletion, logged out. A screenshot after each step.
  */
-export async function runMemberJourney({ page, problems }: WatchedPage, options: JourneyOptions): Promise<string[]> {
-  mkdirSync(options.screenshots, { recursive: true });
+export async function runMemberJourney(watched: WatchedPage, options: JourneyOptions): Promise<string[]> {
+  const { page } = watched;
   const done: string[] = [];
-  let stepNumber = 0;
-
-  const step = async (name: string, action: () => Promise<void>): Promise<void> => {
-    stepNumber += 1;
-    const label = `${String(stepNumber).padStart(2, '0')}-${name}`;
-    try {
-      await action();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new JourneyFailure(`${label}: ${reason}${problems.length > 0 ? `\n  browser problems:\n  ${problems.join('\n  ')}` : ''}`);
-    } finally {
-      await page.screenshot({ path: path.join(options.screenshots, `${label}.png`), fullPage: true });
-    }
-    const body = await page.locator('body').innerText();
-    const leaked = RAW_CODE.exec(body);
-    if (leaked) throw new JourneyFailure(`${label}: the page shows a raw error code: ${leaked[0]}`);
-    if (problems.length > 0) throw new JourneyFailure(`${label}: console errors:\n  ${problems.join('\n  ')}`);
-    done.push(label);
-    console.log(`e2e: ✓ ${label}`);
-  };
+  const step = stepsFor(watched, 'member', options.screenshots, done);
 
   await step('login-and-home', async () => {
     await page.goto(`${options.appUrl}/?as=${encodeURIComponent(options.user)}#/pages/home/index`);
@@ -70,8 +35,8 @@ export async function runMemberJourney({ page, problems }: WatchedPage, options:
   await step('birthday-picker', async () => {
     await tapText(page, '请选择 ›');
     await expectText(page, '选择生日');
-    await tapText(page, '确定');
-    await expectText(page, '6月15日');
+    await tapText(page, '确认');
+    await expectText(page, /\d{1,2}月\d{1,2}日/);
   });
 
   await step('birthday-saved-countdown-and-tier', async () => {

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Page } from 'playwright-core';
+import { type WatchedPage } from './browser';
+
+/** Text that looks like an error code (BIRTHDAY_LOCKED) must never reach a member. */
+const RAW_CODE = /\b[A-Z]{3,}(?:_[A-Z]+)+\b/;
+export const STEP_TIMEOUT_MS = 20_000;
+
+export class JourneyFailure extends Error {}
+
+export async function expectText(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+}
+
+/** Taps the text, or the button that holds it: NutUI buttons take the pointer events of their content. */
+export async function tapText(page: Page, text: string | RegExp): Promise<void> {
+  const target = page.getByText(text, { exact: typeof text === 'string' }).first();
+  await target.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  const button = target.locator('xpath=ancestor-or-self::taro-button-core');
+  await ((await button.count()) > 0 ? button.last() : target).click();
+}
+
+export type Step = (name: string, action: () => Promise<void>) => Promise<void>;
+
+/**
+ * Runs named steps on one watched page: a screenshot after each (`<journey>-<nn>-<name>.png`), and a step
+ * fails when it throws, when the page shows a raw error code, or when the browser reported a problem.
+ */
+export function stepsFor({ page, problems }: WatchedPage, journey: string, screenshots: string, done: string[]): Step {
+  mkdirSync(screenshots, { recursive: true });
+  let stepNumber = 0;
+  return async (name, action) => {
+    stepNumber += 1;
+    const label = `${journey}-${String(stepNumber).padStart(2, '0')}-${name}`;
+    try {
+      await action();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new JourneyFailure(`${label}: ${reason}${problems.length > 0 ? `\n  browser problems:\n  ${problems.join('\n  ')}` : ''}`);
+    } finally {
+      await page.screenshot({ path: path.join(screenshots, `${label}.png`), fullPage: true });
+    }
+    const body = await page.locator('body').innerText();
+    const leaked = RAW_CODE.exec(body);
+    if (leaked) throw new JourneyFailure(`${label}: the page shows a raw error code: ${leaked[0]}`);
+    if (problems.length > 0) throw new JourneyFailure(`${label}: console errors:\n  ${problems.join('\n  ')}`);
+    done.push(label);
+    console.log(`e2e: ✓ ${label}`);
+  };
+}
