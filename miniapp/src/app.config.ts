@@ -1,9 +1,17 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/me/index'],
+  pages: ['pages/home/index', 'pages/mall/index', 'pages/me/index'],
   subPackages: [
     { root: 'pages/birthday', pages: ['index'] },
     { root: 'pages/points', pages: ['index'] },
     { root: 'pages/privacy', pages: ['index'] },
+    { root: 'pages/mall-item', pages: ['index'] },
+    { root: 'pages/orders', pages: ['index', 'detail/index'] },
+    { root: 'pages/coupons', pages: ['index'] },
+    { root: 'pages/writeoff', pages: ['index'] },
+    // Share landing pages (SHARE_LANDING_PAGES in shared/) sit beside the owner's page of the same feature.
+    { root: 'pages/wishlist', pages: ['index', 'friend/index'] },
+    { root: 'pages/help', pages: ['index', 'card/index'] },
+    { root: 'pages/referral', pages: ['index', 'landing/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -19,6 +27,7 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/mall/index', text: '积分商城' },
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },

@@ -25,6 +25,12 @@ export const taroStandIn = {
   requests: [] as StandInRequest[],
   toasts: [] as string[],
   navigations: [] as string[],
+  /** The current page's query, as getCurrentInstance().router.params. */
+  params: {} as Record<string, string>,
+  /** What Taro.requestPayment does: resolve (paid) or reject with { errMsg }. */
+  pay: async (): Promise<void> => undefined,
+  payments: [] as unknown[],
+  clipboard: [] as string[],
   respond: ((request: StandInRequest) => {
     throw new Error(`no responder for ${request.url}`);
   }) as Responder,
@@ -32,6 +38,10 @@ export const taroStandIn = {
     this.requests = [];
     this.toasts = [];
     this.navigations = [];
+    this.params = {};
+    this.pay = async () => undefined;
+    this.payments = [];
+    this.clipboard = [];
     storage.clear();
     reachBottomHandlers.clear();
   },
@@ -84,7 +94,7 @@ export const eventCenter = {
 };
 
 export function getCurrentInstance(): { router: { path: string; params: Record<string, string> } } {
-  return { router: { path: '/pages/test/index', params: {} } };
+  return { router: { path: '/pages/test/index', params: taroStandIn.params } };
 }
 
 const Taro = {
@@ -112,6 +122,17 @@ const Taro = {
     taroStandIn.navigations.push('back');
   },
   stopPullDownRefresh: (): void => undefined,
+  requestPayment: async (options: unknown): Promise<void> => {
+    taroStandIn.payments.push(options);
+    await taroStandIn.pay();
+  },
+  setClipboardData: async (options: { data: string }): Promise<void> => {
+    taroStandIn.clipboard.push(options.data);
+  },
+  redirectTo: async (options: { url: string }): Promise<void> => {
+    taroStandIn.navigations.push(options.url);
+  },
+  showShareMenu: async (): Promise<void> => undefined,
   login: async (): Promise<{ code: string }> => ({ code: 'wx-login-code' }),
   getEnv: (): string => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
@@ -132,6 +153,7 @@ const Taro = {
   useReady: noopHook,
   useLoad: noopHook,
   useDidHide: noopHook,
+  useShareAppMessage: noopHook,
 };
 
 export default Taro;
@@ -145,3 +167,4 @@ export const usePullDownRefresh = noopHook;
 export const useReady = noopHook;
 export const useLoad = noopHook;
 export const useDidHide = noopHook;
+export const useShareAppMessage = noopHook;

@@ -49,7 +49,7 @@ export const birthdaySeeder: Seeder = {
         {
           $setOnInsert: {
             ...item,
-            images: [`https://static.cakeday.example/mall/${item.code}.jpg`],
+            images: [],
             description: item.subtitle,
             rules: ['好友可从生日心愿清单赠送', '微信支付现金购买，不使用积分'],
             pointsPrice: 0,

@@ -8,7 +8,6 @@ import type { Seeder } from './seeders';
  */
 const DEMO_STAFF_OPENID = 'o-demo-cakeday-0001';
 const DEMO_STORE_ID = new Types.ObjectId('64d0000000000000000005a1');
-const IMAGE = (name: string): string => `https://static.cakeday.example/mall/${name}.jpg`;
 
 const templates = [
   { code: 'welcome-5-off', title: '新人5元券', description: '任意消费可用', type: 'amount_off', amountOffFen: 500, percentOff: null, minSpendFen: 0, freeItemName: null, validDays: 30 },
@@ -40,7 +39,8 @@ export const mallSeeder: Seeder = {
         {
           $setOnInsert: {
             ...item,
-            images: [IMAGE(item.code)],
+            // No CDN exists for development: the mini-program draws the item's kind instead of a photo.
+            images: [],
             description: item.subtitle,
             reservedOrders: [],
             visibleFrom: null,

@@ -110,6 +110,35 @@ describe('api client', () => {
     expect(taroStandIn.requests).toHaveLength(1);
   });
 
+  it('logs in before a member route when there is no session yet, so no request goes out unauthenticated', async () => {
+    token = null;
+    answers(ok({ items: [], balance: 0, nextCursor: null }));
+
+    await call('points.history', { limit: 20 });
+
+    expect(renewals).toBe(1);
+    expect(taroStandIn.requests.map((sent) => sent.header?.Authorization)).toEqual(['Bearer token-2']);
+  });
+
+  it('sends nothing for a member route when the member chose to stay logged out', async () => {
+    token = null;
+    renewTo = null;
+
+    await expect(call('members.me', {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+
+    expect(taroStandIn.requests).toHaveLength(0);
+  });
+
+  it('calls a public route without logging in', async () => {
+    token = null;
+    answers(ok({ ok: true, serverTime: '2026-01-01T08:00:00+08:00', timezone: 'Asia/Shanghai' }));
+
+    await call('system.ping', {});
+
+    expect(renewals).toBe(0);
+    expect(taroStandIn.requests[0]?.header).not.toHaveProperty('Authorization');
+  });
+
   it('never tries to renew the session when logging in itself is refused', async () => {
     answers(failure(401, 'UNAUTHENTICATED'));
 

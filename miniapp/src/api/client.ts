@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { routePath, type RouteInput, type RouteName, type RouteResponse } from '@cakeday/shared';
 import { ApiError } from './apiError';
+import { PUBLIC_ROUTES } from './publicRoutes';
 
 /** What the client needs from the login module; injected so that the two do not import each other. */
 export interface SessionProvider {
@@ -52,11 +53,21 @@ async function send(params: RequestParams): Promise<{ status: number; body: unkn
 }
 
 /**
+ * A member route without a session logs in first rather than collecting a 401; a member who chose to be
+ * logged out gets UNAUTHENTICATED without a request.
+ */
+async function ensureSession(name: RouteName): Promise<void> {
+  if (PUBLIC_ROUTES.has(name) || session.token()) return;
+  if (!(await session.renew())) throw new ApiError('UNAUTHENTICATED', 401);
+}
+
+/**
  * The mini-program's only network path: `POST /api/<name>` typed by the route table.
  * Resolves with the response body on 2xx and rejects with an ApiError otherwise; after a 401 it logs in
  * again silently once and retries.
  */
 export async function call<N extends RouteName>(name: N, input: RouteInput<N>): Promise<RouteResponse<N>> {
+  await ensureSession(name);
   const params: RequestParams = {
     url: `${process.env.TARO_APP_API_BASE ?? ''}${routePath(name)}`,
     header: { 'Content-Type': 'application/json' },

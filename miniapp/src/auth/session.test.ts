@@ -2,6 +2,7 @@ import { taroStandIn, type StandInRequest } from '../../test/taroStandIn';
 import { call } from '../api/client';
 import { installSession, logIn, logOut } from './session';
 import { isSignedOut, readToken } from './sessionStore';
+import { pendingShareArrival, rememberShareArrival } from './shareArrival';
 
 jest.mock('../sandbox/sandboxControl', () => ({
   mintSandboxLoginCode: jest.fn(async (user: string) => `code-for-${user}`),
@@ -67,5 +68,20 @@ describe('session', () => {
 
     expect(isSignedOut()).toBe(false);
     expect(readToken()).toBe('token-2');
+  });
+
+  it('passes the share a new visitor arrived through to the first login only, then forgets it', async () => {
+    rememberShareArrival({ shareId: 'hAbCdEfGhIjKl', referralCode: 'ABCD2345' });
+
+    await logIn();
+    await logOut();
+    await logIn();
+
+    const logins = taroStandIn.requests.filter((request) => routeOf(request) === 'auth.login').map((request) => request.data);
+    expect(logins).toEqual([
+      { code: 'code-for-demo', shareId: 'hAbCdEfGhIjKl', referralCode: 'ABCD2345' },
+      { code: 'code-for-demo' },
+    ]);
+    expect(pendingShareArrival()).toBeNull();
   });
 });

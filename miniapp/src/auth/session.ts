@@ -1,5 +1,6 @@
 import { call, setSessionProvider } from '../api/client';
 import { obtainLoginCode } from './loginCode';
+import { clearShareArrival, pendingShareArrival } from './shareArrival';
 import { clearSession, isSignedOut, markSignedOut, readToken, saveSession } from './sessionStore';
 
 let loginInFlight: Promise<string> | null = null;
@@ -9,8 +10,11 @@ export function logIn(): Promise<string> {
   loginInFlight ??= (async () => {
     try {
       const code = await obtainLoginCode();
-      const { token, expiresAt } = await call('auth.login', { code });
+      // A person who arrived through a share passes it along: a new member is bound to the sharer.
+      const arrival = pendingShareArrival();
+      const { token, expiresAt } = await call('auth.login', arrival ? { code, shareId: arrival.shareId, referralCode: arrival.referralCode } : { code });
       saveSession({ token, expiresAt });
+      clearShareArrival();
       return token;
     } finally {
       loginInFlight = null;

@@ -36,3 +36,23 @@ export function mintSandboxLoginCode(user: string): Promise<string> {
 export function mintSandboxPhoneCode(user: string): Promise<string> {
   return mint('/phone-codes', { user });
 }
+
+/**
+ * The sandbox's stand-in for the WeChat Pay sheet: the member "pays" the prepay (JSAPI order), and the sandbox sends
+ * WeChat Pay's notification to the BFF as the real service would.
+ */
+export async function paySandboxPrepay(prepayId: string): Promise<void> {
+  let answer: { statusCode: number };
+  try {
+    answer = await Taro.request({
+      url: `${process.env.TARO_APP_SANDBOX_URL ?? ''}/__sandbox/pay/orders/${encodeURIComponent(prepayId)}/pay`,
+      method: 'POST',
+      header: { 'Content-Type': 'application/json' },
+      data: {},
+      dataType: 'json',
+    });
+  } catch {
+    throw new ApiError('NETWORK_ERROR', 0);
+  }
+  if (answer.statusCode < 200 || answer.statusCode >= 300) throw new ApiError('PAYMENT_FAILED', answer.statusCode);
+}

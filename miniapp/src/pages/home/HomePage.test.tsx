@@ -1,16 +1,27 @@
 import { act, render, screen } from '@testing-library/react';
 import { taroStandIn } from '../../../test/taroStandIn';
-import { buildMember } from '../../../test/fixtures';
+import { buildBenefitPackage, buildBirthdayBenefits, buildMember } from '../../../test/fixtures';
 import { setSessionProvider } from '../../api/client';
 import { HomePage } from './index';
 
+const noBirthday = { statusCode: 200, data: buildBirthdayBenefits({ available: false, unavailableReason: 'no_birthday', packages: [] }) };
+
+/** members.me answers in turn; birthday.benefits answers `benefits` (by default: no birthday yet). */
 function answerMembersMe(...answers: Array<{ statusCode: number; data: unknown }>): void {
   const queue = [...answers];
-  taroStandIn.respond = () => queue.shift() ?? { statusCode: 500, data: null };
+  taroStandIn.respond = (request) => {
+    if (request.url.endsWith('/birthday.benefits')) return benefits.shift() ?? noBirthday;
+    if (request.url.endsWith('/birthday.claim')) return claimAnswer;
+    return queue.shift() ?? { statusCode: 500, data: null };
+  };
 }
+
+let benefits: Array<{ statusCode: number; data: unknown }> = [];
+let claimAnswer: { statusCode: number; data: unknown } = { statusCode: 500, data: null };
 
 describe('HomePage', () => {
   beforeEach(() => {
+    benefits = [];
     taroStandIn.reset();
     setSessionProvider({ token: () => 'token', renew: async () => null });
   });
@@ -61,5 +72,58 @@ describe('HomePage', () => {
       screen.getByText('重新加载').click();
     });
     expect(await screen.findByText('设置生日，领取生日礼')).toBeTruthy();
+  });
+
+  it('shows the birthday packages for the tier and claims one, once, with the toast and the refreshed card', async () => {
+    const claimed = buildBirthdayBenefits({
+      packages: [buildBenefitPackage({ state: 'claimed', claimedAt: '2026-06-10T02:00:00Z' })],
+      claimableCount: 0,
+    });
+    benefits = [{ statusCode: 200, data: buildBirthdayBenefits() }, { statusCode: 200, data: claimed }];
+    claimAnswer = {
+      statusCode: 200,
+      data: { packageCode: 'basic-month', title: '生日月礼包', celebrationYear: 2026, claimedAt: '2026-06-10T02:00:00Z', coupons: [{ couponId: 'c1', templateCode: 'birthday-10-off', title: '生日月9折券' }], benefits: claimed },
+    };
+    answerMembersMe({ statusCode: 200, data: buildMember({ birthday: { month: 6, day: 15, year: null } }) });
+
+    render(<HomePage />);
+
+    expect(await screen.findByText('普卡生日礼')).toBeTruthy();
+    expect(screen.getByText('1 份待领取')).toBeTruthy();
+    expect(screen.getByText('生日月9折券')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('领取').click();
+    });
+
+    expect(await screen.findByText('已领取')).toBeTruthy();
+    expect(screen.queryByText('领取')).toBeNull();
+    expect(taroStandIn.requests.filter((request) => request.url.endsWith('/birthday.claim')).map((request) => request.data)).toEqual([
+      { packageCode: 'basic-month' },
+    ]);
+    expect(taroStandIn.toasts).toContain('领取成功，券已放入我的券');
+  });
+
+  it('shows the e-card greeting on the day, and a package that opens later without a claim button', async () => {
+    benefits = [
+      {
+        statusCode: 200,
+        data: buildBirthdayBenefits({
+          isBirthdayToday: true,
+          daysUntilBirthday: 0,
+          greeting: { title: '小蛋糕，生日快乐！', message: '愿你的每一天都甜甜的' },
+          packages: [buildBenefitPackage({ code: 'gold-day', title: '生日当天礼', state: 'upcoming', daysUntilOpen: 3, windowText: '生日当天起3天内可领取' })],
+          claimableCount: 0,
+        }),
+      },
+    ];
+    answerMembersMe({ statusCode: 200, data: buildMember({ birthday: { month: 6, day: 15, year: null } }) });
+
+    render(<HomePage />);
+
+    expect(await screen.findByText('小蛋糕，生日快乐！')).toBeTruthy();
+    expect(screen.getByText('愿你的每一天都甜甜的')).toBeTruthy();
+    expect(screen.getByText('3 天后开放 · 生日当天起3天内可领取')).toBeTruthy();
+    expect(screen.getByText('待开放')).toBeTruthy();
+    expect(screen.queryByText('领取')).toBeNull();
   });
 });

@@ -1,18 +1,23 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { BirthdayBenefits } from '../../components/BirthdayBenefits';
 import { BirthdayCard } from '../../components/BirthdayCard';
 import { CardSkeleton } from '../../components/CardSkeleton';
+import { HomeShortcuts } from '../../components/HomeShortcuts';
 import { PointsCard } from '../../components/PointsCard';
 import { RemoteView } from '../../components/RemoteView';
 import { TierCard } from '../../components/TierCard';
 import { greeting } from '../../format/greeting';
+import { useBirthdayBenefits } from '../../hooks/useBirthdayBenefits';
 import { useMember } from '../../hooks/useMember';
 import './index.scss';
 
 export function HomePage(): JSX.Element {
   const member = useMember();
+  // Loaded beside the member (not inside the card) so that it reloads each time the page shows.
+  const benefits = useBirthdayBenefits();
   usePullDownRefresh(() => {
-    void member.reload().finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([member.reload(), benefits.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
   const now = new Date();
 
@@ -32,6 +37,8 @@ export function HomePage(): JSX.Element {
               now={now}
               onSetBirthday={() => void Taro.navigateTo({ url: '/pages/birthday/index' })}
             />
+            {me.birthday ? <BirthdayBenefits state={benefits} /> : null}
+            <HomeShortcuts onOpen={(url) => void Taro.navigateTo({ url })} />
             <TierCard tier={me.tier} />
             <PointsCard points={me.points} onOpenHistory={() => void Taro.navigateTo({ url: '/pages/points/index' })} />
           </>

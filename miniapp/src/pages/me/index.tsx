@@ -9,6 +9,7 @@ import { formatBirthday } from '../../format/dates';
 import { useBindPhone } from '../../hooks/useBindPhone';
 import { useMember } from '../../hooks/useMember';
 import { useSignOut } from '../../hooks/useSignOut';
+import { useStaffProfile } from '../../hooks/useWriteoff';
 import './index.scss';
 
 function open(url: string): void {
@@ -19,6 +20,8 @@ export function MePage(): JSX.Element {
   const member = useMember();
   const bindPhone = useBindPhone(() => void member.reload());
   const signOut = useSignOut();
+  // Only staff see the write-off desk; a failed lookup simply leaves the entry out.
+  const staff = useStaffProfile();
 
   return (
     <View className='me'>
@@ -55,6 +58,23 @@ export function MePage(): JSX.Element {
                 clickable
                 onClick={() => open('/pages/birthday/index')}
               />
+            </CellGroup>
+            <CellGroup className='me__cells'>
+              <Cell title='我的订单' extra='›' clickable onClick={() => open('/pages/orders/index')} />
+              <Cell
+                title='我的优惠券'
+                extra={`${me.coupons.available > 0 ? `${me.coupons.available} 张可用 ` : ''}›`}
+                clickable
+                onClick={() => open('/pages/coupons/index')}
+              />
+              <Cell title='生日心愿清单' extra='›' clickable onClick={() => open('/pages/wishlist/index')} />
+              <Cell title='生日助力' extra='›' clickable onClick={() => open('/pages/help/index')} />
+              <Cell title='邀请好友' extra='›' clickable onClick={() => open('/pages/referral/index')} />
+              {staff.data?.isStaff ? (
+                <Cell title='门店核销' extra={`${staff.data.store?.name ?? ''} ›`} clickable onClick={() => open('/pages/writeoff/index')} />
+              ) : null}
+            </CellGroup>
+            <CellGroup className='me__cells'>
               <Cell title='隐私与数据' extra='›' clickable onClick={() => open('/pages/privacy/index')} />
             </CellGroup>
             <View className='me__signout'>

@@ -1,0 +1,41 @@
+import { Text, View } from '@tarojs/components';
+import { type Coupon } from '@cakeday/shared';
+import { formatBusinessDate, formatBusinessDateTime } from '../format/dates';
+import './CouponCard.scss';
+
+interface CouponCardProps {
+  coupon: Coupon;
+  onShowQr(): void;
+}
+
+function validity(coupon: Coupon): string {
+  if (coupon.status === 'used' && coupon.usedAt) {
+    return `${formatBusinessDateTime(coupon.usedAt)} 已使用${coupon.usedStoreName ? ` · ${coupon.usedStoreName}` : ''}`;
+  }
+  return `${formatBusinessDate(coupon.validFrom)} 至 ${formatBusinessDate(coupon.validUntil)}`;
+}
+
+/** A coupon as a ticket: value, condition, where it came from, and its QR button while usable. */
+export function CouponCard({ coupon, onShowQr }: CouponCardProps): JSX.Element {
+  const usable = coupon.status === 'available';
+  return (
+    <View className={`coupon-card${usable ? '' : ' coupon-card--spent'}`}>
+      <View className='coupon-card__value'>
+        <Text className='coupon-card__amount'>{coupon.valueText}</Text>
+        <Text className='coupon-card__condition'>{coupon.conditionText}</Text>
+      </View>
+      <View className='coupon-card__body'>
+        <Text className='coupon-card__title'>{coupon.title}</Text>
+        <Text className='coupon-card__source'>{coupon.sourceLabel}</Text>
+        <Text className='coupon-card__validity'>{validity(coupon)}</Text>
+      </View>
+      {coupon.canShowQr ? (
+        <Text className='coupon-card__use' onClick={onShowQr}>
+          出示券码
+        </Text>
+      ) : (
+        <Text className='coupon-card__state'>{coupon.statusLabel}</Text>
+      )}
+    </View>
+  );
+}

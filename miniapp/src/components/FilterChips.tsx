@@ -1,0 +1,31 @@
+import { Text, View } from '@tarojs/components';
+import './FilterChips.scss';
+
+export interface FilterChip<K extends string> {
+  key: K;
+  label: string;
+}
+
+interface FilterChipsProps<K extends string> {
+  chips: ReadonlyArray<FilterChip<K>>;
+  selected: K;
+  onSelect(key: NoInfer<K>): void;
+}
+
+/** A row of filters (kinds, order states, coupon tabs); light enough for the main package. */
+export function FilterChips<K extends string>({ chips, selected, onSelect }: FilterChipsProps<K>): JSX.Element {
+  return (
+    <View className='filter-chips'>
+      {chips.map((chip) => (
+        <Text
+          key={chip.key}
+          aria-selected={chip.key === selected}
+          className={`filter-chips__chip${chip.key === selected ? ' filter-chips__chip--selected' : ''}`}
+          onClick={() => onSelect(chip.key)}
+        >
+          {chip.label}
+        </Text>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,40 @@
+import { Image, Input, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { type QrToken } from '@cakeday/shared';
+import { qrSvgDataUrl } from '../qr/qrSvg';
+import { type ApiError } from '../api/apiError';
+import './QrPanel.scss';
+
+interface QrPanelProps {
+  token: QrToken | null;
+  error: ApiError | null;
+  hint: string;
+  onRetry(): void;
+}
+
+/** The write-off QR for the store's staff to scan; it renews every minute, so a screenshot soon stops working. */
+export function QrPanel({ token, error, hint, onRetry }: QrPanelProps): JSX.Element {
+  return (
+    <View className='qr-panel'>
+      {token ? (
+        <Image className='qr-panel__image' src={qrSvgDataUrl(token.token)} aria-label='核销二维码' />
+      ) : error ? (
+        <View className='qr-panel__placeholder'>
+          <Text className='qr-panel__error'>{error.message}</Text>
+          <Button size='small' type='primary' fill='outline' onClick={onRetry}>
+            重新获取
+          </Button>
+        </View>
+      ) : (
+        <View className='qr-panel__placeholder' aria-busy='true'>
+          <Text className='qr-panel__loading'>二维码生成中…</Text>
+        </View>
+      )}
+      <Text className='qr-panel__hint'>{hint}</Text>
+      {/* A browser has no scanner: the H5 build also shows the code, for the staff page's paste field. In a
+          field, not as text, so that a long token is never read as a raw error code by the page checks. */}
+      {process.env.TARO_ENV === 'h5' && token ? <Input className='qr-panel__token' value={token.token} disabled /> : null}
+      <Text className='qr-panel__refresh'>二维码每分钟自动刷新，截图无效</Text>
+    </View>
+  );
+}

@@ -1,0 +1,36 @@
+import { type ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import { type Wish } from '@cakeday/shared';
+import './WishRow.scss';
+
+interface WishRowProps {
+  wish: Wish;
+  /** The owner's reorder/delete controls, or the friend's 送TA这个. */
+  actions: ReactNode;
+}
+
+/** One wish: a mall item with its price, or a few words; its note; fulfilled or on its way. */
+export function WishRow({ wish, actions }: WishRowProps): JSX.Element {
+  const title = wish.item?.title ?? wish.text ?? '';
+  return (
+    <View className={`wish-row${wish.fulfilled ? ' wish-row--fulfilled' : ''}`}>
+      <Text className='wish-row__index'>{wish.position + 1}</Text>
+      <View className='wish-row__body'>
+        <Text className='wish-row__title'>{title}</Text>
+        {wish.item ? (
+          <Text className='wish-row__price'>
+            {wish.item.priceText}
+            {wish.item.onSale ? '' : ' · 已下架'}
+          </Text>
+        ) : null}
+        {wish.note ? <Text className='wish-row__note'>“{wish.note}”</Text> : null}
+        {wish.fulfilled ? (
+          <Text className='wish-row__state'>🎁 心愿已实现{wish.giver ? ` · ${wish.giver.nickname} 送出` : ''}</Text>
+        ) : wish.giftPending ? (
+          <Text className='wish-row__state'>好友正在送出…</Text>
+        ) : null}
+      </View>
+      <View className='wish-row__actions'>{actions}</View>
+    </View>
+  );
+}

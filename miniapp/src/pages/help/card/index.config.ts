@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '为好友的生日助力',
+});

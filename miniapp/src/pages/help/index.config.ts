@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '生日助力',
+  enableShareAppMessage: true,
+});

@@ -1,0 +1,95 @@
+import { act, render, screen } from '@testing-library/react';
+import { taroStandIn } from '../../../test/taroStandIn';
+import { buildMallItemView, buildOrder, payment } from '../../../test/fixtures';
+import { answerRoutes, callsTo, ok, refusal } from '../../../test/routes';
+import { setSessionProvider } from '../../api/client';
+import { MallItemPage } from './index';
+
+const itemId = 'a00000000000000000000001';
+
+async function redeem(): Promise<void> {
+  await act(async () => {
+    screen.getByText(/^立即兑换/).click();
+  });
+  await act(async () => {
+    screen.getByText('确定').click();
+  });
+}
+
+describe('MallItemPage', () => {
+  beforeEach(() => {
+    taroStandIn.reset();
+    taroStandIn.params = { id: itemId };
+    setSessionProvider({ token: () => 'token', renew: async () => null });
+  });
+
+  it('shows the rules and the points left after redeeming, then redeems points-only and opens the order', async () => {
+    answerRoutes({ 'mall.item': ok(buildMallItemView()), 'mall.redeem': ok({ order: buildOrder(), payment: null }) });
+
+    render(<MallItemPage />);
+
+    expect(await screen.findByText('跟着烘焙师做一只自己的生日蛋糕')).toBeTruthy();
+    expect(screen.getByText('· 兑换后30天内预约使用')).toBeTruthy();
+    expect(screen.getByText('兑换后剩余积分 700')).toBeTruthy();
+    await redeem();
+
+    const [sent] = callsTo('mall.redeem');
+    expect(sent?.data).toMatchObject({ itemId, qty: 1 });
+    expect((sent?.data as { idempotencyKey: string }).idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(taroStandIn.toasts).toContain('兑换成功');
+    expect(taroStandIn.navigations).toEqual(['/pages/orders/detail/index?id=b00000000000000000000001']);
+  });
+
+  it('pays the cash part through the sandbox on H5, confirms the payment and opens the paid order', async () => {
+    const awaiting = buildOrder({ status: 'awaiting_payment', statusLabel: '待支付', cashTotalFen: 990 });
+    answerRoutes({
+      'mall.item': ok(buildMallItemView({ cashFen: 990, priceText: '500 积分 + ¥9.90' })),
+      'mall.redeem': ok({ order: awaiting, payment }),
+      'sandbox:/pay/orders/wx123/pay': ok({ ok: true }),
+      'orders.confirmPayment': ok({ order: buildOrder({ cashTotalFen: 990 }) }),
+    });
+
+    render(<MallItemPage />);
+    await screen.findByText('合计 500 积分 + ¥9.90');
+    await redeem();
+
+    expect(callsTo('sandbox:/pay/orders/wx123/pay')).toHaveLength(1);
+    expect(callsTo('orders.confirmPayment')[0]?.data).toEqual({ orderId: awaiting.id });
+    expect(taroStandIn.navigations).toEqual([`/pages/orders/detail/index?id=${awaiting.id}`]);
+  });
+
+  it('says why the member cannot redeem instead of offering the button', async () => {
+    answerRoutes({ 'mall.item': ok(buildMallItemView({}, { viewer: { balance: 300, tierLevel: 'basic' } })) });
+
+    render(<MallItemPage />);
+
+    expect(await screen.findByText('积分不足')).toBeTruthy();
+    expect(screen.getByText('兑换后剩余积分 -200')).toBeTruthy();
+    expect(screen.queryByText('立即兑换')).toBeNull();
+  });
+
+  it('retries a lost answer with the same key, but a refusal in Chinese starts a new attempt', async () => {
+    answerRoutes({
+      'mall.item': ok(buildMallItemView()),
+      'mall.redeem': [
+        () => {
+          throw new TypeError('Failed to fetch');
+        },
+        refusal(409, 'MALL_SOLD_OUT'),
+        ok({ order: buildOrder(), payment: null }),
+      ],
+    });
+
+    render(<MallItemPage />);
+    await screen.findByText('兑换后剩余积分 700');
+    await redeem();
+    await redeem();
+    await redeem();
+
+    const keys = callsTo('mall.redeem').map((request) => (request.data as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[1]);
+    expect(taroStandIn.toasts.slice(0, 2)).toEqual(['网络连接失败，请检查网络后重试', '商品已兑完，下次早点来']);
+  });
+});

@@ -1,0 +1,28 @@
+import { buildMallItemView } from '../../../test/fixtures';
+import { checkoutPreview } from './checkout';
+
+describe('checkoutPreview', () => {
+  it('totals points and cash for the quantity and previews the balance left', () => {
+    const preview = checkoutPreview(buildMallItemView({ pointsPrice: 300, cashFen: 990 }), 2);
+    expect(preview).toMatchObject({ pointsTotal: 600, cashTotalFen: 1980, totalText: '600 积分 + ¥19.80', balanceAfter: 600, blocker: null });
+  });
+
+  it('caps the quantity by stock, the member’s remaining limit and the per-order maximum', () => {
+    expect(checkoutPreview(buildMallItemView({ stock: 3 }, { remainingForMe: 5 }), 1).maxQty).toBe(3);
+    expect(checkoutPreview(buildMallItemView({ stock: 30 }, { remainingForMe: 2 }), 1).maxQty).toBe(2);
+    expect(checkoutPreview(buildMallItemView({ stock: 30 }, { remainingForMe: null, viewer: null }), 1).maxQty).toBe(10);
+  });
+
+  it.each([
+    ['sold out', buildMallItemView({ soldOut: true, stock: 0 }), '已兑完'],
+    ['tier', buildMallItemView({ tierAllowed: false, tierBadge: '金卡专享' }), '金卡专享，暂不可兑换'],
+    ['limit', buildMallItemView({}, { remainingForMe: 0 }), '已达兑换上限'],
+    ['points', buildMallItemView({ pointsPrice: 2000 }), '积分不足'],
+  ])('names the reason a member cannot redeem (%s)', (_case, view, blocker) => {
+    expect(checkoutPreview(view, 1).blocker).toBe(blocker);
+  });
+
+  it('lets an anonymous visitor try (the redeem call logs in), without a balance preview', () => {
+    expect(checkoutPreview(buildMallItemView({}, { viewer: null, remainingForMe: null }), 1)).toMatchObject({ balanceAfter: null, blocker: null });
+  });
+});

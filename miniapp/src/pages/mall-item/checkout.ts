@@ -1,0 +1,30 @@
+import { MAX_REDEEM_QTY, priceText } from '@cakeday/shared';
+import { type MallItemView } from '../../hooks/useMall';
+
+export interface CheckoutPreview {
+  pointsTotal: number;
+  cashTotalFen: number;
+  /** “2400 积分 + ¥19.80” */
+  totalText: string;
+  /** 兑换后剩余积分; null when the member is not logged in. */
+  balanceAfter: number | null;
+  /** Most units the member may take now. */
+  maxQty: number;
+  /** Why the button is disabled (the button's text), or null when the member may redeem. */
+  blocker: string | null;
+}
+
+/** What the checkout bar shows for `qty` units, and whether the member may go ahead. */
+export function checkoutPreview(view: MallItemView, qty: number): CheckoutPreview {
+  const { item, viewer, remainingForMe } = view;
+  const pointsTotal = item.pointsPrice * qty;
+  const cashTotalFen = item.cashFen * qty;
+  const balanceAfter = viewer ? viewer.balance - pointsTotal : null;
+  const maxQty = Math.max(1, Math.min(MAX_REDEEM_QTY, item.stock, remainingForMe ?? MAX_REDEEM_QTY));
+  let blocker: string | null = null;
+  if (item.soldOut || item.stock <= 0) blocker = '已兑完';
+  else if (!item.tierAllowed) blocker = `${item.tierBadge ?? '等级不足'}，暂不可兑换`;
+  else if (remainingForMe === 0) blocker = '已达兑换上限';
+  else if (balanceAfter !== null && balanceAfter < 0) blocker = '积分不足';
+  return { pointsTotal, cashTotalFen, totalText: priceText(pointsTotal, cashTotalFen), balanceAfter, maxQty, blocker };
+}

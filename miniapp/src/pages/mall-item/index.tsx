@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { getCurrentInstance } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Dialog, InputNumber } from '@nutui/nutui-react-taro';
+import { CardSkeleton } from '../../components/CardSkeleton';
+import { ItemCover } from '../../components/ItemCover';
+import { RemoteView } from '../../components/RemoteView';
+import { useCheckout } from '../../hooks/useCheckout';
+import { useMallItem, type MallItemView } from '../../hooks/useMall';
+import { useAddItemWish } from '../../hooks/useWishlist';
+import { checkoutPreview } from './checkout';
+import './index.scss';
+
+function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
+  const { item } = view;
+  const [qty, setQty] = useState(1);
+  const [confirming, setConfirming] = useState(false);
+  const checkout = useCheckout(item.id);
+  const addWish = useAddItemWish();
+  const preview = checkoutPreview(view, qty);
+
+  return (
+    <View className='mall-item'>
+      <ItemCover src={item.images[0] ?? item.coverImage} kind={item.kind} size='large' />
+      <View className='mall-item__card'>
+        <View className='mall-item__tags'>
+          <Text className='mall-item__tag'>{item.kindLabel}</Text>
+          {item.tierBadge ? <Text className='mall-item__tag mall-item__tag--tier'>{item.tierBadge}</Text> : null}
+        </View>
+        <Text className='mall-item__title'>{item.title}</Text>
+        <Text className='mall-item__subtitle'>{item.subtitle}</Text>
+        <Text className='mall-item__price'>{item.priceText}</Text>
+        <Text className='mall-item__meta'>
+          {item.soldOut ? '已兑完' : `剩余 ${item.stock} 件`} · {item.limit.text}
+        </Text>
+        {item.cashFen > 0 ? (
+          <Text className='mall-item__wish' onClick={() => void addWish.run(item.id)}>
+            ♡ 加入生日心愿清单
+          </Text>
+        ) : null}
+      </View>
+
+      {item.coupon ? (
+        <View className='mall-item__card mall-item__coupon'>
+          <Text className='mall-item__coupon-value'>{item.coupon.valueText}</Text>
+          <View className='mall-item__coupon-body'>
+            <Text className='mall-item__coupon-title'>{item.coupon.title}</Text>
+            <Text className='mall-item__coupon-condition'>
+              {item.coupon.conditionText} · 领取后 {item.coupon.validDays} 天内有效
+            </Text>
+          </View>
+        </View>
+      ) : null}
+
+      <View className='mall-item__card'>
+        <Text className='mall-item__section'>商品说明</Text>
+        <Text className='mall-item__text'>{item.description}</Text>
+        <Text className='mall-item__section'>兑换方式</Text>
+        <Text className='mall-item__text'>{item.fulfilmentText}</Text>
+        <Text className='mall-item__section'>兑换规则</Text>
+        {item.rules.map((rule) => (
+          <Text key={rule} className='mall-item__rule'>
+            · {rule}
+          </Text>
+        ))}
+      </View>
+
+      <View className='mall-item__bar'>
+        <View className='mall-item__bar-row'>
+          <Text>数量</Text>
+          <InputNumber value={qty} min={1} max={preview.maxQty} disabled={preview.blocker !== null} onChange={(value) => setQty(Number(value) || 1)} />
+        </View>
+        <View className='mall-item__bar-row'>
+          <Text className='mall-item__total'>合计 {preview.totalText}</Text>
+          {preview.balanceAfter !== null ? (
+            <Text className={`mall-item__after${preview.balanceAfter < 0 ? ' mall-item__after--short' : ''}`}>
+              兑换后剩余积分 {preview.balanceAfter}
+            </Text>
+          ) : null}
+        </View>
+        <Button
+          block
+          type='primary'
+          disabled={preview.blocker !== null}
+          loading={checkout.pending}
+          onClick={() => setConfirming(true)}
+        >
+          {preview.blocker ?? (preview.cashTotalFen > 0 ? '立即兑换并支付' : '立即兑换')}
+        </Button>
+      </View>
+
+      <Dialog
+        visible={confirming}
+        title='确认兑换'
+        content={`${item.title} × ${qty}，共 ${preview.totalText}${preview.cashTotalFen > 0 ? '，现金部分通过微信支付' : ''}`}
+        confirmText='确定'
+        cancelText='再想想'
+        onConfirm={() => {
+          setConfirming(false);
+          void checkout.run(qty);
+        }}
+        onCancel={() => setConfirming(false)}
+      />
+    </View>
+  );
+}
+
+export function MallItemPage(): JSX.Element {
+  const itemId = getCurrentInstance().router?.params.id ?? '';
+  const view = useMallItem(itemId);
+  return (
+    <RemoteView remote={view} skeleton={<CardSkeleton cards={3} />}>
+      {(data) => <ItemDetail view={data} />}
+    </RemoteView>
+  );
+}
+
+export default MallItemPage;

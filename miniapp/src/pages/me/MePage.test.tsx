@@ -1,0 +1,39 @@
+import { act, render, screen } from '@testing-library/react';
+import { taroStandIn } from '../../../test/taroStandIn';
+import { buildMember } from '../../../test/fixtures';
+import { answerRoutes, ok } from '../../../test/routes';
+import { setSessionProvider } from '../../api/client';
+import { MePage } from './index';
+
+describe('MePage', () => {
+  beforeEach(() => {
+    taroStandIn.reset();
+    setSessionProvider({ token: () => 'token', renew: async () => null });
+  });
+
+  it('leads to orders, coupons, the wishlist, help and invites; staff also see their store’s write-off desk', async () => {
+    answerRoutes({
+      'members.me': ok(buildMember()),
+      'writeoff.staffProfile': ok({ isStaff: true, store: { id: 's1', code: 'SH001', name: '静安寺店' } }),
+    });
+
+    render(<MePage />);
+
+    expect(await screen.findByText('2 张可用 ›')).toBeTruthy();
+    for (const title of ['我的订单', '生日心愿清单', '生日助力', '邀请好友']) expect(screen.getByText(title)).toBeTruthy();
+    expect(await screen.findByText('静安寺店 ›')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('门店核销').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/writeoff/index']);
+  });
+
+  it('shows no write-off desk to an ordinary member', async () => {
+    answerRoutes({ 'members.me': ok(buildMember()), 'writeoff.staffProfile': ok({ isStaff: false, store: null }) });
+
+    render(<MePage />);
+
+    expect(await screen.findByText('我的订单')).toBeTruthy();
+    expect(screen.queryByText('门店核销')).toBeNull();
+  });
+});

@@ -1,0 +1,123 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { taroStandIn } from '../../../../test/taroStandIn';
+import { buildOrder, payment } from '../../../../test/fixtures';
+import { answerRoutes, callsTo, ok, shownToken } from '../../../../test/routes';
+import { setSessionProvider } from '../../../api/client';
+import { OrderDetailPage } from './index';
+
+const orderId = 'b00000000000000000000001';
+let issued = 0;
+const qrToken = (): { statusCode: number; data: unknown } => {
+  issued += 1;
+  return ok({ token: `pickup-token-${issued}`, expiresAt: '2026-06-10T02:01:00Z', refreshAfterSeconds: 60 });
+};
+
+describe('OrderDetailPage', () => {
+  beforeEach(() => {
+    issued = 0;
+    taroStandIn.reset();
+    taroStandIn.params = { id: orderId };
+    setSessionProvider({ token: () => 'token', renew: async () => null });
+  });
+
+  afterEach(() => jest.useRealTimers());
+
+  it('shows the pickup QR and replaces its token every minute, so a screenshot stops working', async () => {
+    jest.useFakeTimers();
+    answerRoutes({ 'orders.get': ok({ order: buildOrder() }), 'orders.qr': qrToken });
+
+    render(<OrderDetailPage />);
+
+    expect(await screen.findByLabelText('核销二维码')).toBeTruthy();
+    await waitFor(() => expect(shownToken()).toBe('pickup-token-1'));
+    expect(screen.getByText('兑换成功')).toBeTruthy();
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(60_000);
+    });
+    await waitFor(() => expect(shownToken()).toBe('pickup-token-2'));
+    expect(callsTo('orders.qr').map((request) => request.data)).toEqual([{ orderId }, { orderId }]);
+  });
+
+  it('cancels an unpaid order only after confirmation and shows it cancelled', async () => {
+    const unpaid = buildOrder({
+      status: 'awaiting_payment',
+      statusLabel: '待支付',
+      statusTone: 'warning',
+      paymentDeadline: '2026-06-10T02:15:00Z',
+      fulfilment: null,
+      actions: { canPay: true, canCancel: true, canRefund: false, canShowQr: false },
+    });
+    const cancelled = buildOrder({
+      status: 'cancelled',
+      statusLabel: '已取消',
+      statusTone: 'muted',
+      cancelReason: 'member',
+      cancelReasonText: '你已取消订单',
+      fulfilment: null,
+      actions: { canPay: false, canCancel: false, canRefund: false, canShowQr: false },
+    });
+    answerRoutes({ 'orders.get': [ok({ order: unpaid }), ok({ order: cancelled })], 'orders.cancel': ok({ order: cancelled }) });
+
+    render(<OrderDetailPage />);
+
+    expect(await screen.findByText('待支付')).toBeTruthy();
+    expect(screen.getByText(/请在 2026-06-10 10:15 前完成支付/)).toBeTruthy();
+    await act(async () => {
+      screen.getByText('取消订单').click();
+    });
+    expect(callsTo('orders.cancel')).toHaveLength(0);
+    await act(async () => {
+      screen.getByText('确定取消').click();
+    });
+
+    expect(await screen.findByText('你已取消订单')).toBeTruthy();
+    expect(callsTo('orders.cancel')[0]?.data).toEqual({ orderId });
+    expect(callsTo('orders.qr')).toHaveLength(0);
+    expect(screen.queryByText('去支付')).toBeNull();
+  });
+
+  it('pays an unpaid order again and shows it paid', async () => {
+    const unpaid = buildOrder({
+      status: 'awaiting_payment',
+      statusLabel: '待支付',
+      fulfilment: null,
+      actions: { canPay: true, canCancel: true, canRefund: false, canShowQr: false },
+    });
+    answerRoutes({
+      'orders.get': [ok({ order: unpaid }), ok({ order: buildOrder({ statusLabel: '兑换成功' }) })],
+      'orders.pay': ok({ order: unpaid, payment }),
+      'sandbox:/pay/orders/wx123/pay': ok({ ok: true }),
+      'orders.confirmPayment': ok({ order: buildOrder() }),
+      'orders.qr': qrToken,
+    });
+
+    render(<OrderDetailPage />);
+    await screen.findByText('待支付');
+    await act(async () => {
+      screen.getByText('去支付').click();
+    });
+
+    expect(await screen.findByText('兑换成功')).toBeTruthy();
+    expect(taroStandIn.toasts).toContain('支付成功');
+  });
+
+  it('asks before refunding an unused order, then shows it refunded', async () => {
+    const paid = buildOrder({ cashTotalFen: 990, fulfilment: null, actions: { canPay: false, canCancel: false, canRefund: true, canShowQr: false } });
+    const refunded = buildOrder({ status: 'refunded', statusLabel: '已退款', statusTone: 'muted', fulfilment: null, refundedAt: '2026-06-11T02:00:00Z', actions: { canPay: false, canCancel: false, canRefund: false, canShowQr: false } });
+    answerRoutes({ 'orders.get': [ok({ order: paid }), ok({ order: refunded })], 'orders.refund': ok({ order: refunded }) });
+
+    render(<OrderDetailPage />);
+    const [refundButton] = await screen.findAllByText('申请退款');
+    await act(async () => {
+      refundButton?.click();
+    });
+    expect(callsTo('orders.refund')).toHaveLength(0);
+    await act(async () => {
+      screen.getByText('确定退款').click();
+    });
+
+    expect(await screen.findByText('已退款')).toBeTruthy();
+    expect(callsTo('orders.refund')[0]?.data).toEqual({ orderId });
+    expect(taroStandIn.toasts).toContain('退款申请已提交');
+  });
+});

@@ -1,0 +1,34 @@
+import { Text, View } from '@tarojs/components';
+import { type Order } from '@cakeday/shared';
+import { formatBusinessDateTime } from '../../../format/dates';
+
+function Fact({ label, value }: { label: string; value: string }): JSX.Element {
+  return (
+    <View className='order-detail__fact'>
+      <Text className='order-detail__fact-label'>{label}</Text>
+      <Text className='order-detail__fact-value'>{value}</Text>
+    </View>
+  );
+}
+
+/** The order's number, times and how it was (or will be) delivered. */
+export function OrderFacts({ order }: { order: Order }): JSX.Element {
+  const { fulfilment } = order;
+  return (
+    <View className='order-detail__card'>
+      <Fact label='订单号' value={order.orderNo} />
+      <Fact label='下单时间' value={formatBusinessDateTime(order.createdAt)} />
+      {order.paidAt ? <Fact label='支付时间' value={formatBusinessDateTime(order.paidAt)} /> : null}
+      {order.fulfilledAt ? <Fact label='完成时间' value={formatBusinessDateTime(order.fulfilledAt)} /> : null}
+      {order.cancelledAt ? <Fact label='取消时间' value={formatBusinessDateTime(order.cancelledAt)} /> : null}
+      {order.refundedAt ? <Fact label='退款时间' value={formatBusinessDateTime(order.refundedAt)} /> : null}
+      {order.pointsEarned > 0 ? <Fact label='获得积分' value={`+${order.pointsEarned}`} /> : null}
+      {fulfilment?.type === 'coupon' ? <Fact label='已发放' value={`${fulfilment.couponTitle}（在“我的券”查看）`} /> : null}
+      {fulfilment?.type === 'donation' ? <Fact label='捐赠证书' value={fulfilment.certificateNo} /> : null}
+      {fulfilment?.type === 'pickup' && fulfilment.usedAt ? (
+        <Fact label='已核销' value={`${formatBusinessDateTime(fulfilment.usedAt)}${fulfilment.storeName ? ` · ${fulfilment.storeName}` : ''}`} />
+      ) : null}
+      {order.gift ? <Fact label='礼物' value={order.gift.received ? '好友送给你的生日礼物' : '你送给好友的礼物'} /> : null}
+    </View>
+  );
+}

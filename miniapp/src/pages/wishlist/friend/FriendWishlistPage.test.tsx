@@ -1,0 +1,85 @@
+import { act, render, screen } from '@testing-library/react';
+import { taroStandIn } from '../../../../test/taroStandIn';
+import { buildOrder, buildWish } from '../../../../test/fixtures';
+import { answerRoutes, callsTo, ok } from '../../../../test/routes';
+import { setSessionProvider } from '../../../api/client';
+import { pendingShareArrival } from '../../../auth/shareArrival';
+import { FriendWishlistPage } from './index';
+
+const cake = buildWish({
+  id: 'wish-cake',
+  kind: 'item',
+  text: null,
+  item: { itemId: 'a00000000000000000000009', title: '生日蛋糕尺寸升级', imageUrl: null, priceFen: 6800, priceText: '¥68', onSale: true },
+  giftable: true,
+});
+const view = (wishes = [cake]): { statusCode: number; data: unknown } =>
+  ok({
+    owner: { nickname: '小蛋糕', avatarUrl: null },
+    birthday: { month: 6, day: 15 },
+    daysUntilBirthday: 5,
+    wishes,
+    viewer: { loggedIn: false, isOwner: false },
+    referralCode: 'ABCD2345',
+  });
+
+describe('FriendWishlistPage', () => {
+  beforeEach(() => {
+    taroStandIn.reset();
+    taroStandIn.params = { sid: 'wAbCdEfGhIjKl', ref: 'ABCD2345' };
+    setSessionProvider({ token: () => null, renew: async () => 'token' });
+  });
+
+  it('shows the friend, the birthday without a year, and remembers the share for the first login', async () => {
+    answerRoutes({ 'wishlist.view': view() });
+
+    render(<FriendWishlistPage />);
+
+    expect(await screen.findByText('小蛋糕 的生日心愿')).toBeTruthy();
+    expect(screen.getByText('生日：6月15日 · 还有 5 天')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/\d{4}年/);
+    expect(callsTo('wishlist.view')[0]?.data).toEqual({ shareId: 'wAbCdEfGhIjKl' });
+    expect(pendingShareArrival()).toEqual({ shareId: 'wAbCdEfGhIjKl', referralCode: 'ABCD2345' });
+  });
+
+  it('gifts an item: pays its price, then shows the wish fulfilled', async () => {
+    const fulfilled = { ...cake, fulfilled: true, giftable: false };
+    answerRoutes({
+      'wishlist.view': [view(), view([fulfilled])],
+      'wishlist.gift': ok({
+        orderId: 'b00000000000000000000007',
+        amountFen: 6800,
+        payment: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=wx777', signType: 'RSA', paySign: 's' },
+      }),
+      'sandbox:/pay/orders/wx777/pay': ok({ ok: true }),
+      'orders.confirmPayment': ok({ order: buildOrder({ id: 'b00000000000000000000007', status: 'fulfilled' }) }),
+    });
+
+    render(<FriendWishlistPage />);
+    const button = await screen.findByText('送TA这个');
+    await act(async () => {
+      button.click();
+    });
+    expect(screen.getByText('送出「生日蛋糕尺寸升级」，需支付 ¥68。礼物将直接发给 小蛋糕。')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('去支付').click();
+    });
+
+    expect(await screen.findByText('🎁 心愿已实现')).toBeTruthy();
+    const [gift] = callsTo('wishlist.gift');
+    expect(gift?.data).toMatchObject({ shareId: 'wAbCdEfGhIjKl', wishId: 'wish-cake' });
+    expect(callsTo('sandbox:/pay/orders/wx777/pay')).toHaveLength(1);
+    expect(taroStandIn.toasts).toContain('礼物已送出');
+    expect(screen.queryByText('送TA这个')).toBeNull();
+  });
+
+  it('treats a link without a share id as not found', async () => {
+    taroStandIn.params = {};
+    answerRoutes({});
+
+    render(<FriendWishlistPage />);
+
+    expect(await screen.findByText('内容不存在或已删除')).toBeTruthy();
+    expect(taroStandIn.requests).toHaveLength(0);
+  });
+});

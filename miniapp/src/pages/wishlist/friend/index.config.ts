@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '好友的生日心愿',
+});
