@@ -13,12 +13,28 @@ export async function expectText(page: Page, text: string | RegExp): Promise<voi
   await page.getByText(text).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 }
 
-/** Taps the text, or the button that holds it: NutUI buttons take the pointer events of their content. */
+/**
+ * Taps where the text is, as a finger would: NutUI's buttons and cells take the pointer events of their
+ * content, so the tap lands on whichever element is on top there and bubbles from it.
+ */
 export async function tapText(page: Page, text: string | RegExp): Promise<void> {
   const target = page.getByText(text, { exact: typeof text === 'string' }).first();
   await target.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  const button = target.locator('xpath=ancestor-or-self::taro-button-core');
-  await ((await button.count()) > 0 ? button.last() : target).click();
+  await target.scrollIntoViewIfNeeded();
+  // Wait until nothing else (a closing popup's mask) lies on top of it: the hit is the text, inside it, or its button.
+  await target.evaluate(async (element, timeoutMs) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rect = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      if (hit && (element.contains(hit) || hit.contains(element))) return;
+      if (Date.now() > deadline) throw new Error('something else covers it');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, STEP_TIMEOUT_MS);
+  const box = await target.boundingBox();
+  if (!box) throw new JourneyFailure(`"${String(text)}" has no box to tap`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 export type Step = (name: string, action: () => Promise<void>) => Promise<void>;

@@ -1,0 +1,10 @@
+import type { Browser } from 'playwright-core';
+
+/** What every journey gets: the browser (a new context per person) and the addresses of the running stack. */
+export interface E2eContext {
+  browser: Browser;
+  appUrl: string;
+  apiBase: string;
+  sandboxUrl: string;
+  screenshots: string;
+}
