@@ -15,8 +15,7 @@ async function main(): Promise<void> {
   await connectDatabase(config.MONGODB_URI);
   const deps = createDeps(config, logger);
   const app = createApp(deps);
-  // Jobs hold leases in MongoDB, so every instance may run the scheduler; JOBS_ENABLED=false opts one out.
-  const stopJobs = process.env.JOBS_ENABLED === 'false' ? async (): Promise<void> => undefined : startScheduler(jobs, deps);
+  const stopJobs = config.JOBS_ENABLED ? startScheduler(jobs, deps) : async (): Promise<void> => undefined;
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ host: config.HOST, port: config.PORT, env: config.NODE_ENV }, 'cakeday bff listening');
   });

@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, WECHAT_API_BASE: 'https://api.weixin.qq.com' });
   });
 
+  it('runs the scheduled jobs unless JOBS_ENABLED is false, and refuses anything else', () => {
+    expect(loadConfig(valid).JOBS_ENABLED).toBe(true);
+    expect(loadConfig({ ...valid, JOBS_ENABLED: 'false' }).JOBS_ENABLED).toBe(false);
+    expect(() => loadConfig({ ...valid, JOBS_ENABLED: 'no' })).toThrow(/JOBS_ENABLED/);
+  });
+
   it('names a missing variable', () => {
     expect(() => loadConfig({})).toThrow(/MONGODB_URI/);
   });

@@ -22,6 +22,8 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI'),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('64kb'),
+    /** Jobs hold leases in MongoDB, so every instance may run the scheduler; 'false' opts this one out. */
+    JOBS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     /** Where WeChat reaches this BFF (WeChat Pay notify_url); HTTPS in production. */
     PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
     /** Origins allowed to call the API from a browser (the H5 build); comma-separated. */
