@@ -1,7 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { buildTestApp } from '../test/app';
+import { useAppInstances } from '../test/appInstances';
 import { useTestDatabase } from '../test/database';
 import { buildPointsLot, sessionFor } from '../test/factories';
 import { buildMallItem } from '../test/mallFactories';
@@ -21,21 +19,7 @@ const LIMIT = 2;
 
 /** Four app instances on one database (as in points/concurrency.test.ts): they meet only in the database. */
 describe('1000 concurrent redemptions over four instances', () => {
-  const servers: Server[] = [];
-  const urls: string[] = [];
-
-  beforeAll(async () => {
-    for (let index = 0; index < 4; index += 1) {
-      const server = createServer(buildTestApp().server);
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      servers.push(server);
-      urls.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    }
-  });
-
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  });
+  const instance = useAppInstances(4);
 
   it('stock 100, 300 members: exactly 100 fulfilled, no balance below zero, ledgers agree, limits hold', async () => {
     const item = await buildMallItem({ pointsPrice: PRICE, stock: STOCK, limitPerMember: LIMIT, limitPeriod: 'day' });
@@ -50,7 +34,7 @@ describe('1000 concurrent redemptions over four instances', () => {
     const responses = await Promise.all(
       Array.from({ length: REQUESTS }, (_unused, index) => {
         const buyer = members[index % MEMBERS];
-        return request(urls[index % 4] ?? '')
+        return request(instance(index))
           .post('/api/mall.redeem')
           .set('Authorization', buyer?.token ?? '')
           .send({ itemId: item._id.toHexString(), qty: 1, idempotencyKey: `load-key-${index}` });

@@ -1,8 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { auditPointsAccount } from './auditPointsAccount';
-import { buildTestApp } from '../test/app';
+import { useAppInstances } from '../test/appInstances';
 import { useTestDatabase } from '../test/database';
 import { buildPointsLot, sessionFor } from '../test/factories';
 import { buildMallItem } from '../test/mallFactories';
@@ -18,21 +16,7 @@ useTestDatabase();
  * "Pay with points" is a real points-only mall.redeem of an item costing 10 points.
  */
 describe('four instances, one balance', () => {
-  const servers: Server[] = [];
-  const urls: string[] = [];
-
-  beforeAll(async () => {
-    for (let index = 0; index < 4; index += 1) {
-      const server = createServer(buildTestApp().server);
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      servers.push(server);
-      urls.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    }
-  });
-
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  });
+  const instance = useAppInstances(4);
 
   it('200 concurrent redemptions of 10 points against 1000 points: exactly 100 succeed and the ledger agrees', async () => {
     const item = await buildMallItem({ pointsPrice: 10, stock: 1000, limitPerMember: 1000 });
@@ -42,7 +26,7 @@ describe('four instances, one balance', () => {
 
     const responses = await Promise.all(
       Array.from({ length: 200 }, (_unused, index) =>
-        request(urls[index % 4] ?? '')
+        request(instance(index))
           .post('/api/mall.redeem')
           .set('Authorization', token)
           .send({ itemId: item._id.toHexString(), qty: 1, idempotencyKey: `spend-key-${index}` }),

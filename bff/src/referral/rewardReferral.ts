@@ -1,5 +1,5 @@
 import { helpDayKey, referralRewardPoints } from '@cakeday/shared';
-import { isDuplicateKeyError } from '../db/duplicateKey';
+import { takeDailySlot } from '../db/dailyCounter';
 import { earnPoints, type LedgerContext } from '../points/earnPoints';
 import { ReferralDailyCountModel } from './ReferralDailyCount.model';
 import { ReferralModel, type Referral } from './Referral.model';
@@ -10,21 +10,6 @@ export interface ReferralOrderEvent {
   orderId: string;
   /** Cash paid, in fen. */
   paidFen: number;
-}
-
-async function takeDailySlot(referrerId: string, now: Date, cap: number): Promise<boolean> {
-  try {
-    const slot = await ReferralDailyCountModel.findOneAndUpdate(
-      { _id: `${referrerId}:${helpDayKey(now)}`, count: { $lt: cap } },
-      { $inc: { count: 1 } },
-      { upsert: true, returnDocument: 'after' },
-    ).lean();
-    return slot !== null;
-  } catch (error) {
-    // The day's document exists and is at the cap: the conditional upsert collided with it.
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
 }
 
 /**
@@ -43,7 +28,7 @@ export async function rewardReferral(
   ).lean();
   if (!claimed) return null;
   const referrerId = claimed.referrerId.toHexString();
-  if (!(await takeDailySlot(referrerId, context.now, context.dailyCap))) {
+  if (!(await takeDailySlot(ReferralDailyCountModel, `${referrerId}:${helpDayKey(context.now)}`, context.dailyCap))) {
     return ReferralModel.findOneAndUpdate({ _id: claimed._id, state: 'joined' }, { $set: { state: 'capped' } }, { returnDocument: 'after' }).lean();
   }
   const points = referralRewardPoints(event.paidFen);
