@@ -4,6 +4,7 @@ import { issueCoupon } from '../coupons/issueCoupon';
 import { MemberModel } from '../members/Member.model';
 import { earnPoints } from '../points/earnPoints';
 import { earnRatesFrom, tierThresholdsFrom } from '../points/pointsConfig';
+import { settleReferralForOrder } from '../referral/settleReferralForOrder';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import type { MallOrder, StoredFulfilment } from './MallOrder.model';
 import { crashPoint, paidSpendKey, pointsEarnKey, type OrderContext } from './orderContext';
@@ -60,6 +61,9 @@ export async function fulfilOrder(order: MallOrder, context: OrderContext): Prom
   crashPoint(context, 'delivered');
   const done = await transitionOrder(order._id, [order.status], 'fulfilled', context.now, { fulfilment, pointsEarned, fulfilledAt: context.now });
   const result = done ?? (await reloadOrder(order._id));
-  if (result.status === 'fulfilled') await consumeStock(result);
+  if (result.status === 'fulfilled') {
+    await consumeStock(result);
+    await settleReferralForOrder(result, context);
+  }
   return result;
 }

@@ -3,6 +3,7 @@ import { AppError, conflict } from '../errors/AppError';
 import { CouponModel } from '../coupons/Coupon.model';
 import { reversePoints } from '../points/reversePoints';
 import { PointsEntryModel } from '../points/PointsEntry.model';
+import { settleReferralForOrder } from '../referral/settleReferralForOrder';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import { tierThresholdsFrom } from '../points/pointsConfig';
 import { loadOrderFor } from './loadOrderFor';
@@ -76,7 +77,9 @@ export async function finishRefund(orderId: Types.ObjectId, context: OrderContex
   await clawBack(order, context);
   await restockRefunded(order);
   await releaseLimit(order);
-  return (await transitionOrder(orderId, ['refunding'], 'refunded', context.now, { refundedAt: context.now })) ?? reloadOrder(orderId);
+  const refunded = (await transitionOrder(orderId, ['refunding'], 'refunded', context.now, { refundedAt: context.now })) ?? (await reloadOrder(orderId));
+  await settleReferralForOrder(refunded, context);
+  return refunded;
 }
 
 /** The member asks for a refund of a fulfilled order nothing of which was used. Charity is final. */

@@ -102,7 +102,7 @@ describe('binding at login', () => {
 });
 
 describe('rewards', () => {
-  it('double points on the first fulfilled paid order only, clawed back on refund', async () => {
+  it('double points on the first fulfilled paid order only, as it is fulfilled; clawed back as it is refunded', async () => {
     clock.now = new Date(); // WeChat Pay's sandbox closes orders whose time_expire has passed on its own clock
     const a = await sharer();
     const b = await loginThrough('o-ref-buyer', { shareId: a.shareId, referralCode: a.code });
@@ -116,9 +116,9 @@ describe('rewards', () => {
     };
     const first = await buy('ref-order-1');
     expect((await MallOrderModel.findById(first.id).lean())?.status).toBe('fulfilled');
+    expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(100); // ¥50 → 50 base points × 2, at once
     const context = { now: clock.now, config: app.deps.config };
-    expect(await settleReferralRewards(context)).toEqual({ rewarded: 1, clawedBack: 0, welcomeFailed: 0 });
-    expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(100); // ¥50 → 50 base points × 2
+    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, welcomeFailed: 0 });
     await buy('ref-order-2');
     expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, welcomeFailed: 0 });
     expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(100);
@@ -129,7 +129,7 @@ describe('rewards', () => {
     const settled = sandbox().pay.settleRefund(`R${first.orderNo}`, 'SUCCESS');
     if (settled.notificationId) await sandbox().pay.settled(settled.notificationId);
     expect((await MallOrderModel.findById(first.id).lean())?.status).toBe('refunded');
-    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 1, welcomeFailed: 0 });
+    expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(0);
     expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, welcomeFailed: 0 });
     expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(0);
     expect((await referralOf(b.id))?.state).toBe('clawed_back');
@@ -147,6 +147,27 @@ describe('rewards', () => {
     }
     expect(states).toEqual(['rewarded', 'rewarded', 'capped']);
     expect((await PointsAccountModel.findById(referrer._id).lean())?.balance).toBe(40);
+  });
+});
+
+describe('reward recovery', () => {
+  it('the settle job rewards a first order whose reward a crash left undone, once', async () => {
+    clock.now = new Date();
+    const a = await sharer();
+    const c = await loginThrough('o-ref-crashed', {});
+    const item = await buildMallItem({ pointsPrice: 0, cashFen: 3000, limitPerMember: 5 });
+    const redeemed = await app.http.post('/api/mall.redeem').set('Authorization', c.token).send({ itemId: item._id.toHexString(), idempotencyKey: 'crashed-1' });
+    expect(redeemed.status).toBe(200);
+    sandbox().pay.pay(redeemed.body.order.orderNo);
+    await sandbox().pay.settled(sandbox().pay.lastNotificationId() as string);
+    expect((await MallOrderModel.findById(redeemed.body.order.id).lean())?.status).toBe('fulfilled');
+    // As if the binding had been written but the process died before the reward: joined, with a fulfilled order.
+    await ReferralModel.create({ _id: new Types.ObjectId(c.id), referrerId: new Types.ObjectId(a.id), shareId: a.shareId, boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: clock.now });
+
+    const context = { now: clock.now, config: app.deps.config };
+    expect(await settleReferralRewards(context)).toEqual({ rewarded: 1, clawedBack: 0, welcomeFailed: 0 });
+    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, welcomeFailed: 0 });
+    expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(60); // ¥30 → 30 × 2
   });
 });
 

@@ -1,0 +1,22 @@
+import type { MallOrder } from '../orders/MallOrder.model';
+import type { OrderContext } from '../orders/orderContext';
+import { clawbackReferral } from './clawbackReferral';
+import { rewardReferral } from './rewardReferral';
+
+/**
+ * Called as an order is fulfilled or refunded, so the referrer sees the reward (or its clawback) at once.
+ * Both commands are idempotent, and settleReferralRewards (scheduled) repeats them from the order states,
+ * so a crash or a failure here only delays them.
+ */
+export async function settleReferralForOrder(order: MallOrder, context: OrderContext): Promise<void> {
+  const paidFen = order.payment?.amountFen ?? 0;
+  if (paidFen <= 0) return;
+  const ledger = { now: context.now, lifetimeYears: context.config.POINTS_LIFETIME_YEARS, queue: context.queue };
+  const event = { memberId: order.buyerMemberId.toHexString(), orderId: order._id.toHexString() };
+  try {
+    if (order.status === 'fulfilled') await rewardReferral({ ...event, paidFen }, { ...ledger, dailyCap: context.config.REFERRAL_DAILY_REWARD_CAP });
+    if (order.status === 'refunded') await clawbackReferral(event, ledger);
+  } catch {
+    // The order has already moved; its buyer must not see the referrer's bookkeeping fail. The job retries it.
+  }
+}
