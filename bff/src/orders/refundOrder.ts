@@ -10,6 +10,7 @@ import { loadOrderFor } from './loadOrderFor';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { crashPoint, outRefundNo, pointsClawbackKey, pointsEarnKey, refundSpendKey, type OrderContext } from './orderContext';
 import { returnPoints } from './orderPoints';
+import { flagOrder } from './recordPayment';
 import { releaseLimit, restockRefunded } from './orderSteps';
 import { reloadOrder, transitionOrder } from './transitionOrder';
 
@@ -68,6 +69,10 @@ export async function finishRefund(orderId: Types.ObjectId, context: OrderContex
       const result = refund ?? (await context.pay.refund({ outTradeNo: order.orderNo, outRefundNo: number, refundFen: order.cashTotalFen, totalFen: order.cashTotalFen }));
       status = result.status;
       await MallOrderModel.updateOne({ _id: orderId }, { $set: { refund: { outRefundNo: number, status, reason: order.refund?.reason ?? null, requestedAt: order.refund?.requestedAt ?? context.now } } });
+    }
+    if (status === 'ABNORMAL' || status === 'CLOSED') {
+      // WeChat will not finish this refund by itself (the card was closed, or the refund was closed): ops must act.
+      await flagOrder(order, `refund_${status.toLowerCase()}`, `refund ${number} is ${status}`, context.now);
     }
     if (status !== 'SUCCESS') return reloadOrder(orderId);
     order = await reloadOrder(orderId);

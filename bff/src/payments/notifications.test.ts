@@ -97,6 +97,25 @@ describe('POST /wechat/pay/notify', () => {
     expect((await RedemptionLimitModel.findById(order.limitKey).lean())?.count).toBe(0);
   });
 
+  it('a refund WeChat settles as ABNORMAL stays 退款中, flagged once for ops, with nothing given back yet', async () => {
+    const { member, order } = await cashOrder();
+    const id = order._id.toHexString();
+    const { notificationId } = sandbox().pay.pay(order.orderNo);
+    await sandbox().pay.settled(notificationId);
+    const auth = await sessionFor(member);
+    expect((await app.http.post('/api/orders.refund').set('Authorization', auth).send({ orderId: id })).body.order.status).toBe('refunding');
+
+    const settled = sandbox().pay.settleRefund(`R${order.orderNo}`, 'ABNORMAL');
+    await sandbox().pay.settled(settled.notificationId ?? '');
+    await sandbox().pay.duplicate(settled.notificationId ?? '');
+
+    const stuck = await MallOrderModel.findById(id).lean();
+    expect(stuck).toMatchObject({ status: 'refunding', refund: { status: 'ABNORMAL' } });
+    expect(stuck?.flags.map((flag) => flag.reason)).toEqual(['refund_abnormal']);
+    expect(await entries(pointsReturnKey(id))).toBe(0);
+    expect(await auditPointsAccount(member._id.toHexString())).toMatchObject({ balance: 420, consistent: true });
+  });
+
   it('forged, tampered, stale and probe deliveries are refused with 401 and change nothing', async () => {
     const { member, order } = await cashOrder({ kind: 'service' });
     const resource = paidTransactionResource(sandbox().keys, { outTradeNo: order.orderNo, amountFen: 2000, openid: member.openid });
