@@ -17,7 +17,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // One folder per platform, so that the weapp and h5 builds never overwrite each other.
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    outputRoot: process.env.E2E_H5_OUT ?? `dist/${process.env.TARO_ENV}`,
     plugins: [],
     env: buildEnv(process.env, production),
     framework: 'react',

@@ -2,16 +2,22 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startDatabase } from '../../scripts/devdb';
+import { seedDemoData } from '../../scripts/seed';
 import { startProcess, waitForHttp, type ManagedProcess } from '../../scripts/dev/processes';
 import { launchChromium, openWatchedPage } from './browser';
+import { type E2eContext } from './context';
 import { freePort } from './freePort';
+import { runBirthdayJourney } from './birthdayJourney';
 import { runMemberJourney } from './journey';
+import { runMallJourney } from './mallJourney';
 import { startSandbox } from './sandbox';
 import { serveStatic } from './staticServer';
 
 const root = path.resolve(__dirname, '../..');
 const miniapp = path.join(root, 'miniapp');
 const screenshots = path.join(root, '.artifacts/e2e');
+/** Another e2e run in the same tree can build into its own folder (E2E_H5_OUT=dist/h5-x). */
+const h5Out = process.env.E2E_H5_OUT ?? 'dist/h5';
 
 type Stop = () => Promise<void>;
 
@@ -52,6 +58,8 @@ async function main(): Promise<void> {
     stops.push(database.stop);
     const mongoUri = new URL(database.uri);
     mongoUri.pathname = '/cakeday-e2e';
+    // The demo catalog, store, staff allowance (the `demo` user) and birthday packages, as in `npm run dev`.
+    await seedDemoData(mongoUri.toString(), () => undefined);
 
     const sandbox = await startSandbox();
     stops.push(sandbox.stop);
@@ -64,17 +72,19 @@ async function main(): Promise<void> {
 
     buildH5(apiBase, sandbox.url);
     await waitForHttp(`${apiBase}/readyz`);
-    const site = await serveStatic(path.join(miniapp, 'dist/h5'), appPort);
+    const site = await serveStatic(path.join(miniapp, h5Out), appPort);
     stops.push(site.stop);
 
     const browser = await launchChromium();
     stops.push(() => browser.close());
-    const watched = await openWatchedPage(browser);
-    const steps = await runMemberJourney(watched, {
-      appUrl: site.url,
-      screenshots,
-      user: `e2e-${randomBytes(4).toString('hex')}`,
-    });
+    const context: E2eContext = { browser, appUrl: site.url, apiBase, sandboxUrl: sandbox.url, screenshots };
+    const steps = [
+      ...(await runMemberJourney(await openWatchedPage(browser), { appUrl: site.url, screenshots, user: `e2e-${randomBytes(4).toString('hex')}` })),
+      // Each journey below opens its own browser contexts (one per person) through `context.browser`.
+      ...(await runBirthdayJourney(context)),
+      ...(await runMallJourney(context)),
+    ];
+    void context;
     console.log(`e2e: passed, ${steps.length} steps; screenshots in ${path.relative(root, screenshots)}/`);
   } finally {
     await stopAll();

@@ -1,0 +1,147 @@
+import { type Page } from 'playwright-core';
+import { openWatchedPage } from './browser';
+import { type E2eContext } from './context';
+import { expectText, JourneyFailure, STEP_TIMEOUT_MS, stepsFor, tapText } from './steps';
+
+/** Seeded (scripts/seed): the demo member has 700 points and is allowed as staff at this store. */
+const DEMO_POINTS = 700;
+const STORE_NAME = '麦香生日烘焙·人民广场店';
+/** 600 points + ¥9.90, picked up in store with a write-off code, one per member (a cancelled order frees it). */
+const PICKUP_ITEM = '会员周边帆布袋';
+
+/** Opens a page as the demo member in a fresh load, as when the member comes back to the mini-program. */
+async function openAsDemo(page: Page, appUrl: string, route: string): Promise<void> {
+  // Leaving while the last page still loads would abort its requests (reported as failures).
+  await page.waitForLoadState('networkidle');
+  // A URL that differs only by its hash would not load the app again.
+  await page.goto('about:blank');
+  await page.goto(`${appUrl}/?as=demo#/pages/${route}`);
+}
+
+async function openMallItem(page: Page, appUrl: string, title: string): Promise<void> {
+  await openAsDemo(page, appUrl, 'mall/index');
+  await tapText(page, title);
+  await expectText(page, '兑换规则');
+}
+
+async function expectBalance(page: Page, appUrl: string, points: number): Promise<void> {
+  await openAsDemo(page, appUrl, 'mall/index');
+  const balance = page.getByText('我的积分', { exact: true }).locator('xpath=following-sibling::*[1]');
+  await balance.filter({ hasText: new RegExp(`^${points}$`) }).waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+/**
+ * The member closes WeChat's pay sheet without paying. The H5 build's pay sheet stand-in pays at once, so the
+ * journey answers its call to the sandbox without paying: the app then finds the order still unpaid (待支付).
+ */
+async function leavePaySheetUnpaid(page: Page, sandboxUrl: string): Promise<() => Promise<void>> {
+  const pattern = `${sandboxUrl}/__sandbox/pay/orders/*/pay`;
+  await page.route(pattern, (route) =>
+    route.fulfill({
+      status: route.request().method() === 'OPTIONS' ? 204 : 200,
+      headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type', 'Content-Type': 'application/json' },
+      body: route.request().method() === 'OPTIONS' ? '' : '{}',
+    }),
+  );
+  return () => page.unroute(pattern);
+}
+
+/**
+ * The points mall with WeChat Pay in Chromium: an unpaid order cancelled (points back), a points + cash order paid
+ * through the sandbox, its pickup QR written off by a staff member, and the member seeing it used.
+ */
+export async function runMallJourney(context: E2eContext): Promise<string[]> {
+  const member = await openWatchedPage(context.browser);
+  const staff = await openWatchedPage(context.browser);
+  const { page } = member;
+  const done: string[] = [];
+  const step = stepsFor(member, 'mall', context.screenshots, done);
+  const staffStep = stepsFor(staff, 'mall-staff', context.screenshots, done);
+  let pickupToken = '';
+
+  await step('mall-and-balance', async () => {
+    // The mall's list is public: the member logs in on the home page first, as when opening the mini-program.
+    await page.goto(`${context.appUrl}/?as=demo#/pages/home/index`);
+    await expectText(page, '我的积分');
+    await expectBalance(page, context.appUrl, DEMO_POINTS);
+    await expectText(page, PICKUP_ITEM);
+  });
+
+  await step('item-preview', async () => {
+    await openMallItem(page, context.appUrl, PICKUP_ITEM);
+    await expectText(page, '合计 600 积分 + ¥9.90');
+    await expectText(page, `兑换后剩余积分 ${DEMO_POINTS - 600}`);
+  });
+
+  await step('pay-sheet-closed-order-unpaid', async () => {
+    const restorePaySheet = await leavePaySheetUnpaid(page, context.sandboxUrl);
+    try {
+      await tapText(page, '立即兑换并支付');
+      await expectText(page, '确认兑换');
+      await tapText(page, '确定');
+      await expectText(page, '待支付');
+      await expectText(page, /请在 .+ 前完成支付/);
+    } finally {
+      await restorePaySheet();
+    }
+  });
+
+  await step('cancel-unpaid-order', async () => {
+    await tapText(page, '取消订单');
+    await expectText(page, '取消后积分将退回你的账户，商品库存释放。确定取消吗？');
+    await tapText(page, '确定取消');
+    await expectText(page, '你已取消订单');
+    await expectText(page, '已取消');
+  });
+
+  await step('points-returned', async () => {
+    await expectBalance(page, context.appUrl, DEMO_POINTS);
+  });
+
+  await step('redeem-and-pay', async () => {
+    await openMallItem(page, context.appUrl, PICKUP_ITEM);
+    await tapText(page, '立即兑换并支付');
+    await expectText(page, /现金部分通过微信支付/);
+    await tapText(page, '确定');
+    await expectText(page, '兑换成功');
+    await expectText(page, '支付时间');
+  });
+
+  await step('pickup-qr', async () => {
+    await page.getByLabel('核销二维码').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await expectText(page, '到店出示此码，店员扫码核销');
+    // The H5 build shows the token under the QR, for the staff member's paste field (a browser cannot scan).
+    pickupToken = await page.locator('.qr-panel__token input, input.qr-panel__token').first().inputValue();
+    if (pickupToken === '') throw new JourneyFailure('no write-off code under the QR');
+  });
+
+  await staffStep('staff-writes-off', async () => {
+    await staff.page.goto(`${context.appUrl}/?as=demo#/pages/writeoff/index`);
+    await expectText(staff.page, STORE_NAME);
+    await staff.page.getByRole('textbox', { name: '粘贴顾客的券码' }).fill(pickupToken);
+    await tapText(staff.page, '查询券码');
+    await expectText(staff.page, '待核销');
+    await expectText(staff.page, '自提订单');
+    await expectText(staff.page, PICKUP_ITEM);
+    await tapText(staff.page, '确认核销');
+    await expectText(staff.page, '✅ 核销成功');
+    await expectText(staff.page, `门店：${STORE_NAME}`);
+  });
+
+  await step('member-sees-it-used', async () => {
+    // The QR renews itself: a reload in the middle of a renewal would abort it (reported as a failure).
+    await page.waitForLoadState('networkidle');
+    await page.reload();
+    await expectText(page, '已核销');
+    await expectText(page, STORE_NAME);
+    if ((await page.getByLabel('核销二维码').count()) > 0) throw new JourneyFailure('the used order still shows its QR');
+  });
+
+  await step('orders-list', async () => {
+    await openAsDemo(page, context.appUrl, 'orders/index');
+    await expectText(page, '兑换成功');
+    await expectText(page, '已取消');
+  });
+
+  return done;
+}
