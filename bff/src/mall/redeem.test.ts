@@ -161,7 +161,7 @@ describe('mall.redeem (points only)', () => {
     await expect(placeOrder({ ...input, recipientMemberId: buyer.memberId }, context)).rejects.toMatchObject({ code: 'GIFT_RECIPIENT_INVALID' });
     const order = await placeOrder({ ...input, recipientMemberId: recipient._id.toHexString() }, context);
     expect(order.status).toBe('fulfilled');
-    expect(await CouponModel.countDocuments({ memberId: recipient._id, status: 'available' })).toBe(1);
+    expect(await CouponModel.countDocuments({ memberId: recipient._id, status: 'available', source: 'gift' })).toBe(1);
     expect(await CouponModel.countDocuments({ memberId: buyer.memberId })).toBe(0);
     expect((await PointsAccountModel.findById(buyer.memberId).lean())?.balance).toBe(400);
     const seen = await http.post('/api/orders.list').set('Authorization', await sessionFor(recipient, { now: clock.now })).send({});

@@ -7,7 +7,7 @@ import { earnRatesFrom, tierThresholdsFrom } from '../points/pointsConfig';
 import { settleReferralForOrder } from '../referral/settleReferralForOrder';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import type { MallOrder, StoredFulfilment } from './MallOrder.model';
-import { crashPoint, paidSpendKey, pointsEarnKey, type OrderContext } from './orderContext';
+import { couponSourceOf, crashPoint, paidSpendKey, pointsEarnKey, type OrderContext } from './orderContext';
 import { consumeStock } from './orderSteps';
 import { reloadOrder, transitionOrder } from './transitionOrder';
 
@@ -16,7 +16,7 @@ async function deliver(order: MallOrder, recipient: Types.ObjectId, now: Date): 
     let first: StoredFulfilment | null = null;
     for (let unit = 0; unit < order.qty; unit += 1) {
       const coupon = await issueCoupon(
-        { memberId: recipient.toHexString(), templateCode: order.item.couponTemplateCode, source: 'redemption', sourceKey: `${order._id.toHexString()}:${unit}` },
+        { memberId: recipient.toHexString(), templateCode: order.item.couponTemplateCode, source: couponSourceOf(order), sourceKey: `${order._id.toHexString()}:${unit}` },
         now,
       );
       first ??= { type: 'coupon', couponId: coupon._id, couponTitle: coupon.title };

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import type { MemberQueue } from '../points/memberQueue';
+import type { MallOrder } from './MallOrder.model';
 import type { WechatPay } from '../wechat/types';
 
 /** What the order commands need from outside; handlers and jobs build it from AppDeps. */
@@ -39,3 +40,6 @@ export const pointsClawbackKey = (orderId: string): string => `mall-order-clawba
 export const paidSpendKey = (orderId: string): string => `mall-order-paid:${orderId}`;
 export const refundSpendKey = (orderId: string): string => `mall-order-refund:${orderId}`;
 export const outRefundNo = (orderNo: string): string => `R${orderNo}`;
+
+/** An order's coupons come from a redemption, or, when a friend bought it for the member, as a gift. */
+export const couponSourceOf = (order: Pick<MallOrder, 'recipientMemberId'>): 'redemption' | 'gift' => (order.recipientMemberId ? 'gift' : 'redemption');

@@ -8,7 +8,7 @@ import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import { tierThresholdsFrom } from '../points/pointsConfig';
 import { loadOrderFor } from './loadOrderFor';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
-import { crashPoint, outRefundNo, pointsClawbackKey, pointsEarnKey, refundSpendKey, type OrderContext } from './orderContext';
+import { couponSourceOf, crashPoint, outRefundNo, pointsClawbackKey, pointsEarnKey, refundSpendKey, type OrderContext } from './orderContext';
 import { returnPoints } from './orderPoints';
 import { flagOrder } from './recordPayment';
 import { releaseLimit, restockRefunded } from './orderSteps';
@@ -23,11 +23,12 @@ async function claimRefund(order: MallOrder, context: OrderContext): Promise<Mal
   if (!claimed) throw conflict('ORDER_NOT_REFUNDABLE');
   if (order.fulfilment?.type === 'coupon') {
     const keys = couponKeys(order);
-    await CouponModel.updateMany({ source: 'redemption', sourceKey: { $in: keys }, status: 'available' }, { $set: { status: 'void', updatedAt: context.now } });
-    const used = await CouponModel.countDocuments({ source: 'redemption', sourceKey: { $in: keys }, status: { $nin: ['void'] } });
+    const source = couponSourceOf(order);
+    await CouponModel.updateMany({ source, sourceKey: { $in: keys }, status: 'available' }, { $set: { status: 'void', updatedAt: context.now } });
+    const used = await CouponModel.countDocuments({ source, sourceKey: { $in: keys }, status: { $nin: ['void'] } });
     if (used > 0) {
       // A coupon was written off in between: the order stays fulfilled, the others come back.
-      await CouponModel.updateMany({ source: 'redemption', sourceKey: { $in: keys }, status: 'void' }, { $set: { status: 'available', updatedAt: context.now } });
+      await CouponModel.updateMany({ source, sourceKey: { $in: keys }, status: 'void' }, { $set: { status: 'available', updatedAt: context.now } });
       await transitionOrder(order._id, ['refunding'], 'fulfilled', context.now);
       throw conflict('ORDER_NOT_REFUNDABLE');
     }
