@@ -3,8 +3,11 @@ import { openWatchedPage } from './browser';
 import { type E2eContext } from './context';
 import { expectText, JourneyFailure, STEP_TIMEOUT_MS, stepsFor, tapText } from './steps';
 
-/** Seeded (scripts/seed): the demo member has 700 points and is allowed as staff at this store. */
-const DEMO_POINTS = 700;
+/** Seeded (scripts/seed): the demo member has 1000 points and is allowed as staff at this store. */
+const DEMO_POINTS = 1000;
+/** Points only (300), issued into 我的券. */
+const COUPON_ITEM = '满50减10券';
+const AFTER_COUPON = DEMO_POINTS - 300;
 const STORE_NAME = '麦香生日烘焙·人民广场店';
 /** 600 points + ¥9.90, picked up in store with a write-off code, one per member (a cancelled order frees it). */
 const PICKUP_ITEM = '会员周边帆布袋';
@@ -47,7 +50,8 @@ async function leavePaySheetUnpaid(page: Page, sandboxUrl: string): Promise<() =
 }
 
 /**
- * The points mall with WeChat Pay in Chromium: an unpaid order cancelled (points back), a points + cash order paid
+ * The points mall with WeChat Pay in Chromium: a points-only coupon redeemed into 我的券, an unpaid order cancelled
+ * (points back), a points + cash order paid
  * through the sandbox, its pickup QR written off by a staff member, and the member seeing it used.
  */
 export async function runMallJourney(context: E2eContext): Promise<string[]> {
@@ -67,10 +71,27 @@ export async function runMallJourney(context: E2eContext): Promise<string[]> {
     await expectText(page, PICKUP_ITEM);
   });
 
+  await step('redeem-points-only', async () => {
+    await openMallItem(page, context.appUrl, COUPON_ITEM);
+    await expectText(page, `兑换后剩余积分 ${AFTER_COUPON}`);
+    await tapText(page, '立即兑换');
+    await expectText(page, '确认兑换');
+    await tapText(page, '确定');
+    // The order page, loaded: leaving it while it loads would abort its request.
+    await expectText(page, '下单时间');
+    await expectText(page, '兑换成功');
+    await expectBalance(page, context.appUrl, AFTER_COUPON);
+  });
+
+  await step('coupon-in-my-coupons', async () => {
+    await openAsDemo(page, context.appUrl, 'coupons/index');
+    await expectText(page, COUPON_ITEM);
+  });
+
   await step('item-preview', async () => {
     await openMallItem(page, context.appUrl, PICKUP_ITEM);
     await expectText(page, '合计 600 积分 + ¥9.90');
-    await expectText(page, `兑换后剩余积分 ${DEMO_POINTS - 600}`);
+    await expectText(page, `兑换后剩余积分 ${AFTER_COUPON - 600}`);
   });
 
   await step('pay-sheet-closed-order-unpaid', async () => {
@@ -95,7 +116,7 @@ export async function runMallJourney(context: E2eContext): Promise<string[]> {
   });
 
   await step('points-returned', async () => {
-    await expectBalance(page, context.appUrl, DEMO_POINTS);
+    await expectBalance(page, context.appUrl, AFTER_COUPON);
   });
 
   await step('redeem-and-pay', async () => {

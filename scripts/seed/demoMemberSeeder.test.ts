@@ -15,7 +15,7 @@ describe('demo member seeder', () => {
   });
 
   it('is idempotent and leaves a balance equal to the sum of its ledger', async () => {
-    expect(await demoMemberSeeder.run(connection)).toBe(`member ${DEMO_MEMBER_OPENID} with 700 points`);
+    expect(await demoMemberSeeder.run(connection)).toBe(`member ${DEMO_MEMBER_OPENID} with 1000 points`);
     await demoMemberSeeder.run(connection);
     const member = await connection.collection('members').findOne({ openid: DEMO_MEMBER_OPENID });
     expect(await connection.collection('members').countDocuments({ openid: DEMO_MEMBER_OPENID })).toBe(1);

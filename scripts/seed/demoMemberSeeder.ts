@@ -14,7 +14,7 @@ const shanghai = (iso: string): Date => new Date(`${iso}+08:00`);
 
 const earns = [
   { id: '64d0000000000000000000a1', key: 'seed:demo:earn:1', points: 320, reason: '订单支付获得积分', at: shanghai('2025-11-18T12:30:00'), expiresAt: shanghai('2027-01-01T00:00:00') },
-  { id: '64d0000000000000000000a2', key: 'seed:demo:earn:2', points: 580, reason: '订单支付获得积分', at: shanghai('2026-03-02T18:05:00'), expiresAt: shanghai('2028-01-01T00:00:00') },
+  { id: '64d0000000000000000000a2', key: 'seed:demo:earn:2', points: 880, reason: '订单支付获得积分', at: shanghai('2026-03-02T18:05:00'), expiresAt: shanghai('2028-01-01T00:00:00') },
 ];
 const spend = { id: '64d0000000000000000000b1', key: 'seed:demo:spend:1', points: 200, at: shanghai('2026-04-10T09:00:00') };
 

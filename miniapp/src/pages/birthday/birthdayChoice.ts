@@ -13,8 +13,12 @@ export function birthdayFromPicker(values: ReadonlyArray<string | number | null>
   return isValidBirthday(choice) ? choice : null;
 }
 
-/** The date the picker opens at for a birthday (or a neutral one when none is set). */
-export function pickerDate(choice: BirthdayChoice | null): Date {
-  if (!choice) return new Date(1995, 5, 15);
-  return new Date(choice.year ?? LEAP_YEAR_FOR_MONTH_DAY, choice.month - 1, choice.day);
+/**
+ * The date the picker opens at for a birthday (or mid-June when none is set). It must lie within the picker's
+ * range: without a year that is the leap year's, or the wheels would fall back to 1 January.
+ */
+export function pickerDate(choice: BirthdayChoice | null, withYear: boolean): Date {
+  const [month, day] = choice ? [choice.month, choice.day] : [6, 15];
+  const year = withYear ? (choice?.year ?? 1995) : LEAP_YEAR_FOR_MONTH_DAY;
+  return new Date(year, month - 1, day);
 }

@@ -71,7 +71,7 @@ function BirthdayForm({ member }: { member: Member }): JSX.Element {
         title='选择生日'
         type={withYear ? 'date' : 'month-day'}
         showChinese
-        defaultValue={pickerDate(choice)}
+        defaultValue={pickerDate(choice, withYear)}
         startDate={withYear ? new Date(1920, 0, 1) : new Date(LEAP_YEAR_FOR_MONTH_DAY, 0, 1)}
         endDate={withYear ? today : new Date(LEAP_YEAR_FOR_MONTH_DAY, 11, 31)}
         onClose={() => setPickerOpen(false)}
