@@ -6,9 +6,19 @@ export interface ManagedProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a long-running child with its output prefixed by its name. */
+/**
+ * Starts a long-running child with its output prefixed by its name. It leads its own process group, so that
+ * stopping it also stops what it started (npm → taro's dev server, tsx watch → the BFF).
+ */
 export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ManagedProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
+    } catch {
+      child.kill(signal); // the group is already gone
+    }
+  };
   const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream): void => {
     let pending = '';
     stream.on('data', (chunk: Buffer) => {
@@ -26,12 +36,12 @@ export function startProcess(name: string, command: string, args: string[], env:
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const force = setTimeout(() => signalGroup('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(force);
           resolve();
         });
-        child.kill('SIGTERM');
+        signalGroup('SIGTERM');
       }),
   };
 }
