@@ -1,61 +1,20 @@
-import { useCallback, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
-import { type PointsEntry } from '@cakeday/shared';
-import { ApiError } from '../api/apiError';
+import { useState } from 'react';
+import { type PointsEntry, type RouteResponse } from '@cakeday/shared';
 import { call } from '../api/client';
+import { usePagedList, type PagedList } from './usePagedList';
 
 const PAGE_SIZE = 20;
 
-export interface PointsHistory {
+export interface PointsHistory extends PagedList<PointsEntry> {
   balance: number | null;
-  items: PointsEntry[];
-  /** True while the first page is loading. */
-  loading: boolean;
-  loadingMore: boolean;
-  hasMore: boolean;
-  error: ApiError | null;
-  loadMore(): Promise<void>;
-  reload(): Promise<void>;
 }
 
-/** The points ledger, newest first, one page of 20 at a time (cursor pagination). */
+const loadPointsPage = (cursor: string | null): Promise<RouteResponse<'points.history'>> =>
+  call('points.history', cursor ? { cursor, limit: PAGE_SIZE } : { limit: PAGE_SIZE });
+
+/** The points ledger, newest first, one page of 20 at a time (cursor pagination), with the balance it was read at. */
 export function usePointsHistory(): PointsHistory {
   const [balance, setBalance] = useState<number | null>(null);
-  const [items, setItems] = useState<PointsEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const busy = useRef(false);
-
-  const fetchPage = useCallback(async (after: string | null) => {
-    if (busy.current) return;
-    busy.current = true;
-    if (after) setLoadingMore(true);
-    else setLoading(true);
-    try {
-      const page = await call('points.history', after ? { cursor: after, limit: PAGE_SIZE } : { limit: PAGE_SIZE });
-      setBalance(page.balance);
-      setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setError(null);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError('INTERNAL', 0));
-    } finally {
-      busy.current = false;
-      setLoading(false);
-      setLoadingMore(false);
-    }
-  }, []);
-
-  const reload = useCallback(() => fetchPage(null), [fetchPage]);
-  const loadMore = useCallback(async () => {
-    if (cursor) await fetchPage(cursor);
-  }, [cursor, fetchPage]);
-
-  useDidShow(() => {
-    void reload();
-  });
-
-  return { balance, items, loading, loadingMore, hasMore: cursor !== null, error, loadMore, reload };
+  const list = usePagedList<PointsEntry, RouteResponse<'points.history'>>(loadPointsPage, '', (page) => setBalance(page.balance));
+  return { ...list, balance };
 }
