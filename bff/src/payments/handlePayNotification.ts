@@ -3,7 +3,7 @@ import { MallOrderModel } from '../orders/MallOrder.model';
 import type { OrderContext } from '../orders/orderContext';
 import { outRefundNo } from '../orders/orderContext';
 import { finishRefund } from '../orders/refundOrder';
-import { recordPayment } from '../orders/recordPayment';
+import { flagOrder, recordPayment } from '../orders/recordPayment';
 import type { PayNotification } from '../wechat/types';
 
 /** Applies a verified, decrypted WeChat Pay notification; duplicates and late retries change nothing. */
@@ -18,6 +18,11 @@ export async function handlePayNotification(notification: PayNotification, conte
   const { refund } = notification;
   const order = await MallOrderModel.findOne({ orderNo: refund.outTradeNo }).lean();
   if (!order || outRefundNo(order.orderNo) !== refund.outRefundNo || order.status !== 'refunding') return 'ignored';
-  await MallOrderModel.updateOne({ _id: order._id, status: 'refunding' }, { $set: { 'refund.status': refund.status } });
+  if (refund.refundFen !== order.cashTotalFen) {
+    // Not the refund we asked for: flagged for ops, and its status is not taken; finishRefund asks WeChat itself.
+    await flagOrder(order, 'refund_amount_mismatch', `expected ${order.cashTotalFen}, got ${refund.refundFen}`, context.now);
+  } else {
+    await MallOrderModel.updateOne({ _id: order._id, status: 'refunding' }, { $set: { 'refund.status': refund.status } });
+  }
   return (await finishRefund(order._id, context)).status;
 }

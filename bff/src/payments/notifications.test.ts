@@ -116,6 +116,27 @@ describe('POST /wechat/pay/notify', () => {
     expect(await auditPointsAccount(member._id.toHexString())).toMatchObject({ balance: 420, consistent: true });
   });
 
+  it('a refund notification for another amount is flagged and not believed: the refund stays as WeChat reports it', async () => {
+    const { member, order } = await cashOrder();
+    const id = order._id.toHexString();
+    const { notificationId } = sandbox().pay.pay(order.orderNo);
+    await sandbox().pay.settled(notificationId);
+    await app.http.post('/api/orders.refund').set('Authorization', await sessionFor(member)).send({ orderId: id });
+
+    const wrongAmount = signedPayNotification(sandbox().keys, {
+      eventType: 'REFUND.SUCCESS',
+      originalType: 'refund',
+      resource: refundSuccessResource(sandbox().keys, { outTradeNo: order.orderNo, outRefundNo: `R${order.orderNo}`, amountFen: 1 }),
+    });
+    expect((await deliver(wrongAmount)).status).toBe(204);
+
+    const after = await MallOrderModel.findById(id).lean();
+    // WeChat (the sandbox) has not settled this refund: it is still PROCESSING, so nothing is given back yet.
+    expect(after).toMatchObject({ status: 'refunding', refund: { status: 'PROCESSING' } });
+    expect(after?.flags.map((flag) => flag.reason)).toEqual(['refund_amount_mismatch']);
+    expect(await entries(pointsReturnKey(id))).toBe(0);
+  });
+
   it('forged, tampered, stale and probe deliveries are refused with 401 and change nothing', async () => {
     const { member, order } = await cashOrder({ kind: 'service' });
     const resource = paidTransactionResource(sandbox().keys, { outTradeNo: order.orderNo, amountFen: 2000, openid: member.openid });
