@@ -1,3 +1,5 @@
+import type { OutboxMessage } from './state';
+
 /** A test user by name (deterministic openid; `demo` is the seeded demo member) or by openid. */
 export type UserRef = { user: string; openid?: undefined } | { openid: string; user?: undefined };
 
@@ -10,16 +12,8 @@ export interface SandboxUserView {
   riskRank: number;
 }
 
-export interface OutboxMessageView {
-  at: number;
-  appid: string;
-  touser: string;
-  templateId: string;
-  page?: string;
-  data: Record<string, string>;
-  miniprogramState: string;
-  lang: string;
-}
+/** The outbox's messages as the control API answers them (the state's own shape). */
+export type OutboxMessageView = OutboxMessage;
 
 export interface MsgSecRuleInput {
   keyword: string;

@@ -1,18 +1,12 @@
 import { model, Schema, type Types } from 'mongoose';
-import { COUPON_SOURCES, COUPON_STATUSES, COUPON_TYPES, type CouponSource, type CouponStatus, type CouponType } from '@cakeday/shared';
+import { COUPON_SOURCES, COUPON_STATUSES, type CouponSource, type CouponStatus } from '@cakeday/shared';
+import { couponFaceFields, type CouponFace } from './couponFace';
 
 /** One coupon held by a member; the face is copied from the template so later template edits do not change it. */
-export interface Coupon {
+export interface Coupon extends CouponFace {
   _id: Types.ObjectId;
   memberId: Types.ObjectId;
   templateCode: string;
-  title: string;
-  description: string;
-  type: CouponType;
-  amountOffFen: number | null;
-  percentOff: number | null;
-  minSpendFen: number;
-  freeItemName: string | null;
   source: CouponSource;
   /** With source and templateCode, the idempotency key of the issue (e.g. the order id). */
   sourceKey: string;
@@ -32,13 +26,7 @@ const couponSchema = new Schema<Coupon>(
   {
     memberId: { type: Schema.Types.ObjectId, required: true },
     templateCode: { type: String, required: true },
-    title: { type: String, required: true },
-    description: { type: String, default: '' },
-    type: { type: String, enum: COUPON_TYPES, required: true },
-    amountOffFen: { type: Number, default: null },
-    percentOff: { type: Number, default: null },
-    minSpendFen: { type: Number, default: 0 },
-    freeItemName: { type: String, default: null },
+    ...couponFaceFields,
     source: { type: String, enum: COUPON_SOURCES, required: true },
     sourceKey: { type: String, required: true },
     status: { type: String, enum: COUPON_STATUSES, required: true },
