@@ -3,8 +3,11 @@ import type { Logger } from '../logger';
 import type { WechatClients } from '../wechat/clients';
 import type { CakedayContext, Principal } from './context';
 
-/** Resolves the caller from the request (the session token); undefined when there is none. */
-export type Authenticator = (ctx: CakedayContext) => Promise<Principal | undefined>;
+/**
+ * Resolves the caller from the request (the session token); undefined when there is none. A role beyond
+ * `member` costs a lookup, so it is resolved only when the route asks for it (`role`).
+ */
+export type Authenticator = (ctx: CakedayContext, role?: Principal['roles'][number]) => Promise<Principal | undefined>;
 
 /** Everything the app needs from outside; tests build their own. */
 export interface AppDeps {

@@ -16,7 +16,7 @@ async function resolvePrincipal(
     // A public route still recognises a valid caller, but a stale token must not block it.
     return deps.authenticate(ctx).catch(() => undefined);
   }
-  const principal = await deps.authenticate(ctx);
+  const principal = await deps.authenticate(ctx, definition.auth);
   if (!principal) throw unauthenticated();
   if (definition.auth !== 'member' && !principal.roles.includes(definition.auth)) throw forbidden();
   return principal;
