@@ -4,6 +4,8 @@ import { pingDatabase } from './db/database';
 import type { AppDeps } from './http/deps';
 import type { Logger } from './logger';
 import { createWechatClients } from './wechat/clients';
+import { createOperatorAuthenticator } from './operators/authenticateOperator';
+import { createSettingsSource } from './settings/settingsSource';
 
 /** The production wiring of the app's dependencies; tests override what they need. */
 export function createDeps(config: Config, logger: Logger, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -12,6 +14,8 @@ export function createDeps(config: Config, logger: Logger, overrides: Partial<Ap
     config,
     logger,
     authenticate: createSessionAuthenticator(config, now),
+    authenticateOperator: createOperatorAuthenticator(config, now),
+    settings: overrides.settings ?? createSettingsSource(),
     now,
     databaseReady: pingDatabase,
     wechat: overrides.wechat ?? createWechatClients(config, logger),

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { demoMemberSeeder } from './demoMemberSeeder';
 import { birthdaySeeder } from './birthdaySeeder';
 import { mallSeeder } from './mallSeeder';
+import { operatorSeeder } from './operatorSeeder';
 
 export interface Seeder {
   name: string;
@@ -25,4 +26,5 @@ export const seeders: Seeder[] = [
   demoMemberSeeder,
   birthdaySeeder,
   mallSeeder,
+  operatorSeeder,
 ];

@@ -82,6 +82,18 @@ export const errorMessages = {
   WRITEOFF_TOKEN_INVALID: '二维码无效，请让顾客刷新后重试',
   WRITEOFF_TOKEN_EXPIRED: '二维码已过期，请让顾客刷新后重试',
   WRITEOFF_ALREADY_USED: '已核销过，请勿重复核销',
+  // ops console: operators, sessions, audit, settings
+  OPS_LOGIN_FAILED: '用户名或密码错误，或账号已被暂时锁定，请稍后再试',
+  OPS_TOTP_REQUIRED: '请输入身份验证器上的 6 位动态验证码',
+  OPS_TOTP_INVALID: '动态验证码不正确或已使用，请重新输入',
+  OPS_SESSION_RESTRICTED: '请先修改初始密码并完成两步验证设置',
+  OPS_PASSWORD_WRONG: '当前密码不正确',
+  OPS_OPERATOR_NAME_TAKEN: '该登录名已被使用',
+  OPS_OPERATOR_STORE_REQUIRED: '店长须指定所属门店',
+  OPS_OPERATOR_SELF: '不能修改自己的角色或停用自己',
+  OPS_STORE_NOT_FOUND: '门店不存在',
+  STALE_VERSION: '数据已被他人修改，请刷新后重试',
+  AUDIT_UNAVAILABLE: '操作记录暂时无法写入，本次操作未执行，请稍后再试',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

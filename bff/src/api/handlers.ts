@@ -12,6 +12,9 @@ import { birthdayHandlers } from '../birthday/handlers';
 import { wishlistHandlers } from '../wishlist/handlers';
 import { helpHandlers } from '../help/handlers';
 import { referralHandlers } from '../referral/handlers';
+import { operatorsHandlers } from '../operators/handlers';
+import { auditHandlers } from '../audit/handlers';
+import { settingsHandlers } from '../settings/handlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -28,4 +31,7 @@ export const handlers: RouteHandlers = {
   ...ordersHandlers,
   ...couponsHandlers,
   ...writeoffHandlers,
+  ...operatorsHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
 };

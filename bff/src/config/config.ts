@@ -74,6 +74,18 @@ const configSchema = z
     HELP_ASSIST_LIMIT_PER_MEMBER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     HELP_ASSIST_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     REFERRAL_DAILY_REWARD_CAP: z.coerce.number().int().min(1).default(20),
+    // the ops console: operators' sessions and logins
+    OPS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    OPS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+    OPS_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    OPS_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    OPS_LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /** Two-factor for admins; on by default in production, where it cannot be turned off. */
+    OPS_TOTP_REQUIRED_FOR_ADMIN: z.enum(['true', 'false']).optional().transform((value) => (value === undefined ? undefined : value === 'true')),
+    /** scrypt's cost for operator passwords (a power of two); tests lower it, production refuses less than 2^14. */
+    OPS_PASSWORD_SCRYPT_N: z.coerce.number().int().min(2).max(2 ** 20).refine((value) => (value & (value - 1)) === 0, 'must be a power of two').default(2 ** 15),
+    /** Origins allowed to call ops routes from a browser besides the BFF's own (the console's dev server). */
+    OPS_CONSOLE_ORIGINS: z.string().default(''),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;
@@ -94,9 +106,16 @@ const configSchema = z
     if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');
     if (config.WECHATPAY_PUBLIC_KEY_ID && !config.WECHATPAY_PUBLIC_KEY && !config.WECHATPAY_PUBLIC_KEY_PATH) refuse('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PUBLIC_KEY_PATH is required with WECHATPAY_PUBLIC_KEY_ID');
     if (config.WECHATPAY_NOTIFY_URL && !config.WECHATPAY_NOTIFY_URL.startsWith('https://')) refuse('WECHATPAY_NOTIFY_URL', 'must be HTTPS in production');
+    if (config.OPS_TOTP_REQUIRED_FOR_ADMIN === false) refuse('OPS_TOTP_REQUIRED_FOR_ADMIN', 'cannot be turned off in production');
+    if (config.OPS_PASSWORD_SCRYPT_N < 2 ** 14) refuse('OPS_PASSWORD_SCRYPT_N', 'is below 2^14, too cheap for production');
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Whether an admin must have two-factor on before their session may do anything. */
+export function totpRequiredForAdmin(config: Pick<Config, 'NODE_ENV' | 'OPS_TOTP_REQUIRED_FOR_ADMIN'>): boolean {
+  return config.OPS_TOTP_REQUIRED_FOR_ADMIN ?? config.NODE_ENV === 'production';
+}
 
 export class ConfigError extends Error {}
 

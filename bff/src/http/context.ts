@@ -1,4 +1,5 @@
 import type { Context, DefaultState, ParameterizedContext } from 'koa';
+import type { OperatorRole, OpsAbility } from '@cakeday/shared';
 import type { Logger } from '../logger';
 
 /** Who is calling: resolved from the session token by the member feature's authenticator. */
@@ -8,10 +9,28 @@ export interface Principal {
   roles: readonly ('member' | 'staff' | 'ops')[];
 }
 
+/** Who is calling an ops route: resolved from the console's session cookie. */
+export interface OperatorPrincipal {
+  operatorId: string;
+  loginName: string;
+  displayName: string;
+  roles: readonly OperatorRole[];
+  storeId: string | null;
+  /** The rules from the shared permission model, for condition checks and query filters in commands. */
+  ability: OpsAbility;
+  /** What the operator must do first; while any is true only `self` routes answer. */
+  requires: { passwordChange: boolean; totpEnrollment: boolean };
+  /** The cookie's token (to end this session, or keep it when ending the others); never logged. */
+  sessionToken: string;
+  idleExpiresAt: Date;
+  expiresAt: Date;
+}
+
 export interface CakedayState extends DefaultState {
   requestId: string;
   log: Logger;
   principal?: Principal;
+  operator?: OperatorPrincipal;
 }
 
 export type CakedayContext = ParameterizedContext<CakedayState> & Pick<Context, 'request'>;

@@ -1,5 +1,7 @@
 import type { Config } from '../config/config';
 import type { Logger } from '../logger';
+import type { OperatorAuthenticator } from '../operators/authenticateOperator';
+import type { SettingsSource } from '../settings/settingsSource';
 import type { WechatClients } from '../wechat/clients';
 import type { CakedayContext, Principal } from './context';
 
@@ -14,6 +16,10 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   authenticate: Authenticator;
+  /** Resolves an operator from the console's session cookie (ops routes only). */
+  authenticateOperator: OperatorAuthenticator;
+  /** The program settings in force, by instant or by version. */
+  settings: SettingsSource;
   /** The current instant; tests move it. */
   now: () => Date;
   /** Whether the database answers a ping (for /readyz). */

@@ -1,19 +1,33 @@
-import type { RouteName, RouteRequest, RouteResponse } from '@cakeday/shared';
-import type { CakedayContext, Principal } from './context';
+import type { RouteName, RouteRequest, RouteResponse, Routes } from '@cakeday/shared';
+import type { CakedayContext, OperatorPrincipal, Principal } from './context';
 import type { AppDeps } from './deps';
 
 export interface HandlerContext {
   deps: AppDeps;
   koa: CakedayContext;
   requestId: string;
-  /** Set for every route whose auth is not `public` (and for public routes when a valid token came along). */
+  /** Set for every member and staff route (and for public routes when a valid token came along). */
   principal: Principal | undefined;
+  /** Set for every ops route. */
+  operator: OperatorPrincipal | undefined;
 }
 
-export type RouteHandler<N extends RouteName> = (
-  input: RouteRequest<N>,
-  context: HandlerContext,
-) => Promise<RouteResponse<N>>;
+/** An ops route's handler always has its operator. */
+export interface OpsHandlerContext extends HandlerContext {
+  operator: OperatorPrincipal;
+}
+
+/** What an export route's handler gives back: the row count first (for progress), then the rows, header first. */
+export interface CsvExport {
+  filename: string;
+  total: number;
+  rows: AsyncIterable<readonly (string | number | null)[]>;
+}
+
+type ContextFor<N extends RouteName> = Routes[N]['auth'] extends 'ops' ? OpsHandlerContext : HandlerContext;
+type ResultFor<N extends RouteName> = Routes[N] extends { stream: 'csv' } ? CsvExport : RouteResponse<N>;
+
+export type RouteHandler<N extends RouteName> = (input: RouteRequest<N>, context: ContextFor<N>) => Promise<ResultFor<N>>;
 
 /** One handler per route in the table; the type makes a missing handler a compile error. */
 export type RouteHandlers = { [N in RouteName]: RouteHandler<N> };

@@ -15,6 +15,7 @@ const errorSchema = z.object({
 export function buildOpenApiDocument(): object {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'session', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  registry.registerComponent('securitySchemes', 'opsSession', { type: 'apiKey', in: 'cookie', name: 'cakeday_ops' });
   for (const [name, definition] of Object.entries(routes) as [string, RouteDefinition][]) {
     registry.registerPath({
       method: 'post',
@@ -22,11 +23,15 @@ export function buildOpenApiDocument(): object {
       operationId: name,
       summary: definition.summary,
       tags: [name.split('.')[0] ?? name],
-      security: definition.auth === 'public' ? [] : [{ session: [] }],
+      security: definition.auth === 'public' ? [] : definition.auth === 'ops' ? [{ opsSession: [] }] : [{ session: [] }],
       'x-cakeday-auth': definition.auth,
+      ...(definition.permission ? { 'x-cakeday-permission': definition.permission } : {}),
       request: { body: { content: { 'application/json': { schema: definition.request } } } },
       responses: {
-        200: { description: 'OK', content: { 'application/json': { schema: definition.response } } },
+        200:
+          definition.stream === 'csv'
+            ? { description: 'CSV（流式）', content: { 'text/csv': { schema: { type: 'string' } } } }
+            : { description: 'OK', content: { 'application/json': { schema: definition.response } } },
         default: { description: '错误', content: { 'application/json': { schema: errorSchema } } },
       },
     } as Parameters<OpenAPIRegistry['registerPath']>[0]);

@@ -14,6 +14,10 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
     MONGODB_URI: 'mongodb://127.0.0.1:1/unused',
     // The sandbox runs inside the test process and shares its CPU with the tests that drive it.
     WECHAT_TIMEOUT_MS: '30000',
+    // Operator passwords: scrypt at a test cost (production refuses anything this cheap).
+    OPS_PASSWORD_SCRYPT_N: '1024',
+    // Many operators log in from 127.0.0.1 in one file; the limit's own test sets it low.
+    OPS_LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000',
     ...overrides,
   });
 }

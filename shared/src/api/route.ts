@@ -1,12 +1,27 @@
 import type { z } from 'zod';
+import type { OpsPermission } from '../operators/operators.permissions.js';
 
-/** Who may call a route: anyone, a logged-in member, store staff, or ops staff. */
+/**
+ * Who may call a route: anyone, a logged-in member, store staff (members on the staff allow-list), or the
+ * brand's operators (ops console, session cookie). Member tokens never open ops routes and operator sessions
+ * never open member routes.
+ */
 export type RouteAuth = 'public' | 'member' | 'staff' | 'ops';
+
+/**
+ * What an ops route needs: an action on a subject type from the shared permission model, or `self` for the
+ * operator's own session (the only routes open while a password change or two-factor enrolment is pending).
+ */
+export type OpsRoutePermission = OpsPermission | 'self';
 
 export interface RouteDefinition<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   method: 'POST';
   path: string;
   auth: RouteAuth;
+  /** Required for every `ops` route (the BFF refuses to start without it); absent elsewhere. */
+  permission?: OpsRoutePermission;
+  /** `csv`: the answer is text/csv streamed row by row (exports), not JSON. */
+  stream?: 'csv';
   summary: string;
   request: Req;
   response: Res;
@@ -20,12 +35,18 @@ export function routePath(name: string): string {
   return `/api/${name}`;
 }
 
-export function defineRoutes<const T extends Record<string, Omit<RouteDefinition, 'method' | 'path'>>>(
-  definitions: T,
+type Definition = Omit<RouteDefinition, 'method' | 'path'>;
+/** An ops route without a permission does not type-check. */
+type Checked<T extends Record<string, Definition>> = {
+  [K in keyof T]: T[K] extends { auth: 'ops' } ? T[K] & { permission: OpsRoutePermission } : T[K];
+};
+
+export function defineRoutes<const T extends Record<string, Definition>>(
+  definitions: T & Checked<T>,
 ): { [K in keyof T]: T[K] & { method: 'POST'; path: string } } {
   const entries = Object.entries(definitions).map(([name, definition]) => [
     name,
-    { ...definition, method: 'POST' as const, path: routePath(name) },
+    { ...(definition as Definition), method: 'POST' as const, path: routePath(name) },
   ]);
   return Object.fromEntries(entries) as { [K in keyof T]: T[K] & { method: 'POST'; path: string } };
 }

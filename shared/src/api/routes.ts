@@ -12,9 +12,12 @@ import { birthdayRoutes } from '../birthday/birthday.routes.js';
 import { wishlistRoutes } from '../wishlist/wishlist.routes.js';
 import { helpRoutes } from '../help/help.routes.js';
 import { referralRoutes } from '../referral/referral.routes.js';
+import { operatorSessionRoutes, operatorsRoutes } from '../operators/operators.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
+import { settingsRoutes } from '../settings/settings.routes.js';
 
 /**
- * The route table: every API route the BFF serves and the mini-program calls.
+ * The route table: every API route the BFF serves and the mini-program and the ops console call.
  * Each feature defines its routes in `<feature>/<feature>.routes.ts`; they meet here.
  */
 export const routes = {
@@ -31,6 +34,11 @@ export const routes = {
   ...ordersRoutes,
   ...couponsRoutes,
   ...writeoffRoutes,
+  // the ops console (operators' session cookie; each route names its permission)
+  ...operatorSessionRoutes,
+  ...operatorsRoutes,
+  ...auditRoutes,
+  ...settingsRoutes,
 };
 
 export type Routes = typeof routes;

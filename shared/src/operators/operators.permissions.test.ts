@@ -1,0 +1,54 @@
+import { defineOpsAbility, opsSubject, type OpsAction, type OpsSubjectType } from './operators.permissions.js';
+import { OPERATOR_ROLES, type OperatorRole } from './operators.roles.js';
+
+const storeA = 'a'.repeat(24);
+const storeB = 'b'.repeat(24);
+const abilityOf = (role: OperatorRole) => defineOpsAbility({ id: 'x', roles: [role], storeId: role === 'store_manager' ? storeA : null });
+
+// The roles, spelled out: [action, subject] → roles allowed.
+const MATRIX: [OpsAction, Exclude<OpsSubjectType, 'all'>, OperatorRole[]][] = [
+  ['create', 'Operator', ['admin']],
+  ['update', 'Settings', ['admin']],
+  ['read', 'Settings', ['admin', 'ops', 'analyst']],
+  ['read', 'AuditLog', ['admin']],
+  ['read', 'Member', ['admin', 'ops', 'analyst', 'moderator']],
+  ['reveal', 'MemberPersonalData', ['admin', 'ops']],
+  ['create', 'PointsAdjustment', ['admin', 'ops']],
+  ['approve', 'PointsAdjustment', ['admin', 'ops']],
+  ['update', 'MallItem', ['admin', 'ops']],
+  ['refund', 'Order', ['admin', 'ops']],
+  ['read', 'Order', ['admin', 'ops', 'analyst']],
+  ['read', 'Dashboard', ['admin', 'ops', 'analyst']],
+  ['manage', 'Moderation', ['admin', 'moderator']],
+  ['read', 'Writeoff', ['admin', 'ops', 'analyst', 'store_manager']],
+  ['manage', 'StoreStaff', ['admin', 'ops', 'store_manager']],
+  ['create', 'Integration', ['admin']],
+];
+
+describe('the ops permission model', () => {
+  it.each(MATRIX)('%s %s: %j', (action, subject, allowed) => {
+    for (const role of OPERATOR_ROLES) {
+      expect([role, abilityOf(role).can(action, subject)]).toEqual([role, allowed.includes(role)]);
+    }
+  });
+
+  it('limits a store manager to their own store', () => {
+    const manager = abilityOf('store_manager');
+    expect(manager.can('read', opsSubject('Writeoff', { storeId: storeA }))).toBe(true);
+    expect(manager.can('read', opsSubject('Writeoff', { storeId: storeB }))).toBe(false);
+    expect(manager.can('manage', opsSubject('StoreStaff', { storeId: storeB }))).toBe(false);
+    expect(abilityOf('ops').can('read', opsSubject('Writeoff', { storeId: storeB }))).toBe(true);
+  });
+
+  it('a store manager without a store can do nothing', () => {
+    const storeless = defineOpsAbility({ id: 'x', roles: ['store_manager'], storeId: null });
+    expect(storeless.can('read', 'Writeoff')).toBe(false);
+  });
+
+  it('roles add up', () => {
+    const both = defineOpsAbility({ id: 'x', roles: ['analyst', 'moderator'], storeId: null });
+    expect(both.can('read', 'Dashboard')).toBe(true);
+    expect(both.can('manage', 'Moderation')).toBe(true);
+    expect(both.can('reveal', 'MemberPersonalData')).toBe(false);
+  });
+});

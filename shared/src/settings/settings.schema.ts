@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { TierLevel } from '../tiers/tiers.rules.js';
+import { DEFAULT_PROGRAM_SETTINGS, type ProgramSettings } from './settings.defaults.js';
+
+/**
+ * The program's business rules, versioned in the database and edited only through audited ops routes. Every
+ * section has defaults, so a version saved before a section existed still reads whole. Money in fen, rates in
+ * thousandths (1500 = 1.5 points per yuan), times as HH:mm in Asia/Shanghai.
+ */
+const permille = z.number().int().min(0).max(100_000);
+const fen = z.number().int().min(0).max(1_000_000_000);
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '格式为 HH:mm');
+
+const perTier = <T extends z.ZodType>(schema: T) =>
+  z.object({ basic: schema, gold: schema, diamond: schema }) as unknown as z.ZodObject<Record<TierLevel, T>>;
+
+export const earnRateSchema = z.object({
+  /** Points per whole yuan paid, in thousandths, outside the birthday month. */
+  pointsPerYuanPermille: permille,
+  /** Points per whole yuan paid during the member's birthday month (Asia/Shanghai). */
+  birthdayMonthPointsPerYuanPermille: permille,
+});
+
+export const programSettingsSchema = z.object({
+  points: z
+    .object({
+      earn: perTier(earnRateSchema),
+      /** Points expire at the end of the calendar year this many years after the year they were earned. */
+      lifetimeYears: z.number().int().min(0).max(10),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.points),
+  tiers: z
+    .object({
+      /** Rolling 12-month paid spend from which 金卡 starts. */
+      goldFen: fen.min(1),
+      /** … and 钻石卡. */
+      diamondFen: fen.min(1),
+    })
+    .refine((tiers) => tiers.diamondFen > tiers.goldFen, { message: '钻石卡门槛须高于金卡门槛', path: ['diamondFen'] })
+    .default(DEFAULT_PROGRAM_SETTINGS.tiers),
+  birthday: z
+    .object({
+      /** A birthday set fewer days than this before it does not unlock that year's birthday benefits. */
+      minDaysSetBeforeBenefits: z.number().int().min(0).max(365),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.birthday),
+  help: z
+    .object({
+      /** Friends needed to unlock the birthday gift, per tier. */
+      goals: perTier(z.number().int().min(1).max(50)),
+      /** The coupon template a completed help campaign unlocks. */
+      giftTemplateCode: z.string().min(1).max(64),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.help),
+  referral: z
+    .object({
+      /** A share binds a newcomer who joins within this many days. */
+      windowDays: z.number().int().min(1).max(365),
+      /** The referrer earns this many points per yuan of the invitee's first own order, in thousandths. */
+      referrerPointsPerYuanPermille: permille,
+      /** Referral rewards one referrer may earn a day (Asia/Shanghai). */
+      dailyRewardCap: z.number().int().min(1).max(10_000),
+      /** The coupon a newcomer gets on joining through a share. */
+      welcomeTemplateCode: z.string().min(1).max(64),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.referral),
+  marketing: z
+    .object({
+      /** No marketing message is sent between start and end (Asia/Shanghai); sends defer to the end. */
+      quietHours: z.object({ start: clockTime, end: clockTime }),
+      /** Marketing messages a member may receive in 7 days, across all campaigns. */
+      weeklyCapPerMember: z.number().int().min(0).max(100),
+      /** A member without activity for this many days is silent … */
+      silentAfterDays: z.number().int().min(1).max(3650),
+      /** … and receives at most this many marketing messages in 30 days. */
+      silentMonthlyCap: z.number().int().min(0).max(100),
+      /** A one-off push to more members than this needs a second operator's approval. */
+      pushApprovalThreshold: z.number().int().min(0),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.marketing),
+  operations: z
+    .object({
+      /** Points one operator may adjust in a day (sum of absolute amounts, Asia/Shanghai). */
+      pointsAdjustmentDailyLimit: z.number().int().min(0),
+      /** An adjustment of more points than this waits for a second operator's approval. */
+      pointsAdjustmentApprovalThreshold: z.number().int().min(0),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.operations),
+});
+
+export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;
+
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The schema and the plain interface in settings.defaults.ts describe the same thing.
+const sameShape: Same<z.output<typeof programSettingsSchema>, ProgramSettings> = true;
+void sameShape;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const operatorRef = z.object({ id: z.string(), displayName: z.string() });
+
+export const settingsVersionSchema = z.object({
+  /** 0 is the built-in default; ops' saves count up from 1. */
+  version: z.number().int().min(0),
+  effectiveFrom: isoDateTime,
+  settings: programSettingsSchema,
+  createdAt: isoDateTime.nullable(),
+  createdBy: operatorRef.nullable(),
+  reason: z.string().nullable(),
+});
+
+export const opsSettingsCurrentRequest = z.object({}).strict();
+export const opsSettingsCurrentResponse = z.object({
+  current: settingsVersionSchema,
+  /** Saved versions whose effectiveFrom is still ahead. */
+  scheduled: z.array(settingsVersionSchema),
+  /** The newest version number: an edit must be based on it. */
+  latestVersion: z.number().int().min(0),
+});
+
+export const opsSettingsHistoryRequest = z
+  .object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) })
+  .strict();
+export const opsSettingsHistoryResponse = z.object({
+  items: z.array(settingsVersionSchema),
+  total: z.number().int(),
+});
+
+export const opsSettingsUpdateRequest = z
+  .object({
+    /** The latest version the operator edited; a save on top of anything else is refused as stale. */
+    basedOnVersion: z.number().int().min(0),
+    /** Defaults to now; a later instant schedules the change. */
+    effectiveFrom: isoDateTime.optional(),
+    reason: z.string().trim().min(2).max(200),
+    settings: programSettingsSchema,
+  })
+  .strict();
+export const opsSettingsUpdateResponse = settingsVersionSchema;
+
+export type SettingsVersion = z.infer<typeof settingsVersionSchema>;
