@@ -10,6 +10,7 @@ import { RedemptionLimitModel } from '../mall/RedemptionLimit.model';
 import type { Member } from '../members/Member.model';
 import { auditPointsAccount } from '../points/auditPointsAccount';
 import { PointsEntryModel } from '../points/PointsEntry.model';
+import { cancelOrder } from './cancelOrder';
 import { compensateOrder } from './compensateOrder';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { pointsClawbackKey, pointsEarnKey, type OrderContext, type OrderFaultPoint } from './orderContext';
@@ -96,6 +97,26 @@ const scenarios: Scenario[] = [
       const order = await place(member, item, key, crashingAt());
       await paidAtSandbox(order);
       await crashes(confirmPayment(order, crashingAt('delivered')));
+    },
+    ends: 'fulfilled',
+  },
+  {
+    name: 'cash, the cancel lost to the payment: crash after paid',
+    item: 'cash',
+    crash: async ({ member, item, key }) => {
+      const order = await place(member, item, key, crashingAt());
+      await paidAtSandbox(order);
+      await crashes(cancelOrder(order._id.toHexString(), member._id.toHexString(), crashingAt('paid')));
+    },
+    ends: 'fulfilled',
+  },
+  {
+    name: 'cash, the cancel lost to the payment: delivered but not marked fulfilled',
+    item: 'cash',
+    crash: async ({ member, item, key }) => {
+      const order = await place(member, item, key, crashingAt());
+      await paidAtSandbox(order);
+      await crashes(cancelOrder(order._id.toHexString(), member._id.toHexString(), crashingAt('delivered')));
     },
     ends: 'fulfilled',
   },
