@@ -21,6 +21,7 @@ export type OrderFaultPoint =
   | 'stock_reserved'
   | 'awaiting_payment'
   | 'paid'
+  | 'certificate_issued'
   | 'delivered'
   | 'cancelling'
   | 'stock_released'
