@@ -8,7 +8,8 @@ import { releaseLimit, releaseStock } from './orderSteps';
 import { reloadOrder, transitionOrder } from './transitionOrder';
 import { recordPayment } from './recordPayment';
 
-const CANCELLABLE = ['created', 'points_held', 'stock_reserved', 'awaiting_payment', 'cancelling'] as const;
+/** Entering `cancelling` is progress; finding it already there is not (the sweeper's backoff keeps counting). */
+const CANCELLABLE = ['created', 'points_held', 'stock_reserved', 'awaiting_payment'] as const;
 
 /**
  * Cancels an order that is not paid: moves it to `cancelling`, closes the prepay (and, if WeChat says it was paid
