@@ -1,4 +1,5 @@
 import { buildTestApp, testConfig } from '../test/app';
+import { createLogger } from '../logger';
 import { placeOrder } from '../orders/placeOrder';
 import type { WechatPay } from '../wechat/types';
 import { useTestDatabase } from '../test/database';
@@ -156,7 +157,7 @@ describe('mall.redeem (points only)', () => {
     const item = await buildMallItem({ kind: 'coupon', couponTemplateCode: template.code });
     const buyer = await memberWithPoints(500);
     const recipient = await buildMember();
-    const context = { now: clock.now, config: testConfig(), pay: {} as WechatPay };
+    const context = { now: clock.now, config: testConfig(), pay: {} as WechatPay, logger: createLogger('silent') };
     const input = { buyerMemberId: buyer.memberId, itemId: item._id.toHexString(), qty: 1, idempotencyKey: key(), giftRef: 'wish-1' };
     await expect(placeOrder({ ...input, recipientMemberId: buyer.memberId }, context)).rejects.toMatchObject({ code: 'GIFT_RECIPIENT_INVALID' });
     const order = await placeOrder({ ...input, recipientMemberId: recipient._id.toHexString() }, context);

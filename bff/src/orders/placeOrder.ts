@@ -8,6 +8,7 @@ import { MemberModel } from '../members/Member.model';
 import { advanceOrder } from './advanceOrder';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { crashPoint, type OrderContext } from './orderContext';
+import { scheduleOnEntering } from './sweepSchedule';
 
 export interface PlaceOrderInput {
   buyerMemberId: string;
@@ -104,6 +105,7 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
       fulfilledAt: null,
       cancelledAt: null,
       refundedAt: null,
+      ...scheduleOnEntering('created', now),
     });
     order = created.toObject();
   } catch (error) {
