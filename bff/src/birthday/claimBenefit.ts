@@ -68,7 +68,7 @@ export async function claimBenefit(memberId: string, packageCode: string, now: D
   const pkg = await BirthdayPackageModel.findOne({ code: packageCode, active: true }).lean();
   if (!pkg || !packageHasCoupons(pkg)) throw notFound();
   if (!pkg.tiers.includes(member.tier.level)) throw forbidden('BIRTHDAY_BENEFIT_NOT_FOR_TIER');
-  const birthday: Birthday = { month: member.birthday.month, day: member.birthday.day, year: member.birthday.year };
+  const birthday: Birthday = { month: member.birthday.month, day: member.birthday.day };
   const selected = selectBenefitWindow(pkg.window, birthday, now);
   if (selected.state !== 'open') throw conflict('BIRTHDAY_BENEFIT_NOT_OPEN');
   const { celebrationYear } = selected.window;
