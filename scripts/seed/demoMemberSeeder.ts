@@ -32,7 +32,7 @@ export const demoMemberSeeder: Seeder = {
           nickname: '麦麦',
           avatarUrl: null,
           phone: null,
-          birthday: { month: 9, day: 15, year: null },
+          birthday: { month: 9, day: 15, yearCiphertext: null },
           birthdayHistory: { firstSetAt: createdAt, corrections: 0, lastBenefitClaimedAt: null },
           tier: { level: 'gold', since: shanghai('2026-03-02T18:05:00'), reviewedAt: null },
           newMemberRewardsEligible: true,

@@ -25,6 +25,7 @@ export const errorMessages = {
   BIRTHDAY_TOO_CLOSE: '生日临近，暂时不能修改生日',
   BIRTHDAY_BENEFIT_CLAIMED: '本年度生日礼已领取，暂时不能修改生日',
   PHONE_TAKEN: '该手机号已绑定其他会员',
+  NICKNAME_CONTENT_REJECTED: '昵称含有不适宜的内容，请换一个昵称',
   // wechat (the BFF's WeChat adapters)
   WECHAT_CODE_INVALID: '微信授权已失效，请重新操作',
   WECHAT_LOGIN_BLOCKED: '当前微信账号存在安全风险，暂时无法登录',
@@ -53,6 +54,7 @@ export const errorMessages = {
   BIRTHDAY_BENEFIT_ALREADY_CLAIMED: '这份生日礼本年度已领取，祝你生日快乐',
   BIRTHDAY_BENEFIT_NOT_FOR_TIER: '当前会员等级暂不能领取这份生日礼',
   WISHLIST_FULL: '心愿清单最多可添加10个心愿',
+  WISH_CONTENT_REJECTED: '心愿或备注含有不适宜的内容，请修改后再提交',
   WISHLIST_ORDER_MISMATCH: '心愿清单已变化，请刷新后重新排序',
   WISHLIST_NOT_SHARED: '请先开启心愿清单分享',
   WISH_ITEM_UNAVAILABLE: '该商品暂不可添加或赠送',

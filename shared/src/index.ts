@@ -28,3 +28,5 @@ export * from './help/help.schema.js';
 export * from './referral/referral.rules.js';
 export * from './referral/referral.schema.js';
 export * from './birthday/birthday.defaults.js';
+export * from './text/memberText.rules.js';
+export * from './text/memberText.schema.js';

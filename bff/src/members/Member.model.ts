@@ -1,10 +1,15 @@
 import { model, Schema, type Types } from 'mongoose';
 import { TIER_LEVELS, type TierLevel } from '@cakeday/shared';
+import { heldTextSchema, type HeldText } from '../moderation/HeldText';
 
+/** See storedBirthday.ts: month and day in clear for campaigns, the year encrypted. */
 export interface StoredBirthday {
   month: number;
   day: number;
-  year: number | null;
+  /** AES-256-GCM of the year (personalDataCrypto); null when the member gave none; absent on legacy documents. */
+  yearCiphertext?: string | null;
+  /** Legacy: the year in clear, as written before it was encrypted. Read only; never written. */
+  year?: number | null;
 }
 
 /** The phone number encrypted (AES-256-GCM) plus a keyed hash for lookup and uniqueness. */
@@ -24,6 +29,8 @@ export interface Member {
   /** Part of every session token; bumping it revokes them all. */
   tokenVersion: number;
   nickname: string | null;
+  /** Set while the nickname waits for a content review: friends and staff then see the default name. */
+  nicknameReview?: HeldText | null;
   avatarUrl: string | null;
   phone: StoredPhone | null;
   /** HMAC-SHA256 of the number; absent when none is bound (see unionid). */
@@ -37,6 +44,8 @@ export interface Member {
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;
+  /** Set once deleteMember has walked every holder of the member's data; null while an erasure is unfinished. */
+  erasedAt?: Date | null;
 }
 
 const memberSchema = new Schema<Member>(
@@ -46,6 +55,7 @@ const memberSchema = new Schema<Member>(
     status: { type: String, enum: ['active', 'deleted'], required: true, default: 'active' },
     tokenVersion: { type: Number, required: true, default: 0 },
     nickname: { type: String, default: null },
+    nicknameReview: { type: heldTextSchema, default: null },
     avatarUrl: { type: String, default: null },
     phone: {
       type: new Schema<StoredPhone>({ ciphertext: String, masked: String, boundAt: Date }, { _id: false }),
@@ -53,7 +63,7 @@ const memberSchema = new Schema<Member>(
     },
     phoneHash: { type: String },
     birthday: {
-      type: new Schema<StoredBirthday>({ month: Number, day: Number, year: { type: Number, default: null } }, { _id: false }),
+      type: new Schema<StoredBirthday>({ month: Number, day: Number, yearCiphertext: { type: String }, year: { type: Number } }, { _id: false }),
       default: null,
     },
     birthdayHistory: {
@@ -70,6 +80,7 @@ const memberSchema = new Schema<Member>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     deletedAt: { type: Date, default: null },
+    erasedAt: { type: Date },
   },
   { collection: 'members', versionKey: false },
 );
@@ -77,5 +88,6 @@ memberSchema.index({ openid: 1 }, { unique: true });
 // Sparse: only members with a unionid / a phone take part in these uniqueness checks.
 memberSchema.index({ unionid: 1 }, { unique: true, sparse: true });
 memberSchema.index({ phoneHash: 1 }, { unique: true, sparse: true });
+memberSchema.index({ status: 1, erasedAt: 1 });
 
 export const MemberModel = model<Member>('Member', memberSchema);

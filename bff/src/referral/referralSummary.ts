@@ -1,7 +1,7 @@
 import { referralRulesText, toBusinessIso, type ReferralMineResponse } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { MemberModel } from '../members/Member.model';
-import { presentPerson } from './presentPerson';
+import { PERSON_FIELDS, presentPerson } from './presentPerson';
 import { referralCodeOf } from './referralCodes';
 import { ReferralModel, type ReferralState } from './Referral.model';
 import { currentShareLink, presentShareInfo } from './shareLinks';
@@ -28,7 +28,7 @@ export async function referralSummary(memberId: string, now: Date): Promise<Refe
     ReferralModel.find({ referrerId }).sort({ boundAt: -1 }).lean(),
   ]);
   const shown = referrals.slice(0, INVITEES_SHOWN);
-  const members = await MemberModel.find({ _id: { $in: shown.map((referral) => referral._id) } }, { nickname: 1, avatarUrl: 1 }).lean();
+  const members = await MemberModel.find({ _id: { $in: shown.map((referral) => referral._id) } }, PERSON_FIELDS).lean();
   const byId = new Map(members.map((member) => [member._id.toHexString(), member]));
   return {
     code,

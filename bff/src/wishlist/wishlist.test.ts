@@ -21,6 +21,8 @@ const post = (route: string, auth: string | null, body: object) => {
 
 async function member(nickname: string): Promise<{ id: string; auth: string }> {
   const built = await buildMember({ nickname, birthday: { month: 8, day: 8, year: 1995 }, avatarUrl: `https://img.example.com/${nickname}.png` });
+  // A member who opened the mini-program just now: their texts can be checked by msgSecCheck (and pass).
+  await sandbox().sandbox.control.visit({ openid: built.openid });
   return { id: built._id.toHexString(), auth: await sessionFor(built) };
 }
 

@@ -7,9 +7,10 @@ import { verifyQrToken } from './qrToken';
 
 export type ScannedSubject = { kind: 'coupon'; coupon: Coupon; view: WriteoffSubject; expiresAt: Date } | { kind: 'order'; order: MallOrder; view: WriteoffSubject; expiresAt: Date };
 
+/** Staff see the nickname as friends do: not while it is held for a content review. */
 async function memberName(memberId: MallOrder['buyerMemberId']): Promise<string> {
-  const member = await MemberModel.findById(memberId, { nickname: 1 }).lean();
-  return member?.nickname ?? '会员';
+  const member = await MemberModel.findById(memberId, { nickname: 1, nicknameReview: 1 }).lean();
+  return (member?.nicknameReview ? null : member?.nickname) ?? '会员';
 }
 
 /** Verifies the QR token and loads what it names; 400 when the token is forged or stale, 409 when already used. */
