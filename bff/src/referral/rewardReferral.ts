@@ -1,7 +1,6 @@
-import { helpDayKey, referralRewardPoints } from '@cakeday/shared';
+import { referralRewardPoints } from '@cakeday/shared';
 import { takeDailySlot } from '../db/dailyCounter';
 import { earnPoints, type LedgerContext } from '../points/earnPoints';
-import { ReferralDailyCountModel } from './ReferralDailyCount.model';
 import { ReferralModel, type Referral } from './Referral.model';
 
 export interface ReferralOrderEvent {
@@ -28,7 +27,7 @@ export async function rewardReferral(
   ).lean();
   if (!claimed) return null;
   const referrerId = claimed.referrerId.toHexString();
-  if (!(await takeDailySlot(ReferralDailyCountModel, `${referrerId}:${helpDayKey(context.now)}`, context.dailyCap))) {
+  if (!(await takeDailySlot({ purpose: 'referral-reward', subject: referrerId, day: context.now }, event.memberId, context.dailyCap))) {
     return ReferralModel.findOneAndUpdate({ _id: claimed._id, state: 'joined' }, { $set: { state: 'capped' } }, { returnDocument: 'after' }).lean();
   }
   const points = referralRewardPoints(event.paidFen);
