@@ -26,5 +26,5 @@ export const jobs: readonly Job[] = [
   { name: 'tiers.review', intervalMs: 60 * MINUTE, run: (deps) => reviewTiers({ now: deps.now(), thresholds: tierThresholdsFrom(deps.config) }) },
   { name: 'help.expire', intervalMs: 10 * MINUTE, run: (deps) => expireHelpCampaigns(deps.now()) },
   { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => repairHelp({ now: deps.now(), logger: deps.logger }) },
-  { name: 'referral.settleRewards', intervalMs: 5 * MINUTE, run: (deps) => settleReferralRewards({ now: deps.now(), config: deps.config, queue: memberQueueFor(deps) }) },
+  { name: 'referral.settleRewards', intervalMs: 5 * MINUTE, run: (deps) => settleReferralRewards({ now: deps.now(), config: deps.config, queue: memberQueueFor(deps), logger: deps.logger }) },
 ];

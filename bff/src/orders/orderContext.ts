@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import type { Logger } from '../logger';
 import type { MemberQueue } from '../points/memberQueue';
 import type { MallOrder } from './MallOrder.model';
 import type { WechatPay } from '../wechat/types';
@@ -9,6 +10,7 @@ export interface OrderContext {
   config: Config;
   pay: WechatPay;
   queue?: MemberQueue;
+  logger?: Logger;
   /** Test seam: simulates a crash right after a state or step (the callback throws). Never set in production. */
   faults?: OrderFaults;
 }
