@@ -109,6 +109,19 @@ describe('the referral safety net (referral.settleRewards)', () => {
     expect(await workingSet()).toBe(0);
   });
 
+  it('a referral stuck on another order past the window expires instead of coming back at once', async () => {
+    const referrer = await buildMember();
+    const buyerId = new Types.ObjectId();
+    await fulfilledOrderOf(buyerId);
+    // Claimed for an earlier order (since refunded) by a reward that crashed: the fulfilled order cannot take the claim.
+    const boundAt = new Date(clock.now.getTime() - DAY);
+    await ReferralModel.create(referral({ _id: buyerId, referrerId: referrer._id, boundAt, orderId: new Types.ObjectId().toHexString(), rewardClaimedAt: boundAt }));
+
+    clock.now = new Date(clock.now.getTime() + 40 * DAY);
+    expect(await settle()).toEqual({ rewarded: 0, clawedBack: 0, expired: 1, welcomeFailed: 0, failed: 0 });
+    expect(await ReferralModel.findById(buyerId).lean()).toMatchObject({ state: 'expired', nextCheckAt: null });
+  });
+
   it('a reward that fails at fulfilment is logged, and the next run of the job pays it', async () => {
     const referrer = await buildMember();
     const buyerId = new Types.ObjectId();

@@ -68,23 +68,23 @@ async function settleOne(referral: Referral, context: SettleReferralContext, tot
     });
   }
   let current = referral;
+  const deadline = new Date(referralRewardDeadline(referral.boundAt).getTime() + FULFIL_GRACE_MS);
   if (current.state === 'joined') {
     const first = await firstRewardableOrder(current);
-    const deadline = new Date(referralRewardDeadline(current.boundAt).getTime() + FULFIL_GRACE_MS);
     if (first?.payment) {
       const result = await rewardReferral(
         { memberId: inviteeId, orderId: first._id.toHexString(), paidFen: first.payment.amountFen, paidAt: first.payment.paidAt, gift: first.recipientMemberId !== null },
         { ...ledger, dailyCap: context.config.REFERRAL_DAILY_REWARD_CAP },
       );
       if (result?.state === 'rewarded') totals.rewarded += 1;
-    } else if (now.getTime() >= deadline.getTime()) {
+      current = (await ReferralModel.findById(current._id).lean()) ?? current;
+    }
+    if (current.state === 'joined') {
+      if (now.getTime() < deadline.getTime()) return recheckAt(now, current.boundAt, DAY, deadline);
       const expired = await ReferralModel.updateOne({ _id: current._id, state: 'joined' }, { $set: { state: 'expired' } });
       totals.expired += expired.modifiedCount;
-    } else {
-      return recheckAt(now, current.boundAt, DAY, deadline);
+      current = (await ReferralModel.findById(current._id).lean()) ?? current;
     }
-    current = (await ReferralModel.findById(current._id).lean()) ?? current;
-    if (current.state === 'joined') return recheckAt(now, current.boundAt, DAY, deadline);
   }
   if (current.state === 'rewarded' && current.orderId && isValidObjectId(current.orderId)) {
     if (await MallOrderModel.exists({ _id: current.orderId, status: 'refunded' })) {
@@ -95,7 +95,8 @@ async function settleOne(referral: Referral, context: SettleReferralContext, tot
     const refundableUntil = new Date(since.getTime() + REFUNDABLE_MS);
     if (now.getTime() < refundableUntil.getTime()) return recheckAt(now, since, 7 * DAY, refundableUntil);
   }
-  return welcomeMissing ? recheckAt(now, referral.boundAt, DAY, new Date(now.getTime() + DAY)) : null;
+  // The first-order coupon is worth retrying only while a first order can still earn the reward.
+  return welcomeMissing && now.getTime() < deadline.getTime() ? recheckAt(now, referral.boundAt, DAY, deadline) : null;
 }
 
 /**
