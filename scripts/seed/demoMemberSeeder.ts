@@ -34,7 +34,8 @@ export const demoMemberSeeder: Seeder = {
           phone: null,
           birthday: { month: 9, day: 15, yearCiphertext: null },
           birthdayHistory: { firstSetAt: createdAt, corrections: 0, lastBenefitClaimedAt: null },
-          tier: { level: 'gold', since: shanghai('2026-03-02T18:05:00'), reviewedAt: null },
+          // Reviewed from its next membership anniversary (a due date in the past is reviewed on the job's next run).
+          tier: { level: 'gold', since: shanghai('2026-03-02T18:05:00'), reviewedAt: null, reviewDueAt: shanghai('2026-09-01T00:00:00') },
           newMemberRewardsEligible: true,
           createdAt,
           updatedAt: createdAt,

@@ -38,7 +38,11 @@ export interface Member {
   birthday: StoredBirthday | null;
   /** Kept after a withdrawal (not the birthday itself) so that set-once cannot be side-stepped. */
   birthdayHistory: { firstSetAt: Date | null; corrections: number; lastBenefitClaimedAt: Date | null };
-  tier: { level: TierLevel; since: Date; reviewedAt: Date | null };
+  /**
+   * `reviewDueAt`: when the tiers.review job next looks at the member (the next anniversary while above basic);
+   * absent or null when no review is due. The job claims members by it, so members with nothing due are never read.
+   */
+  tier: { level: TierLevel; since: Date; reviewedAt: Date | null; reviewDueAt?: Date | null };
   /** False when the openid was on the deleted-accounts list: no new-member rewards again. */
   newMemberRewardsEligible: boolean;
   createdAt: Date;
@@ -75,6 +79,7 @@ const memberSchema = new Schema<Member>(
       level: { type: String, enum: TIER_LEVELS, default: 'basic' },
       since: { type: Date, required: true },
       reviewedAt: { type: Date, default: null },
+      reviewDueAt: { type: Date, default: null },
     },
     newMemberRewardsEligible: { type: Boolean, default: true },
     createdAt: { type: Date, required: true },
@@ -89,5 +94,6 @@ memberSchema.index({ openid: 1 }, { unique: true });
 memberSchema.index({ unionid: 1 }, { unique: true, sparse: true });
 memberSchema.index({ phoneHash: 1 }, { unique: true, sparse: true });
 memberSchema.index({ status: 1, erasedAt: 1 });
+memberSchema.index({ 'tier.reviewDueAt': 1, _id: 1 });
 
 export const MemberModel = model<Member>('Member', memberSchema);

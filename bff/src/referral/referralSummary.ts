@@ -1,4 +1,4 @@
-import { referralRulesText, toBusinessIso, type ReferralMineResponse } from '@cakeday/shared';
+import { REFERRAL_REWARD_WINDOW_DAYS, referralRulesText, toBusinessIso, type ReferralMineResponse } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { MemberModel } from '../members/Member.model';
 import { PERSON_FIELDS, presentPerson } from './presentPerson';
@@ -12,6 +12,7 @@ const stateTexts: Record<ReferralState, string> = {
   rewarded: '首单完成，奖励已发放',
   capped: '今日奖励已达上限',
   clawed_back: '订单已退款，奖励已扣回',
+  expired: `注册${REFERRAL_REWARD_WINDOW_DAYS}天内未完成首单`,
 };
 
 export async function inviteShareInfo(memberId: string, now: Date): ReturnType<typeof presentShareInfo> {

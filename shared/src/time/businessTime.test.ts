@@ -1,4 +1,4 @@
-import { businessDate, startOfBusinessDay, toBusinessIso } from './businessTime.js';
+import { businessDate, businessDayKey, startOfBusinessDay, toBusinessIso } from './businessTime.js';
 
 describe('business time (Asia/Shanghai)', () => {
   it.each([
@@ -16,5 +16,10 @@ describe('business time (Asia/Shanghai)', () => {
 
   it('formats instants with the +08:00 offset', () => {
     expect(toBusinessIso(new Date('2026-11-22T16:30:00.000Z'))).toBe('2026-11-23T00:30:00+08:00');
+  });
+
+  it('keys a day (daily caps) that turns at Shanghai midnight', () => {
+    expect(businessDayKey(new Date('2026-05-19T15:59:59.000Z'))).toBe('20260519');
+    expect(businessDayKey(new Date('2026-05-19T16:00:00.000Z'))).toBe('20260520');
   });
 });

@@ -26,3 +26,9 @@ export function toBusinessIso(instant: Date): string {
   const shifted = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
   return `${shifted.toISOString().slice(0, 19)}+08:00`;
 }
+
+/** The Asia/Shanghai day as `yyyymmdd`: the key of per-day counters (daily caps start at 00:00 in Shanghai). */
+export function businessDayKey(instant: Date): string {
+  const { year, month, day } = businessDate(instant);
+  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+}
