@@ -12,7 +12,6 @@ export interface OrderContext {
   /** Where the jobs report an order they could not move on (it is retried; the failure must not vanish). */
   logger: Logger;
   queue?: MemberQueue;
-  logger?: Logger;
   /** Test seam: simulates a crash right after a state or step (the callback throws). Never set in production. */
   faults?: OrderFaults;
 }

@@ -5,11 +5,10 @@ import { ConsentModel } from '../consents/Consent.model';
 import { CouponModel } from '../coupons/Coupon.model';
 import { HelpAssistModel } from '../help/HelpAssist.model';
 import { HelpCampaignModel } from '../help/HelpCampaign.model';
-import { HelpDailyCountModel } from '../help/HelpDailyCount.model';
 import { RedemptionLimitModel } from '../mall/RedemptionLimit.model';
 import { MemberModel } from '../members/Member.model';
 import { ReferralCodeModel } from '../referral/ReferralCode.model';
-import { ReferralDailyCountModel } from '../referral/ReferralDailyCount.model';
+import { DailyCounterModel } from '../db/DailyCounter.model';
 import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
@@ -170,11 +169,11 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     exportedIn: ['help'],
   },
   {
-    model: 'HelpDailyCount',
+    model: 'DailyCounter',
     fields: ['_id'],
     erasure: 'delete',
-    why: 'Daily assist counters keyed by the member id; only a cap, no longer needed. Not exported: counters, not data about the member.',
-    erase: ({ memberId }) => HelpDailyCountModel.deleteMany(keyedBy(memberId)),
+    why: 'Daily caps (help assists, referral rewards) keyed `<purpose>:<memberId>:<day>`; only a cap, no longer needed. Not exported: counters, not data about the member.',
+    erase: ({ memberId }) => DailyCounterModel.deleteMany({ _id: new RegExp(`^[^:]+:${memberId.toHexString()}:`) }),
     exportedIn: [],
   },
   {
@@ -191,14 +190,6 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     why: 'A code that names the member: a friend using it later must not bind to a deleted account.',
     erase: ({ memberId }) => ReferralCodeModel.deleteMany({ _id: memberId }),
     exportedIn: ['referral'],
-  },
-  {
-    model: 'ReferralDailyCount',
-    fields: ['_id'],
-    erasure: 'delete',
-    why: 'Daily reward counters keyed by the member id. Not exported: counters, not data about the member.',
-    erase: ({ memberId }) => ReferralDailyCountModel.deleteMany(keyedBy(memberId)),
-    exportedIn: [],
   },
   {
     model: 'ShareLink',
