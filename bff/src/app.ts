@@ -8,6 +8,7 @@ import type { CakedayState } from './http/context';
 import type { AppDeps } from './http/deps';
 import { registerRoutes } from './http/registerRoutes';
 import type { RouteHandlers } from './http/routeHandler';
+import { clientAddressFrom } from './middleware/clientAddress';
 import { cors } from './middleware/cors';
 import { errorHandler } from './middleware/errorHandler';
 import { requestContext } from './middleware/requestId';
@@ -16,11 +17,13 @@ import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 
 /** errorHandler -> request id + logging -> body (raw kept) -> helmet -> cors -> routes. */
 export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandlers): Koa<CakedayState> {
-  const app = new Koa<CakedayState>({ proxy: true });
+  // No header is trusted by Koa itself: clientAddressFrom believes X-Forwarded-For only from TRUSTED_PROXIES.
+  const app = new Koa<CakedayState>({ proxy: false });
   app.silent = true; // errorHandler logs; Koa's default stderr printer would duplicate it.
 
   app.use(errorHandler());
   app.use(requestContext(deps.logger));
+  app.use(clientAddressFrom(deps.config.TRUSTED_PROXIES));
   app.use(
     bodyParser({
       enableTypes: ['json'],

@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, JOBS_ENABLED: 'no' })).toThrow(/JOBS_ENABLED/);
   });
 
+  it('trusts no proxy by default; TRUSTED_PROXIES takes addresses and CIDR blocks and refuses anything else', () => {
+    expect(loadConfig(valid).TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig({ ...valid, TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.4 ,fd00::/8' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.168.1.4', 'fd00::/8']);
+    for (const wrong of ['10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/2', '*', '::1/129']) {
+      expect(() => loadConfig({ ...valid, TRUSTED_PROXIES: wrong })).toThrow(/TRUSTED_PROXIES/);
+    }
+  });
+
   it('names a missing variable', () => {
     expect(() => loadConfig({})).toThrow(/MONGODB_URI/);
   });

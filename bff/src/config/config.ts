@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseProxyEntry } from '../http/clientAddress';
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0000000000';
 // 32 zero bytes: fine for development, refused in production.
@@ -26,6 +27,15 @@ const configSchema = z
     JOBS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     /** Where WeChat reaches this BFF (WeChat Pay notify_url); HTTPS in production. */
     PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+    /**
+     * Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDR blocks, e.g. the load balancer's
+     * subnet); empty trusts none, and the client's address is the socket's peer.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .refine((entries) => entries.every((entry) => parseProxyEntry(entry) !== null), 'must be comma-separated IP addresses or CIDR blocks'),
     /** Origins allowed to call the API from a browser (the H5 build); comma-separated. */
     CORS_ORIGINS: z.string().default(''),
     SESSION_SECRET: z.string().min(32).default(DEV_SESSION_SECRET),
