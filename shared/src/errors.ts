@@ -7,6 +7,7 @@ export const errorMessages = {
   // platform
   VALIDATION_FAILED: '提交的信息有误，请检查后重试',
   ROUTE_NOT_FOUND: '请求的功能不存在',
+  METHOD_NOT_ALLOWED: '请求的功能不支持这种调用方式',
   NOT_FOUND: '内容不存在或已删除',
   UNAUTHENTICATED: '请先登录',
   SESSION_EXPIRED: '登录已过期，请重新登录',
