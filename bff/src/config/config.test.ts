@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, WECHAT_API_BASE: 'https://api.weixin.qq.com' });
   });
 
+  it('binds the loopback interface unless HOST says otherwise, in production too', () => {
+    expect(loadConfig(valid).HOST).toBe('127.0.0.1');
+    expect(loadConfig(productionEnv).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ ...productionEnv, HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
+
   it('runs the scheduled jobs unless JOBS_ENABLED is false, and refuses anything else', () => {
     expect(loadConfig(valid).JOBS_ENABLED).toBe(true);
     expect(loadConfig({ ...valid, JOBS_ENABLED: 'false' }).JOBS_ENABLED).toBe(false);
@@ -62,6 +68,7 @@ describe('loadConfig', () => {
     ['WECHATPAY_MERCHANT_SERIAL', undefined],
     ['WECHATPAY_PRIVATE_KEY_PATH', undefined],
     ['WECHATPAY_NOTIFY_URL', 'http://api.cakeday.example.com/wechat/pay/notify'],
+    ['PUBLIC_BASE_URL', 'http://api.cakeday.example.com'],
   ])('refuses %s=%s (a sandbox URL or a default secret) in production', (key, value) => {
     const env: Record<string, string | undefined> = { ...productionEnv, [key]: value };
     expect(() => loadConfig(env)).toThrow(new RegExp(key));
