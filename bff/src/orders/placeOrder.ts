@@ -1,4 +1,4 @@
-import { limitPeriodKey, ORDER_PAYMENT_WINDOW_MINUTES, tierAllows } from '@cakeday/shared';
+import { limitPeriodKey, ORDER_PAYMENT_WINDOW_MINUTES, tierAllows, toBusinessIso } from '@cakeday/shared';
 import { randomBytes } from 'node:crypto';
 import { isValidObjectId, Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
@@ -22,7 +22,7 @@ export interface PlaceOrderInput {
 }
 
 function newOrderNo(now: Date): string {
-  const stamp = new Date(now.getTime() + 8 * 3_600_000).toISOString().replace(/\D/g, '').slice(2, 14);
+  const stamp = toBusinessIso(now).replace(/\D/g, '').slice(2, 14); // YYMMDDhhmmss in Shanghai
   return `M${stamp}${randomBytes(5).toString('hex').toUpperCase()}`;
 }
 
