@@ -38,6 +38,8 @@ export const notFound = (code: ErrorCode = 'NOT_FOUND'): AppError => new AppErro
 export const conflict = (code: ErrorCode = 'CONFLICT', message?: string): AppError =>
   new AppError(409, code, { message });
 export const badRequest = (code: ErrorCode, message?: string): AppError => new AppError(400, code, { message });
+/** The request is well formed, but what it names cannot be used for this (a recipient, an item, a token). */
+export const unprocessable = (code: ErrorCode): AppError => new AppError(422, code);
 export const tooManyRequests = (retryAfterSeconds?: number): AppError =>
   new AppError(429, 'RATE_LIMITED', { retryAfterSeconds: retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(retryAfterSeconds)) });
 export const internal = (cause?: unknown): AppError => new AppError(500, 'INTERNAL', { cause });

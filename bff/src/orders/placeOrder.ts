@@ -2,7 +2,7 @@ import { limitPeriodKey, ORDER_PAYMENT_WINDOW_MINUTES, tierAllows, toBusinessIso
 import { randomBytes } from 'node:crypto';
 import { isValidObjectId, Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../errors/AppError';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../errors/AppError';
 import { MallItemModel, type MallItem } from '../mall/MallItem.model';
 import { MemberModel } from '../members/Member.model';
 import { advanceOrder } from './advanceOrder';
@@ -66,7 +66,7 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
     const found = isValidObjectId(input.recipientMemberId) && input.recipientMemberId !== input.buyerMemberId
       ? await MemberModel.exists({ _id: input.recipientMemberId, status: 'active' })
       : null;
-    if (!found) throw badRequest('GIFT_RECIPIENT_INVALID');
+    if (!found) throw unprocessable('GIFT_RECIPIENT_INVALID');
     recipient = new Types.ObjectId(input.recipientMemberId);
   }
   if (item.stock < input.qty) throw conflict('MALL_SOLD_OUT');

@@ -1,6 +1,6 @@
 import { WISHLIST_MAX_WISHES, type WishlistAddRequest, type WishlistMineResponse } from '@cakeday/shared';
 import { isValidObjectId, Types } from 'mongoose';
-import { badRequest, conflict } from '../errors/AppError';
+import { conflict, unprocessable } from '../errors/AppError';
 import { MallItemModel } from '../mall/MallItem.model';
 import { ensureWishlist, presentMine } from './wishlistMine';
 import { WishlistModel } from './Wishlist.model';
@@ -9,9 +9,9 @@ import { WishlistModel } from './Wishlist.model';
 export async function addWish(memberId: string, input: WishlistAddRequest, now: Date): Promise<WishlistMineResponse> {
   let itemId: Types.ObjectId | null = null;
   if (input.kind === 'item') {
-    if (!isValidObjectId(input.itemId)) throw badRequest('WISH_ITEM_UNAVAILABLE');
+    if (!isValidObjectId(input.itemId)) throw unprocessable('WISH_ITEM_UNAVAILABLE');
     const item = await MallItemModel.findOne({ _id: input.itemId, status: 'active' }, { _id: 1 }).lean();
-    if (!item) throw badRequest('WISH_ITEM_UNAVAILABLE');
+    if (!item) throw unprocessable('WISH_ITEM_UNAVAILABLE');
     itemId = item._id;
   }
   await ensureWishlist(memberId, now);
