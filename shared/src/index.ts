@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './api/route.js';
 export * from './api/routes.js';
+export * from './api/routeErrors.js';
 export * from './time/businessTime.js';
 export * from './system/system.schema.js';
 export * from './auth/auth.schema.js';

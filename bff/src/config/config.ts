@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseProxyEntry } from '../http/clientAddress';
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0000000000';
 // 32 zero bytes: fine for development, refused in production.
@@ -17,7 +18,8 @@ const base64Key = z
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    /** The interface to listen on: loopback unless told otherwise (deployments behind a load balancer set 0.0.0.0). */
+    HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI'),
@@ -26,6 +28,15 @@ const configSchema = z
     JOBS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     /** Where WeChat reaches this BFF (WeChat Pay notify_url); HTTPS in production. */
     PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+    /**
+     * Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDR blocks, e.g. the load balancer's
+     * subnet); empty trusts none, and the client's address is the socket's peer.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .refine((entries) => entries.every((entry) => parseProxyEntry(entry) !== null), 'must be comma-separated IP addresses or CIDR blocks'),
     /** Origins allowed to call the API from a browser (the H5 build); comma-separated. */
     CORS_ORIGINS: z.string().default(''),
     SESSION_SECRET: z.string().min(32).default(DEV_SESSION_SECRET),
@@ -94,6 +105,7 @@ const configSchema = z
     if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');
     if (config.WECHATPAY_PUBLIC_KEY_ID && !config.WECHATPAY_PUBLIC_KEY && !config.WECHATPAY_PUBLIC_KEY_PATH) refuse('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PUBLIC_KEY_PATH is required with WECHATPAY_PUBLIC_KEY_ID');
     if (config.WECHATPAY_NOTIFY_URL && !config.WECHATPAY_NOTIFY_URL.startsWith('https://')) refuse('WECHATPAY_NOTIFY_URL', 'must be HTTPS in production');
+    if (!config.PUBLIC_BASE_URL.startsWith('https://')) refuse('PUBLIC_BASE_URL', 'must be HTTPS in production');
   });
 
 export type Config = z.infer<typeof configSchema>;

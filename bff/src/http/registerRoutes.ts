@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import { routes, type RouteDefinition, type RouteName } from '@cakeday/shared';
-import { AppError, forbidden, internal, unauthenticated } from '../errors/AppError';
+import { forbidden, internal, unauthenticated } from '../errors/AppError';
 import { fieldIssues, validateInput } from '../middleware/validate';
 import type { CakedayContext, CakedayState, Principal } from './context';
 import type { AppDeps } from './deps';
@@ -42,8 +42,4 @@ export function registerRoutes(router: Router<CakedayState>, handlers: RouteHand
       ctx.body = output.data;
     });
   }
-}
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
 }

@@ -72,6 +72,7 @@ describe('mall.redeem (points only)', () => {
     expect(ok.body.payment).toBeNull();
     expect(ok.body.order).toMatchObject({ status: 'fulfilled', statusLabel: '兑换成功', pointsTotal: 100, fulfilment: { type: 'pickup', usedAt: null } });
     expect(ok.body.order.actions).toEqual({ canPay: false, canCancel: false, canRefund: true, canShowQr: true });
+    expect(ok.body.order.orderNo).toMatch(/^M260510120000[0-9A-F]{10}$/); // stamped with the time in Shanghai
     const again = await http.post('/api/mall.redeem').set('Authorization', auth).send(body);
     expect(again.body.order.id).toBe(ok.body.order.id);
     const reused = await http.post('/api/mall.redeem').set('Authorization', auth).send({ ...body, qty: 2 });

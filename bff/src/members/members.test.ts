@@ -99,13 +99,13 @@ describe('members.update', () => {
 describe('members.setBirthday', () => {
   const set = (auth: string, body: object) => http.post('/api/members.setBirthday').set('Authorization', auth).send(body);
 
-  it('401 without a session; 400 without consent, with a stale consent or an impossible date', async () => {
+  it('401 without a session; 400 without consent or with an impossible date; 403 with a stale consent', async () => {
     expect((await http.post('/api/members.setBirthday').send({ month: 3, day: 1, consentVersion: birthdayVersion })).status).toBe(401);
     const { auth } = await signedIn();
     const noConsent = await set(auth, { month: 3, day: 1 });
     expect([noConsent.status, noConsent.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     const stale = await set(auth, { month: 3, day: 1, consentVersion: 'birthday-2020-01' });
-    expect([stale.status, stale.body.error.code]).toEqual([400, 'CONSENT_REQUIRED']);
+    expect([stale.status, stale.body.error.code]).toEqual([403, 'CONSENT_REQUIRED']);
     expect((await set(auth, { month: 2, day: 29, year: 2001, consentVersion: birthdayVersion })).status).toBe(400);
     expect((await set(auth, { month: 4, day: 31, consentVersion: birthdayVersion })).status).toBe(400);
   });

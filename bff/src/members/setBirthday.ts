@@ -1,7 +1,7 @@
 import { birthdayLock, consentTexts, decideBirthdayChange, type Birthday, type BirthdayChangeRefusal } from '@cakeday/shared';
 import type { ErrorCode } from '@cakeday/shared';
 import { grantConsent } from '../consents/grantConsent';
-import { AppError, conflict } from '../errors/AppError';
+import { conflict, forbidden } from '../errors/AppError';
 import { birthdayHistoryOf } from './birthdayHistory';
 import { MemberModel, type Member } from './Member.model';
 import { loadMember } from './loadMember';
@@ -22,7 +22,7 @@ export async function setBirthday(
   input: Birthday & { consentVersion: string },
   context: { now: Date; ip: string | null; dataKey: string },
 ): Promise<{ member: Member; lock: ReturnType<typeof birthdayLock> }> {
-  if (input.consentVersion !== consentTexts.birthday.version) throw new AppError(400, 'CONSENT_REQUIRED');
+  if (input.consentVersion !== consentTexts.birthday.version) throw forbidden('CONSENT_REQUIRED');
   const member = await loadMember(memberId);
   const history = birthdayHistoryOf(member, context.dataKey);
   const next = { month: input.month, day: input.day, year: input.year ?? null };

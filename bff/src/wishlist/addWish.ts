@@ -1,6 +1,6 @@
 import { WISHLIST_MAX_WISHES, type WishlistAddRequest, type WishlistMineResponse } from '@cakeday/shared';
 import { isValidObjectId, Types } from 'mongoose';
-import { badRequest, conflict } from '../errors/AppError';
+import { conflict, unprocessable } from '../errors/AppError';
 import type { Principal } from '../http/context';
 import type { TextCheckContext } from '../moderation/textContext';
 import { MallItemModel } from '../mall/MallItem.model';
@@ -17,9 +17,9 @@ export async function addWish(principal: Principal, input: WishlistAddRequest, c
   const { now } = context;
   let itemId: Types.ObjectId | null = null;
   if (input.kind === 'item') {
-    if (!isValidObjectId(input.itemId)) throw badRequest('WISH_ITEM_UNAVAILABLE');
+    if (!isValidObjectId(input.itemId)) throw unprocessable('WISH_ITEM_UNAVAILABLE');
     const item = await MallItemModel.findOne({ _id: input.itemId, status: 'active' }, { _id: 1 }).lean();
-    if (!item) throw badRequest('WISH_ITEM_UNAVAILABLE');
+    if (!item) throw unprocessable('WISH_ITEM_UNAVAILABLE');
     itemId = item._id;
   }
   const text = input.kind === 'text' ? input.text : null;

@@ -1,6 +1,6 @@
 import type { WishlistMineResponse } from '@cakeday/shared';
 import { isValidObjectId, Types } from 'mongoose';
-import { badRequest, notFound } from '../errors/AppError';
+import { notFound, unprocessable } from '../errors/AppError';
 import type { Principal } from '../http/context';
 import type { TextCheckContext } from '../moderation/textContext';
 import { checkWishText } from './checkWishTexts';
@@ -20,7 +20,7 @@ export async function updateWish(
   const current = await WishlistModel.findById(memberId).lean();
   const wish = current?.wishes.find((candidate) => candidate._id.equals(wishId));
   if (!wish) throw notFound();
-  if (input.text !== undefined && wish.kind !== 'text') throw badRequest('VALIDATION_FAILED', '商品心愿不能修改文字');
+  if (input.text !== undefined && wish.kind !== 'text') throw unprocessable('WISH_TEXT_NOT_EDITABLE');
   const set: Record<string, unknown> = { updatedAt: now };
   if (input.text !== undefined) {
     set['wishes.$.text'] = input.text;

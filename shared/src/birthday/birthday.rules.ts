@@ -114,7 +114,5 @@ export function isCelebrationDay(birthday: Birthday, now: Date): boolean {
   return daysBetween(today, celebrationDate(birthday, today.year)) === 0;
 }
 
-export function formatCalendarDate(date: CalendarDate): string {
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
-}
+/** Formatting dates belongs to business time; re-exported here for the rules and tests that import it from here. */
+export { formatCalendarDate } from '../time/businessTime.js';
