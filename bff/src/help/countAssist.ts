@@ -1,6 +1,5 @@
 import { HELP_DAILY_ASSIST_LIMIT } from '@cakeday/shared';
 import { releaseDailySlot, takeDailySlot, type DailyCap } from '../db/dailyCounter';
-import { MemberModel } from '../members/Member.model';
 import { HelpAssistModel, type HelpAssist } from './HelpAssist.model';
 import { HelpCampaignModel, type HelpCampaign } from './HelpCampaign.model';
 import { unlockGift } from './unlockGift';
@@ -23,13 +22,13 @@ export type AssistOutcome =
 export const dailyCapOf = (assist: HelpAssist): DailyCap => ({ purpose: 'help-assist', subject: assist.helperId.toHexString(), day: assist.at });
 
 async function countOnCampaign(assist: HelpAssist, campaign: HelpCampaign): Promise<{ campaign: HelpCampaign; countedNow: boolean } | null> {
-  const profile = await MemberModel.findById(assist.helperId, { nickname: 1, avatarUrl: 1 }).lean();
   const counted = await HelpCampaignModel.findOneAndUpdate(
     { _id: campaign._id, state: 'active', helpersCount: { $lt: campaign.goal }, expiresAt: { $gt: assist.at }, countedAssists: { $ne: assist._id } },
     {
       $inc: { helpersCount: 1 },
       $push: {
-        helpers: { memberId: assist.helperId, nickname: profile?.nickname ?? null, avatarUrl: profile?.avatarUrl ?? null, at: assist.at },
+        // Names and faces are read from the live member when shown: no copy here for deletion to chase.
+        helpers: { memberId: assist.helperId, at: assist.at },
         countedAssists: assist._id,
       },
     },

@@ -11,6 +11,7 @@ import { expireHelpCampaigns } from '../help/expireHelpCampaigns';
 import { repairHelp } from '../help/repairHelp';
 import { settleReferralRewards } from '../referral/settleReferralRewards';
 import { memberQueueFor } from '../points/memberQueue';
+import { resumeErasures } from '../members/deleteMember';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
@@ -26,5 +27,6 @@ export const jobs: readonly Job[] = [
   { name: 'tiers.review', intervalMs: 60 * MINUTE, run: (deps) => reviewTiers({ now: deps.now(), thresholds: tierThresholdsFrom(deps.config) }) },
   { name: 'help.expire', intervalMs: 10 * MINUTE, run: (deps) => expireHelpCampaigns(deps.now()) },
   { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => repairHelp({ now: deps.now(), logger: deps.logger }) },
+  { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config }) },
   { name: 'referral.settleRewards', intervalMs: 5 * MINUTE, run: (deps) => settleReferralRewards({ now: deps.now(), config: deps.config, queue: memberQueueFor(deps), logger: deps.logger }) },
 ];

@@ -33,8 +33,8 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(documentedCodes('wishlist.gift', 422)).toEqual(['GIFT_RECIPIENT_INVALID']);
-    expect(documentedCodes('wishlist.add', 422)).toEqual(['WISH_ITEM_UNAVAILABLE']);
-    expect(documentedCodes('wishlist.update', 422)).toEqual(['WISH_TEXT_NOT_EDITABLE']);
+    expect(documentedCodes('wishlist.add', 422)).toEqual(['WISH_ITEM_UNAVAILABLE', 'WISH_CONTENT_REJECTED']);
+    expect(documentedCodes('wishlist.update', 422)).toEqual(['WISH_TEXT_NOT_EDITABLE', 'WISH_CONTENT_REJECTED']);
     expect(documentedCodes('writeoff.redeem', 422)).toEqual(['WRITEOFF_TOKEN_INVALID', 'WRITEOFF_TOKEN_EXPIRED']);
     expect(documentedCodes('mall.redeem', 409)).toEqual(expect.arrayContaining(['MALL_SOLD_OUT', 'POINTS_INSUFFICIENT']));
     expect(documentedCodes('mall.redeem', 401)).toEqual(['UNAUTHENTICATED', 'SESSION_EXPIRED']);

@@ -13,6 +13,7 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   MallItem: 'the catalogue (reservedOrders/restockedOrders name orders, not members)',
   CouponTemplate: 'coupon kinds',
   BirthdayPackage: 'benefit packages',
+  Migration: 'which data migrations ran',
   DonationCertificate: 'certificate numbers by order id; the order (MallOrder) is in the registry',
 };
 /** Fields that look personal by name but are not, and why. */
