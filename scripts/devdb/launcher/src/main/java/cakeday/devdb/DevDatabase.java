@@ -11,6 +11,8 @@ import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.exception.NamespaceExistsException;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 
@@ -77,8 +79,9 @@ public final class DevDatabase {
 
     /*
      * mongoose asks to create every model's collection on each start, and "it already exists" is the expected
-     * answer (MongoDB gives it too, silently). The server's handler would log each one with a stack trace, so the
-     * backends answer exactly that error themselves; every other failure is still logged.
+     * answer (MongoDB gives it too, silently). A duplicate key is expected too: unique indexes are our idempotency
+     * keys, so a retried command meets one by design. The server's handler would log each with a stack trace, so
+     * the backends answer exactly that error themselves; every other failure is still logged.
      */
     private static MongoBackend quietMemoryBackend() {
         return new MemoryBackend() {
@@ -98,19 +101,23 @@ public final class DevDatabase {
         };
     }
 
-    /** The error reply the server's handler would send for NamespaceExists, without its log line. */
+    /** The error reply the server's handler would send for NamespaceExists or a duplicate key, without its log line. */
     private static Document answeringExistingNamespace(Supplier<Document> command) {
         try {
             return command.get();
-        } catch (NamespaceExistsException e) {
-            Document reply = new Document();
-            reply.put("$err", e.getMessageWithoutErrorCode());
-            reply.put("errmsg", e.getMessageWithoutErrorCode());
-            reply.put("code", e.getCode());
-            reply.putIfNotNull("codeName", e.getCodeName());
-            reply.put("ok", 0);
-            return reply;
+        } catch (NamespaceExistsException | DuplicateKeyError e) {
+            return quietReply(e);
         }
+    }
+
+    private static Document quietReply(MongoServerError e) {
+        Document reply = new Document();
+        reply.put("$err", e.getMessageWithoutErrorCode());
+        reply.put("errmsg", e.getMessageWithoutErrorCode());
+        reply.put("code", e.getCode());
+        reply.putIfNotNull("codeName", e.getCodeName());
+        reply.put("ok", 0);
+        return reply;
     }
 
     private static String requireValue(String[] args, int index, String flag) {
