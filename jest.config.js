@@ -24,7 +24,14 @@ module.exports = {
   testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'shared', rootDir: '<rootDir>/shared', testMatch: ['<rootDir>/src/**/*.test.ts'] },
-    { ...common, displayName: 'bff', rootDir: '<rootDir>/bff', testMatch: ['<rootDir>/src/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'bff',
+      rootDir: '<rootDir>/bff',
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      // HTTP answers must agree with the route table's declared errors (shared/src/api/routeErrors.ts).
+      setupFilesAfterEnv: ['<rootDir>/src/test/failOnContractViolations.ts'],
+    },
     {
       ...common,
       displayName: 'scripts',

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { buildTestApp, testConfig } from './test/app';
 import { handlers } from './api/handlers';
+import { AppError, tooManyRequests } from './errors/AppError';
 import { createLogger } from './logger';
 
 describe('the app skeleton', () => {
@@ -84,6 +85,14 @@ describe('errors', () => {
     expect(response.status).toBe(500);
     expect(response.body.error).toMatchObject({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' });
     expect(JSON.stringify(response.body)).not.toContain('hunter2');
+  });
+
+  it('every 429 carries Retry-After in seconds: the limit\'s own, or a minute when the refusal does not say', async () => {
+    const refusing = (error: AppError) => buildTestApp({}, { ...handlers, 'system.ping': async () => { throw error; } });
+    const own = await refusing(tooManyRequests(12.2)).http.post('/api/system.ping').send({});
+    expect([own.status, own.headers['retry-after']]).toEqual([429, '13']);
+    const wechat = await refusing(new AppError(429, 'WECHAT_RATE_LIMITED')).http.post('/api/system.ping').send({});
+    expect([wechat.status, wechat.headers['retry-after']]).toEqual([429, '60']);
   });
 
   it('drops response fields the schema does not name and fails loudly on a contract break', async () => {

@@ -1,4 +1,3 @@
-import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
@@ -8,28 +7,32 @@ import type { CakedayState } from './http/context';
 import type { AppDeps } from './http/deps';
 import { registerRoutes } from './http/registerRoutes';
 import type { RouteHandlers } from './http/routeHandler';
+import { clientAddressFrom } from './middleware/clientAddress';
+import { jsonBodiesOnly, parseJsonBody } from './middleware/body';
 import { cors } from './middleware/cors';
 import { errorHandler } from './middleware/errorHandler';
+import { methodNotAllowed } from './middleware/methodNotAllowed';
 import { requestContext } from './middleware/requestId';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 
-/** errorHandler -> request id + logging -> body (raw kept) -> helmet -> cors -> routes. */
+/**
+ * request id + access log -> errorHandler -> helmet -> cors -> client address -> JSON only -> body (raw kept) ->
+ * routes. The access log sits outside errorHandler so that it records the status the client got; security and
+ * CORS headers come before anything that can refuse the request, so that refusals carry them too.
+ */
 export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandlers): Koa<CakedayState> {
-  const app = new Koa<CakedayState>({ proxy: true });
+  // No header is trusted by Koa itself: clientAddressFrom believes X-Forwarded-For only from TRUSTED_PROXIES.
+  const app = new Koa<CakedayState>({ proxy: false });
   app.silent = true; // errorHandler logs; Koa's default stderr printer would duplicate it.
 
-  app.use(errorHandler());
   app.use(requestContext(deps.logger));
-  app.use(
-    bodyParser({
-      enableTypes: ['json'],
-      jsonLimit: deps.config.BODY_LIMIT,
-      encoding: 'utf-8',
-    }),
-  );
+  app.use(errorHandler());
   app.use(helmet());
   app.use(cors(deps.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean)));
+  app.use(clientAddressFrom(deps.config.TRUSTED_PROXIES));
+  app.use(jsonBodiesOnly());
+  app.use(parseJsonBody(deps.config.BODY_LIMIT));
 
   const router = new Router<CakedayState>();
   registerHealthRoutes(router, deps);
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   });
   registerRoutes(router, handlers, deps);
   registerPayNotifyRoute(router, deps);
+  app.use(methodNotAllowed());
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

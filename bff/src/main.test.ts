@@ -10,20 +10,30 @@ function startBff(env: NodeJS.ProcessEnv) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer): void => {
+    output += chunk.toString();
+    listeners.forEach((listener) => listener());
+  };
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  /** Resolves when the output contains `text`; rejects if the process exits first. */
+  const printed = (text: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (!output.includes(text)) return;
+        listeners.delete(check);
+        resolve();
+      };
+      listeners.add(check);
+      check();
+      void exited.then((code) => reject(new Error(`the BFF exited (${code}) before printing ${text}:\n${output}`)));
+    });
+  return { child, exited, printed, output: () => output };
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
+// Each test starts tsx, which compiles main.ts first: slow on a busy machine, so only jest's generous timeout bounds it.
 describe('the BFF process', () => {
   const database = useTestDatabase();
 
@@ -31,13 +41,13 @@ describe('the BFF process', () => {
     const bff = startBff({ MONGODB_URI: 'postgres://nope' });
     expect(await bff.exited).toBe(1);
     expect(bff.output()).toMatch(/MONGODB_URI: must be a mongodb/);
-  });
+  }, 180_000);
 
   it('starts, then stops cleanly on SIGTERM', async () => {
     const bff = startBff({ MONGODB_URI: database.uri() });
-    await waitFor(() => bff.output().includes('cakeday bff listening'), 20_000);
+    await bff.printed('cakeday bff listening');
     bff.child.kill('SIGTERM');
     expect(await bff.exited).toBe(0);
     expect(bff.output()).toContain('"msg":"stopped"');
-  });
+  }, 180_000);
 });

@@ -6,6 +6,7 @@ import { createDeps } from './deps';
 import { jobs } from './jobs/jobs';
 import { startScheduler } from './jobs/scheduler';
 import { createLogger } from './logger';
+import { runPendingMigrations } from './db/migrations';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   await connectDatabase(config.MONGODB_URI);
+  await runPendingMigrations(new Date(), logger);
   const deps = createDeps(config, logger);
   const app = createApp(deps);
   const stopJobs = config.JOBS_ENABLED ? startScheduler(jobs, deps) : async (): Promise<void> => undefined;

@@ -7,6 +7,7 @@ export function buildMember(overrides: Partial<Member> = {}): Member {
   return {
     id: 'member-1',
     nickname: '小蛋糕',
+    nicknameInReview: false,
     avatarUrl: null,
     phoneMasked: null,
     birthday: null,
@@ -186,6 +187,7 @@ export function buildWish(overrides: Partial<Wish> = {}): Wish {
     item: null,
     text: '一束向日葵',
     note: null,
+    inReview: [],
     position: 0,
     fulfilled: false,
     fulfilledAt: null,

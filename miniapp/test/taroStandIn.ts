@@ -18,6 +18,10 @@ export interface StandInResponse {
 
 type Responder = (request: StandInRequest) => StandInResponse | Promise<StandInResponse>;
 
+/** What the WeChat-only privacy listener is handed (wx.onNeedPrivacyAuthorization's resolve). */
+export type PrivacyResolve = (answer: { event: string; buttonId?: string }) => void;
+type PrivacyListener = (resolve: PrivacyResolve) => void;
+
 const storage = new Map<string, unknown>();
 const reachBottomHandlers = new Set<() => void>();
 
@@ -31,6 +35,13 @@ export const taroStandIn = {
   pay: async (): Promise<void> => undefined,
   payments: [] as unknown[],
   clipboard: [] as string[],
+  /** WeChat-only APIs (the .weapp files): what scanCode answers, what was written and saved to the album. */
+  scan: async (_options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string }> => ({ result: '' }),
+  saveToAlbum: async (_filePath: string): Promise<void> => undefined,
+  files: new Map<string, { data: string; encoding: string }>(),
+  albumSaves: [] as string[],
+  privacyListeners: [] as PrivacyListener[],
+  privacyContractsOpened: 0,
   respond: ((request: StandInRequest) => {
     throw new Error(`no responder for ${request.url}`);
   }) as Responder,
@@ -42,6 +53,12 @@ export const taroStandIn = {
     this.pay = async () => undefined;
     this.payments = [];
     this.clipboard = [];
+    this.scan = async () => ({ result: '' });
+    this.saveToAlbum = async () => undefined;
+    this.files = new Map();
+    this.albumSaves = [];
+    this.privacyListeners = [];
+    this.privacyContractsOpened = 0;
     storage.clear();
     reachBottomHandlers.clear();
   },
@@ -134,6 +151,24 @@ const Taro = {
   },
   showShareMenu: async (): Promise<void> => undefined,
   login: async (): Promise<{ code: string }> => ({ code: 'wx-login-code' }),
+  // WeChat-only APIs, for tests that import a .weapp file explicitly.
+  scanCode: async (options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string }> => taroStandIn.scan(options),
+  env: { USER_DATA_PATH: 'wxfile://usr' },
+  getFileSystemManager: () => ({
+    writeFileSync: (filePath: string, data: string, encoding: string): void => {
+      taroStandIn.files.set(filePath, { data, encoding });
+    },
+  }),
+  saveImageToPhotosAlbum: async (options: { filePath: string }): Promise<void> => {
+    await taroStandIn.saveToAlbum(options.filePath);
+    taroStandIn.albumSaves.push(options.filePath);
+  },
+  onNeedPrivacyAuthorization: (listener: PrivacyListener): void => {
+    taroStandIn.privacyListeners.push(listener);
+  },
+  openPrivacyContract: async (): Promise<void> => {
+    taroStandIn.privacyContractsOpened += 1;
+  },
   getEnv: (): string => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
   getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2, platform: 'devtools' }),

@@ -52,6 +52,28 @@ describe('the embedded database keeps the guarantees Cakeday relies on', () => {
   });
 });
 
+describe('the server log', () => {
+  it('stays quiet when a collection is created again (mongoose does it on every start) or a unique key refuses a duplicate (our idempotency keys); other failures are logged', async () => {
+    let log = '';
+    const database = await startDatabase({ backend: 'memory', ignoreEnvironment: true, log: (text) => (log += text) });
+    const connection = await mongoose.createConnection(`${database.uri}quiet`).asPromise();
+    try {
+      await connection.createCollection('members');
+      await expect(connection.createCollection('members')).rejects.toMatchObject({ code: 48, codeName: 'NamespaceExists' });
+      await connection.collection('members').insertOne({ _id: 'm-1' as never });
+      const upsertOntoTakenId = connection.collection('members').findOneAndUpdate({ _id: 'm-1' as never, absent: true }, { $set: { seen: true } }, { upsert: true });
+      await expect(upsertOntoTakenId).rejects.toMatchObject({ code: 11000 });
+      await expect(connection.collection('members').aggregate([{ $densify: { field: 'n' } }]).toArray()).rejects.toBeDefined();
+    } finally {
+      await connection.close();
+      await database.stop();
+    }
+    expect(log).not.toContain('NamespaceExists');
+    expect(log).not.toContain('DuplicateKeyError');
+    expect(log).toContain('$densify');
+  });
+});
+
 describe('the H2 file backend', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'cakeday-devdb-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));

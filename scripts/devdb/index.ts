@@ -16,6 +16,8 @@ export interface StartDatabaseOptions {
   port?: number;
   /** Ignore MONGODB_URI (the database's own tests use this). */
   ignoreEnvironment?: boolean;
+  /** Receives the server's log (stderr) instead of this process's stderr. */
+  log?: (text: string) => void;
 }
 
 export interface RunningDatabase {
@@ -45,7 +47,9 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Runn
   } else {
     args.push('--memory');
   }
-  const child = spawn('java', ['-XX:+UseSerialGC', '-Xss512k', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('java', ['-XX:+UseSerialGC', '-Xss512k', ...args], { stdio: ['ignore', 'pipe', options.log ? 'pipe' : 'inherit'] });
+  const { log } = options;
+  if (log) child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
   const uri = await readConnectionString(child);
   return { uri, embedded: true, stop: () => stopChild(child) };
 }
@@ -73,7 +77,8 @@ function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
+    // 'close' comes after 'exit' once the output pipes are drained: nothing the server wrote is lost.
+    child.once('close', () => {
       clearTimeout(force);
       resolve();
     });

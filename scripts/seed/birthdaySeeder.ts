@@ -23,6 +23,11 @@ export const birthdaySeeder: Seeder = {
         { $setOnInsert: { ...pkg, active: true, createdAt: now, updatedAt: now } },
         { upsert: true },
       );
+      // Packages seeded before a window could be bound to the birthday month get the default flag once.
+      await connection.collection('birthday_packages').updateOne(
+        { code: pkg.code, 'window.withinBirthdayMonth': { $exists: false } },
+        { $set: { 'window.withinBirthdayMonth': pkg.window.withinBirthdayMonth } },
+      );
     }
     await connection.collection('coupon_templates').updateOne(
       { code: REFERRAL_WELCOME_TEMPLATE_CODE },

@@ -1,3 +1,4 @@
+import { businessInstant } from '@cakeday/shared';
 import { Types, type Connection } from 'mongoose';
 import type { Seeder } from './seeders';
 
@@ -10,18 +11,17 @@ import type { Seeder } from './seeders';
 export const DEMO_MEMBER_OPENID = 'o-demo-cakeday-0001';
 const DEMO_MEMBER_ID = new Types.ObjectId('64d000000000000000000001');
 
-const shanghai = (iso: string): Date => new Date(`${iso}+08:00`);
 
 const earns = [
-  { id: '64d0000000000000000000a1', key: 'seed:demo:earn:1', points: 320, reason: '订单支付获得积分', at: shanghai('2025-11-18T12:30:00'), expiresAt: shanghai('2027-01-01T00:00:00') },
-  { id: '64d0000000000000000000a2', key: 'seed:demo:earn:2', points: 880, reason: '订单支付获得积分', at: shanghai('2026-03-02T18:05:00'), expiresAt: shanghai('2028-01-01T00:00:00') },
+  { id: '64d0000000000000000000a1', key: 'seed:demo:earn:1', points: 320, reason: '订单支付获得积分', at: businessInstant('2025-11-18T12:30:00'), expiresAt: businessInstant('2027-01-01T00:00:00') },
+  { id: '64d0000000000000000000a2', key: 'seed:demo:earn:2', points: 880, reason: '订单支付获得积分', at: businessInstant('2026-03-02T18:05:00'), expiresAt: businessInstant('2028-01-01T00:00:00') },
 ];
-const spend = { id: '64d0000000000000000000b1', key: 'seed:demo:spend:1', points: 200, at: shanghai('2026-04-10T09:00:00') };
+const spend = { id: '64d0000000000000000000b1', key: 'seed:demo:spend:1', points: 200, at: businessInstant('2026-04-10T09:00:00') };
 
 export const demoMemberSeeder: Seeder = {
   name: 'demo member',
   async run(connection: Connection) {
-    const createdAt = shanghai('2025-09-01T10:00:00');
+    const createdAt = businessInstant('2025-09-01T10:00:00');
     await connection.collection('members').updateOne(
       { openid: DEMO_MEMBER_OPENID },
       {
@@ -32,9 +32,10 @@ export const demoMemberSeeder: Seeder = {
           nickname: '麦麦',
           avatarUrl: null,
           phone: null,
-          birthday: { month: 9, day: 15, year: null },
+          birthday: { month: 9, day: 15, yearCiphertext: null },
           birthdayHistory: { firstSetAt: createdAt, corrections: 0, lastBenefitClaimedAt: null },
-          tier: { level: 'gold', since: shanghai('2026-03-02T18:05:00'), reviewedAt: null },
+          // Reviewed from its next membership anniversary (a due date in the past is reviewed on the job's next run).
+          tier: { level: 'gold', since: businessInstant('2026-03-02T18:05:00'), reviewedAt: null, reviewDueAt: businessInstant('2026-09-01T00:00:00') },
           newMemberRewardsEligible: true,
           createdAt,
           updatedAt: createdAt,
@@ -52,7 +53,7 @@ export const demoMemberSeeder: Seeder = {
     );
     await connection.collection('paid_spend').updateOne(
       { key: 'seed:demo:paid:1' },
-      { $setOnInsert: { memberId, amountFen: 58_000, paidAt: shanghai('2026-03-02T18:05:00'), reference: 'demo-order-1' } },
+      { $setOnInsert: { memberId, amountFen: 58_000, paidAt: businessInstant('2026-03-02T18:05:00'), reference: 'demo-order-1' } },
       { upsert: true },
     );
     const entry = (fields: Record<string, unknown>) => ({

@@ -12,17 +12,6 @@ export interface Seeder {
 
 /** Demo data for `npm run dev`, in dependency order. Features append their seeders here. */
 export const seeders: Seeder[] = [
-  {
-    name: 'brand',
-    async run(connection) {
-      await connection.collection('brand_settings').updateOne(
-        { _id: 'brand' as never },
-        { $setOnInsert: { name: '麦香生日烘焙', servicePhone: '400-820-2026', createdAt: new Date() } },
-        { upsert: true },
-      );
-      return 'brand settings present';
-    },
-  },
   demoMemberSeeder,
   birthdaySeeder,
   mallSeeder,

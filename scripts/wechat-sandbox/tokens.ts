@@ -1,3 +1,4 @@
+import { beijingDay } from './beijingTime';
 import type { IssuedToken, SandboxState } from './state';
 import { opaque } from './state';
 
@@ -9,7 +10,6 @@ export const FORCE_REFRESH_MIN_GAP_SECONDS = 30;
 
 export type TokenResult = { ok: true; token: IssuedToken } | { ok: false; errcode: number; errmsg: string };
 
-const shanghaiDay = (epochMs: number): string => new Date(epochMs + 8 * 3600_000).toISOString().slice(0, 10);
 
 function issue(state: SandboxState, appid: string, kind: IssuedToken['kind']): IssuedToken {
   const token: IssuedToken = { token: opaque(`${kind === 'stable' ? 'ST' : 'AT'}_`, 96), appid, kind, expiresAt: state.now() + TOKEN_TTL_SECONDS * 1000 };
@@ -28,7 +28,7 @@ export function stableToken(state: SandboxState, appid: string, forceRefresh: bo
   const newest = live.sort((a, b) => b.expiresAt - a.expiresAt)[0];
   if (forceRefresh) {
     const log = state.data.forceRefresh[appid];
-    const today = shanghaiDay(now);
+    const today = beijingDay(now);
     const recent = log !== undefined && now - log.lastAt < FORCE_REFRESH_MIN_GAP_SECONDS * 1000;
     if (recent && newest) return { ok: true, token: newest };
     const count = log?.day === today ? log.count : 0;

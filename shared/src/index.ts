@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './api/route.js';
 export * from './api/routes.js';
+export * from './api/routeErrors.js';
 export * from './time/businessTime.js';
 export * from './system/system.schema.js';
 export * from './auth/auth.schema.js';
@@ -38,3 +39,5 @@ export * from './settings/settings.defaults.js';
 export * from './settings/settings.schema.js';
 export * from './settings/settings.rules.js';
 export * from './privacy/masking.rules.js';
+export * from './text/memberText.rules.js';
+export * from './text/memberText.schema.js';

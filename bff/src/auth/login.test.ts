@@ -84,13 +84,16 @@ describe('auth.login', () => {
     expect(await MemberModel.countDocuments({ openid: 'o-risky' })).toBe(0);
   });
 
-  it('429 RATE_LIMITED per openid, counted in the database', async () => {
+  it('429 RATE_LIMITED per openid, counted in the database, with Retry-After: the seconds left in the minute', async () => {
     const limited = buildTestApp({ now: () => now, config: sandbox.config({ LOGIN_LIMIT_PER_OPENID_PER_MINUTE: '2', LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000' }) });
-    const statuses: number[] = [];
+    const responses = [];
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      statuses.push((await limited.http.post('/api/auth.login').send({ code: await loginCode({ openid: 'o-hammer' }) })).status);
+      responses.push(await limited.http.post('/api/auth.login').send({ code: await loginCode({ openid: 'o-hammer' }) }));
     }
-    expect(statuses).toEqual([200, 200, 429]);
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 429]);
+    const retryAfter = Number(responses[2]?.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
   });
 });
 

@@ -14,7 +14,7 @@ async function consume(limiter: RateLimiterMongo, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw tooManyRequests();
+    if (error instanceof RateLimiterRes) throw tooManyRequests(error.msBeforeNext / 1000);
     throw error;
   }
 }

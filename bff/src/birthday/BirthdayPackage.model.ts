@@ -1,5 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
-import { BENEFIT_ITEM_KINDS, BENEFIT_OPENINGS, TIER_LEVELS, type BenefitOpening, type TierLevel } from '@cakeday/shared';
+import { BENEFIT_ITEM_KINDS, BENEFIT_OPENINGS, TIER_LEVELS, type BenefitWindowRule, type TierLevel } from '@cakeday/shared';
 
 export interface StoredBenefitItem {
   kind: (typeof BENEFIT_ITEM_KINDS)[number];
@@ -16,7 +16,7 @@ export interface BirthdayPackage {
   title: string;
   description: string;
   items: StoredBenefitItem[];
-  window: { opens: BenefitOpening; daysBefore: number; claimDays: number | null };
+  window: BenefitWindowRule;
   sortOrder: number;
   active: boolean;
   createdAt: Date;
@@ -44,6 +44,7 @@ const birthdayPackageSchema = new Schema<BirthdayPackage>(
       opens: { type: String, enum: BENEFIT_OPENINGS, required: true },
       daysBefore: { type: Number, default: 0 },
       claimDays: { type: Number, default: null },
+      withinBirthdayMonth: { type: Boolean, default: false },
     },
     sortOrder: { type: Number, default: 0 },
     active: { type: Boolean, default: true },

@@ -131,3 +131,68 @@ describe('birthday.claim', () => {
     expect(await CouponModel.countDocuments({ memberId: new Types.ObjectId(member._id), templateCode: 'cake-size-upgrade' })).toBe(2);
   });
 });
+
+describe('benefits named for the birthday month (Asia/Shanghai)', () => {
+  const gold = { tier: { level: 'gold' as const, since: new Date('2025-01-01'), reviewedAt: null } };
+  const validUntilOf = async (couponId: string): Promise<string | undefined> => (await CouponModel.findById(couponId).lean())?.validUntil.toISOString();
+
+  it('the 10%-off coupon is valid until the month ends, not 30 days after the claim, and then no longer usable', async () => {
+    clock.now = new Date('2026-05-20T04:00:00.000Z'); // 20 May: 30 days later would be 19 June
+    const { member, auth } = await celebrant();
+    const claimed = await claim(auth, 'birthday-month-coupon');
+    expect(claimed.status).toBe(200);
+    const couponId: string = claimed.body.coupons[0].couponId;
+    expect(await validUntilOf(couponId)).toBe('2026-05-31T16:00:00.000Z'); // 00:00 on 1 June in Shanghai
+
+    const listed = async (): Promise<string[]> => {
+      const response = await http.post('/api/coupons.list').set('Authorization', await sessionFor(member, { now: clock.now })).send({ status: 'available' });
+      return response.body.items.map((coupon: { id: string }) => coupon.id);
+    };
+    clock.now = new Date('2026-05-31T15:59:59.000Z'); // 23:59:59 on 31 May
+    expect(await listed()).toEqual([couponId]);
+    clock.now = new Date('2026-05-31T16:00:00.000Z'); // 1 June
+    expect(await listed()).toEqual([]);
+  });
+
+  it('the drink of a 2 March birthday cannot be claimed in February; claimed on 1 March it is valid until 1 April', async () => {
+    const { member, auth } = await celebrant({ ...gold, birthday: { month: 3, day: 2, year: 1990 } });
+    clock.now = new Date('2026-02-28T08:00:00.000Z'); // 28 Feb, 16:00: three days before 2 March, but February
+    const early = await claim(await sessionFor(member, { now: clock.now }), 'birthday-drink');
+    expect([early.status, early.body.error.code]).toEqual([409, 'BIRTHDAY_BENEFIT_NOT_OPEN']);
+    const card = await http.post('/api/birthday.benefits').set('Authorization', auth).send({});
+    expect(card.body.packages.find((pkg: { code: string }) => pkg.code === 'birthday-drink')).toMatchObject({ firstDay: '2026-03-01', lastDay: '2026-03-08' });
+
+    clock.now = new Date('2026-02-28T16:00:00.000Z'); // 00:00 on 1 March
+    const claimed = await claim(await sessionFor(member, { now: clock.now }), 'birthday-drink');
+    expect(claimed.status).toBe(200);
+    expect(await validUntilOf(claimed.body.coupons[0].couponId)).toBe('2026-03-31T16:00:00.000Z');
+  });
+
+  it('the drink of a 30 April birthday closes on 30 April and its coupon ends with April', async () => {
+    const { member } = await celebrant({ ...gold, birthday: { month: 4, day: 30, year: 1990 } });
+    clock.now = new Date('2026-04-30T15:00:00.000Z'); // 23:00 on 30 April
+    const claimed = await claim(await sessionFor(member, { now: clock.now }), 'birthday-drink');
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.benefits.packages.find((pkg: { code: string }) => pkg.code === 'birthday-drink')).toMatchObject({ lastDay: '2026-04-30' });
+    expect(await validUntilOf(claimed.body.coupons[0].couponId)).toBe('2026-04-30T16:00:00.000Z');
+
+    const other = await celebrant({ ...gold, birthday: { month: 4, day: 30, year: 1991 } });
+    clock.now = new Date('2026-04-30T16:00:00.000Z'); // 1 May: the old window ran until 6 May
+    const late = await claim(await sessionFor(other.member, { now: clock.now }), 'birthday-drink');
+    expect([late.status, late.body.error.code]).toEqual([409, 'BIRTHDAY_BENEFIT_NOT_OPEN']);
+  });
+
+  it('the leap-day member’s month coupon in a common year ends with February', async () => {
+    clock.now = new Date('2027-02-27T16:00:00.000Z'); // 00:00 on 28 Feb 2027
+    const { auth } = await celebrant({ birthday: { month: 2, day: 29, year: 2000 } });
+    const claimed = await claim(auth, 'birthday-month-coupon');
+    expect(claimed.status).toBe(200);
+    expect(await validUntilOf(claimed.body.coupons[0].couponId)).toBe('2027-02-28T16:00:00.000Z');
+  });
+
+  it('a benefit not named for the month keeps the template validity (the cake upgrade, 30 days)', async () => {
+    const { auth } = await celebrant({ tier: { level: 'diamond', since: new Date('2025-01-01'), reviewedAt: null } });
+    const claimed = await claim(auth, 'birthday-cake-upgrade');
+    expect(await validUntilOf(claimed.body.coupons[0].couponId)).toBe('2026-06-19T16:00:00.000Z');
+  });
+});

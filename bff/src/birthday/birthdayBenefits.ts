@@ -80,7 +80,7 @@ export async function birthdayBenefits(memberId: string, now: Date): Promise<Bir
   const tier = member.tier.level;
   if (!member.birthday) return unavailable(tier, 'no_birthday');
   if (!(await hasConsent(memberId, 'birthday'))) return unavailable(tier, 'consent_withdrawn');
-  const birthday: Birthday = { month: member.birthday.month, day: member.birthday.day, year: member.birthday.year };
+  const birthday: Birthday = { month: member.birthday.month, day: member.birthday.day };
   const [packages, claims] = await Promise.all([
     packagesForTier(tier),
     BirthdayClaimModel.find({ memberId: new Types.ObjectId(memberId) }).lean(),

@@ -1,4 +1,4 @@
-import { selectBenefitWindow, toBusinessIso, type Birthday, type BirthdayClaimResponse } from '@cakeday/shared';
+import { benefitCouponsValidUntil, selectBenefitWindow, toBusinessIso, type BenefitWindow, type Birthday, type BirthdayClaimResponse } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { hasConsent } from '../consents/consentState';
 import { issueCoupon } from '../coupons/issueCoupon';
@@ -15,13 +15,15 @@ import { packageHasCoupons } from './packageHasCoupons';
 /** A claim still `issuing` after this long was interrupted; a later tap completes it (issuing is idempotent). */
 const STALE_CLAIM_MS = 2 * 60 * 1000;
 
-async function issuePackageCoupons(memberId: string, pkg: BirthdayPackage, celebrationYear: number, now: Date): Promise<Coupon[]> {
+async function issuePackageCoupons(memberId: string, pkg: BirthdayPackage, window: BenefitWindow, now: Date): Promise<Coupon[]> {
   const coupons: Coupon[] = [];
+  // A benefit named for the birthday month is used within it, whatever the template's own validity.
+  const validUntilAtMost = benefitCouponsValidUntil(pkg.window, window) ?? undefined;
   for (const item of pkg.items) {
     if (item.kind !== 'coupon' || !item.templateCode) continue;
     coupons.push(
       await issueCoupon(
-        { memberId, templateCode: item.templateCode, source: 'birthday', sourceKey: `${memberId}:${pkg.code}:${celebrationYear}` },
+        { memberId, templateCode: item.templateCode, source: 'birthday', sourceKey: `${memberId}:${pkg.code}:${window.celebrationYear}`, validUntilAtMost },
         now,
       ),
     );
@@ -66,7 +68,7 @@ export async function claimBenefit(memberId: string, packageCode: string, now: D
   const pkg = await BirthdayPackageModel.findOne({ code: packageCode, active: true }).lean();
   if (!pkg || !packageHasCoupons(pkg)) throw notFound();
   if (!pkg.tiers.includes(member.tier.level)) throw forbidden('BIRTHDAY_BENEFIT_NOT_FOR_TIER');
-  const birthday: Birthday = { month: member.birthday.month, day: member.birthday.day, year: member.birthday.year };
+  const birthday: Birthday = { month: member.birthday.month, day: member.birthday.day };
   const selected = selectBenefitWindow(pkg.window, birthday, now);
   if (selected.state !== 'open') throw conflict('BIRTHDAY_BENEFIT_NOT_OPEN');
   const { celebrationYear } = selected.window;
@@ -74,7 +76,7 @@ export async function claimBenefit(memberId: string, packageCode: string, now: D
   const claim = await openClaim(memberId, pkg, celebrationYear, now);
   let coupons: Coupon[];
   try {
-    coupons = await issuePackageCoupons(memberId, pkg, celebrationYear, now);
+    coupons = await issuePackageCoupons(memberId, pkg, selected.window, now);
   } catch (error) {
     // Nothing half-written: the member can tap again, and re-issuing returns the same coupons.
     await BirthdayClaimModel.deleteOne({ _id: claim._id, state: 'issuing' });

@@ -23,10 +23,24 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, WECHAT_API_BASE: 'https://api.weixin.qq.com' });
   });
 
+  it('binds the loopback interface unless HOST says otherwise, in production too', () => {
+    expect(loadConfig(valid).HOST).toBe('127.0.0.1');
+    expect(loadConfig(productionEnv).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ ...productionEnv, HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
+
   it('runs the scheduled jobs unless JOBS_ENABLED is false, and refuses anything else', () => {
     expect(loadConfig(valid).JOBS_ENABLED).toBe(true);
     expect(loadConfig({ ...valid, JOBS_ENABLED: 'false' }).JOBS_ENABLED).toBe(false);
     expect(() => loadConfig({ ...valid, JOBS_ENABLED: 'no' })).toThrow(/JOBS_ENABLED/);
+  });
+
+  it('trusts no proxy by default; TRUSTED_PROXIES takes addresses and CIDR blocks and refuses anything else', () => {
+    expect(loadConfig(valid).TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig({ ...valid, TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.4 ,fd00::/8' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.168.1.4', 'fd00::/8']);
+    for (const wrong of ['10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/2', '*', '::1/129']) {
+      expect(() => loadConfig({ ...valid, TRUSTED_PROXIES: wrong })).toThrow(/TRUSTED_PROXIES/);
+    }
   });
 
   it('names a missing variable', () => {
@@ -54,6 +68,7 @@ describe('loadConfig', () => {
     ['WECHATPAY_MERCHANT_SERIAL', undefined],
     ['WECHATPAY_PRIVATE_KEY_PATH', undefined],
     ['WECHATPAY_NOTIFY_URL', 'http://api.cakeday.example.com/wechat/pay/notify'],
+    ['PUBLIC_BASE_URL', 'http://api.cakeday.example.com'],
   ])('refuses %s=%s (a sandbox URL or a default secret) in production', (key, value) => {
     const env: Record<string, string | undefined> = { ...productionEnv, [key]: value };
     expect(() => loadConfig(env)).toThrow(new RegExp(key));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseProxyEntry } from '../http/clientAddress';
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0000000000';
 // 32 zero bytes: fine for development, refused in production.
@@ -17,7 +18,8 @@ const base64Key = z
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    /** The interface to listen on: loopback unless told otherwise (deployments behind a load balancer set 0.0.0.0). */
+    HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI'),
@@ -26,6 +28,15 @@ const configSchema = z
     JOBS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     /** Where WeChat reaches this BFF (WeChat Pay notify_url); HTTPS in production. */
     PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+    /**
+     * Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDR blocks, e.g. the load balancer's
+     * subnet); empty trusts none, and the client's address is the socket's peer.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .refine((entries) => entries.every((entry) => parseProxyEntry(entry) !== null), 'must be comma-separated IP addresses or CIDR blocks'),
     /** Origins allowed to call the API from a browser (the H5 build); comma-separated. */
     CORS_ORIGINS: z.string().default(''),
     SESSION_SECRET: z.string().min(32).default(DEV_SESSION_SECRET),
@@ -108,6 +119,7 @@ const configSchema = z
     if (config.WECHATPAY_NOTIFY_URL && !config.WECHATPAY_NOTIFY_URL.startsWith('https://')) refuse('WECHATPAY_NOTIFY_URL', 'must be HTTPS in production');
     if (config.OPS_TOTP_REQUIRED_FOR_ADMIN === false) refuse('OPS_TOTP_REQUIRED_FOR_ADMIN', 'cannot be turned off in production');
     if (config.OPS_PASSWORD_SCRYPT_N < 2 ** 14) refuse('OPS_PASSWORD_SCRYPT_N', 'is below 2^14, too cheap for production');
+    if (!config.PUBLIC_BASE_URL.startsWith('https://')) refuse('PUBLIC_BASE_URL', 'must be HTTPS in production');
   });
 
 export type Config = z.infer<typeof configSchema>;

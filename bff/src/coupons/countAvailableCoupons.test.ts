@@ -18,8 +18,8 @@ describe('members.me coupons.available', () => {
     expect(await me()).toEqual({ available: 0 });
 
     const template = await buildCouponTemplate({ validDays: 30 });
-    const issue = (memberId: string, sourceKey: string, validUntil?: Date) =>
-      issueCoupon({ memberId, templateCode: template.code, source: 'redemption', sourceKey, validUntil }, clock.now);
+    const issue = (memberId: string, sourceKey: string, validUntilAtMost?: Date) =>
+      issueCoupon({ memberId, templateCode: template.code, source: 'redemption', sourceKey, validUntilAtMost }, clock.now);
     await issue(member._id.toHexString(), 'count-1');
     await issue(member._id.toHexString(), 'count-2');
     const used = await issue(member._id.toHexString(), 'count-3');

@@ -12,8 +12,8 @@ export interface IssueCouponInput {
   source: CouponSource;
   /** With source and templateCode, makes the issue idempotent: e.g. the order id, `<memberId>:<year>`. */
   sourceKey: string;
-  /** Overrides the template's validity (e.g. the end of a birthday month). */
-  validUntil?: Date;
+  /** Caps the template's validity (e.g. at the end of a birthday month): the coupon is valid until the earlier. */
+  validUntilAtMost?: Date;
 }
 
 /** Issues one coupon; calling again with the same (source, sourceKey, templateCode) returns the same coupon. */
@@ -22,7 +22,8 @@ export async function issueCoupon(input: IssueCouponInput, now: Date): Promise<C
   if (existing) return existing;
   const template = await CouponTemplateModel.findOne({ code: input.templateCode, active: true }).lean();
   if (!template) throw notFound();
-  const validUntil = input.validUntil ?? startOfBusinessDay(addDays(businessDate(now), template.validDays + 1));
+  const templateValidUntil = startOfBusinessDay(addDays(businessDate(now), template.validDays + 1));
+  const validUntil = input.validUntilAtMost && input.validUntilAtMost < templateValidUntil ? input.validUntilAtMost : templateValidUntil;
   try {
     const created = await CouponModel.create({
       memberId: new Types.ObjectId(input.memberId),

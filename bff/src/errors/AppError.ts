@@ -10,11 +10,13 @@ export class AppError extends Error {
   readonly expose: boolean;
   readonly fields?: FieldIssue[];
   readonly retryable: boolean;
+  /** For 429: when the client may try again (the Retry-After header). */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     status: number,
     code: ErrorCode,
-    options: { message?: string; expose?: boolean; fields?: FieldIssue[]; cause?: unknown; retryable?: boolean } = {},
+    options: { message?: string; expose?: boolean; fields?: FieldIssue[]; cause?: unknown; retryable?: boolean; retryAfterSeconds?: number } = {},
   ) {
     super(options.message ?? errorMessages[code], { cause: options.cause });
     this.name = 'AppError';
@@ -23,6 +25,7 @@ export class AppError extends Error {
     this.expose = options.expose ?? status < 500;
     this.fields = options.fields;
     this.retryable = options.retryable ?? false;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
@@ -35,7 +38,10 @@ export const notFound = (code: ErrorCode = 'NOT_FOUND'): AppError => new AppErro
 export const conflict = (code: ErrorCode = 'CONFLICT', message?: string): AppError =>
   new AppError(409, code, { message });
 export const badRequest = (code: ErrorCode, message?: string): AppError => new AppError(400, code, { message });
-export const tooManyRequests = (): AppError => new AppError(429, 'RATE_LIMITED');
+/** The request is well formed, but what it names cannot be used for this (a recipient, an item, a token). */
+export const unprocessable = (code: ErrorCode): AppError => new AppError(422, code);
+export const tooManyRequests = (retryAfterSeconds?: number): AppError =>
+  new AppError(429, 'RATE_LIMITED', { retryAfterSeconds: retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(retryAfterSeconds)) });
 export const internal = (cause?: unknown): AppError => new AppError(500, 'INTERNAL', { cause });
 export const unavailable = (cause?: unknown): AppError =>
   new AppError(503, 'SERVICE_UNAVAILABLE', { cause, retryable: true });

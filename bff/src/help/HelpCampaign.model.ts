@@ -10,6 +10,7 @@ export interface StoredHelper {
 /**
  * One member's help campaign for one birthday. active → unlocking (the goal-th helper won the conditional
  * update) → unlocked (coupon issued); active → expired (job). `helpersCount` never exceeds `goal`.
+ * `countedAssists` names every assist counted, so the count moves once per assist however often it is retried.
  */
 export interface HelpCampaign {
   _id: Types.ObjectId;
@@ -20,6 +21,7 @@ export interface HelpCampaign {
   gift: { title: string; description: string; templateCode: string };
   helpersCount: number;
   helpers: StoredHelper[];
+  countedAssists: Types.ObjectId[];
   state: 'active' | 'unlocking' | 'unlocked' | 'expired';
   startedAt: Date;
   expiresAt: Date;
@@ -41,6 +43,7 @@ const helpCampaignSchema = new Schema<HelpCampaign>(
     gift: { title: String, description: String, templateCode: String },
     helpersCount: { type: Number, required: true, default: 0 },
     helpers: { type: [helperSchema], default: [] },
+    countedAssists: { type: [Schema.Types.ObjectId], default: [] },
     state: { type: String, enum: ['active', 'unlocking', 'unlocked', 'expired'], required: true },
     startedAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },

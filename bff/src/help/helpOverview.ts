@@ -10,15 +10,16 @@ import { Types } from 'mongoose';
 import { hasConsent } from '../consents/consentState';
 import type { AppDeps } from '../http/deps';
 import { loadMember } from '../members/loadMember';
+import { celebratedBirthday } from '../members/storedBirthday';
 import type { Member } from '../members/Member.model';
 import { currentShareLink, presentShareInfo } from '../referral/shareLinks';
 import { HelpCampaignModel, type HelpCampaign } from './HelpCampaign.model';
 import { helpGift, helpGoal } from './helpSettings';
-import { presentCampaign } from './presentCampaign';
+import { helperProfiles, presentCampaign } from './presentCampaign';
 import { unlockGift } from './unlockGift';
 
 export function memberBirthday(member: Member): Birthday | null {
-  return member.birthday ? { month: member.birthday.month, day: member.birthday.day, year: member.birthday.year } : null;
+  return celebratedBirthday(member.birthday);
 }
 
 export async function helpShareInfo(campaign: HelpCampaign, now: Date): ReturnType<typeof presentShareInfo> {
@@ -48,12 +49,14 @@ export async function helpOverview(memberId: string, deps: AppDeps): Promise<Hel
   if (campaign?.state === 'unlocking') campaign = await unlockGift(campaign, now);
   const startBlocker = !consented ? 'consent_withdrawn' : campaign ? 'already_started' : !open ? 'not_open' : null;
   const share = campaign ? await helpShareInfo(campaign, now) : null;
+  const helpers = campaign ? await helperProfiles(campaign) : new Map();
   return {
     ...(campaign ? { goal: campaign.goal, gift: campaign.gift, rules: helpRulesText(campaign.goal, campaign.gift.title) } : base),
     canStart: startBlocker === null,
     startBlocker,
     window: windowView,
-    campaign: campaign && share ? presentCampaign(campaign, member, share.shareId, now) : null,
+    // The owner's own page shows their nickname even while it is held for review (their own text).
+    campaign: campaign && share ? presentCampaign(campaign, { nickname: member.nickname, avatarUrl: member.avatarUrl }, helpers, share.shareId, now) : null,
     share,
     couponId: campaign?.couponId?.toHexString() ?? null,
   };

@@ -1,6 +1,21 @@
 import { helpRulesText, toBusinessIso, type HelpCampaignView, type HelpViewer } from '@cakeday/shared';
-import { presentPerson } from '../referral/presentPerson';
+import type { Types } from 'mongoose';
+import { MemberModel, type Member } from '../members/Member.model';
+import { PERSON_FIELDS, presentPerson } from '../referral/presentPerson';
 import type { HelpCampaign } from './HelpCampaign.model';
+
+type PersonSource = Pick<Member, 'nickname' | 'avatarUrl' | 'nicknameReview'>;
+
+/**
+ * The helpers as they are now (active members only), by member id: a helper's nickname is shown from the
+ * member, not from the copy on the campaign, so that a held nickname or a deleted account is never shown.
+ */
+export async function helperProfiles(campaign: HelpCampaign): Promise<Map<string, PersonSource>> {
+  const ids: Types.ObjectId[] = campaign.helpers.map((helper) => helper.memberId);
+  if (ids.length === 0) return new Map();
+  const members = await MemberModel.find({ _id: { $in: ids }, status: 'active' }, PERSON_FIELDS).lean();
+  return new Map(members.map((member) => [member._id.toHexString(), member]));
+}
 
 const stateTexts: Record<HelpCampaignView['state'], string> = {
   active: '助力进行中',
@@ -17,7 +32,8 @@ export function campaignState(campaign: HelpCampaign, now: Date): HelpCampaignVi
 
 export function presentCampaign(
   campaign: HelpCampaign,
-  owner: { nickname: string | null; avatarUrl: string | null } | null,
+  owner: PersonSource | null,
+  helpers: Map<string, PersonSource>,
   shareId: string,
   now: Date,
 ): HelpCampaignView {
@@ -31,7 +47,7 @@ export function presentCampaign(
     goal: campaign.goal,
     helpersCount: campaign.helpersCount,
     remaining: Math.max(0, campaign.goal - campaign.helpersCount),
-    helpers: campaign.helpers.map((helper) => ({ ...presentPerson(helper), helpedAt: toBusinessIso(helper.at) })),
+    helpers: campaign.helpers.map((helper) => ({ ...presentPerson(helpers.get(helper.memberId.toHexString()) ?? null), helpedAt: toBusinessIso(helper.at) })),
     gift: campaign.gift,
     rules: helpRulesText(campaign.goal, campaign.gift.title),
     startedAt: toBusinessIso(campaign.startedAt),

@@ -2,11 +2,12 @@ import type { HelpGetResponse } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { notFound } from '../errors/AppError';
 import { MemberModel } from '../members/Member.model';
+import { PERSON_FIELDS } from '../referral/presentPerson';
 import { referralCodeOf } from '../referral/referralCodes';
 import { findShareLink } from '../referral/shareLinks';
 import { HelpAssistModel } from './HelpAssist.model';
 import { HelpCampaignModel, type HelpCampaign } from './HelpCampaign.model';
-import { presentCampaign, presentViewer } from './presentCampaign';
+import { helperProfiles, presentCampaign, presentViewer } from './presentCampaign';
 import { unlockGift } from './unlockGift';
 
 export async function campaignForShare(shareId: string): Promise<HelpCampaign> {
@@ -19,14 +20,15 @@ export async function campaignForShare(shareId: string): Promise<HelpCampaign> {
 
 /** What a friend sees on the help card, whether or not they are logged in. */
 export async function presentHelpCard(campaign: HelpCampaign, shareId: string, viewerId: string | undefined, now: Date): Promise<HelpGetResponse> {
-  const [owner, assisted, referralCode] = await Promise.all([
-    MemberModel.findOne({ _id: campaign.memberId, status: 'active' }, { nickname: 1, avatarUrl: 1 }).lean(),
+  const [owner, helpers, assisted, referralCode] = await Promise.all([
+    MemberModel.findOne({ _id: campaign.memberId, status: 'active' }, PERSON_FIELDS).lean(),
+    helperProfiles(campaign),
     viewerId ? HelpAssistModel.exists({ campaignId: campaign._id, helperId: new Types.ObjectId(viewerId) }) : null,
     referralCodeOf(campaign.memberId.toHexString(), now),
   ]);
   if (!owner) throw notFound();
   return {
-    campaign: presentCampaign(campaign, owner, shareId, now),
+    campaign: presentCampaign(campaign, owner, helpers, shareId, now),
     viewer: presentViewer(campaign, viewerId, assisted !== null, now),
     referralCode,
   };

@@ -8,10 +8,11 @@ import { tierThresholdsFrom } from '../points/pointsConfig';
 import { repairPointsLedger } from '../points/repairPointsLedger';
 import { reviewTiers } from '../tiers/reviewTiers';
 import { expireHelpCampaigns } from '../help/expireHelpCampaigns';
-import { finishInterruptedUnlocks } from '../help/unlockGift';
+import { repairHelp } from '../help/repairHelp';
 import { settleReferralRewards } from '../referral/settleReferralRewards';
 import { memberQueueFor } from '../points/memberQueue';
 import { settlePendingAudits } from '../audit/settlePendingAudits';
+import { resumeErasures } from '../members/deleteMember';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
@@ -26,7 +27,8 @@ export const jobs: readonly Job[] = [
   { name: 'points.repairLedger', intervalMs: 10 * MINUTE, run: (deps) => repairPointsLedger({ now: deps.now() }) },
   { name: 'tiers.review', intervalMs: 60 * MINUTE, run: (deps) => reviewTiers({ now: deps.now(), thresholds: tierThresholdsFrom(deps.config) }) },
   { name: 'help.expire', intervalMs: 10 * MINUTE, run: (deps) => expireHelpCampaigns(deps.now()) },
-  { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => finishInterruptedUnlocks(deps.now()) },
+  { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => repairHelp({ now: deps.now(), logger: deps.logger }) },
+  { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config }) },
   { name: 'audit.settlePending', intervalMs: 5 * MINUTE, run: (deps) => settlePendingAudits({ now: deps.now(), logger: deps.logger }) },
-  { name: 'referral.settleRewards', intervalMs: 5 * MINUTE, run: (deps) => settleReferralRewards({ now: deps.now(), config: deps.config, queue: memberQueueFor(deps) }) },
+  { name: 'referral.settleRewards', intervalMs: 5 * MINUTE, run: (deps) => settleReferralRewards({ now: deps.now(), config: deps.config, queue: memberQueueFor(deps), logger: deps.logger }) },
 ];

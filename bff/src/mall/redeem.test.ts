@@ -1,4 +1,5 @@
 import { buildTestApp, testConfig } from '../test/app';
+import { createLogger } from '../logger';
 import { placeOrder } from '../orders/placeOrder';
 import type { WechatPay } from '../wechat/types';
 import { useTestDatabase } from '../test/database';
@@ -71,6 +72,7 @@ describe('mall.redeem (points only)', () => {
     expect(ok.body.payment).toBeNull();
     expect(ok.body.order).toMatchObject({ status: 'fulfilled', statusLabel: '兑换成功', pointsTotal: 100, fulfilment: { type: 'pickup', usedAt: null } });
     expect(ok.body.order.actions).toEqual({ canPay: false, canCancel: false, canRefund: true, canShowQr: true });
+    expect(ok.body.order.orderNo).toMatch(/^M260510120000[0-9A-F]{10}$/); // stamped with the time in Shanghai
     const again = await http.post('/api/mall.redeem').set('Authorization', auth).send(body);
     expect(again.body.order.id).toBe(ok.body.order.id);
     const reused = await http.post('/api/mall.redeem').set('Authorization', auth).send({ ...body, qty: 2 });
@@ -156,7 +158,7 @@ describe('mall.redeem (points only)', () => {
     const item = await buildMallItem({ kind: 'coupon', couponTemplateCode: template.code });
     const buyer = await memberWithPoints(500);
     const recipient = await buildMember();
-    const context = { now: clock.now, config: testConfig(), pay: {} as WechatPay };
+    const context = { now: clock.now, config: testConfig(), pay: {} as WechatPay, logger: createLogger('silent') };
     const input = { buyerMemberId: buyer.memberId, itemId: item._id.toHexString(), qty: 1, idempotencyKey: key(), giftRef: 'wish-1' };
     await expect(placeOrder({ ...input, recipientMemberId: buyer.memberId }, context)).rejects.toMatchObject({ code: 'GIFT_RECIPIENT_INVALID' });
     const order = await placeOrder({ ...input, recipientMemberId: recipient._id.toHexString() }, context);

@@ -1,10 +1,15 @@
 import { model, Schema, type Types } from 'mongoose';
 import { TIER_LEVELS, type TierLevel } from '@cakeday/shared';
+import { heldTextSchema, type HeldText } from '../moderation/HeldText';
 
+/** See storedBirthday.ts: month and day in clear for campaigns, the year encrypted. */
 export interface StoredBirthday {
   month: number;
   day: number;
-  year: number | null;
+  /** AES-256-GCM of the year (personalDataCrypto); null when the member gave none; absent on legacy documents. */
+  yearCiphertext?: string | null;
+  /** Legacy: the year in clear, as written before it was encrypted. Read only; never written. */
+  year?: number | null;
 }
 
 /** The phone number encrypted (AES-256-GCM) plus a keyed hash for lookup and uniqueness. */
@@ -24,6 +29,8 @@ export interface Member {
   /** Part of every session token; bumping it revokes them all. */
   tokenVersion: number;
   nickname: string | null;
+  /** Set while the nickname waits for a content review: friends and staff then see the default name. */
+  nicknameReview?: HeldText | null;
   avatarUrl: string | null;
   phone: StoredPhone | null;
   /** HMAC-SHA256 of the number; absent when none is bound (see unionid). */
@@ -31,12 +38,18 @@ export interface Member {
   birthday: StoredBirthday | null;
   /** Kept after a withdrawal (not the birthday itself) so that set-once cannot be side-stepped. */
   birthdayHistory: { firstSetAt: Date | null; corrections: number; lastBenefitClaimedAt: Date | null };
-  tier: { level: TierLevel; since: Date; reviewedAt: Date | null };
+  /**
+   * `reviewDueAt`: when the tiers.review job next looks at the member (the next anniversary while above basic);
+   * absent or null when no review is due. The job claims members by it, so members with nothing due are never read.
+   */
+  tier: { level: TierLevel; since: Date; reviewedAt: Date | null; reviewDueAt?: Date | null };
   /** False when the openid was on the deleted-accounts list: no new-member rewards again. */
   newMemberRewardsEligible: boolean;
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;
+  /** Set once deleteMember has walked every holder of the member's data; null while an erasure is unfinished. */
+  erasedAt?: Date | null;
 }
 
 const memberSchema = new Schema<Member>(
@@ -46,6 +59,7 @@ const memberSchema = new Schema<Member>(
     status: { type: String, enum: ['active', 'deleted'], required: true, default: 'active' },
     tokenVersion: { type: Number, required: true, default: 0 },
     nickname: { type: String, default: null },
+    nicknameReview: { type: heldTextSchema, default: null },
     avatarUrl: { type: String, default: null },
     phone: {
       type: new Schema<StoredPhone>({ ciphertext: String, masked: String, boundAt: Date }, { _id: false }),
@@ -53,7 +67,7 @@ const memberSchema = new Schema<Member>(
     },
     phoneHash: { type: String },
     birthday: {
-      type: new Schema<StoredBirthday>({ month: Number, day: Number, year: { type: Number, default: null } }, { _id: false }),
+      type: new Schema<StoredBirthday>({ month: Number, day: Number, yearCiphertext: { type: String }, year: { type: Number } }, { _id: false }),
       default: null,
     },
     birthdayHistory: {
@@ -65,11 +79,13 @@ const memberSchema = new Schema<Member>(
       level: { type: String, enum: TIER_LEVELS, default: 'basic' },
       since: { type: Date, required: true },
       reviewedAt: { type: Date, default: null },
+      reviewDueAt: { type: Date, default: null },
     },
     newMemberRewardsEligible: { type: Boolean, default: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     deletedAt: { type: Date, default: null },
+    erasedAt: { type: Date },
   },
   { collection: 'members', versionKey: false },
 );
@@ -77,5 +93,7 @@ memberSchema.index({ openid: 1 }, { unique: true });
 // Sparse: only members with a unionid / a phone take part in these uniqueness checks.
 memberSchema.index({ unionid: 1 }, { unique: true, sparse: true });
 memberSchema.index({ phoneHash: 1 }, { unique: true, sparse: true });
+memberSchema.index({ status: 1, erasedAt: 1 });
+memberSchema.index({ 'tier.reviewDueAt': 1, _id: 1 });
 
 export const MemberModel = model<Member>('Member', memberSchema);

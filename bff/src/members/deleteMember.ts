@@ -1,19 +1,25 @@
 import { Types } from 'mongoose';
 import type { Config } from '../config/config';
-import { ConsentModel } from '../consents/Consent.model';
 import { isDuplicateKeyError } from '../db/duplicateKey';
+import { personalDataHolders } from '../privacy/personalDataRegistry';
 import { DeletedAccountModel } from './DeletedAccount.model';
 import { MemberModel } from './Member.model';
 import { keyedHash } from './personalDataCrypto';
 
+export interface ErasureDeps {
+  now: Date;
+  config: Pick<Config, 'DATA_HASH_KEY'>;
+}
+
 /**
- * PIPL erasure, idempotent and safe to re-run after a crash at any step: (1) the openid's keyed hash joins
- * the fraud list, (2) the member loses profile, phone, birthday, unionid and openid and every session,
- * (3) consent records lose their personal evidence. Ledger, spend and order rows stay for accounting,
- * tied only to the now anonymous member id.
+ * PIPL erasure, idempotent and safe to re-run after a crash at any step: (1) the openid's keyed hash joins the
+ * fraud list, (2) every holder in the personal-data registry is erased in order, the member document first
+ * (profile, phone, birthday, openid and every session gone), (3) the member is marked erased. A deletion that
+ * stopped half way is finished by resumeErasures. What stays is listed in the registry with its reason.
  */
-export async function deleteMember(memberId: string, context: { now: Date; config: Pick<Config, 'DATA_HASH_KEY'> }): Promise<void> {
-  const member = await MemberModel.findById(memberId, { openid: 1, status: 1 }).lean();
+export async function deleteMember(memberId: string, context: ErasureDeps): Promise<void> {
+  const id = new Types.ObjectId(memberId);
+  const member = await MemberModel.findById(id, { openid: 1, status: 1 }).lean();
   if (!member) return;
   if (member.status === 'active') {
     try {
@@ -21,24 +27,17 @@ export async function deleteMember(memberId: string, context: { now: Date; confi
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
-    await MemberModel.updateOne(
-      { _id: member._id, status: 'active' },
-      {
-        $set: {
-          status: 'deleted',
-          openid: `deleted:${memberId}`,
-          nickname: null,
-          avatarUrl: null,
-          phone: null,
-          birthday: null,
-          birthdayHistory: { firstSetAt: null, corrections: 0, lastBenefitClaimedAt: null },
-          deletedAt: context.now,
-          updatedAt: context.now,
-        },
-        $unset: { unionid: 1, phoneHash: 1 },
-        $inc: { tokenVersion: 1 },
-      },
-    );
   }
-  await ConsentModel.updateMany({ memberId: new Types.ObjectId(memberId) }, { $set: { ip: null } });
+  const openid = member.status === 'active' ? member.openid : null;
+  for (const holder of personalDataHolders) {
+    await holder.erase?.({ memberId: id, openid, now: context.now });
+  }
+  await MemberModel.updateOne({ _id: id, status: 'deleted', erasedAt: null }, { $set: { erasedAt: context.now } });
+}
+
+/** The repair path: finishes deletions that stopped before every holder was erased (oldest first). */
+export async function resumeErasures(context: ErasureDeps, limit = 50): Promise<number> {
+  const unfinished = await MemberModel.find({ status: 'deleted', erasedAt: null }, { _id: 1 }).sort({ deletedAt: 1, _id: 1 }).limit(limit).lean();
+  for (const member of unfinished) await deleteMember(member._id.toHexString(), context);
+  return unfinished.length;
 }

@@ -6,6 +6,7 @@ import { deleteMember } from './deleteMember';
 import { describeMember } from './describeMember';
 import { exportMemberData } from './exportMemberData';
 import { presentMemberProfile } from './presentMember';
+import { textCheckContext } from '../moderation/textContext';
 import { requireMember } from './requireMember';
 import { setBirthday } from './setBirthday';
 import { updateProfile } from './updateProfile';
@@ -14,24 +15,26 @@ type MemberRoutes = 'members.me' | 'members.update' | 'members.bindPhone' | 'mem
 
 export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
   'members.me': async (_input, { deps, principal }) =>
-    describeMember(requireMember(principal).memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config) }),
+    describeMember(requireMember(principal).memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config), dataKey: deps.config.DATA_ENCRYPTION_KEY }),
   'members.update': async (input, { deps, principal }) => {
-    const now = deps.now();
-    return presentMemberProfile(await updateProfile(requireMember(principal).memberId, input, now), now);
+    const context = textCheckContext(deps);
+    const member = await updateProfile(requireMember(principal), input, context);
+    return presentMemberProfile(member, context.now, deps.config.DATA_ENCRYPTION_KEY);
   },
   'members.bindPhone': async (input, { deps, principal }) =>
     bindPhone(requireMember(principal), input.code, { phone: deps.wechat.phone, config: deps.config, now: deps.now() }),
   'members.setBirthday': async (input, { deps, principal, koa }) => {
     const now = deps.now();
-    const { member, lock } = await setBirthday(requireMember(principal).memberId, input, { now, ip: koa.ip });
-    const profile = presentMemberProfile(member, now);
+    const dataKey = deps.config.DATA_ENCRYPTION_KEY;
+    const { member, lock } = await setBirthday(requireMember(principal).memberId, input, { now, ip: koa.ip, dataKey });
+    const profile = presentMemberProfile(member, now, dataKey);
     return {
       birthday: profile.birthday ?? { month: input.month, day: input.day, year: input.year ?? null },
       birthdayLock: { state: lock.state, correctableUntil: lock.correctableUntil ? toBusinessIso(lock.correctableUntil) : null },
     };
   },
   'members.export': async (_input, { deps, principal }) =>
-    exportMemberData(requireMember(principal).memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config) }),
+    exportMemberData(requireMember(principal).memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config), dataKey: deps.config.DATA_ENCRYPTION_KEY }),
   'members.delete': async (_input, { deps, principal }) => {
     await deleteMember(requireMember(principal).memberId, { now: deps.now(), config: deps.config });
     return { deleted: true };

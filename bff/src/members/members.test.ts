@@ -1,4 +1,5 @@
 import { consentTexts } from '@cakeday/shared';
+import { Types } from 'mongoose';
 import { buildTestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
 import { buildMember, buildPointsLot, sessionFor } from '../test/factories';
@@ -9,12 +10,17 @@ import { ConsentModel } from '../consents/Consent.model';
 import { DeletedAccountModel } from './DeletedAccount.model';
 import { MemberModel, type Member } from './Member.model';
 import { deleteMember } from './deleteMember';
-import { testConfig } from '../test/app';
+import { testConfig, type TestApp } from '../test/app';
+import { useWechatSandbox } from '../test/wechatSandbox';
 
 useTestDatabase();
+const sandbox = useWechatSandbox();
 
 const clock = { now: new Date('2026-05-10T04:00:00.000Z') }; // 12:00 on 10 May in Shanghai
-const { http } = buildTestApp({ now: () => clock.now });
+let http: TestApp['http'];
+beforeAll(() => {
+  http = buildTestApp({ config: sandbox.config(), now: () => clock.now }).http;
+});
 const birthdayVersion = consentTexts.birthday.version;
 
 beforeEach(() => {
@@ -23,6 +29,7 @@ beforeEach(() => {
 
 async function signedIn(): Promise<{ memberId: string; auth: string; member: Member }> {
   const member = await buildMember({ createdAt: new Date('2025-09-01T02:00:00.000Z') });
+  await sandbox.control().visit({ openid: member.openid });
   return { member, memberId: member._id.toHexString(), auth: await sessionFor(member, { now: clock.now }) };
 }
 
@@ -57,6 +64,7 @@ describe('members.me', () => {
     expect(response.body).toEqual({
       id: memberId,
       nickname: '小麦',
+      nicknameInReview: false,
       avatarUrl: null,
       phoneMasked: null,
       birthday: null,
@@ -84,20 +92,20 @@ describe('members.update', () => {
     expect((await http.post('/api/members.update').set('Authorization', auth).send({ avatarUrl: 'javascript:alert(1)' })).status).toBe(400);
     const response = await http.post('/api/members.update').set('Authorization', auth).send({ nickname: ' 麦麦 ', avatarUrl: 'https://img.example.com/a.png' });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ nickname: '麦麦', avatarUrl: 'https://img.example.com/a.png' });
+    expect(response.body).toMatchObject({ nickname: '麦麦', nicknameInReview: false, avatarUrl: 'https://img.example.com/a.png' });
   });
 });
 
 describe('members.setBirthday', () => {
   const set = (auth: string, body: object) => http.post('/api/members.setBirthday').set('Authorization', auth).send(body);
 
-  it('401 without a session; 400 without consent, with a stale consent or an impossible date', async () => {
+  it('401 without a session; 400 without consent or with an impossible date; 403 with a stale consent', async () => {
     expect((await http.post('/api/members.setBirthday').send({ month: 3, day: 1, consentVersion: birthdayVersion })).status).toBe(401);
     const { auth } = await signedIn();
     const noConsent = await set(auth, { month: 3, day: 1 });
     expect([noConsent.status, noConsent.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     const stale = await set(auth, { month: 3, day: 1, consentVersion: 'birthday-2020-01' });
-    expect([stale.status, stale.body.error.code]).toEqual([400, 'CONSENT_REQUIRED']);
+    expect([stale.status, stale.body.error.code]).toEqual([403, 'CONSENT_REQUIRED']);
     expect((await set(auth, { month: 2, day: 29, year: 2001, consentVersion: birthdayVersion })).status).toBe(400);
     expect((await set(auth, { month: 4, day: 31, consentVersion: birthdayVersion })).status).toBe(400);
   });
@@ -136,6 +144,38 @@ describe('members.setBirthday', () => {
     await MemberModel.updateOne({ _id: memberId }, { $set: { 'birthdayHistory.lastBenefitClaimedAt': clock.now } });
     const refused = await set(auth, { month: 12, day: 20, consentVersion: birthdayVersion });
     expect([refused.status, refused.body.error.code]).toEqual([409, 'BIRTHDAY_BENEFIT_CLAIMED']);
+  });
+});
+
+describe('the birth year at rest', () => {
+  const raw = async (memberId: string) => MemberModel.collection.findOne({ _id: new Types.ObjectId(memberId) });
+
+  it('is stored encrypted (month and day stay queryable) and still comes back to the member', async () => {
+    const { memberId, auth } = await signedIn();
+    const response = await http.post('/api/members.setBirthday').set('Authorization', auth).send({ month: 9, day: 15, year: 1990, consentVersion: birthdayVersion });
+    expect(response.body.birthday).toEqual({ month: 9, day: 15, year: 1990 });
+
+    const stored = await raw(memberId);
+    expect(stored?.birthday).toEqual({ month: 9, day: 15, yearCiphertext: expect.any(String) });
+    expect(JSON.stringify(stored)).not.toContain('1990');
+    expect(await MemberModel.countDocuments({ _id: memberId, 'birthday.month': 9, 'birthday.day': 15 })).toBe(1);
+    expect((await http.post('/api/members.me').set('Authorization', auth).send({})).body.birthday).toEqual({ month: 9, day: 15, year: 1990 });
+    expect((await http.post('/api/members.export').set('Authorization', auth).send({})).body.profile.birthday).toEqual({ month: 9, day: 15, year: 1990 });
+  });
+
+  it('a year stored in clear before encryption is read as it is, and encrypted by the next change', async () => {
+    const { memberId, auth } = await signedIn();
+    await MemberModel.collection.updateOne(
+      { _id: new Types.ObjectId(memberId) },
+      { $set: { birthday: { month: 9, day: 15, year: 1988 }, 'birthdayHistory.firstSetAt': clock.now } },
+    );
+    expect((await http.post('/api/members.me').set('Authorization', auth).send({})).body.birthday).toEqual({ month: 9, day: 15, year: 1988 });
+    // The same birthday again is recognised as unchanged (the clear year is read); the correction stores it encrypted.
+    const same = await http.post('/api/members.setBirthday').set('Authorization', auth).send({ month: 9, day: 15, year: 1988, consentVersion: birthdayVersion });
+    expect([same.status, same.body.birthdayLock.state]).toEqual([200, 'correctable']);
+    const corrected = await http.post('/api/members.setBirthday').set('Authorization', auth).send({ month: 9, day: 16, year: 1988, consentVersion: birthdayVersion });
+    expect(corrected.body.birthday).toEqual({ month: 9, day: 16, year: 1988 });
+    expect(JSON.stringify(await raw(memberId))).not.toContain('1988');
   });
 });
 

@@ -1,10 +1,11 @@
 import { birthdayLock, consentTexts, decideBirthdayChange, type Birthday, type BirthdayChangeRefusal } from '@cakeday/shared';
 import type { ErrorCode } from '@cakeday/shared';
 import { grantConsent } from '../consents/grantConsent';
-import { AppError, conflict } from '../errors/AppError';
+import { conflict, forbidden } from '../errors/AppError';
 import { birthdayHistoryOf } from './birthdayHistory';
 import { MemberModel, type Member } from './Member.model';
 import { loadMember } from './loadMember';
+import { storeBirthday } from './storedBirthday';
 
 const refusalCodes: Record<BirthdayChangeRefusal, ErrorCode> = {
   LOCKED: 'BIRTHDAY_LOCKED',
@@ -19,11 +20,11 @@ const refusalCodes: Record<BirthdayChangeRefusal, ErrorCode> = {
 export async function setBirthday(
   memberId: string,
   input: Birthday & { consentVersion: string },
-  context: { now: Date; ip: string | null },
+  context: { now: Date; ip: string | null; dataKey: string },
 ): Promise<{ member: Member; lock: ReturnType<typeof birthdayLock> }> {
-  if (input.consentVersion !== consentTexts.birthday.version) throw new AppError(400, 'CONSENT_REQUIRED');
+  if (input.consentVersion !== consentTexts.birthday.version) throw forbidden('CONSENT_REQUIRED');
   const member = await loadMember(memberId);
-  const history = birthdayHistoryOf(member);
+  const history = birthdayHistoryOf(member, context.dataKey);
   const next = { month: input.month, day: input.day, year: input.year ?? null };
   const decision = decideBirthdayChange(history, next, context.now);
   if (!decision.allowed) throw conflict(refusalCodes[decision.reason]);
@@ -33,7 +34,7 @@ export async function setBirthday(
       { _id: member._id, status: 'active', 'birthdayHistory.corrections': history.corrections, 'birthdayHistory.firstSetAt': history.firstSetAt },
       {
         $set: {
-          birthday: next,
+          birthday: storeBirthday(next, context.dataKey),
           'birthdayHistory.firstSetAt': history.firstSetAt ?? context.now,
           'birthdayHistory.corrections': history.corrections + (decision.kind === 'correction' ? 1 : 0),
           updatedAt: context.now,
@@ -43,5 +44,5 @@ export async function setBirthday(
     if (written.modifiedCount !== 1) throw conflict();
   }
   const updated = await loadMember(memberId);
-  return { member: updated, lock: birthdayLock(birthdayHistoryOf(updated), context.now) };
+  return { member: updated, lock: birthdayLock(birthdayHistoryOf(updated, context.dataKey), context.now) };
 }

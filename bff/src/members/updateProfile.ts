@@ -1,12 +1,25 @@
+import type { Principal } from '../http/context';
+import { checkMemberText, TEXT_SCENES } from '../moderation/checkMemberText';
+import type { TextCheckContext } from '../moderation/textContext';
 import { MemberModel, type Member } from './Member.model';
 import { loadMember } from './loadMember';
 
-/** Nickname and avatar only; content checks arrive with the community feature. */
+/**
+ * Nickname and avatar. Friends see the nickname, so it is checked first (msgSecCheck scene 1): risky is refused
+ * (422), review or an unavailable check stores it held (see HeldText), pass stores it shown.
+ */
 export async function updateProfile(
-  memberId: string,
+  principal: Principal,
   changes: { nickname?: string; avatarUrl?: string },
-  now: Date,
+  context: TextCheckContext,
 ): Promise<Member> {
-  await MemberModel.updateOne({ _id: memberId, status: 'active' }, { $set: { ...changes, updatedAt: now } });
-  return loadMember(memberId);
+  const set: Partial<Member> = { updatedAt: context.now };
+  if (changes.avatarUrl !== undefined) set.avatarUrl = changes.avatarUrl;
+  if (changes.nickname !== undefined) {
+    const check = { openid: principal.openid, scene: TEXT_SCENES.nickname, content: changes.nickname, refusal: 'NICKNAME_CONTENT_REJECTED' as const };
+    set.nickname = changes.nickname;
+    set.nicknameReview = await checkMemberText(check, context);
+  }
+  await MemberModel.updateOne({ _id: principal.memberId, status: 'active' }, { $set: set });
+  return loadMember(principal.memberId);
 }

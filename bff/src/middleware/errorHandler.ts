@@ -9,11 +9,15 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
 };
+
+/** Every limit we keep is per minute; a 429 that does not know better asks for a minute's wait. */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -48,6 +52,7 @@ export function errorHandler(): Middleware<CakedayState> {
       ctx.status = appError.status;
       ctx.body = body;
       if (appError.status === 401) ctx.set('WWW-Authenticate', 'Bearer');
+      if (appError.status === 429) ctx.set('Retry-After', String(appError.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
     }
   };
 }

@@ -30,7 +30,7 @@ describe('two-factor sign-in', () => {
     const secret: string = setup.body.secret;
     expect(setup.body.otpauthUri).toContain(`secret=${secret}`);
     const wrong = await app.http.post('/api/ops.totp.enable').set('Cookie', cookie).send({ code: '000000' === codeAt(secret, clock.now) ? '111111' : '000000' });
-    expect(wrong.body.error.code).toBe('OPS_TOTP_INVALID');
+    expect(wrong.body.error.code).toBe('OPS_TOTP_SETUP_CODE_WRONG');
     const enabled = await app.http.post('/api/ops.totp.enable').set('Cookie', cookie).send({ code: codeAt(secret, clock.now) });
     expect(enabled.status).toBe(200);
     expect(enabled.body.requires.totpEnrollment).toBe(false);

@@ -28,7 +28,7 @@ export async function enableTotp(operatorId: string, code: string, encryptionKey
   if (operator.totp.enabled || !operator.totp.secretEncrypted) throw conflict();
   const secret = decryptPersonalData(operator.totp.secretEncrypted, encryptionKey);
   const step = matchTotp(secret, code, audit.now, operator.totp.lastUsedStep);
-  if (step === null) throw new AppError(422, 'OPS_TOTP_INVALID');
+  if (step === null) throw new AppError(422, 'OPS_TOTP_SETUP_CODE_WRONG');
   return audited(audit, { action: 'ops.totp.enable', subject: { type: 'Operator', id: operatorId }, after: { totpEnabled: true } }, async (entry) => {
     const written = await OperatorModel.findOneAndUpdate(
       { _id: operator._id, 'totp.enabled': false, 'totp.secretEncrypted': operator.totp.secretEncrypted },

@@ -54,6 +54,10 @@ export interface MallOrder {
   cancelReason: CancelReason | null;
   refund: { outRefundNo: string; status: 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL'; reason: string | null; requestedAt: Date } | null;
   flags: OrderFlag[];
+  /** When the sweeper should next look at this order (see sweepSchedule.ts); null once it needs nothing more. */
+  nextAttemptAt: Date | null;
+  /** Sweeps in a row that did not move the order on; reset by every change of state. */
+  sweepAttempts: number;
   createdAt: Date;
   updatedAt: Date;
   paidAt: Date | null;
@@ -85,6 +89,8 @@ const orderSchema = new Schema<MallOrder>(
     cancelReason: { type: String, enum: [...CANCEL_REASONS, null], default: null },
     refund: { type: Schema.Types.Mixed, default: null },
     flags: { type: [new Schema<OrderFlag>({ reason: String, detail: String, at: Date }, { _id: false })], default: [] },
+    nextAttemptAt: { type: Date, default: null },
+    sweepAttempts: { type: Number, default: 0 },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     paidAt: { type: Date, default: null },
@@ -99,5 +105,6 @@ orderSchema.index({ buyerMemberId: 1, idempotencyKey: 1 }, { unique: true, name:
 orderSchema.index({ buyerMemberId: 1, _id: -1 });
 orderSchema.index({ recipientMemberId: 1, _id: -1 });
 orderSchema.index({ status: 1, updatedAt: 1 });
+orderSchema.index({ nextAttemptAt: 1, _id: 1 });
 
 export const MallOrderModel = model<MallOrder>('MallOrder', orderSchema);

@@ -3,21 +3,25 @@ import type { Types } from 'mongoose';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { crashPoint, type OrderContext } from './orderContext';
 import { returnPoints } from './orderPoints';
+import { fulfilOrder } from './fulfilOrder';
 import { releaseLimit, releaseStock } from './orderSteps';
 import { reloadOrder, transitionOrder } from './transitionOrder';
 import { recordPayment } from './recordPayment';
 
-const CANCELLABLE = ['created', 'points_held', 'stock_reserved', 'awaiting_payment', 'cancelling'] as const;
+/** Entering `cancelling` is progress; finding it already there is not (the sweeper's backoff keeps counting). */
+const CANCELLABLE = ['created', 'points_held', 'stock_reserved', 'awaiting_payment'] as const;
 
 /**
  * Cancels an order that is not paid: moves it to `cancelling`, closes the prepay (and, if WeChat says it was paid
  * after all, takes the payment instead), then gives back stock, points and the limit, and ends in `cancelled`.
  * Every step is conditional on what it undoes, so a crash anywhere is finished by running it again.
- * Returns the order as it ends: cancelled, or paid if the payment won.
+ * Returns the order as it ends: cancelled, or — when the payment won the race — fulfilled there and then, so that
+ * a member who paid gets what they paid for without waiting for the sweeper.
  */
 export async function compensateOrder(orderId: Types.ObjectId, reason: CancelReason, context: OrderContext): Promise<MallOrder> {
   const claimed =
     (await transitionOrder(orderId, CANCELLABLE, 'cancelling', context.now, {}, {})) ?? (await reloadOrder(orderId));
+  if (claimed.status === 'paid') return fulfilOrder(claimed, context);
   if (claimed.status !== 'cancelling' && claimed.status !== 'cancelled') return claimed;
   if (claimed.cancelReason === null) {
     await MallOrderModel.updateOne({ _id: orderId, cancelReason: null }, { $set: { cancelReason: reason } });
@@ -35,6 +39,7 @@ export async function compensateOrder(orderId: Types.ObjectId, reason: CancelRea
     const transaction = await context.pay.queryByOutTradeNo(order.orderNo);
     if (transaction?.tradeState === 'SUCCESS') {
       const outcome = await recordPayment(order, transaction, context, { fromCancelling: true });
+      if (outcome.status === 'paid') return fulfilOrder(outcome, context);
       if (outcome.status !== 'cancelling') return outcome;
     } else if (closeFailure !== null) {
       throw closeFailure;

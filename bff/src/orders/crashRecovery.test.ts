@@ -10,7 +10,9 @@ import { RedemptionLimitModel } from '../mall/RedemptionLimit.model';
 import type { Member } from '../members/Member.model';
 import { auditPointsAccount } from '../points/auditPointsAccount';
 import { PointsEntryModel } from '../points/PointsEntry.model';
+import { cancelOrder } from './cancelOrder';
 import { compensateOrder } from './compensateOrder';
+import { DonationCertificateModel } from './DonationCertificate.model';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { pointsClawbackKey, pointsEarnKey, type OrderContext, type OrderFaultPoint } from './orderContext';
 import { orderContextFrom } from './orderContextFrom';
@@ -43,7 +45,7 @@ async function crashes(run: Promise<unknown>): Promise<void> {
 
 interface Scenario {
   name: string;
-  item: 'points' | 'cash';
+  item: 'points' | 'cash' | 'charity';
   /** Drives the order into the crash; returns nothing (the order is found by member). */
   crash: (input: { member: Member; item: MallItem; key: string }) => Promise<void>;
   /** Before the jobs run: what the member did at WeChat Pay meanwhile. */
@@ -74,6 +76,7 @@ const scenarios: Scenario[] = [
   { name: 'points only, after points_held', item: 'points', crash: crashInPlace('points_held'), ends: 'cancelled' },
   { name: 'points only, after stock_reserved', item: 'points', crash: crashInPlace('stock_reserved'), ends: 'fulfilled' },
   { name: 'points only, delivered but not marked fulfilled', item: 'points', crash: crashInPlace('delivered'), ends: 'fulfilled' },
+  { name: 'charity, its certificate number taken but not recorded on the order', item: 'charity', crash: crashInPlace('certificate_issued'), ends: 'fulfilled' },
   { name: 'cash, after created', item: 'cash', crash: crashInPlace('created'), ends: 'cancelled' },
   { name: 'cash, after points_held', item: 'cash', crash: crashInPlace('points_held'), ends: 'cancelled' },
   { name: 'cash, after stock_reserved (no prepay yet)', item: 'cash', crash: crashInPlace('stock_reserved'), ends: 'cancelled' },
@@ -96,6 +99,26 @@ const scenarios: Scenario[] = [
       const order = await place(member, item, key, crashingAt());
       await paidAtSandbox(order);
       await crashes(confirmPayment(order, crashingAt('delivered')));
+    },
+    ends: 'fulfilled',
+  },
+  {
+    name: 'cash, the cancel lost to the payment: crash after paid',
+    item: 'cash',
+    crash: async ({ member, item, key }) => {
+      const order = await place(member, item, key, crashingAt());
+      await paidAtSandbox(order);
+      await crashes(cancelOrder(order._id.toHexString(), member._id.toHexString(), crashingAt('paid')));
+    },
+    ends: 'fulfilled',
+  },
+  {
+    name: 'cash, the cancel lost to the payment: delivered but not marked fulfilled',
+    item: 'cash',
+    crash: async ({ member, item, key }) => {
+      const order = await place(member, item, key, crashingAt());
+      await paidAtSandbox(order);
+      await crashes(cancelOrder(order._id.toHexString(), member._id.toHexString(), crashingAt('delivered')));
     },
     ends: 'fulfilled',
   },
@@ -165,6 +188,7 @@ describe('a crash after each state: the jobs bring every order to a terminal sta
     const items = {
       points: await buildMallItem({ pointsPrice: 100, cashFen: 0, stock: STOCK, limitPerMember: 5 }),
       cash: await buildMallItem({ pointsPrice: 100, cashFen: 2000, stock: STOCK, limitPerMember: 5 }),
+      charity: await buildMallItem({ kind: 'charity', pointsPrice: 100, cashFen: 0, stock: STOCK, limitPerMember: 5 }),
     };
     const runs: { scenario: Scenario; member: Member }[] = [];
     for (const [index, scenario] of scenarios.entries()) {
@@ -205,6 +229,10 @@ describe('a crash after each state: the jobs bring every order to a terminal sta
       const counter = await RedemptionLimitModel.findById(order?.limitKey).lean();
       const counts = scenario.ends === 'fulfilled' ? 1 : 0;
       expect([scenario.name, counter?.count ?? 0, counter?.orders.length ?? 0]).toEqual([scenario.name, counts, counts]);
+      if (scenario.item === 'charity') {
+        const certificates = await DonationCertificateModel.find({ orderId: order?._id }).lean();
+        expect([scenario.name, certificates.map((certificate) => certificate.certificateNo)]).toEqual([scenario.name, [order?.fulfilment?.type === 'donation' ? order.fulfilment.certificateNo : 'none']]);
+      }
       if (order?.prepay && scenario.ends === 'cancelled') expect([scenario.name, sandbox().pay.order(order.orderNo)?.trade_state]).toEqual([scenario.name, 'CLOSED']);
     }
 

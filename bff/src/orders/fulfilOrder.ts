@@ -7,23 +7,24 @@ import { earnRatesFrom, tierThresholdsFrom } from '../points/pointsConfig';
 import { settleReferralForOrder } from '../referral/settleReferralForOrder';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import type { MallOrder, StoredFulfilment } from './MallOrder.model';
+import { issueDonationCertificate } from './issueDonationCertificate';
 import { couponSourceOf, crashPoint, paidSpendKey, pointsEarnKey, type OrderContext } from './orderContext';
 import { consumeStock } from './orderSteps';
 import { reloadOrder, transitionOrder } from './transitionOrder';
 
-async function deliver(order: MallOrder, recipient: Types.ObjectId, now: Date): Promise<StoredFulfilment> {
+async function deliver(order: MallOrder, recipient: Types.ObjectId, context: OrderContext): Promise<StoredFulfilment> {
   if (order.item.kind === 'coupon' && order.item.couponTemplateCode) {
     let first: StoredFulfilment | null = null;
     for (let unit = 0; unit < order.qty; unit += 1) {
       const coupon = await issueCoupon(
         { memberId: recipient.toHexString(), templateCode: order.item.couponTemplateCode, source: couponSourceOf(order), sourceKey: `${order._id.toHexString()}:${unit}` },
-        now,
+        context.now,
       );
       first ??= { type: 'coupon', couponId: coupon._id, couponTitle: coupon.title };
     }
     if (first) return first;
   }
-  if (order.item.kind === 'charity') return { type: 'donation', certificateNo: `GY${order.orderNo}` };
+  if (order.item.kind === 'charity') return { type: 'donation', certificateNo: await issueDonationCertificate(order._id, context) };
   return { type: 'pickup', usedAt: null, storeId: null, storeName: null, staffMemberId: null };
 }
 
@@ -56,7 +57,7 @@ async function rewardPayment(order: MallOrder, context: OrderContext): Promise<n
 export async function fulfilOrder(order: MallOrder, context: OrderContext): Promise<MallOrder> {
   const ready = order.status === 'paid' || (order.status === 'stock_reserved' && order.cashTotalFen === 0);
   if (!ready) return order;
-  const fulfilment = await deliver(order, order.recipientMemberId ?? order.buyerMemberId, context.now);
+  const fulfilment = await deliver(order, order.recipientMemberId ?? order.buyerMemberId, context);
   const pointsEarned = await rewardPayment(order, context);
   crashPoint(context, 'delivered');
   const done = await transitionOrder(order._id, [order.status], 'fulfilled', context.now, { fulfilment, pointsEarned, fulfilledAt: context.now });

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import type { Logger } from '../logger';
 import type { MemberQueue } from '../points/memberQueue';
 import type { MallOrder } from './MallOrder.model';
 import type { WechatPay } from '../wechat/types';
@@ -8,6 +9,8 @@ export interface OrderContext {
   now: Date;
   config: Config;
   pay: WechatPay;
+  /** Where the jobs report an order they could not move on (it is retried; the failure must not vanish). */
+  logger: Logger;
   queue?: MemberQueue;
   /** Test seam: simulates a crash right after a state or step (the callback throws). Never set in production. */
   faults?: OrderFaults;
@@ -21,6 +24,7 @@ export type OrderFaultPoint =
   | 'stock_reserved'
   | 'awaiting_payment'
   | 'paid'
+  | 'certificate_issued'
   | 'delivered'
   | 'cancelling'
   | 'stock_released'

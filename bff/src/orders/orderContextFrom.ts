@@ -3,5 +3,5 @@ import { memberQueueFor } from '../points/memberQueue';
 import type { OrderContext } from './orderContext';
 
 export function orderContextFrom(deps: AppDeps): OrderContext {
-  return { now: deps.now(), config: deps.config, pay: deps.wechat.pay, queue: memberQueueFor(deps) };
+  return { now: deps.now(), config: deps.config, pay: deps.wechat.pay, logger: deps.logger, queue: memberQueueFor(deps) };
 }

@@ -1,4 +1,3 @@
-import type { Types } from 'mongoose';
 import { MallItemModel } from '../mall/MallItem.model';
 import { RedemptionLimitModel } from '../mall/RedemptionLimit.model';
 import type { MallOrder } from './MallOrder.model';
@@ -47,8 +46,4 @@ export async function consumeStock(order: Pick<MallOrder, '_id' | 'itemId'>): Pr
 export async function restockRefunded(order: Pick<MallOrder, '_id' | 'itemId' | 'qty'>): Promise<void> {
   await consumeStock(order);
   await MallItemModel.updateOne({ _id: order.itemId, restockedOrders: { $ne: order._id } }, { $inc: { stock: order.qty }, $push: { restockedOrders: order._id } });
-}
-
-export function isReserved(itemId: Types.ObjectId, orderId: Types.ObjectId): Promise<boolean> {
-  return MallItemModel.countDocuments({ _id: itemId, reservedOrders: orderId }).then((count) => count === 1);
 }

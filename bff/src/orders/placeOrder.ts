@@ -1,13 +1,14 @@
-import { limitPeriodKey, ORDER_PAYMENT_WINDOW_MINUTES, tierAllows } from '@cakeday/shared';
+import { limitPeriodKey, ORDER_PAYMENT_WINDOW_MINUTES, tierAllows, toBusinessIso } from '@cakeday/shared';
 import { randomBytes } from 'node:crypto';
 import { isValidObjectId, Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../errors/AppError';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../errors/AppError';
 import { MallItemModel, type MallItem } from '../mall/MallItem.model';
 import { MemberModel } from '../members/Member.model';
 import { advanceOrder } from './advanceOrder';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { crashPoint, type OrderContext } from './orderContext';
+import { scheduleOnEntering } from './sweepSchedule';
 
 export interface PlaceOrderInput {
   buyerMemberId: string;
@@ -22,7 +23,7 @@ export interface PlaceOrderInput {
 }
 
 function newOrderNo(now: Date): string {
-  const stamp = new Date(now.getTime() + 8 * 3_600_000).toISOString().replace(/\D/g, '').slice(2, 14);
+  const stamp = toBusinessIso(now).replace(/\D/g, '').slice(2, 14); // YYMMDDhhmmss in Shanghai
   return `M${stamp}${randomBytes(5).toString('hex').toUpperCase()}`;
 }
 
@@ -66,7 +67,7 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
     const found = isValidObjectId(input.recipientMemberId) && input.recipientMemberId !== input.buyerMemberId
       ? await MemberModel.exists({ _id: input.recipientMemberId, status: 'active' })
       : null;
-    if (!found) throw badRequest('GIFT_RECIPIENT_INVALID');
+    if (!found) throw unprocessable('GIFT_RECIPIENT_INVALID');
     recipient = new Types.ObjectId(input.recipientMemberId);
   }
   if (item.stock < input.qty) throw conflict('MALL_SOLD_OUT');
@@ -104,6 +105,7 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
       fulfilledAt: null,
       cancelledAt: null,
       refundedAt: null,
+      ...scheduleOnEntering('created', now),
     });
     order = created.toObject();
   } catch (error) {

@@ -18,7 +18,7 @@ export function checkTransaction(order: MallOrder, transaction: PayTransaction, 
 
 export async function flagOrder(order: MallOrder, reason: string, detail: string, now: Date): Promise<void> {
   // One flag per reason: a notification retried ten times is one problem.
-  await MallOrderModel.updateOne({ _id: order._id, 'flags.reason': { $ne: reason } }, { $push: { flags: { reason, detail, at: now } } });
+  await MallOrderModel.updateOne({ _id: order._id, 'flags.reason': { $ne: reason } }, { $push: { flags: { reason, detail, at: now } }, $set: { updatedAt: now } });
 }
 
 /**

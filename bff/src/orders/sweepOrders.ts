@@ -1,4 +1,4 @@
-import { TERMINAL_ORDER_STATUSES } from '@cakeday/shared';
+import { TERMINAL_ORDER_STATUSES, type OrderStatus } from '@cakeday/shared';
 import { MallItemModel } from '../mall/MallItem.model';
 import { advanceOrder } from './advanceOrder';
 import { compensateOrder } from './compensateOrder';
@@ -6,6 +6,23 @@ import { finishRefund } from './refundOrder';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import type { OrderContext } from './orderContext';
 import { consumeStock, releaseStock } from './orderSteps';
+import { AWAITING_OPS_RECHECK_MS, awaitsOps, awaitsPayment, sweepBackoffMs } from './sweepSchedule';
+
+const SWEPT: readonly OrderStatus[] = ['created', 'points_held', 'stock_reserved', 'paid', 'cancelling', 'refunding'];
+const SWEEP_BATCH = 200;
+
+export interface SweepSummary {
+  cancelled: number;
+  fulfilled: number;
+  refunded: number;
+  /** Looked at, not finished (a refund WeChat is still processing, or a failure): looked at again after a backoff. */
+  retrying: number;
+  /** Of those, the ones that failed (each logged). */
+  failed: number;
+  /** Waiting on ops: looked at again only daily. */
+  parked: number;
+  reservations: number;
+}
 
 function sweepOne(order: MallOrder, context: OrderContext): Promise<MallOrder> {
   if (order.status === 'created' || order.status === 'points_held') return compensateOrder(order._id, 'failed', context);
@@ -15,25 +32,50 @@ function sweepOne(order: MallOrder, context: OrderContext): Promise<MallOrder> {
   return Promise.resolve(order);
 }
 
-/** How long an order may sit between states before the sweeper assumes its request died. */
-export const SWEEP_GRACE_MS = 2 * 60_000;
+/**
+ * The order stayed where it was: it goes to the back of the working set, after a backoff that grows with each
+ * sweep in a row that did not move it; an order waiting on ops is parked, an unpaid one left to the payment jobs.
+ * Conditional on what this sweep saw, so a change of state meanwhile (which sets its own schedule) wins.
+ */
+async function reschedule(seen: MallOrder, current: MallOrder, now: Date): Promise<'retrying' | 'parked' | 'paymentJobs'> {
+  const sweepAttempts = seen.sweepAttempts + 1;
+  const outcome = awaitsOps(current) ? 'parked' : awaitsPayment(current) ? 'paymentJobs' : 'retrying';
+  const delay = { parked: AWAITING_OPS_RECHECK_MS, paymentJobs: null, retrying: sweepBackoffMs(sweepAttempts) }[outcome];
+  await MallOrderModel.updateOne(
+    { _id: seen._id, status: seen.status, nextAttemptAt: seen.nextAttemptAt },
+    { $set: { nextAttemptAt: delay === null ? null : new Date(now.getTime() + delay), sweepAttempts } },
+  );
+  return outcome;
+}
 
 /**
  * Finishes or compensates orders stuck between states after a crash: created/points_held (a request died)
  * are cancelled — the member was told nothing succeeded; stock_reserved without cash and paid are fulfilled;
- * cancelling and refunding are finished. Then reservations held by orders already final are settled.
+ * cancelling and refunding are finished. Work is claimed by `nextAttemptAt` (oldest first, then by id), so orders
+ * that cannot be finished now fall behind the others instead of filling every batch. Then reservations held by
+ * orders already final are settled.
  */
-export async function sweepOrders(context: OrderContext, graceMs: number = SWEEP_GRACE_MS): Promise<Record<string, number>> {
-  const before = new Date(context.now.getTime() - graceMs);
-  const stuck = await MallOrderModel.find({ status: { $in: ['created', 'points_held', 'stock_reserved', 'paid', 'cancelling', 'refunding'] }, updatedAt: { $lte: before } }).limit(200).lean();
-  const counts: Record<string, number> = { cancelled: 0, fulfilled: 0, refunded: 0, reservations: 0, failed: 0 };
-  for (const order of stuck) {
-    // One order that cannot be finished now (WeChat Pay down, say) must not hold up the others: it is retried next run.
-    const result = await sweepOne(order, context).catch(() => null);
-    if (result === null) counts.failed = (counts.failed ?? 0) + 1;
-    else if (result.status === 'cancelled') counts.cancelled = (counts.cancelled ?? 0) + 1;
-    else if (result.status === 'fulfilled') counts.fulfilled = (counts.fulfilled ?? 0) + 1;
-    else if (result.status === 'refunded') counts.refunded = (counts.refunded ?? 0) + 1;
+export async function sweepOrders(context: OrderContext): Promise<SweepSummary> {
+  const due = await MallOrderModel.find({ nextAttemptAt: { $lte: context.now }, status: { $in: SWEPT } })
+    .sort({ nextAttemptAt: 1, _id: 1 })
+    .limit(SWEEP_BATCH)
+    .lean();
+  const summary: SweepSummary = { cancelled: 0, fulfilled: 0, refunded: 0, retrying: 0, failed: 0, parked: 0, reservations: 0 };
+  for (const order of due) {
+    // One order that cannot be finished now (WeChat Pay down, say) must not hold up the others.
+    const result = await sweepOne(order, context).catch((error: unknown) => {
+      summary.failed += 1;
+      context.logger.warn(
+        { job: 'orders.sweep', orderId: order._id.toHexString(), orderNo: order.orderNo, status: order.status, sweepAttempts: order.sweepAttempts + 1, err: error },
+        'order sweep failed; retried after a backoff',
+      );
+      return null;
+    });
+    if (result?.status === 'cancelled' || result?.status === 'fulfilled' || result?.status === 'refunded') summary[result.status] += 1;
+    // A change of state set the order's next look itself.
+    if (result && result.status !== order.status) continue;
+    const outcome = await reschedule(order, result ?? order, context.now);
+    if (outcome !== 'paymentJobs') summary[outcome] += 1;
   }
   const items = await MallItemModel.find({ 'reservedOrders.0': { $exists: true } }, { reservedOrders: 1, stock: 1 }).lean();
   for (const item of items) {
@@ -41,8 +83,8 @@ export async function sweepOrders(context: OrderContext, graceMs: number = SWEEP
     for (const order of finals) {
       if (order.status === 'fulfilled') await consumeStock(order);
       else await releaseStock(order);
-      counts.reservations = (counts.reservations ?? 0) + 1;
+      summary.reservations += 1;
     }
   }
-  return counts;
+  return summary;
 }

@@ -1,8 +1,12 @@
 import type { OrderStatus } from '@cakeday/shared';
 import type { Types, UpdateQuery } from 'mongoose';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
+import { scheduleOnEntering } from './sweepSchedule';
 
-/** The only way an order's status changes: conditional on the status it is expected to be in. null = it was not. */
+/**
+ * The only way an order's status changes: conditional on the status it is expected to be in. null = it was not.
+ * A change of state is progress, so it also sets when the sweeper should next look (or that it need not).
+ */
 export async function transitionOrder(
   orderId: Types.ObjectId,
   from: readonly OrderStatus[],
@@ -13,7 +17,7 @@ export async function transitionOrder(
 ): Promise<MallOrder | null> {
   return MallOrderModel.findOneAndUpdate(
     { _id: orderId, status: { $in: from }, ...extraCondition },
-    { $set: { ...set, status: to, updatedAt: now } },
+    { $set: { ...set, ...scheduleOnEntering(to, now), status: to, updatedAt: now } },
     { returnDocument: 'after' },
   ).lean();
 }

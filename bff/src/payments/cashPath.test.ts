@@ -6,6 +6,7 @@ import { usePaySandbox } from '../test/paySandbox';
 import { MallOrderModel } from '../orders/MallOrder.model';
 import { PointsAccountModel } from '../points/PointsAccount.model';
 import { MallItemModel } from '../mall/MallItem.model';
+import { auditPointsAccount } from '../points/auditPointsAccount';
 
 useTestDatabase();
 const sandbox = usePaySandbox();
@@ -35,15 +36,24 @@ describe('points + cash through the WeChat Pay sandbox', () => {
     expect(order?.pointsEarned).toBe(20);
     expect((await PointsAccountModel.findById(memberId).lean())?.balance).toBe(500 - 100 + 20);
 
-    await sandbox().pay.duplicate(first);
-    const replay = await sandbox().pay.replay(first, 600);
-    expect(replay).toBeTruthy();
+    // A duplicate is acknowledged and applied as the no-op it is; a replay signed ten minutes ago is refused.
+    expect((await sandbox().pay.duplicate(first)).status).toBe(204);
+    expect((await sandbox().pay.replay(first, 600)).status).toBe(401);
+    expect(await MallOrderModel.findById(redeemed.body.order.id).lean()).toMatchObject({ status: 'fulfilled', pointsEarned: 20, flags: [] });
     expect((await PointsAccountModel.findById(memberId).lean())?.balance).toBe(420);
     expect((await MallItemModel.findById(item._id).lean())?.stock).toBe(9);
 
+    // WeChat takes the refund (PROCESSING), then settles it and notifies: the notification's effect is awaited.
     const refund = await app.http.post('/api/orders.refund').set('Authorization', auth).send({ orderId: redeemed.body.order.id });
     expect(refund.status).toBe(200);
-    expect(['refunding', 'refunded']).toContain(refund.body.order.status);
+    expect(refund.body.order.status).toBe('refunding');
+    const { notificationId } = sandbox().pay.settleRefund(`R${redeemed.body.order.orderNo}`, 'SUCCESS');
+    expect(await sandbox().pay.settled(notificationId ?? '')).toEqual({ delivered: true, attempts: 1 });
+    const shown = await app.http.post('/api/orders.get').set('Authorization', auth).send({ orderId: redeemed.body.order.id });
+    expect(shown.body.order.status).toBe('refunded');
+    expect(await auditPointsAccount(memberId)).toMatchObject({ balance: 500, ledgerSum: 500, consistent: true });
+    expect(await MallItemModel.findById(item._id).lean()).toMatchObject({ stock: 10, reservedOrders: [] });
+    expect(sandbox().pay.refund(`R${redeemed.body.order.orderNo}`)).toMatchObject({ refund_status: 'SUCCESS' });
   });
 
   it('cancelling an unpaid order closes the prepay and returns points and stock', async () => {

@@ -16,7 +16,7 @@
  * with the account's version — an entry applied in between either bumped the version or is seen as applied.
  * So at every moment: balance = sum of applied entries' deltas + deltas of entries named in `pending`.
  */
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { conflict, unavailable } from '../errors/AppError';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { PointsAccountModel, type PendingApplication } from './PointsAccount.model';
@@ -149,8 +149,4 @@ async function finalizeEntry(entry: PointsEntry, applied: PendingApplication, no
 export function assertApplied(entry: PointsEntry): PointsEntry {
   if (entry.state === 'rejected') throw conflict(entry.rejection ?? 'POINTS_INSUFFICIENT');
   return entry;
-}
-
-export function newMemberObjectId(memberId: string): Types.ObjectId {
-  return new Types.ObjectId(memberId);
 }

@@ -5,7 +5,9 @@ export type ReferralState = (typeof REFERRAL_STATES)[number];
 
 /**
  * A new member bound to the sharer they arrived through. `_id` is the invitee: first touch wins by the
- * unique key. joined → rewarded (first fulfilled paid order) | capped (over the daily cap) → clawed_back (refund).
+ * unique key. joined → rewarded (own first purchase fulfilled) | capped (over the daily cap) | expired (no own
+ * purchase within the reward window); rewarded → clawed_back (refund). `nextCheckAt` is when the settle job looks at
+ * it next, null once nothing is left to settle: the job's working set.
  */
 export interface Referral {
   _id: Types.ObjectId;
@@ -15,12 +17,15 @@ export interface Referral {
   state: ReferralState;
   /** The invitee's first paid order the reward was for. */
   orderId: string | null;
+  /** When the reward was first claimed for `orderId`: its daily-cap slot counts on this Asia/Shanghai day, retries too. */
+  rewardClaimedAt: Date | null;
   points: number;
   rewardedAt: Date | null;
   /** The referrer's points entry key, for the clawback. */
   pointsKey: string | null;
   /** When the invitee's first-order coupon was issued; null until then (the settle job retries). */
   welcomeIssuedAt: Date | null;
+  nextCheckAt: Date | null;
 }
 
 const referralSchema = new Schema<Referral>(
@@ -31,14 +36,16 @@ const referralSchema = new Schema<Referral>(
     boundAt: { type: Date, required: true },
     state: { type: String, enum: REFERRAL_STATES, required: true },
     orderId: { type: String, default: null },
+    rewardClaimedAt: { type: Date, default: null },
     points: { type: Number, default: 0 },
     rewardedAt: { type: Date, default: null },
     pointsKey: { type: String, default: null },
     welcomeIssuedAt: { type: Date, default: null },
+    nextCheckAt: { type: Date, default: null },
   },
   { collection: 'referrals', versionKey: false },
 );
 referralSchema.index({ referrerId: 1, boundAt: -1 });
-referralSchema.index({ state: 1, boundAt: 1 });
+referralSchema.index({ nextCheckAt: 1, _id: 1 });
 
 export const ReferralModel = model<Referral>('Referral', referralSchema);

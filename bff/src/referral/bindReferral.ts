@@ -52,10 +52,12 @@ export async function bindReferral(input: BindReferralInput, now: Date): Promise
       boundAt: now,
       state: 'joined',
       orderId: null,
+      rewardClaimedAt: null,
       points: 0,
       rewardedAt: null,
       pointsKey: null,
       welcomeIssuedAt: null,
+      nextCheckAt: now,
     });
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;

@@ -1,6 +1,14 @@
 import type { Person } from '@cakeday/shared';
+import type { Member } from '../members/Member.model';
 
-/** A member as friends see them: a default nickname when unset; never openid, phone or birthday year. */
-export function presentPerson(member: { nickname: string | null; avatarUrl: string | null } | null): Person {
-  return { nickname: member?.nickname ?? '微信好友', avatarUrl: member?.avatarUrl ?? null };
+/** What presentPerson reads: select these fields when loading members to show to others. */
+export const PERSON_FIELDS = { nickname: 1, avatarUrl: 1, nicknameReview: 1 } as const;
+
+/**
+ * A member as friends (and staff) see them: a default nickname when unset or held for a content review;
+ * never openid, phone or birthday year.
+ */
+export function presentPerson(member: Pick<Member, 'nickname' | 'avatarUrl' | 'nicknameReview'> | null): Person {
+  const nickname = member?.nicknameReview ? null : (member?.nickname ?? null);
+  return { nickname: nickname ?? '微信好友', avatarUrl: member?.avatarUrl ?? null };
 }

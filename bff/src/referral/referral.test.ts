@@ -1,6 +1,7 @@
 import { REFERRAL_WELCOME_TEMPLATE_CODE } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { CouponModel } from '../coupons/Coupon.model';
+import { DailyCounterModel } from '../db/DailyCounter.model';
 import { DeletedAccountModel } from '../members/DeletedAccount.model';
 import { keyedHash } from '../members/personalDataCrypto';
 import { MallOrderModel } from '../orders/MallOrder.model';
@@ -118,9 +119,9 @@ describe('rewards', () => {
     expect((await MallOrderModel.findById(first.id).lean())?.status).toBe('fulfilled');
     expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(100); // ¥50 → 50 base points × 2, at once
     const context = { now: clock.now, config: app.deps.config };
-    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, welcomeFailed: 0 });
+    expect(await settleReferralRewards(context)).toMatchObject({ rewarded: 0, clawedBack: 0, welcomeFailed: 0, failed: 0 });
     await buy('ref-order-2');
-    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, welcomeFailed: 0 });
+    expect(await settleReferralRewards(context)).toMatchObject({ rewarded: 0, clawedBack: 0, welcomeFailed: 0, failed: 0 });
     expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(100);
     expect((await app.http.post('/api/referral.mine').set('Authorization', a.auth).send({})).body.stats).toEqual({ invited: 1, rewarded: 1, pointsEarned: 100 });
 
@@ -130,7 +131,7 @@ describe('rewards', () => {
     if (settled.notificationId) await sandbox().pay.settled(settled.notificationId);
     expect((await MallOrderModel.findById(first.id).lean())?.status).toBe('refunded');
     expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(0);
-    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, welcomeFailed: 0 });
+    expect(await settleReferralRewards(context)).toMatchObject({ rewarded: 0, clawedBack: 0, welcomeFailed: 0, failed: 0 });
     expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(0);
     expect((await referralOf(b.id))?.state).toBe('clawed_back');
   });
@@ -141,12 +142,72 @@ describe('rewards', () => {
     const states: string[] = [];
     for (let index = 0; index < 3; index += 1) {
       const invitee = await buildMember();
-      await ReferralModel.create({ _id: invitee._id, referrerId: referrer._id, shareId: 'i000000000000', boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: clock.now });
-      const result = await rewardReferral({ memberId: invitee._id.toHexString(), orderId: `order-${index}`, paidFen: 1000 }, context);
+      await ReferralModel.create({ _id: invitee._id, referrerId: referrer._id, shareId: 'i000000000000', boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: clock.now, nextCheckAt: clock.now });
+      const result = await rewardReferral({ memberId: invitee._id.toHexString(), orderId: `order-${index}`, paidFen: 1000, paidAt: clock.now, gift: false }, context);
       states.push(result?.state ?? 'none');
     }
     expect(states).toEqual(['rewarded', 'rewarded', 'capped']);
     expect((await PointsAccountModel.findById(referrer._id).lean())?.balance).toBe(40);
+  });
+});
+
+describe('the daily cap across a crash', () => {
+  it('a crash after the slot and before the points, then a retry: one slot used, points earned once', async () => {
+    const referrer = await buildMember();
+    const invitees = await Promise.all([buildMember(), buildMember()]);
+    for (const invitee of invitees) {
+      await ReferralModel.create({ _id: invitee._id, referrerId: referrer._id, shareId: 'i000000000002', boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: clock.now, nextCheckAt: clock.now });
+    }
+    const event = (invitee: (typeof invitees)[number]) => ({ memberId: invitee._id.toHexString(), orderId: `order-${invitee._id.toHexString()}`, paidFen: 1000, paidAt: clock.now, gift: false });
+    const crashing = { now: clock.now, dailyCap: 2, rewardFaults: { afterSlotTaken: () => { throw new Error('crash'); } } };
+    await expect(rewardReferral(event(invitees[0]), crashing)).rejects.toThrow('crash');
+
+    // The retry comes the next day (the settle job's next look): the slot stays the one of the first day.
+    clock.now = new Date('2026-05-11T04:00:00.000Z');
+    expect((await rewardReferral(event(invitees[0]), { now: clock.now, dailyCap: 2 }))?.state).toBe('rewarded');
+    expect((await rewardReferral(event(invitees[0]), { now: clock.now, dailyCap: 2 }))).toBeNull();
+    expect(await DailyCounterModel.find({ _id: { $regex: `^referral-reward:${referrer._id.toHexString()}:` } }).lean()).toEqual([
+      { _id: `referral-reward:${referrer._id.toHexString()}:20260510`, count: 1, keys: [invitees[0]._id.toHexString()] },
+    ]);
+    expect((await PointsAccountModel.findById(referrer._id).lean())?.balance).toBe(20);
+
+    // The second slot of 10 May is still free for another invitee rewarded on that day.
+    clock.now = new Date('2026-05-10T05:00:00.000Z');
+    expect((await rewardReferral(event(invitees[1]), { now: clock.now, dailyCap: 2 }))?.state).toBe('rewarded');
+    expect((await PointsAccountModel.findById(referrer._id).lean())?.balance).toBe(40);
+  });
+});
+
+describe('a gift is not the invitee’s own first purchase', () => {
+  it('B, invited by A, gifts A a wish: no reward; B’s own purchase afterwards earns A double points', async () => {
+    clock.now = new Date(); // WeChat Pay's sandbox closes orders whose time_expire has passed on its own clock
+    const owner = await buildMember({ nickname: '阿梅', birthday: { month: 8, day: 8, year: 1995 } });
+    const ownerAuth = await sessionFor(owner, { now: clock.now });
+    const giftItem = await buildMallItem({ pointsPrice: 0, cashFen: 3900, title: '生日蜡烛礼盒', kind: 'service' });
+    await app.http.post('/api/wishlist.add').set('Authorization', ownerAuth).send({ kind: 'item', itemId: giftItem._id.toHexString() });
+    const shared = await app.http.post('/api/wishlist.share').set('Authorization', ownerAuth).send({ shared: true });
+    const { shareId, referralCode } = shared.body.share;
+    const b = await loginThrough('o-ref-gifter', { shareId, referralCode });
+    expect((await referralOf(b.id))?.referrerId.toHexString()).toBe(owner._id.toHexString());
+    const pay = async (orderNo: string): Promise<void> => {
+      sandbox().pay.pay(orderNo);
+      await sandbox().pay.settled(sandbox().pay.lastNotificationId() as string);
+    };
+
+    const wishId: string = (await app.http.post('/api/wishlist.view').set('Authorization', b.token).send({ shareId })).body.wishes[0].id;
+    const gift = await app.http.post('/api/wishlist.gift').set('Authorization', b.token).send({ shareId, wishId, idempotencyKey: 'gift-to-referrer-1' });
+    expect(gift.status).toBe(200);
+    await pay(gift.body.order.orderNo);
+    expect(await MallOrderModel.findById(gift.body.orderId).lean()).toMatchObject({ status: 'fulfilled', recipientMemberId: owner._id });
+    await settleReferralRewards({ now: clock.now, config: app.deps.config });
+    expect((await PointsAccountModel.findById(owner._id).lean())?.balance ?? 0).toBe(0);
+    expect((await referralOf(b.id))?.state).toBe('joined');
+
+    const own = await buildMallItem({ pointsPrice: 0, cashFen: 2500, limitPerMember: 5 });
+    const bought = await app.http.post('/api/mall.redeem').set('Authorization', b.token).send({ itemId: own._id.toHexString(), idempotencyKey: 'own-after-gift-1' });
+    await pay(bought.body.order.orderNo);
+    expect((await PointsAccountModel.findById(owner._id).lean())?.balance).toBe(50); // ¥25 → 25 × 2
+    expect(await referralOf(b.id)).toMatchObject({ state: 'rewarded', orderId: bought.body.order.id, points: 50 });
   });
 });
 
@@ -162,11 +223,11 @@ describe('reward recovery', () => {
     await sandbox().pay.settled(sandbox().pay.lastNotificationId() as string);
     expect((await MallOrderModel.findById(redeemed.body.order.id).lean())?.status).toBe('fulfilled');
     // As if the binding had been written but the process died before the reward: joined, with a fulfilled order.
-    await ReferralModel.create({ _id: new Types.ObjectId(c.id), referrerId: new Types.ObjectId(a.id), shareId: a.shareId, boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: clock.now });
+    await ReferralModel.create({ _id: new Types.ObjectId(c.id), referrerId: new Types.ObjectId(a.id), shareId: a.shareId, boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: clock.now, nextCheckAt: clock.now });
 
     const context = { now: clock.now, config: app.deps.config };
-    expect(await settleReferralRewards(context)).toEqual({ rewarded: 1, clawedBack: 0, welcomeFailed: 0 });
-    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, welcomeFailed: 0 });
+    expect(await settleReferralRewards(context)).toEqual({ rewarded: 1, clawedBack: 0, expired: 0, welcomeFailed: 0, failed: 0 });
+    expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, expired: 0, welcomeFailed: 0, failed: 0 });
     expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(60); // ¥30 → 30 × 2
   });
 });
@@ -175,7 +236,7 @@ describe('welcome coupon recovery', () => {
   it('the settle job issues a welcome coupon a crash left undone, once', async () => {
     const invitee = await buildMember();
     const referrer = await buildMember();
-    await ReferralModel.create({ _id: invitee._id, referrerId: referrer._id, shareId: 'i000000000001', boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: null });
+    await ReferralModel.create({ _id: invitee._id, referrerId: referrer._id, shareId: 'i000000000001', boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: null, nextCheckAt: clock.now });
     const context = { now: clock.now, config: app.deps.config };
     await settleReferralRewards(context);
     await settleReferralRewards(context);

@@ -1,7 +1,7 @@
-import { referralRulesText, toBusinessIso, type ReferralMineResponse } from '@cakeday/shared';
+import { REFERRAL_REWARD_WINDOW_DAYS, referralRulesText, toBusinessIso, type ReferralMineResponse } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { MemberModel } from '../members/Member.model';
-import { presentPerson } from './presentPerson';
+import { PERSON_FIELDS, presentPerson } from './presentPerson';
 import { referralCodeOf } from './referralCodes';
 import { ReferralModel, type ReferralState } from './Referral.model';
 import { currentShareLink, presentShareInfo } from './shareLinks';
@@ -12,6 +12,7 @@ const stateTexts: Record<ReferralState, string> = {
   rewarded: '首单完成，奖励已发放',
   capped: '今日奖励已达上限',
   clawed_back: '订单已退款，奖励已扣回',
+  expired: `注册${REFERRAL_REWARD_WINDOW_DAYS}天内未完成首单`,
 };
 
 export async function inviteShareInfo(memberId: string, now: Date): ReturnType<typeof presentShareInfo> {
@@ -28,7 +29,7 @@ export async function referralSummary(memberId: string, now: Date): Promise<Refe
     ReferralModel.find({ referrerId }).sort({ boundAt: -1 }).lean(),
   ]);
   const shown = referrals.slice(0, INVITEES_SHOWN);
-  const members = await MemberModel.find({ _id: { $in: shown.map((referral) => referral._id) } }, { nickname: 1, avatarUrl: 1 }).lean();
+  const members = await MemberModel.find({ _id: { $in: shown.map((referral) => referral._id) } }, PERSON_FIELDS).lean();
   const byId = new Map(members.map((member) => [member._id.toHexString(), member]));
   return {
     code,

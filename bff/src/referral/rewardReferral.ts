@@ -1,7 +1,6 @@
-import { helpDayKey, referralRewardPoints } from '@cakeday/shared';
+import { countsForReferralReward, referralRewardPoints } from '@cakeday/shared';
 import { takeDailySlot } from '../db/dailyCounter';
 import { earnPoints, type LedgerContext } from '../points/earnPoints';
-import { ReferralDailyCountModel } from './ReferralDailyCount.model';
 import { ReferralModel, type Referral } from './Referral.model';
 
 export interface ReferralOrderEvent {
@@ -10,27 +9,49 @@ export interface ReferralOrderEvent {
   orderId: string;
   /** Cash paid, in fen. */
   paidFen: number;
+  paidAt: Date;
+  /** Bought for another member: not the invitee's own purchase. */
+  gift: boolean;
+}
+
+/** Test seam: simulates a crash right after the daily-cap slot is taken. Never set in production. */
+export interface ReferralRewardFaults {
+  afterSlotTaken?: () => void;
+}
+
+export interface ReferralRewardContext extends LedgerContext {
+  dailyCap: number;
+  rewardFaults?: ReferralRewardFaults;
+}
+
+/** joined → claimed for this order (once; a retry for the same order finds its own claim). */
+async function claimFor(event: ReferralOrderEvent, now: Date): Promise<Referral | null> {
+  const claimed = await ReferralModel.findOneAndUpdate(
+    { _id: event.memberId, state: 'joined', orderId: null },
+    { $set: { orderId: event.orderId, rewardClaimedAt: now } },
+    { returnDocument: 'after' },
+  ).lean();
+  return claimed ?? ReferralModel.findOne({ _id: event.memberId, state: 'joined', orderId: event.orderId }).lean();
 }
 
 /**
- * Call when an order is fulfilled. Only the invitee's first fulfilled paid order counts: the referrer earns
- * REFERRAL_POINTS_MULTIPLIER × its base points, at most `dailyCap` rewards a day. Safe to call again.
+ * Call when an order is fulfilled. Only the invitee's own first purchase within the reward window counts (never a
+ * gift, even one for the referrer): the referrer earns REFERRAL_POINTS_MULTIPLIER × its base points, at most
+ * `dailyCap` rewards a day. The cap's slot is taken for this referral on the day of the first claim, and the points
+ * under one key, so a retry after a crash at any step takes no second slot and earns nothing twice.
  */
-export async function rewardReferral(
-  event: ReferralOrderEvent,
-  context: LedgerContext & { dailyCap: number },
-): Promise<Referral | null> {
-  if (event.paidFen <= 0) return null;
-  const claimed = await ReferralModel.findOneAndUpdate(
-    { _id: event.memberId, state: 'joined', orderId: { $in: [null, event.orderId] } },
-    { $set: { orderId: event.orderId } },
-    { returnDocument: 'after' },
-  ).lean();
+export async function rewardReferral(event: ReferralOrderEvent, context: ReferralRewardContext): Promise<Referral | null> {
+  const referral = await ReferralModel.findById(event.memberId, { state: 1, boundAt: 1 }).lean();
+  if (!referral || referral.state !== 'joined') return null;
+  if (!countsForReferralReward({ paidFen: event.paidFen, paidAt: event.paidAt, gift: event.gift }, referral.boundAt)) return null;
+  const claimed = await claimFor(event, context.now);
   if (!claimed) return null;
   const referrerId = claimed.referrerId.toHexString();
-  if (!(await takeDailySlot(ReferralDailyCountModel, `${referrerId}:${helpDayKey(context.now)}`, context.dailyCap))) {
+  const cap = { purpose: 'referral-reward' as const, subject: referrerId, day: claimed.rewardClaimedAt ?? context.now };
+  if (!(await takeDailySlot(cap, event.memberId, context.dailyCap))) {
     return ReferralModel.findOneAndUpdate({ _id: claimed._id, state: 'joined' }, { $set: { state: 'capped' } }, { returnDocument: 'after' }).lean();
   }
+  context.rewardFaults?.afterSlotTaken?.();
   const points = referralRewardPoints(event.paidFen);
   const pointsKey = `referral:${event.memberId}`;
   if (points > 0) {

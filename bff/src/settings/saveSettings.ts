@@ -2,7 +2,7 @@ import { diffSettings, type ProgramSettings } from '@cakeday/shared';
 import { audited, type AuditContext } from '../audit/audited';
 import { registerAuditSubject } from '../audit/auditOutcomes';
 import { isDuplicateKeyError } from '../db/duplicateKey';
-import { AppError, conflict } from '../errors/AppError';
+import { conflict, validationFailed } from '../errors/AppError';
 import type { SettingsSource } from './settingsSource';
 import { SettingsVersionModel, type SettingsVersionDoc } from './SettingsVersion.model';
 
@@ -39,7 +39,7 @@ export async function saveSettings(input: SaveSettingsInput, audit: AuditContext
   if (input.basedOnVersion !== latest) throw conflict('STALE_VERSION');
   const effectiveFrom = input.effectiveFrom ?? audit.now;
   if (effectiveFrom.getTime() < audit.now.getTime() - 60_000) {
-    throw new AppError(422, 'VALIDATION_FAILED', { fields: [{ path: 'effectiveFrom', message: '生效时间不能早于现在' }] });
+    throw validationFailed([{ path: 'effectiveFrom', message: '生效时间不能早于现在' }]);
   }
   const base = await source.version(latest);
   const version = latest + 1;

@@ -74,6 +74,7 @@ describe('program settings versions', () => {
   it('refuses to backdate a change', async () => {
     const current = (await call('ops.settings.current', {})).body;
     const refused = await call('ops.settings.update', { basedOnVersion: current.latestVersion, effectiveFrom: '2020-01-01T00:00:00+08:00', reason: '倒签', settings: withGold(55_000) });
-    expect(refused.status).toBe(422);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toContainEqual(expect.objectContaining({ path: 'effectiveFrom' }));
   });
 });

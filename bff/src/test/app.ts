@@ -5,6 +5,8 @@ import { loadConfig, type Config } from '../config/config';
 import { createDeps } from '../deps';
 import type { AppDeps } from '../http/deps';
 import type { RouteHandlers } from '../http/routeHandler';
+import { handlers as defaultHandlers } from '../api/handlers';
+import { checkingDeclaredErrors } from './routeContract';
 import { createLogger } from '../logger';
 
 export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
@@ -32,6 +34,6 @@ export interface TestApp {
 export function buildTestApp(overrides: Partial<AppDeps> = {}, handlers?: RouteHandlers): TestApp {
   const config = overrides.config ?? testConfig();
   const deps = createDeps(config, createLogger(config.LOG_LEVEL), overrides);
-  const server = createApp(deps, handlers).callback();
+  const server = createApp(deps, checkingDeclaredErrors(handlers ?? defaultHandlers)).callback();
   return { deps, http: request(server), server };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { issueSessionToken } from '../auth/sessionToken';
 import { MemberModel, type Member } from '../members/Member.model';
+import { storeBirthday } from '../members/storedBirthday';
 import { earnPoints } from '../points/earnPoints';
 import type { PointsEntry } from '../points/PointsEntry.model';
 import { testConfig } from './app';
@@ -9,9 +10,14 @@ import { testConfig } from './app';
 let sequence = 0;
 const unique = (): string => `${Date.now().toString(36)}${(sequence += 1).toString(36)}${randomBytes(3).toString('hex')}`;
 
-/** A saved active member; every field can be overridden. */
+/**
+ * A saved active member; every field can be overridden. A birthday given with a clear `year` is stored as the
+ * BFF stores it (the year encrypted with the test configuration's key).
+ */
 export async function buildMember(overrides: Partial<Member> = {}): Promise<Member> {
   const now = overrides.createdAt ?? new Date();
+  const { birthday } = overrides;
+  const stored = birthday && birthday.yearCiphertext === undefined ? storeBirthday(birthday, testConfig().DATA_ENCRYPTION_KEY) : birthday;
   const created = await MemberModel.create({
     _id: new Types.ObjectId(),
     openid: `o-test-${unique()}`,
@@ -20,7 +26,6 @@ export async function buildMember(overrides: Partial<Member> = {}): Promise<Memb
     nickname: null,
     avatarUrl: null,
     phone: null,
-    birthday: null,
     birthdayHistory: { firstSetAt: null, corrections: 0, lastBenefitClaimedAt: null },
     tier: { level: 'basic', since: now, reviewedAt: null },
     newMemberRewardsEligible: true,
@@ -28,6 +33,7 @@ export async function buildMember(overrides: Partial<Member> = {}): Promise<Memb
     updatedAt: now,
     deletedAt: null,
     ...overrides,
+    birthday: stored ?? null,
   });
   return created.toObject();
 }

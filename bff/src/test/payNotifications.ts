@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PayKeyMaterial } from '../../../scripts/wechat-sandbox/pay';
 import { randomAlphanumeric } from '../../../scripts/wechat-sandbox/pay/keys';
-import { beijingTime, encryptResource, responseMessage, signSha256Rsa, SIGNATURE_TYPE } from '../../../scripts/wechat-sandbox/pay/signing';
+import { beijingTime } from '../../../scripts/wechat-sandbox/beijingTime';
+import { encryptResource, responseMessage, signSha256Rsa, SIGNATURE_TYPE } from '../../../scripts/wechat-sandbox/pay/signing';
 
 export interface SignedNotification {
   headers: Record<string, string>;

@@ -1,4 +1,4 @@
-import { TIER_LEVELS, tierAfterSpend, type TierLevel, type TierThresholds } from '@cakeday/shared';
+import { TIER_LEVELS, tierAfterSpend, tierReviewDueAt, type TierLevel, type TierThresholds } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { MemberModel } from '../members/Member.model';
@@ -30,8 +30,11 @@ export async function recordPaidSpend(
   const level = tierAfterSpend(member.tier.level, spend, context.thresholds);
   if (level !== member.tier.level) {
     const lower = TIER_LEVELS.slice(0, TIER_LEVELS.indexOf(level));
-    // Conditional: a concurrent upgrade to the same or a higher tier is kept.
-    await MemberModel.updateOne({ _id: member._id, 'tier.level': { $in: lower } }, { $set: { 'tier.level': level, 'tier.since': context.now } });
+    // Conditional: a concurrent upgrade to the same or a higher tier is kept. The new tier is reviewed on the next anniversary.
+    await MemberModel.updateOne(
+      { _id: member._id, 'tier.level': { $in: lower } },
+      { $set: { 'tier.level': level, 'tier.since': context.now, 'tier.reviewDueAt': tierReviewDueAt(member.createdAt, level, context.now) } },
+    );
   }
   return level;
 }

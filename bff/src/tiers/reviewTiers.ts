@@ -1,33 +1,48 @@
-import { businessDate, sameDayInYear, tierAfterReview, type TierThresholds } from '@cakeday/shared';
+import { tierAfterReview, tierReviewDueAt, type TierThresholds } from '@cakeday/shared';
 import { MemberModel } from '../members/Member.model';
 import { rollingSpendFen } from './rollingSpend';
 
-const sameDate = (a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): boolean =>
-  a.year === b.year && a.month === b.month && a.day === b.day;
+const BATCH = 200;
+/** Bounds one run; members still due come first in the next run. */
+const MAX_BATCHES_PER_RUN = 20;
 
 /**
- * The daily anniversary review: members whose membership anniversary is today (Asia/Shanghai) and who were
- * not reviewed today drop at most one level if their rolling spend fell short. Safe to run repeatedly.
+ * The anniversary review (tiers.review, hourly): members whose review is due (`tier.reviewDueAt`, the start of
+ * their membership anniversary while above basic) drop at most one level if their rolling spend fell short, and are
+ * due again on the next anniversary (never, once basic). Only due members are read, oldest due first; a review
+ * missed while the job was down happens on its next run. Safe to run repeatedly: a reviewed member is no longer due.
  */
-export async function reviewTiers(context: { now: Date; thresholds: TierThresholds }): Promise<{ reviewed: number; lowered: number }> {
-  const today = businessDate(context.now);
-  const members = await MemberModel.find({ status: 'active' }, { createdAt: 1, tier: 1 }).lean();
+export async function reviewTiers(context: { now: Date; thresholds: TierThresholds }): Promise<{ examined: number; reviewed: number; lowered: number }> {
+  let examined = 0;
   let reviewed = 0;
   let lowered = 0;
-  for (const member of members) {
-    const anniversary = sameDayInYear(businessDate(member.createdAt), today.year);
-    if (!sameDate(anniversary, today) || member.createdAt.getTime() > context.now.getTime() - 24 * 3600 * 1000) continue;
-    if (member.tier.reviewedAt && sameDate(businessDate(member.tier.reviewedAt), today)) continue;
-    const level = tierAfterReview(member.tier.level, await rollingSpendFen(member._id.toHexString(), context.now), context.thresholds);
-    const changed = level !== member.tier.level;
-    const written = await MemberModel.updateOne(
-      { _id: member._id, 'tier.level': member.tier.level, 'tier.reviewedAt': member.tier.reviewedAt },
-      { $set: { 'tier.level': level, 'tier.reviewedAt': context.now, ...(changed ? { 'tier.since': context.now } : {}) } },
-    );
-    if (written.modifiedCount === 1) {
-      reviewed += 1;
-      if (changed) lowered += 1;
+  for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch += 1) {
+    const due = await MemberModel.find({ status: 'active', 'tier.reviewDueAt': { $ne: null, $lte: context.now } }, { createdAt: 1, tier: 1 })
+      .sort({ 'tier.reviewDueAt': 1, _id: 1 })
+      .limit(BATCH)
+      .lean();
+    for (const member of due) {
+      examined += 1;
+      const level = tierAfterReview(member.tier.level, await rollingSpendFen(member._id.toHexString(), context.now), context.thresholds);
+      const changed = level !== member.tier.level;
+      // Conditional: an upgrade meanwhile wins (and set its own due date); the member is claimed again if still due.
+      const written = await MemberModel.updateOne(
+        { _id: member._id, 'tier.level': member.tier.level, 'tier.reviewDueAt': member.tier.reviewDueAt },
+        {
+          $set: {
+            'tier.level': level,
+            'tier.reviewedAt': context.now,
+            'tier.reviewDueAt': tierReviewDueAt(member.createdAt, level, context.now),
+            ...(changed ? { 'tier.since': context.now } : {}),
+          },
+        },
+      );
+      if (written.modifiedCount === 1) {
+        reviewed += 1;
+        if (changed) lowered += 1;
+      }
     }
+    if (due.length < BATCH) break;
   }
-  return { reviewed, lowered };
+  return { examined, reviewed, lowered };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { businessDate, formatCalendarDate } from '@cakeday/shared';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import type { Logger } from '../logger';
 import { WechatAccessTokenModel, type WechatAccessToken } from './WechatAccessToken.model';
@@ -30,7 +31,8 @@ const FORCE_PER_DAY = 20;
 const FORCE_GAP_MS = 30_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const shanghaiDay = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+// WeChat's daily quotas reset at midnight Beijing time, which is our business time.
+const quotaDay = (at: Date): string => formatCalendarDate(businessDate(at));
 
 const isFresh = (doc: WechatAccessToken | null, now: Date): doc is WechatAccessToken & { token: string } =>
   Boolean(doc?.token && doc.refreshAfter && doc.refreshAfter > now);
@@ -114,7 +116,7 @@ export function createAccessTokenProvider(options: AccessTokenOptions): AccessTo
     const doc = await WechatAccessTokenModel.findById(appid).lean();
     // Someone already replaced the stale token: nothing to force.
     if (doc?.token && doc.token !== staleToken && isFresh(doc, now)) return true;
-    const today = shanghaiDay(now);
+    const today = quotaDay(now);
     const usedToday = doc?.forceDay === today ? (doc.forceCount ?? 0) : 0;
     const tooSoon = doc?.lastForcedAt !== undefined && doc.lastForcedAt !== null && now.getTime() - doc.lastForcedAt.getTime() < FORCE_GAP_MS;
     if (usedToday >= FORCE_PER_DAY || tooSoon) {

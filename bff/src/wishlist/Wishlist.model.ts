@@ -1,5 +1,6 @@
 import { model, Schema, type Types } from 'mongoose';
 import { WISH_KINDS } from '@cakeday/shared';
+import { heldTextSchema, type HeldText } from '../moderation/HeldText';
 
 export interface StoredWish {
   _id: Types.ObjectId;
@@ -7,6 +8,9 @@ export interface StoredWish {
   itemId: Types.ObjectId | null;
   text: string | null;
   note: string | null;
+  /** Set while the text / the note waits for a content review: friends do not see it meanwhile. */
+  textReview?: HeldText | null;
+  noteReview?: HeldText | null;
   createdAt: Date;
 }
 
@@ -28,6 +32,8 @@ const wishSchema = new Schema<StoredWish>({
   itemId: { type: Schema.Types.ObjectId, default: null },
   text: { type: String, default: null },
   note: { type: String, default: null },
+  textReview: { type: heldTextSchema, default: null },
+  noteReview: { type: heldTextSchema, default: null },
   createdAt: { type: Date, required: true },
 });
 

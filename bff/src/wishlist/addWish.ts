@@ -1,26 +1,40 @@
 import { WISHLIST_MAX_WISHES, type WishlistAddRequest, type WishlistMineResponse } from '@cakeday/shared';
 import { isValidObjectId, Types } from 'mongoose';
-import { badRequest, conflict } from '../errors/AppError';
+import { conflict, unprocessable } from '../errors/AppError';
+import type { Principal } from '../http/context';
+import type { TextCheckContext } from '../moderation/textContext';
 import { MallItemModel } from '../mall/MallItem.model';
+import { checkWishText } from './checkWishTexts';
 import { ensureWishlist, presentMine } from './wishlistMine';
 import { WishlistModel } from './Wishlist.model';
 
-/** Appends a wish; the cap of 10 holds because the push only matches a list with fewer wishes. */
-export async function addWish(memberId: string, input: WishlistAddRequest, now: Date): Promise<WishlistMineResponse> {
+/**
+ * Appends a wish; the cap of 10 holds because the push only matches a list with fewer wishes. Its text and note
+ * are checked before anything is stored (risky → 422; review or no answer → stored held from friends).
+ */
+export async function addWish(principal: Principal, input: WishlistAddRequest, context: TextCheckContext): Promise<WishlistMineResponse> {
+  const { memberId } = principal;
+  const { now } = context;
   let itemId: Types.ObjectId | null = null;
   if (input.kind === 'item') {
-    if (!isValidObjectId(input.itemId)) throw badRequest('WISH_ITEM_UNAVAILABLE');
+    if (!isValidObjectId(input.itemId)) throw unprocessable('WISH_ITEM_UNAVAILABLE');
     const item = await MallItemModel.findOne({ _id: input.itemId, status: 'active' }, { _id: 1 }).lean();
-    if (!item) throw badRequest('WISH_ITEM_UNAVAILABLE');
+    if (!item) throw unprocessable('WISH_ITEM_UNAVAILABLE');
     itemId = item._id;
   }
+  const text = input.kind === 'text' ? input.text : null;
+  const note = input.note ? input.note : null;
+  const textReview = text === null ? null : await checkWishText(principal, text, context);
+  const noteReview = note === null ? null : await checkWishText(principal, note, context);
   await ensureWishlist(memberId, now);
   const wish = {
     _id: new Types.ObjectId(),
     kind: input.kind,
     itemId,
-    text: input.kind === 'text' ? input.text : null,
-    note: input.note ? input.note : null,
+    text,
+    note,
+    textReview,
+    noteReview,
     createdAt: now,
   };
   const updated = await WishlistModel.findOneAndUpdate(

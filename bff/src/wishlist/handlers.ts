@@ -1,5 +1,6 @@
 import type { RouteHandlers } from '../http/routeHandler';
 import { requireMember } from '../members/requireMember';
+import { textCheckContext } from '../moderation/textContext';
 import { addWish } from './addWish';
 import { giftWish } from './giftWish';
 import { removeWish } from './removeWish';
@@ -22,8 +23,8 @@ type WishlistRoute =
 
 export const wishlistHandlers: Pick<RouteHandlers, WishlistRoute> = {
   'wishlist.mine': async (_input, { deps, principal }) => wishlistMine(requireMember(principal).memberId, deps.now()),
-  'wishlist.add': async (input, { deps, principal }) => addWish(requireMember(principal).memberId, input, deps.now()),
-  'wishlist.update': async (input, { deps, principal }) => updateWish(requireMember(principal).memberId, input, deps.now()),
+  'wishlist.add': async (input, { deps, principal }) => addWish(requireMember(principal), input, textCheckContext(deps)),
+  'wishlist.update': async (input, { deps, principal }) => updateWish(requireMember(principal), input, textCheckContext(deps)),
   'wishlist.remove': async (input, { deps, principal }) => removeWish(requireMember(principal).memberId, input.wishId, deps.now()),
   'wishlist.reorder': async (input, { deps, principal }) => reorderWishes(requireMember(principal).memberId, input.wishIds, deps.now()),
   'wishlist.share': async (input, { deps, principal }) => setWishlistSharing(requireMember(principal).memberId, input.shared, deps.now()),

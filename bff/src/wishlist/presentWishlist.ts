@@ -3,8 +3,8 @@ import { Types } from 'mongoose';
 import { MallItemModel, type MallItem } from '../mall/MallItem.model';
 import { MemberModel } from '../members/Member.model';
 import { MallOrderModel, type MallOrder } from '../orders/MallOrder.model';
-import { presentPerson } from '../referral/presentPerson';
-import type { Wishlist } from './Wishlist.model';
+import { PERSON_FIELDS, presentPerson } from '../referral/presentPerson';
+import type { StoredWish, Wishlist } from './Wishlist.model';
 
 const PENDING_STATUSES = ['created', 'points_held', 'stock_reserved', 'awaiting_payment', 'paid'];
 
@@ -13,6 +13,10 @@ async function giftOrders(wishlist: Wishlist): Promise<MallOrder[]> {
   const refs = wishlist.wishes.map((wish) => wish._id.toHexString());
   if (refs.length === 0) return [];
   return MallOrderModel.find({ recipientMemberId: wishlist._id, giftRef: { $in: refs } }).lean();
+}
+
+function reviewedParts(wish: StoredWish): Wish['inReview'] {
+  return [...(wish.textReview ? (['text'] as const) : []), ...(wish.noteReview ? (['note'] as const) : [])];
 }
 
 export async function presentWishes(wishlist: Wishlist, audience: 'owner' | 'friend'): Promise<Wish[]> {
@@ -30,9 +34,11 @@ export async function presentWishes(wishlist: Wishlist, audience: 'owner' | 'fri
   }
   const giverIds = [...fulfilledBy.values()].map((order) => order.buyerMemberId);
   const givers = audience === 'owner' && giverIds.length
-    ? await MemberModel.find({ _id: { $in: giverIds.map((id) => new Types.ObjectId(id)) } }, { nickname: 1, avatarUrl: 1 }).lean()
+    ? await MemberModel.find({ _id: { $in: giverIds.map((id) => new Types.ObjectId(id)) } }, PERSON_FIELDS).lean()
     : [];
-  return wishlist.wishes.map((wish, position) => {
+  // Friends never see a text held for review: a text wish is left out, a held note is blank.
+  const shown = audience === 'owner' ? wishlist.wishes : wishlist.wishes.filter((wish) => !wish.textReview);
+  return shown.map((wish, position) => {
     const id = wish._id.toHexString();
     const item = wish.itemId ? items.find((candidate) => candidate._id.equals(wish.itemId ?? undefined)) : undefined;
     // A friend pays the cash price only, so only cash-priced items (no points part) can be gifted.
@@ -46,7 +52,8 @@ export async function presentWishes(wishlist: Wishlist, audience: 'owner' | 'fri
         ? { itemId: item._id.toHexString(), title: item.title, imageUrl: item.images[0] ?? null, priceFen: item.cashFen, priceText: formatFen(item.cashFen), onSale }
         : null,
       text: wish.text,
-      note: wish.note,
+      note: audience === 'friend' && wish.noteReview ? null : wish.note,
+      inReview: audience === 'owner' ? reviewedParts(wish) : [],
       position,
       fulfilled: fulfilment !== undefined,
       fulfilledAt: fulfilment?.fulfilledAt ? toBusinessIso(fulfilment.fulfilledAt) : null,

@@ -1,23 +1,35 @@
 import type { WishlistMineResponse } from '@cakeday/shared';
 import { isValidObjectId, Types } from 'mongoose';
-import { badRequest, notFound } from '../errors/AppError';
+import { notFound, unprocessable } from '../errors/AppError';
+import type { Principal } from '../http/context';
+import type { TextCheckContext } from '../moderation/textContext';
+import { checkWishText } from './checkWishTexts';
 import { presentMine } from './wishlistMine';
 import { WishlistModel } from './Wishlist.model';
 
+/** Changes a wish's text or note; a new text is checked as when added (see addWish). */
 export async function updateWish(
-  memberId: string,
+  principal: Principal,
   input: { wishId: string; text?: string; note?: string | null },
-  now: Date,
+  context: TextCheckContext,
 ): Promise<WishlistMineResponse> {
+  const { memberId } = principal;
+  const { now } = context;
   if (!isValidObjectId(input.wishId)) throw notFound();
   const wishId = new Types.ObjectId(input.wishId);
   const current = await WishlistModel.findById(memberId).lean();
   const wish = current?.wishes.find((candidate) => candidate._id.equals(wishId));
   if (!wish) throw notFound();
-  if (input.text !== undefined && wish.kind !== 'text') throw badRequest('VALIDATION_FAILED', '商品心愿不能修改文字');
+  if (input.text !== undefined && wish.kind !== 'text') throw unprocessable('WISH_TEXT_NOT_EDITABLE');
   const set: Record<string, unknown> = { updatedAt: now };
-  if (input.text !== undefined) set['wishes.$.text'] = input.text;
-  if (input.note !== undefined) set['wishes.$.note'] = input.note ? input.note : null;
+  if (input.text !== undefined) {
+    set['wishes.$.text'] = input.text;
+    set['wishes.$.textReview'] = await checkWishText(principal, input.text, context);
+  }
+  if (input.note !== undefined) {
+    set['wishes.$.note'] = input.note ? input.note : null;
+    set['wishes.$.noteReview'] = input.note ? await checkWishText(principal, input.note, context) : null;
+  }
   const updated = await WishlistModel.findOneAndUpdate(
     { _id: new Types.ObjectId(memberId), 'wishes._id': wishId },
     { $set: set, $inc: { version: 1 } },

@@ -1,7 +1,7 @@
 import { daysUntilBirthday, type WishlistViewResponse } from '@cakeday/shared';
 import { notFound } from '../errors/AppError';
 import { MemberModel } from '../members/Member.model';
-import { presentPerson } from '../referral/presentPerson';
+import { PERSON_FIELDS, presentPerson } from '../referral/presentPerson';
 import { referralCodeOf } from '../referral/referralCodes';
 import { findShareLink } from '../referral/shareLinks';
 import { presentWishes } from './presentWishlist';
@@ -19,7 +19,7 @@ export async function sharedWishlist(shareId: string): Promise<Wishlist> {
 /** A friend's view: nickname, avatar, wishes and the birthday's month and day — never the year or the phone. */
 export async function viewWishlist(shareId: string, viewerId: string | undefined, now: Date): Promise<WishlistViewResponse> {
   const wishlist = await sharedWishlist(shareId);
-  const owner = await MemberModel.findOne({ _id: wishlist._id, status: 'active' }, { nickname: 1, avatarUrl: 1, birthday: 1 }).lean();
+  const owner = await MemberModel.findOne({ _id: wishlist._id, status: 'active' }, { ...PERSON_FIELDS, birthday: 1 }).lean();
   if (!owner) throw notFound();
   const ownerId = owner._id.toHexString();
   const birthday = owner.birthday ? { month: owner.birthday.month, day: owner.birthday.day } : null;

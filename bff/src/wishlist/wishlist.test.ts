@@ -1,3 +1,4 @@
+import { MemberModel } from '../members/Member.model';
 import { MallOrderModel } from '../orders/MallOrder.model';
 import { buildTestApp, testConfig, type TestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
@@ -21,16 +22,19 @@ const post = (route: string, auth: string | null, body: object) => {
 
 async function member(nickname: string): Promise<{ id: string; auth: string }> {
   const built = await buildMember({ nickname, birthday: { month: 8, day: 8, year: 1995 }, avatarUrl: `https://img.example.com/${nickname}.png` });
+  // A member who opened the mini-program just now: their texts can be checked by msgSecCheck (and pass).
+  await sandbox().sandbox.control.visit({ openid: built.openid });
   return { id: built._id.toHexString(), auth: await sessionFor(built) };
 }
 
 describe('wishlist editing', () => {
-  it('401, 400, 409 past 10 wishes, update, remove, reorder (409 on a stale order)', async () => {
+  it('401, 400, 422 for an item that cannot be wished, 409 past 10 wishes, update, remove, reorder (409 on a stale order)', async () => {
     expect((await post('wishlist.mine', null, {})).status).toBe(401);
     const owner = await member('阿梅');
     expect((await post('wishlist.add', owner.auth, { kind: 'text', text: '' })).status).toBe(400);
     expect((await post('wishlist.add', owner.auth, { kind: 'text', text: 'x'.repeat(41) })).status).toBe(400);
-    expect((await post('wishlist.add', owner.auth, { kind: 'item', itemId: '64d000000000000000000bad' })).body.error.code).toBe('WISH_ITEM_UNAVAILABLE');
+    const unknownItem = await post('wishlist.add', owner.auth, { kind: 'item', itemId: '64d000000000000000000bad' });
+    expect([unknownItem.status, unknownItem.body.error.code]).toEqual([422, 'WISH_ITEM_UNAVAILABLE']);
 
     const empty = await post('wishlist.mine', owner.auth, {});
     expect(empty.body).toEqual({ wishes: [], maxWishes: 10, shared: false, share: null });
@@ -47,7 +51,8 @@ describe('wishlist editing', () => {
     expect(mine.body.wishes).toHaveLength(10);
     const ids: string[] = mine.body.wishes.map((wish: { id: string }) => wish.id);
     const textWish = mine.body.wishes[1].id as string;
-    expect((await post('wishlist.update', owner.auth, { wishId: ids[0], text: '改文字' })).status).toBe(400);
+    const itemText = await post('wishlist.update', owner.auth, { wishId: ids[0], text: '改文字' });
+    expect([itemText.status, itemText.body.error.code]).toEqual([422, 'WISH_TEXT_NOT_EDITABLE']);
     const updated = await post('wishlist.update', owner.auth, { wishId: textWish, text: '一束花', note: '' });
     expect(updated.body.wishes[1]).toMatchObject({ text: '一束花', note: null });
     expect((await post('wishlist.update', owner.auth, { wishId: '64d000000000000000000bad', note: 'x' })).status).toBe(404);
@@ -117,5 +122,17 @@ describe('sharing, the friend’s view and gifting', () => {
 
     await post('wishlist.share', owner.auth, { shared: false });
     expect((await post('wishlist.view', null, { shareId })).status).toBe(404);
+  });
+  it('422 GIFT_RECIPIENT_INVALID for a gift to an owner whose account is being deleted', async () => {
+    const owner = await member('阿兰');
+    const item = await buildMallItem({ pointsPrice: 0, cashFen: 1900, title: '小花束', kind: 'service' });
+    await post('wishlist.add', owner.auth, { kind: 'item', itemId: item._id.toHexString() });
+    const { shareId } = (await post('wishlist.share', owner.auth, { shared: true })).body.share;
+    const wishId = (await post('wishlist.view', null, { shareId })).body.wishes[0].id as string;
+    // The deletion has marked the account and not yet removed the wishlist.
+    await MemberModel.updateOne({ _id: owner.id }, { $set: { status: 'deleted' } });
+    const giver = await member('小E');
+    const gift = await post('wishlist.gift', giver.auth, { shareId, wishId, idempotencyKey: 'gift-key-deleted' });
+    expect([gift.status, gift.body.error.code]).toEqual([422, 'GIFT_RECIPIENT_INVALID']);
   });
 });

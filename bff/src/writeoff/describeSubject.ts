@@ -1,5 +1,5 @@
 import { couponConditionText, couponValueText, type WriteoffSubject } from '@cakeday/shared';
-import { AppError } from '../errors/AppError';
+import { AppError, unprocessable } from '../errors/AppError';
 import { CouponModel, type Coupon } from '../coupons/Coupon.model';
 import { MemberModel } from '../members/Member.model';
 import { MallOrderModel, type MallOrder } from '../orders/MallOrder.model';
@@ -7,25 +7,26 @@ import { verifyQrToken } from './qrToken';
 
 export type ScannedSubject = { kind: 'coupon'; coupon: Coupon; view: WriteoffSubject; expiresAt: Date } | { kind: 'order'; order: MallOrder; view: WriteoffSubject; expiresAt: Date };
 
+/** Staff see the nickname as friends do: not while it is held for a content review. */
 async function memberName(memberId: MallOrder['buyerMemberId']): Promise<string> {
-  const member = await MemberModel.findById(memberId, { nickname: 1 }).lean();
-  return member?.nickname ?? '会员';
+  const member = await MemberModel.findById(memberId, { nickname: 1, nicknameReview: 1 }).lean();
+  return (member?.nicknameReview ? null : member?.nickname) ?? '会员';
 }
 
-/** Verifies the QR token and loads what it names; 400 when the token is forged or stale, 409 when already used. */
+/** Verifies the QR token and loads what it names; 422 when the token is forged or stale, 409 when already used. */
 export async function describeSubject(token: string, now: Date, secret: string): Promise<ScannedSubject> {
   const verdict = verifyQrToken(token, now, secret);
-  if (!verdict.ok) throw new AppError(400, verdict.reason === 'expired' ? 'WRITEOFF_TOKEN_EXPIRED' : 'WRITEOFF_TOKEN_INVALID');
+  if (!verdict.ok) throw unprocessable(verdict.reason === 'expired' ? 'WRITEOFF_TOKEN_EXPIRED' : 'WRITEOFF_TOKEN_INVALID');
   if (verdict.subject === 'coupon') {
     const coupon = await CouponModel.findById(verdict.id).lean();
-    if (!coupon) throw new AppError(400, 'WRITEOFF_TOKEN_INVALID');
+    if (!coupon) throw unprocessable('WRITEOFF_TOKEN_INVALID');
     if (coupon.status === 'used') throw new AppError(409, 'WRITEOFF_ALREADY_USED');
     if (coupon.status !== 'available' || now >= coupon.validUntil) throw new AppError(409, 'COUPON_NOT_AVAILABLE');
     const view = { kind: 'coupon' as const, id: verdict.id, title: coupon.title, detail: `${couponValueText(coupon)} · ${couponConditionText(coupon)}`, memberName: await memberName(coupon.memberId) };
     return { kind: 'coupon', coupon, view, expiresAt: verdict.expiresAt };
   }
   const order = await MallOrderModel.findById(verdict.id).lean();
-  if (!order || order.fulfilment?.type !== 'pickup') throw new AppError(400, 'WRITEOFF_TOKEN_INVALID');
+  if (!order || order.fulfilment?.type !== 'pickup') throw unprocessable('WRITEOFF_TOKEN_INVALID');
   if (order.fulfilment.usedAt) throw new AppError(409, 'WRITEOFF_ALREADY_USED');
   if (order.status !== 'fulfilled') throw new AppError(409, 'ORDER_NOT_REFUNDABLE');
   const view = { kind: 'order' as const, id: verdict.id, title: order.item.title, detail: `${order.item.title} × ${order.qty}`, memberName: await memberName(order.recipientMemberId ?? order.buyerMemberId) };

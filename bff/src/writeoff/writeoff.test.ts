@@ -22,7 +22,7 @@ async function staffAuth(): Promise<string> {
 }
 
 describe('coupon QR and write-off', () => {
-  it('401 -> 403 for non-staff -> 400 forged/expired -> 200 once -> 409 again; the member sees it used', async () => {
+  it('401 -> 403 for non-staff -> 422 forged/expired -> 200 once -> 409 again; the member sees it used', async () => {
     const template = await buildCouponTemplate();
     const member = await buildMember();
     const coupon = await issueCoupon({ memberId: member._id.toHexString(), templateCode: template.code, source: 'birthday', sourceKey: 'b-1' }, clock.now);
@@ -39,10 +39,10 @@ describe('coupon QR and write-off', () => {
     const staff = await staffAuth();
     expect((await http.post('/api/writeoff.staffProfile').set('Authorization', staff).send({})).body).toMatchObject({ isStaff: true, store: { name: '人民广场店' } });
     const forged = await http.post('/api/writeoff.redeem').set('Authorization', staff).send({ token: `${qr.body.token.slice(0, -2)}xx` });
-    expect([forged.status, forged.body.error.code]).toEqual([400, 'WRITEOFF_TOKEN_INVALID']);
+    expect([forged.status, forged.body.error.code]).toEqual([422, 'WRITEOFF_TOKEN_INVALID']);
     clock.now = new Date(clock.now.getTime() + 61_000);
     const stale = await http.post('/api/writeoff.redeem').set('Authorization', staff).send({ token: qr.body.token });
-    expect([stale.status, stale.body.error.code]).toEqual([400, 'WRITEOFF_TOKEN_EXPIRED']);
+    expect([stale.status, stale.body.error.code]).toEqual([422, 'WRITEOFF_TOKEN_EXPIRED']);
 
     const fresh = await http.post('/api/coupons.qr').set('Authorization', auth).send({ couponId: coupon._id.toHexString() });
     const preview = await http.post('/api/writeoff.preview').set('Authorization', staff).send({ token: fresh.body.token });

@@ -1,6 +1,7 @@
 import { type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { type Wish } from '@cakeday/shared';
+import { InReviewMark } from './InReviewMark';
 import './WishRow.scss';
 
 interface WishRowProps {
@@ -16,14 +17,21 @@ export function WishRow({ wish, actions }: WishRowProps): JSX.Element {
     <View className={`wish-row${wish.fulfilled ? ' wish-row--fulfilled' : ''}`}>
       <Text className='wish-row__index'>{wish.position + 1}</Text>
       <View className='wish-row__body'>
-        <Text className='wish-row__title'>{title}</Text>
+        <Text className='wish-row__title'>
+          {title}
+          {wish.inReview.includes('text') ? <InReviewMark /> : null}
+        </Text>
         {wish.item ? (
           <Text className='wish-row__price'>
             {wish.item.priceText}
             {wish.item.onSale ? '' : ' · 已下架'}
           </Text>
         ) : null}
-        {wish.note ? <Text className='wish-row__note'>“{wish.note}”</Text> : null}
+        {wish.note ? (
+          <Text className='wish-row__note'>
+            “{wish.note}”{wish.inReview.includes('note') ? <InReviewMark /> : null}
+          </Text>
+        ) : null}
         {wish.fulfilled ? (
           <Text className='wish-row__state'>🎁 心愿已实现{wish.giver ? ` · ${wish.giver.nickname} 送出` : ''}</Text>
         ) : wish.giftPending ? (

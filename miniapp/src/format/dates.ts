@@ -1,4 +1,4 @@
-import { businessDate, type CalendarDate } from '@cakeday/shared';
+import { businessDate, businessTimeOfDay, formatCalendarDate, type CalendarDate } from '@cakeday/shared';
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
@@ -6,15 +6,13 @@ function pad(value: number): string {
 
 /** An instant as its Asia/Shanghai calendar date: "2026-03-14". */
 export function formatBusinessDate(iso: string): string {
-  const { year, month, day } = businessDate(new Date(iso));
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return formatCalendarDate(businessDate(new Date(iso)));
 }
 
 /** An instant as Asia/Shanghai date and time: "2026-03-14 09:05". */
 export function formatBusinessDateTime(iso: string): string {
-  const instant = new Date(iso);
-  const shanghai = new Date(instant.getTime() + 8 * 60 * 60 * 1000);
-  return `${formatBusinessDate(iso)} ${pad(shanghai.getUTCHours())}:${pad(shanghai.getUTCMinutes())}`;
+  const { hour, minute } = businessTimeOfDay(new Date(iso));
+  return `${formatBusinessDate(iso)} ${pad(hour)}:${pad(minute)}`;
 }
 
 /** "3月14日", or "1990年3月14日" with a year. */

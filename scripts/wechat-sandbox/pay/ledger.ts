@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { beijingTime } from './signing';
+import { beijingTime } from '../beijingTime';
 import { fingerprint, type Body } from './validation';
 
 /** A WeChat Pay v3 error answer: HTTP status and `{ code, message, detail? }`. */

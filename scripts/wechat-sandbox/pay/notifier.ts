@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { randomAlphanumeric } from './keys';
-import { beijingTime, encryptResource, responseMessage, signSha256Rsa, SIGNATURE_TYPE } from './signing';
+import { beijingTime } from '../beijingTime';
+import { encryptResource, responseMessage, signSha256Rsa, SIGNATURE_TYPE } from './signing';
 
 /** WeChat Pay's schedule after a failed delivery: 15s/15s/30s/3m/10m/20m/30m/30m/30m/60m/3h/3h/3h/6h/6h. */
 export const RETRY_SCHEDULE_SECONDS = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10_800, 10_800, 10_800, 21_600, 21_600];

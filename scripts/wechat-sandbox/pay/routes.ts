@@ -5,7 +5,8 @@ import type { PayKeyMaterial } from './keys';
 import { randomAlphanumeric } from './keys';
 import { PayApiError, presentRefund, presentTransaction, type PayLedger } from './ledger';
 import type { Signer } from './notifier';
-import { beijingTime, encryptResource, parseAuthorization, requestMessage, responseMessage, signSha256Rsa, verifySha256Rsa } from './signing';
+import { beijingTime } from '../beijingTime';
+import { encryptResource, parseAuthorization, requestMessage, responseMessage, signSha256Rsa, verifySha256Rsa } from './signing';
 import { checkJsapi, checkRefund, isObject, type Body } from './validation';
 
 export type PayOperation = 'jsapi' | 'query' | 'close' | 'refund' | 'refundQuery' | 'certificates';

@@ -60,8 +60,3 @@ export function decryptResource(resource: EncryptedResource, apiV3Key: string): 
   decipher.setAuthTag(data.subarray(data.length - 16));
   return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
 }
-
-/** WeChat's time format: RFC 3339 in Beijing time, e.g. 2018-06-08T10:34:56+08:00. */
-export function beijingTime(date: Date): string {
-  return `${new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-}

@@ -20,16 +20,16 @@ export const DEFAULT_BIRTHDAY_PACKAGES: readonly BirthdayPackageDefinition[] = [
     title: '生日月9折券',
     description: '生日当月任意消费可用的9折券',
     items: [{ kind: 'coupon', title: '生日月9折券', templateCode: 'birthday-10-off', multiplierPermille: null }],
-    window: { opens: 'birthday_month', daysBefore: 0, claimDays: null },
+    window: { opens: 'birthday_month', daysBefore: 0, claimDays: null, withinBirthdayMonth: true },
     sortOrder: 10,
   },
   {
     code: 'birthday-drink',
     tiers: ['gold', 'diamond'],
     title: '生日饮品一杯',
-    description: '生日前3天起可领，到店免费兑换一杯饮品',
+    description: '生日前3天起可领（限生日当月），当月内到店免费兑换一杯饮品',
     items: [{ kind: 'coupon', title: '免费饮品券', templateCode: 'birthday-free-drink', multiplierPermille: null }],
-    window: { opens: 'days_before', daysBefore: 3, claimDays: 10 },
+    window: { opens: 'days_before', daysBefore: 3, claimDays: 10, withinBirthdayMonth: true },
     sortOrder: 20,
   },
   {
@@ -38,7 +38,7 @@ export const DEFAULT_BIRTHDAY_PACKAGES: readonly BirthdayPackageDefinition[] = [
     title: '生日蛋糕升级',
     description: '生日当天起7天内可领，蛋糕免费升大一号',
     items: [{ kind: 'coupon', title: '蛋糕尺寸升级券', templateCode: 'cake-size-upgrade', multiplierPermille: null }],
-    window: { opens: 'on_day', daysBefore: 0, claimDays: 7 },
+    window: { opens: 'on_day', daysBefore: 0, claimDays: 7, withinBirthdayMonth: false },
     sortOrder: 30,
   },
   {
@@ -47,7 +47,7 @@ export const DEFAULT_BIRTHDAY_PACKAGES: readonly BirthdayPackageDefinition[] = [
     title: '生日月双倍积分',
     description: '生日当月消费自动获得双倍积分，无需领取',
     items: [{ kind: 'points_multiplier', title: '生日月双倍积分', templateCode: null, multiplierPermille: 2000 }],
-    window: { opens: 'birthday_month', daysBefore: 0, claimDays: null },
+    window: { opens: 'birthday_month', daysBefore: 0, claimDays: null, withinBirthdayMonth: true },
     sortOrder: 40,
   },
 ];

@@ -1,8 +1,12 @@
-import { benefitWindowFor, describeBenefitWindow, formatCalendarDate, isCelebrationDay, selectBenefitWindow, type BenefitWindowRule } from './birthday.rules.js';
+import { benefitCouponsValidUntil, benefitWindowFor, describeBenefitWindow, formatCalendarDate, isCelebrationDay, selectBenefitWindow, type BenefitWindowRule } from './birthday.rules.js';
 
-const month: BenefitWindowRule = { opens: 'birthday_month', daysBefore: 0, claimDays: null };
-const threeBefore: BenefitWindowRule = { opens: 'days_before', daysBefore: 3, claimDays: 10 };
-const onDay: BenefitWindowRule = { opens: 'on_day', daysBefore: 0, claimDays: 7 };
+const month: BenefitWindowRule = { opens: 'birthday_month', daysBefore: 0, claimDays: null, withinBirthdayMonth: true };
+const threeBefore: BenefitWindowRule = { opens: 'days_before', daysBefore: 3, claimDays: 10, withinBirthdayMonth: false };
+const onDay: BenefitWindowRule = { opens: 'on_day', daysBefore: 0, claimDays: 7, withinBirthdayMonth: false };
+/** The birthday drink: 3 days before for 10 days, but named for the birthday month. */
+const drinkInMonth: BenefitWindowRule = { opens: 'days_before', daysBefore: 3, claimDays: 10, withinBirthdayMonth: true };
+/** A month rule stored without the flag (the month opening alone binds it). */
+const monthWithoutFlag: BenefitWindowRule = { opens: 'birthday_month', daysBefore: 0, claimDays: 40, withinBirthdayMonth: false };
 
 /** An instant given as Shanghai wall-clock time. */
 const shanghai = (local: string): Date => new Date(`${local}+08:00`);
@@ -21,6 +25,22 @@ describe('benefitWindowFor', () => {
     const window = benefitWindowFor(rule, birthday, year);
     expect(formatCalendarDate(window.firstDay)).toBe(first);
     expect(formatCalendarDate(window.lastDay)).toBe(last);
+  });
+
+  it.each([
+    ['mid-month: the window fits in the month as it is', drinkInMonth, { month: 5, day: 20 }, 2026, '2026-05-17', '2026-05-26'],
+    ['a 2 March birthday does not open in February', drinkInMonth, { month: 3, day: 2 }, 2026, '2026-03-01', '2026-03-08'],
+    ['a 1 March birthday opens on the day', drinkInMonth, { month: 3, day: 1 }, 2026, '2026-03-01', '2026-03-07'],
+    ['a 30 April birthday stops on 30 April', drinkInMonth, { month: 4, day: 30 }, 2026, '2026-04-27', '2026-04-30'],
+    ['a 2 January birthday neither opens in December nor crosses the year', drinkInMonth, { month: 1, day: 2 }, 2027, '2027-01-01', '2027-01-08'],
+    ['a 31 December birthday stops on 31 December', drinkInMonth, { month: 12, day: 31 }, 2026, '2026-12-28', '2026-12-31'],
+    ['leap-day member in a common year: 28 Feb, clamped to February', drinkInMonth, { month: 2, day: 29 }, 2027, '2027-02-25', '2027-02-28'],
+    ['leap-day member in a leap year: 29 Feb', drinkInMonth, { month: 2, day: 29 }, 2028, '2028-02-26', '2028-02-29'],
+    ['a month opening is bound to the month even with claimDays past it', monthWithoutFlag, { month: 4, day: 10 }, 2026, '2026-04-01', '2026-04-30'],
+    ['a benefit not named for the month may run past it', onDay, { month: 4, day: 28 }, 2026, '2026-04-28', '2026-05-04'],
+  ])('named for the birthday month: %s', (_name, rule, birthday, year, first, last) => {
+    const window = benefitWindowFor(rule, birthday, year);
+    expect([formatCalendarDate(window.firstDay), formatCalendarDate(window.lastDay)]).toEqual([first, last]);
   });
 
   it('opens and closes at Asia/Shanghai midnight', () => {
@@ -49,6 +69,30 @@ describe('selectBenefitWindow', () => {
   });
 });
 
+describe('benefitCouponsValidUntil', () => {
+  it.each([
+    ['the month coupon ends at 00:00 Shanghai on 1 June', month, { month: 5, day: 20 }, 2026, '2026-05-31T16:00:00.000Z'],
+    ['the drink of a 31 December birthday ends when the year does', drinkInMonth, { month: 12, day: 31 }, 2026, '2026-12-31T16:00:00.000Z'],
+    ['a February leap-day member in a common year: 1 March', drinkInMonth, { month: 2, day: 29 }, 2027, '2027-02-28T16:00:00.000Z'],
+    ['and in a leap year: 1 March too (29 Feb is inside)', month, { month: 2, day: 29 }, 2028, '2028-02-29T16:00:00.000Z'],
+    ['a benefit not named for the month keeps its template validity', onDay, { month: 5, day: 20 }, 2026, null],
+  ])('%s', (_name, rule, birthday, year, until) => {
+    expect(benefitCouponsValidUntil(rule, benefitWindowFor(rule, birthday, year))?.toISOString() ?? null).toBe(until);
+  });
+});
+
+describe('selectBenefitWindow for a benefit named for the month', () => {
+  it.each([
+    ['a 2 March birthday: not yet on 28 Feb', { month: 3, day: 2 }, '2026-02-28T23:59:59', 'upcoming', 2026],
+    ['a 2 March birthday: open on 1 March', { month: 3, day: 2 }, '2026-03-01T00:00:00', 'open', 2026],
+    ['a 30 April birthday: over on 1 May', { month: 4, day: 30 }, '2026-05-01T00:00:00', 'upcoming', 2027],
+    ['a 2 January birthday: not on 31 December', { month: 1, day: 2 }, '2026-12-31T12:00:00', 'upcoming', 2027],
+  ])('%s', (_name, birthday, local, state, year) => {
+    const selected = selectBenefitWindow(drinkInMonth, birthday, shanghai(local));
+    expect([selected.state, selected.window.celebrationYear]).toEqual([state, year]);
+  });
+});
+
 describe('isCelebrationDay and describeBenefitWindow', () => {
   it('knows the day in Shanghai, not UTC', () => {
     expect(isCelebrationDay({ month: 5, day: 20 }, new Date('2026-05-19T16:00:00.000Z'))).toBe(true);
@@ -60,5 +104,6 @@ describe('isCelebrationDay and describeBenefitWindow', () => {
     expect(describeBenefitWindow(month)).toBe('生日当月1日起可领取至生日当月月底');
     expect(describeBenefitWindow(threeBefore)).toBe('生日前3天起10天内可领取');
     expect(describeBenefitWindow(onDay)).toBe('生日当天起7天内可领取');
+    expect(describeBenefitWindow(drinkInMonth)).toBe('生日前3天起10天内可领取（限生日当月）');
   });
 });

@@ -11,6 +11,11 @@ export interface BenefitWindowRule {
   daysBefore: number;
   /** Days the package stays claimable from its opening; null = until the end of the birthday month. */
   claimDays: number | null;
+  /**
+   * A benefit named for the birthday month (生日月…): claimable and usable only inside that month, so its window
+   * is clamped to the month and its coupons expire when the month ends. Always so for `birthday_month` openings.
+   */
+  withinBirthdayMonth: boolean;
 }
 
 export interface BenefitWindow {
@@ -33,14 +38,30 @@ function firstDayOf(rule: BenefitWindowRule, celebration: CalendarDate): Calenda
   return celebration;
 }
 
-function endOfMonth(date: CalendarDate): CalendarDate {
-  return addDays({ year: date.month === 12 ? date.year + 1 : date.year, month: (date.month % 12) + 1, day: 1 }, -1);
+function firstOfNextMonth(date: CalendarDate): CalendarDate {
+  return { year: date.month === 12 ? date.year + 1 : date.year, month: (date.month % 12) + 1, day: 1 };
 }
+
+function endOfMonth(date: CalendarDate): CalendarDate {
+  return addDays(firstOfNextMonth(date), -1);
+}
+
+export function isBoundToBirthdayMonth(rule: BenefitWindowRule): boolean {
+  return rule.opens === 'birthday_month' || rule.withinBirthdayMonth === true;
+}
+
+const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (daysBetween(a, b) > 0 ? b : a);
+const earlier = (a: CalendarDate, b: CalendarDate): CalendarDate => (daysBetween(a, b) < 0 ? b : a);
 
 export function benefitWindowFor(rule: BenefitWindowRule, birthday: Birthday, celebrationYear: number): BenefitWindow {
   const celebration = celebrationDate(birthday, celebrationYear);
-  const firstDay = firstDayOf(rule, celebration);
-  const lastDay = rule.claimDays === null ? endOfMonth(celebration) : addDays(firstDay, Math.max(1, rule.claimDays) - 1);
+  let firstDay = firstDayOf(rule, celebration);
+  let lastDay = rule.claimDays === null ? endOfMonth(celebration) : addDays(firstDay, Math.max(1, rule.claimDays) - 1);
+  if (isBoundToBirthdayMonth(rule)) {
+    // The celebration day lies in the month and in the window, so the clamped window is never empty.
+    firstDay = later(firstDay, { year: celebration.year, month: celebration.month, day: 1 });
+    lastDay = earlier(lastDay, endOfMonth(celebration));
+  }
   return {
     celebrationYear,
     celebration,
@@ -49,6 +70,15 @@ export function benefitWindowFor(rule: BenefitWindowRule, birthday: Birthday, ce
     opensAt: startOfBusinessDay(firstDay),
     closesAt: startOfBusinessDay(addDays(lastDay, 1)),
   };
+}
+
+/**
+ * When coupons issued for a benefit stop being valid: for a benefit named for the birthday month, 00:00
+ * Asia/Shanghai on the 1st of the next month (never later than the coupon template allows); otherwise null
+ * (the template's own validity applies).
+ */
+export function benefitCouponsValidUntil(rule: BenefitWindowRule, window: BenefitWindow): Date | null {
+  return isBoundToBirthdayMonth(rule) ? startOfBusinessDay(firstOfNextMonth(window.celebration)) : null;
 }
 
 /**
@@ -74,7 +104,8 @@ export function describeBenefitWindow(rule: BenefitWindowRule): string {
   const opens =
     rule.opens === 'birthday_month' ? '生日当月1日起' : rule.opens === 'days_before' ? `生日前${rule.daysBefore}天起` : '生日当天起';
   const lasts = rule.claimDays === null ? '可领取至生日当月月底' : `${rule.claimDays}天内可领取`;
-  return `${opens}${lasts}`;
+  const monthOnly = rule.opens !== 'birthday_month' && isBoundToBirthdayMonth(rule) ? '（限生日当月）' : '';
+  return `${opens}${lasts}${monthOnly}`;
 }
 
 /** A greeting e-card is shown on the celebration day itself (29 Feb birthdays: 28 Feb in common years). */
@@ -83,7 +114,5 @@ export function isCelebrationDay(birthday: Birthday, now: Date): boolean {
   return daysBetween(today, celebrationDate(birthday, today.year)) === 0;
 }
 
-export function formatCalendarDate(date: CalendarDate): string {
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
-}
+/** Formatting dates belongs to business time; re-exported here for the rules and tests that import it from here. */
+export { formatCalendarDate } from '../time/businessTime.js';

@@ -51,12 +51,6 @@ export function helpGoalFor(tier: TierLevel, goals: HelpGoals = DEFAULT_HELP_GOA
   return Math.max(1, Math.floor(goals[tier]));
 }
 
-/** The start of the Asia/Shanghai day: the per-friend daily cap counts from here. */
-export function helpDayKey(now: Date): string {
-  const { year, month, day } = businessDate(now);
-  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
-}
-
 /** The full rules, disclosed before anyone helps (WeChat forbids random outcomes and forced sharing). */
 export function helpRulesText(goal: number, giftTitle: string): string[] {
   return [

@@ -1,4 +1,4 @@
-import { businessDate, startOfBusinessDay } from '../time/businessTime.js';
+import { businessDate, formatCalendarDate, isoWeekday, startOfBusinessDay } from '../time/businessTime.js';
 import { TIER_LEVELS, type TierLevel } from '../tiers/tiers.rules.js';
 
 export const MALL_ITEM_KINDS = ['physical', 'service', 'charity', 'coupon'] as const;
@@ -38,18 +38,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function limitPeriodKey(period: LimitPeriod, now: Date): string {
   const date = businessDate(now);
-  const pad = (value: number): string => String(value).padStart(2, '0');
   switch (period) {
     case 'day':
-      return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+      return formatCalendarDate(date);
     case 'week': {
-      const start = startOfBusinessDay(date);
-      const weekday = (new Date(start.getTime() + 8 * 60 * 60 * 1000).getUTCDay() + 6) % 7; // Monday = 0
-      const monday = businessDate(new Date(start.getTime() - weekday * DAY_MS));
-      return `W${monday.year}-${pad(monday.month)}-${pad(monday.day)}`;
+      const daysSinceMonday = isoWeekday(date) - 1;
+      return `W${formatCalendarDate(businessDate(new Date(startOfBusinessDay(date).getTime() - daysSinceMonday * DAY_MS)))}`;
     }
     case 'month':
-      return `${date.year}-${pad(date.month)}`;
+      return formatCalendarDate(date).slice(0, 7);
     case 'year':
       return String(date.year);
     case 'lifetime':

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { consentRecordSchema } from '../consents/consents.schema.js';
 import { pointsEntrySchema, pointsSummarySchema } from '../points/points.schema.js';
 import { tierSummarySchema } from '../tiers/tiers.schema.js';
+import { COUPON_SOURCES, COUPON_STATUSES } from '../coupons/coupons.rules.js';
+import { ORDER_STATUSES } from '../orders/orders.rules.js';
+import { REFERRAL_STATES } from '../referral/referral.schema.js';
+import { SHARE_KINDS } from '../referral/referral.rules.js';
+import { cleanMemberText } from '../text/memberText.rules.js';
+import { memberTextInput } from '../text/memberText.schema.js';
 import { isValidBirthday } from './birthday.rules.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -24,6 +30,8 @@ export const birthdayLockSchema = z.object({
 export const memberProfileSchema = z.object({
   id: z.string(),
   nickname: z.string().nullable(),
+  /** True while the nickname waits for a content review: the member sees it (marked 审核中), friends do not. */
+  nicknameInReview: z.boolean(),
   avatarUrl: z.string().nullable(),
   /** Always masked (138****1234); the full number never leaves the BFF. */
   phoneMasked: z.string().nullable(),
@@ -41,8 +49,12 @@ export const membersMeResponse = memberProfileSchema.extend({
 
 export const membersUpdateRequest = z
   .object({
-    nickname: z.string().trim().min(1).max(NICKNAME_MAX_LENGTH).optional(),
-    avatarUrl: z.url({ protocol: /^https?$/ }).max(AVATAR_URL_MAX_LENGTH).optional(),
+    nickname: memberTextInput({ max: NICKNAME_MAX_LENGTH }).optional(),
+    avatarUrl: z
+      .string()
+      .overwrite((url) => cleanMemberText(url))
+      .pipe(z.url({ protocol: /^https?$/ }).max(AVATAR_URL_MAX_LENGTH))
+      .optional(),
   })
   .strict()
   .refine((input) => input.nickname !== undefined || input.avatarUrl !== undefined, {
@@ -94,6 +106,73 @@ export const membersExportResponse = z.object({
   }),
   paidSpend: z.array(z.object({ amountFen: z.number().int(), paidAt: isoDateTime, reference: z.string() })),
   consents: z.array(consentRecordSchema),
+  /** The wishlist, including texts held for review (`inReview`). */
+  wishlist: z.object({
+    shared: z.boolean(),
+    wishes: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['item', 'text']),
+        itemId: z.string().nullable(),
+        text: z.string().nullable(),
+        note: z.string().nullable(),
+        inReview: z.array(z.enum(['text', 'note'])),
+        createdAt: isoDateTime,
+      }),
+    ),
+  }),
+  coupons: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      source: z.enum(COUPON_SOURCES),
+      status: z.enum(COUPON_STATUSES),
+      validFrom: isoDateTime,
+      validUntil: isoDateTime,
+      usedAt: isoDateTime.nullable(),
+      usedStoreName: z.string().nullable(),
+    }),
+  ),
+  /** Orders the member placed (buyer) or received as a gift (recipient). */
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      orderNo: z.string(),
+      role: z.enum(['buyer', 'recipient']),
+      itemTitle: z.string(),
+      qty: z.number().int(),
+      pointsTotal: z.number().int(),
+      cashTotalFen: z.number().int(),
+      status: z.enum(ORDER_STATUSES),
+      createdAt: isoDateTime,
+      paidAt: isoDateTime.nullable(),
+    }),
+  ),
+  /** Coupons and pickups of the member written off in a store. */
+  writeoffs: z.array(z.object({ subjectKind: z.enum(['coupon', 'order']), title: z.string(), storeName: z.string(), at: isoDateTime })),
+  birthdayClaims: z.array(z.object({ packageCode: z.string(), celebrationYear: z.number().int(), claimedAt: isoDateTime })),
+  help: z.object({
+    /** The member's own 生日助力 campaigns. */
+    campaigns: z.array(
+      z.object({
+        id: z.string(),
+        celebrationYear: z.number().int(),
+        state: z.enum(['active', 'unlocking', 'unlocked', 'expired']),
+        goal: z.number().int(),
+        helpersCount: z.number().int(),
+        startedAt: isoDateTime,
+      }),
+    ),
+    /** Friends' campaigns the member helped. */
+    assists: z.array(z.object({ campaignId: z.string(), at: isoDateTime })),
+  }),
+  referral: z.object({
+    code: z.string().nullable(),
+    /** How the member joined, when through a friend's share. */
+    invitedBy: z.object({ joinedAt: isoDateTime, state: z.enum(REFERRAL_STATES) }).nullable(),
+    invited: z.array(z.object({ joinedAt: isoDateTime, state: z.enum(REFERRAL_STATES), points: z.number().int() })),
+    shares: z.array(z.object({ kind: z.enum(SHARE_KINDS), createdAt: isoDateTime })),
+  }),
 });
 
 export const membersDeleteRequest = z.object({ confirm: z.literal(true) }).strict();

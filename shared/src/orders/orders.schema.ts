@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memberTextInput } from '../text/memberText.schema.js';
 import { MALL_ITEM_KINDS } from '../mall/mall.rules.js';
 import { CANCEL_REASONS, ORDER_STATUSES } from './orders.rules.js';
 
@@ -120,7 +121,7 @@ export const ordersConfirmPaymentResponse = z.object({ order: orderSchema });
 export const ordersRefundRequest = z
   .object({
     orderId: objectId,
-    reason: z.string().trim().max(80).optional(),
+    reason: memberTextInput({ min: 0, max: 80 }).optional(),
   })
   .strict();
 export const ordersRefundResponse = z.object({ order: orderSchema });

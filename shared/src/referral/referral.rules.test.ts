@@ -1,4 +1,4 @@
-import { buildSharePath, buildShareScene, decideReferralBinding, parseShareScene, referralRewardPoints, shareKindOf, type ReferralBindingFacts } from './referral.rules.js';
+import { buildSharePath, buildShareScene, countsForReferralReward, decideReferralBinding, parseShareScene, referralRewardPoints, shareKindOf, type ReferralBindingFacts } from './referral.rules.js';
 
 const now = new Date('2026-05-10T04:00:00.000Z');
 const base: ReferralBindingFacts = {
@@ -47,5 +47,17 @@ describe('share scenes and paths', () => {
   it('rewards twice the base points of whole yuan', () => {
     expect(referralRewardPoints(12_345)).toBe(246);
     expect(referralRewardPoints(99)).toBe(0);
+  });
+});
+
+describe('countsForReferralReward', () => {
+  const boundAt = new Date('2026-05-10T04:00:00.000Z');
+  it.each([
+    ['an own purchase paid on the last day of the window', { paidFen: 1000, paidAt: new Date('2026-06-09T04:00:00.000Z'), gift: false }, true],
+    ['an own purchase paid a second after the window', { paidFen: 1000, paidAt: new Date('2026-06-09T04:00:01.000Z'), gift: false }, false],
+    ['a gift (for the sharer or anyone else)', { paidFen: 1000, paidAt: boundAt, gift: true }, false],
+    ['a points-only order', { paidFen: 0, paidAt: boundAt, gift: false }, false],
+  ])('%s', (_name, purchase, expected) => {
+    expect(countsForReferralReward(purchase, boundAt)).toBe(expected);
   });
 });

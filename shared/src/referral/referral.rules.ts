@@ -22,6 +22,11 @@ export const REFERRAL_CODE_PATTERN = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{8}$/;
 export const REFERRAL_WINDOW_DAYS = 30;
 /** The sharer's reward on the invitee's first fulfilled paid order: this many times its base points. */
 export const REFERRAL_POINTS_MULTIPLIER = 2;
+/**
+ * The invitee's own first purchase earns the sharer a reward only when paid within this many days of joining; past
+ * it the referral is settled as expired and leaves the reward job's working set.
+ */
+export const REFERRAL_REWARD_WINDOW_DAYS = 30;
 /** The first-order coupon the new member receives. */
 export const REFERRAL_WELCOME_TEMPLATE_CODE = 'referral-first-order-20-off';
 
@@ -76,6 +81,25 @@ export function decideReferralBinding(facts: ReferralBindingFacts): { bind: true
   return { bind: true };
 }
 
+/** The last instant an invitee's first purchase may be paid to reward the sharer. */
+export function referralRewardDeadline(boundAt: Date): Date {
+  return new Date(boundAt.getTime() + REFERRAL_REWARD_WINDOW_DAYS * DAY_MS);
+}
+
+/** A fulfilled order of the invitee, as the referral reward sees it. */
+export interface ReferralPurchase {
+  /** Cash paid, in fen. */
+  paidFen: number;
+  paidAt: Date;
+  /** Bought for another member (a wishlist gift, even one for the sharer): not the invitee's own purchase. */
+  gift: boolean;
+}
+
+/** Whether the order is the invitee's own purchase that can reward the sharer: paid in cash, for themselves, in time. */
+export function countsForReferralReward(purchase: ReferralPurchase, boundAt: Date): boolean {
+  return purchase.paidFen > 0 && !purchase.gift && purchase.paidAt.getTime() <= referralRewardDeadline(boundAt).getTime();
+}
+
 /** Base points of an order are one per whole yuan paid; the sharer earns a multiple of them. */
 export function referralRewardPoints(paidFen: number): number {
   return Math.floor(Math.max(0, paidFen) / 100) * REFERRAL_POINTS_MULTIPLIER;
@@ -85,6 +109,6 @@ export const referralRulesText: readonly string[] = [
   '分享心愿清单、助力卡或邀请卡，好友通过分享首次注册成为会员即与你绑定（以首次进入为准）。',
   `分享后${REFERRAL_WINDOW_DAYS}天内注册有效；不能邀请自己，已注销后重新注册的账号不计入。`,
   '新会员可获得首单8折券。',
-  `好友首笔支付订单完成后，你可获得该订单${REFERRAL_POINTS_MULTIPLIER}倍积分；订单退款则积分相应扣回。`,
+  `好友注册后${REFERRAL_REWARD_WINDOW_DAYS}天内为自己完成首笔支付订单后，你可获得该订单${REFERRAL_POINTS_MULTIPLIER}倍积分（为他人购买的礼物不计）；订单退款则积分相应扣回。`,
   '每天获得的邀请奖励有上限。',
 ];

@@ -30,7 +30,7 @@ export const personSchema = z.object({
   avatarUrl: z.string().nullable(),
 });
 
-export const REFERRAL_STATES = ['joined', 'rewarded', 'capped', 'clawed_back'] as const;
+export const REFERRAL_STATES = ['joined', 'rewarded', 'capped', 'clawed_back', 'expired'] as const;
 
 export const referralMineRequest = z.object({}).strict();
 export const referralMineResponse = z.object({
@@ -46,7 +46,7 @@ export const referralMineResponse = z.object({
   invitees: z.array(
     personSchema.extend({
       joinedAt: isoDateTime,
-      /** joined: waiting for the first fulfilled paid order; rewarded; capped: over the daily reward cap; clawed_back: the order was refunded. */
+      /** joined: waiting for the first fulfilled paid order; rewarded; capped: over the daily reward cap; clawed_back: the order was refunded; expired: no own purchase within the reward window. */
       state: z.enum(REFERRAL_STATES),
       stateText: z.string(),
       points: z.number().int(),

@@ -1,4 +1,4 @@
-import { DEFAULT_TIER_THRESHOLDS as T, nextAnniversary, rollingSpendWindowStart, tierAfterReview, tierAfterSpend, tierForSpend, tierProgress } from './tiers.rules.js';
+import { DEFAULT_TIER_THRESHOLDS as T, nextAnniversary, rollingSpendWindowStart, tierAfterReview, tierAfterSpend, tierForSpend, tierProgress, tierReviewDueAt } from './tiers.rules.js';
 
 describe('tiers', () => {
   it.each([
@@ -53,5 +53,12 @@ describe('tiers', () => {
     ['2026-01-01T00:30:00+08:00', '2026-06-01T00:00:00+08:00', { year: 2027, month: 1, day: 1 }],
   ])('joined %s, at %s the next anniversary is %j', (joined, now, expected) => {
     expect(nextAnniversary(new Date(joined), new Date(now))).toEqual(expected);
+  });
+
+  it('a tier above basic is reviewed from 00:00 on the next anniversary; basic is never reviewed', () => {
+    const joined = new Date('2024-05-10T20:00:00+08:00');
+    expect(tierReviewDueAt(joined, 'gold', new Date('2025-05-09T23:59:59+08:00'))).toEqual(new Date('2025-05-10T00:00:00+08:00'));
+    expect(tierReviewDueAt(joined, 'diamond', new Date('2025-05-10T00:00:00+08:00'))).toEqual(new Date('2026-05-10T00:00:00+08:00'));
+    expect(tierReviewDueAt(joined, 'basic', new Date('2025-05-09T00:00:00+08:00'))).toBeNull();
   });
 });

@@ -80,3 +80,11 @@ export function nextAnniversary(memberSince: Date, now: Date): CalendarDate {
   const passed = startOfBusinessDay(thisYear).getTime() <= startOfBusinessDay(today).getTime();
   return passed ? sameDayInYear(joined, today.year + 1) : thisYear;
 }
+
+/**
+ * When the member's tier is next reviewed: 00:00 (Asia/Shanghai) on the next membership anniversary, the day the
+ * rolling window has moved a year on; null for the basic tier, which a review can never lower.
+ */
+export function tierReviewDueAt(memberSince: Date, level: TierLevel, now: Date): Date | null {
+  return level === 'basic' ? null : startOfBusinessDay(nextAnniversary(memberSince, now));
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { orderSchema, paymentRequestSchema } from '../orders/orders.schema.js';
 import { personSchema, posterSchema, shareIdSchema, shareInfoSchema } from '../referral/referral.schema.js';
+import { memberTextInput } from '../text/memberText.schema.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -28,6 +29,11 @@ export const wishSchema = z.object({
   /** For kind text. */
   text: z.string().nullable(),
   note: z.string().nullable(),
+  /**
+   * Owner's view only: which of the member's texts wait for a content review (shown marked 审核中). Friends
+   * never see a text in review: a text wish in review is left out of their view, a note in review is null.
+   */
+  inReview: z.array(z.enum(['text', 'note'])),
   /** 0-based display order. */
   position: z.number().int(),
   fulfilled: z.boolean(),
@@ -50,12 +56,13 @@ export const wishlistMineResponse = z.object({
   share: shareInfoSchema.nullable(),
 });
 
-const noteInput = z.string().trim().max(WISH_NOTE_MAX_LENGTH);
+const noteInput = memberTextInput({ min: 0, max: WISH_NOTE_MAX_LENGTH });
+const wishTextInput = memberTextInput({ max: WISH_TEXT_MAX_LENGTH });
 
 export const wishlistAddRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('item'), itemId: z.string().trim().min(1).max(64), note: noteInput.optional() }).strict(),
   z
-    .object({ kind: z.literal('text'), text: z.string().trim().min(1).max(WISH_TEXT_MAX_LENGTH), note: noteInput.optional() })
+    .object({ kind: z.literal('text'), text: wishTextInput, note: noteInput.optional() })
     .strict(),
 ]);
 export const wishlistAddResponse = wishlistMineResponse;
@@ -64,7 +71,7 @@ export const wishlistUpdateRequest = z
   .object({
     wishId: z.string().trim().min(1).max(64),
     /** Only for text wishes. */
-    text: z.string().trim().min(1).max(WISH_TEXT_MAX_LENGTH).optional(),
+    text: wishTextInput.optional(),
     /** Empty string or null clears the note. */
     note: noteInput.nullable().optional(),
   })

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { toBusinessIso } from '@cakeday/shared';
 import WxPay from 'wechatpay-node-v3';
 import type { Output } from 'wechatpay-node-v3/dist/lib/interface-v2';
 import type { z } from 'zod';
@@ -17,11 +18,6 @@ interface PayClient {
   credentials: PayCredentials;
   sdk: WxPay;
   verifier: SignatureVerifier;
-}
-
-/** RFC 3339 in Beijing time, the form WeChat Pay documents for time_expire. */
-function beijingTime(date: Date): string {
-  return `${new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
 function codeOf(output: Output): string | undefined {
@@ -95,7 +91,8 @@ export function createWechatPay(config: Config, options: { now?: () => Date } = 
         notify_url: credentials.notifyUrl,
         amount: { total: request.amountFen, currency: 'CNY' },
         payer: { openid: request.payerOpenid },
-        ...(request.expiresAt ? { time_expire: beijingTime(request.expiresAt) } : {}),
+        // WeChat Pay writes times in Beijing time, which is our business time.
+        ...(request.expiresAt ? { time_expire: toBusinessIso(request.expiresAt) } : {}),
         ...(request.attach ? { attach: request.attach } : {}),
       });
       if (output.status !== 200) errorOf('prepay', output);

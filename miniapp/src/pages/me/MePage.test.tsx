@@ -28,6 +28,14 @@ describe('MePage', () => {
     expect(taroStandIn.navigations).toEqual(['/pages/writeoff/index']);
   });
 
+  it('marks a nickname that waits for a content review as 审核中 (only the member sees it)', async () => {
+    answerRoutes({ 'members.me': ok(buildMember({ nickname: '加微信聊', nicknameInReview: true })), 'writeoff.staffProfile': ok({ isStaff: false, store: null }) });
+
+    render(<MePage />);
+
+    expect(await screen.findByText('审核中')).toBeTruthy();
+  });
+
   it('shows no write-off desk to an ordinary member', async () => {
     answerRoutes({ 'members.me': ok(buildMember()), 'writeoff.staffProfile': ok({ isStaff: false, store: null }) });
 

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { CardSkeleton } from '../../components/CardSkeleton';
+import { InReviewMark } from '../../components/InReviewMark';
 import { PhoneBindButton } from '../../components/PhoneBindButton';
 import { PrivacyAuthorization } from '../../components/PrivacyAuthorization';
 import { RemoteView } from '../../components/RemoteView';
@@ -34,7 +35,10 @@ export function MePage(): JSX.Element {
                 <Text>{(me.nickname ?? '会').slice(0, 1)}</Text>
               </View>
               <View className='me__identity'>
-                <Text className='me__nickname'>{me.nickname ?? 'Cakeday 会员'}</Text>
+                <Text className='me__nickname'>
+                  {me.nickname ?? 'Cakeday 会员'}
+                  {me.nicknameInReview ? <InReviewMark /> : null}
+                </Text>
                 <Text className={`me__tier me__tier--${me.tier.level}`}>{me.tier.name}会员</Text>
               </View>
             </View>

@@ -3,12 +3,18 @@ package cakeday.devdb;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.exception.NamespaceExistsException;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 
 /**
  * Cakeday's embedded MongoDB-compatible database for development and tests.
@@ -53,7 +59,7 @@ public final class DevDatabase {
             }
         }
 
-        MongoBackend backend = file == null ? new MemoryBackend() : new H2Backend(file);
+        MongoBackend backend = file == null ? quietMemoryBackend() : quietH2Backend(file);
         backend.version(MONGODB_5_0);
         MongoServer server = new MongoServer(backend);
         // One worker thread: every command runs alone, so each is atomic and reads see whole documents.
@@ -69,6 +75,49 @@ public final class DevDatabase {
         System.out.println("mongodb://127.0.0.1:" + address.getPort() + "/");
         System.out.flush();
         stopped.await();
+    }
+
+    /*
+     * mongoose asks to create every model's collection on each start, and "it already exists" is the expected
+     * answer (MongoDB gives it too, silently). A duplicate key is expected too: unique indexes are our idempotency
+     * keys, so a retried command meets one by design. The server's handler would log each with a stack trace, so
+     * the backends answer exactly that error themselves; every other failure is still logged.
+     */
+    private static MongoBackend quietMemoryBackend() {
+        return new MemoryBackend() {
+            @Override
+            public Document handleMessage(MongoMessage message) {
+                return answeringExistingNamespace(() -> super.handleMessage(message));
+            }
+        };
+    }
+
+    private static MongoBackend quietH2Backend(String file) {
+        return new H2Backend(file) {
+            @Override
+            public Document handleMessage(MongoMessage message) {
+                return answeringExistingNamespace(() -> super.handleMessage(message));
+            }
+        };
+    }
+
+    /** The error reply the server's handler would send for NamespaceExists or a duplicate key, without its log line. */
+    private static Document answeringExistingNamespace(Supplier<Document> command) {
+        try {
+            return command.get();
+        } catch (NamespaceExistsException | DuplicateKeyError e) {
+            return quietReply(e);
+        }
+    }
+
+    private static Document quietReply(MongoServerError e) {
+        Document reply = new Document();
+        reply.put("$err", e.getMessageWithoutErrorCode());
+        reply.put("errmsg", e.getMessageWithoutErrorCode());
+        reply.put("code", e.getCode());
+        reply.putIfNotNull("codeName", e.getCodeName());
+        reply.put("ok", 0);
+        return reply;
     }
 
     private static String requireValue(String[] args, int index, String flag) {

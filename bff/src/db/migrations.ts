@@ -1,0 +1,66 @@
+import { tierReviewDueAt } from '@cakeday/shared';
+import type { Logger } from '../logger';
+import { MemberModel } from '../members/Member.model';
+import { MallOrderModel } from '../orders/MallOrder.model';
+import { scheduleOnEntering } from '../orders/sweepSchedule';
+import { ReferralModel } from '../referral/Referral.model';
+import { MigrationModel } from './Migration.model';
+
+export interface DataMigration {
+  name: string;
+  /** Idempotent: safe to run again, and by two instances at once. Returns a one-line summary. */
+  run(now: Date): Promise<string>;
+}
+
+/**
+ * Backfills for documents stored before a field that work is claimed by existed: without them the jobs that claim
+ * by `nextCheckAt`, `tier.reviewDueAt` and `nextAttemptAt` would never reach those documents.
+ */
+export const migrations: readonly DataMigration[] = [
+  {
+    name: '2026-11-referral-next-check',
+    async run(now) {
+      const result = await ReferralModel.updateMany({ state: { $in: ['joined', 'rewarded'] }, nextCheckAt: { $exists: false } }, { $set: { nextCheckAt: now } });
+      return `${result.modifiedCount} referrals scheduled`;
+    },
+  },
+  {
+    name: '2026-11-tier-review-due',
+    async run(now) {
+      const members = await MemberModel.find({ 'tier.level': { $ne: 'basic' }, 'tier.reviewDueAt': { $exists: false } }, { createdAt: 1, tier: 1 }).lean();
+      for (const member of members) {
+        await MemberModel.updateOne(
+          { _id: member._id, 'tier.reviewDueAt': { $exists: false } },
+          { $set: { 'tier.reviewDueAt': tierReviewDueAt(member.createdAt, member.tier.level, now) } },
+        );
+      }
+      return `${members.length} members given a review date`;
+    },
+  },
+  {
+    name: '2026-11-order-next-attempt',
+    async run(now) {
+      const orders = await MallOrderModel.find({ nextAttemptAt: { $exists: false } }, { status: 1 }).lean();
+      for (const order of orders) {
+        await MallOrderModel.updateOne({ _id: order._id, nextAttemptAt: { $exists: false } }, { $set: scheduleOnEntering(order.status, now) });
+      }
+      return `${orders.length} orders scheduled`;
+    },
+  },
+];
+
+/** Runs the migrations this database has not recorded, in order; called once at start-up, before serving. */
+export async function runPendingMigrations(now: Date, logger?: Logger, list: readonly DataMigration[] = migrations): Promise<string[]> {
+  const applied = new Set((await MigrationModel.find({}, { _id: 1 }).lean()).map((migration) => migration._id));
+  const ran: string[] = [];
+  for (const migration of list) {
+    if (applied.has(migration.name)) continue;
+    const summary = await migration.run(now);
+    await MigrationModel.updateOne({ _id: migration.name }, { $setOnInsert: { appliedAt: now, summary } }, { upsert: true }).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code !== 11000) throw error;
+    });
+    logger?.info({ migration: migration.name, summary }, 'data migration applied');
+    ran.push(migration.name);
+  }
+  return ran;
+}

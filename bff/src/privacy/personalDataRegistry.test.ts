@@ -1,0 +1,71 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import mongoose, { Mongoose, Schema } from 'mongoose';
+import { exportSectionReaders } from './exportSections';
+import { personalDataHolders } from './personalDataRegistry';
+import { registryGaps } from './registryCoverage';
+
+/** Models that hold nothing about a member, and why. */
+const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
+  JobLease: 'scheduler leases',
+  WechatAccessToken: 'the app’s WeChat access token',
+  Store: 'stores',
+  MallItem: 'the catalogue (reservedOrders/restockedOrders name orders, not members)',
+  CouponTemplate: 'coupon kinds',
+  BirthdayPackage: 'benefit packages',
+  Migration: 'which data migrations ran',
+  AuditHead: 'the audit chain’s last position and hash',
+  Operator: 'the brand’s staff, not members',
+  OperatorSession: 'console sessions of the brand’s staff',
+  SettingsVersion: 'program rules',
+  DonationCertificate: 'certificate numbers by order id; the order (MallOrder) is in the registry',
+};
+/** Fields that look personal by name but are not, and why. */
+const EXEMPTED_FIELDS: Record<string, string> = {
+  'BirthdayPackage.window.withinBirthdayMonth': 'a rule of the package, not a member’s birthday',
+  'MallItem.limitPerMember': 'a rule of the item',
+  'HelpCampaign.helpersCount': 'a count, naming nobody',
+  'AuditEntry.ip': 'the acting operator’s address, not a member’s',
+  'OperatorSession.ip': 'the operator’s address, for their own session list',
+  'Member.newMemberRewardsEligible': 'a flag kept on the anonymised member, naming nobody',
+};
+const exemptions = { models: MODELS_WITHOUT_MEMBER_DATA, fields: EXEMPTED_FIELDS };
+
+/** Loads every *.model.ts under bff/src, so that a new model cannot escape the check by not being imported here. */
+async function loadEveryModel(directory: string): Promise<void> {
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) await loadEveryModel(full);
+    else if (entry.name.endsWith('.model.ts')) await import(full);
+  }
+}
+
+describe('the personal-data registry', () => {
+  beforeAll(() => loadEveryModel(path.join(__dirname, '..')));
+
+  it('names every model that holds a member id or personal data, with every such field', () => {
+    expect(Object.keys(mongoose.models).length).toBeGreaterThan(20);
+    expect(registryGaps(mongoose, personalDataHolders, exemptions)).toEqual([]);
+  });
+
+  it('would catch a model holding a member id that is not in it, or a field it does not declare', () => {
+    const other = new Mongoose();
+    other.model('Gift', new Schema({ giverMemberId: Schema.Types.ObjectId, message: String }));
+    other.model('Wishlist', new Schema({ wishes: [new Schema({ text: String, giverNickname: String })] }));
+    const wishlist = personalDataHolders.filter((holder) => holder.model === 'Wishlist');
+    expect(registryGaps(other, wishlist, { models: {}, fields: {} })).toEqual(['Gift: not in the personal-data registry']);
+    expect(registryGaps(other, [{ ...wishlist[0]!, fields: ['_id'] }], { models: { Gift: 'test' }, fields: {} })).toEqual([
+      'Gift: exempted, but holds giverMemberId',
+      'Wishlist.wishes: not declared in the registry',
+      'Wishlist.wishes.text: not declared in the registry',
+      'Wishlist.wishes.giverNickname: not declared in the registry',
+    ]);
+  });
+
+  it('export reads every section the registry names, and the registry names every section of the export', () => {
+    const named = new Set(personalDataHolders.flatMap((holder) => holder.exportedIn));
+    expect([...named].sort()).toEqual(Object.keys(exportSectionReaders).sort());
+    const unexported = personalDataHolders.filter((holder) => holder.exportedIn.length === 0);
+    expect(unexported.every((holder) => /Not exported/.test(holder.why))).toBe(true);
+  });
+});

@@ -1,0 +1,241 @@
+import type { MembersExportResponse } from '@cakeday/shared';
+import mongoose, { type Types } from 'mongoose';
+import { BirthdayClaimModel } from '../birthday/BirthdayClaim.model';
+import { ConsentModel } from '../consents/Consent.model';
+import { CouponModel } from '../coupons/Coupon.model';
+import { HelpAssistModel } from '../help/HelpAssist.model';
+import { HelpCampaignModel } from '../help/HelpCampaign.model';
+import { RedemptionLimitModel } from '../mall/RedemptionLimit.model';
+import { MemberModel } from '../members/Member.model';
+import { ReferralCodeModel } from '../referral/ReferralCode.model';
+import { DailyCounterModel } from '../db/DailyCounter.model';
+import { ShareLinkModel } from '../referral/ShareLink.model';
+import { WishlistModel } from '../wishlist/Wishlist.model';
+import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
+
+/** What erasure does to a holder: delete the member's documents, strip the personal fields, or keep them. */
+export type ErasureAction = 'delete' | 'anonymise' | 'keep';
+export type ExportSection = Exclude<keyof MembersExportResponse, 'exportedAt'>;
+
+export interface ErasureContext {
+  memberId: Types.ObjectId;
+  /** The member's openid, while it is known (null when a deletion is resumed after the member was anonymised). */
+  openid: string | null;
+  now: Date;
+}
+
+interface HolderFacts {
+  /** Every path that names the member (ids, keys built from the id) or holds or copies their personal data. */
+  fields: readonly string[];
+  erasure: ErasureAction;
+  /** Why this is what erasure does (for `keep`: the record the law or the accounts require). */
+  why: string;
+  /** Idempotent, safe to run again after a crash at any point. */
+  erase?: (context: ErasureContext) => Promise<unknown>;
+  /** Where members.export shows it ([] only with a reason in `why`). */
+  exportedIn: readonly ExportSection[];
+}
+
+/** One collection that holds or copies a member's personal data: a mongoose model, or a collection written without one. */
+export type PersonalDataHolder = HolderFacts & ({ model: string; collection?: undefined } | { collection: string; model?: undefined });
+
+/** `_id`s built as `<memberId>:…` (daily counters, redemption limits). */
+const keyedBy = (memberId: Types.ObjectId): { _id: RegExp } => ({ _id: new RegExp(`^${memberId.toHexString()}:`) });
+
+/**
+ * Every place a member's personal data is kept or copied. members.delete (deleteMember.ts) runs each `erase` in
+ * this order; members.export (exportMemberData.ts) reads each `exportedIn` section. personalDataRegistry.test.ts
+ * fails when a model holding a member id, a name or another personal field is missing here.
+ * The member document comes first: once it is anonymised no session works, so nothing new is copied meanwhile.
+ */
+export const personalDataHolders: readonly PersonalDataHolder[] = [
+  {
+    model: 'Member',
+    fields: ['_id', 'openid', 'unionid', 'nickname', 'nicknameReview', 'avatarUrl', 'phone', 'phoneHash', 'birthday', 'birthdayHistory'],
+    erasure: 'anonymise',
+    why: 'The id stays (the ledger refers to it); openid, unionid, profile, phone, birthday and history go; every session is revoked.',
+    erase: ({ memberId, now }) =>
+      MemberModel.updateOne(
+        { _id: memberId, status: 'active' },
+        {
+          $set: {
+            status: 'deleted',
+            openid: `deleted:${memberId.toHexString()}`,
+            nickname: null,
+            nicknameReview: null,
+            avatarUrl: null,
+            phone: null,
+            birthday: null,
+            birthdayHistory: { firstSetAt: null, corrections: 0, lastBenefitClaimedAt: null },
+            deletedAt: now,
+            erasedAt: null,
+            updatedAt: now,
+          },
+          $unset: { unionid: 1, phoneHash: 1 },
+          $inc: { tokenVersion: 1 },
+        },
+      ),
+    exportedIn: ['profile', 'tier'],
+  },
+  {
+    model: 'AuditEntry',
+    fields: ['subject', 'before', 'after'],
+    erasure: 'keep',
+    why: 'The ops audit log names members as subjects (by id) with personal data masked before it is written; it is the brand’s record of what its staff did, append-only and hash-chained, so erasure cannot edit it. Not exported: it is about the operators’ actions.',
+    exportedIn: [],
+  },
+  {
+    model: 'DeletedAccount',
+    fields: ['_id'],
+    erasure: 'keep',
+    why: 'The declared fraud list: a keyed hash of the openid only, kept so that new-member rewards are not farmed again (written by deleteMember before the openid goes). Not exported: it names no member id.',
+    exportedIn: [],
+  },
+  {
+    model: 'Consent',
+    fields: ['memberId', 'ip'],
+    erasure: 'anonymise',
+    why: 'The record of what was consented to is kept as proof, tied to the anonymous id; the request address goes.',
+    erase: ({ memberId }) => ConsentModel.updateMany({ memberId, ip: { $ne: null } }, { $set: { ip: null } }),
+    exportedIn: ['consents'],
+  },
+  {
+    model: 'PointsEntry',
+    fields: ['memberId'],
+    erasure: 'keep',
+    why: 'The append-only points ledger: amounts tied to the anonymous id, nothing identifying.',
+    exportedIn: ['points'],
+  },
+  {
+    model: 'PointsAccount',
+    fields: ['_id'],
+    erasure: 'keep',
+    why: 'The balance and lots of the ledger, under the anonymous id.',
+    exportedIn: ['points'],
+  },
+  {
+    model: 'PaidSpend',
+    fields: ['memberId', 'reference'],
+    erasure: 'keep',
+    why: 'Payments and refunds (accounting records), amounts and order references under the anonymous id.',
+    exportedIn: ['paidSpend', 'tier'],
+  },
+  {
+    model: 'MallOrder',
+    fields: ['buyerMemberId', 'recipientMemberId', 'giftRef'],
+    erasure: 'keep',
+    why: 'Orders and their WeChat Pay records are accounting records; they hold member ids only, no profile.',
+    exportedIn: ['orders'],
+  },
+  {
+    model: 'Coupon',
+    fields: ['memberId', 'usedByStaffMemberId'],
+    erasure: 'keep',
+    why: 'Issued and used coupons stay as records under the anonymous id; those still available are voided so a shown QR cannot be used. The staff id is the store audit of who wrote off.',
+    erase: ({ memberId, now }) => CouponModel.updateMany({ memberId, status: 'available' }, { $set: { status: 'void', updatedAt: now } }),
+    exportedIn: ['coupons'],
+  },
+  {
+    model: 'WriteoffRecord',
+    fields: ['memberId', 'memberName', 'staffMemberId', 'staffName'],
+    erasure: 'anonymise',
+    why: 'The store keeps the write-off (what, where, when, by which staff); the copied member nickname goes. Staff names are the roster ops keeps.',
+    erase: ({ memberId }) => WriteoffRecordModel.updateMany({ memberId, memberName: { $ne: '会员' } }, { $set: { memberName: '会员' } }),
+    exportedIn: ['writeoffs'],
+  },
+  {
+    model: 'BirthdayClaim',
+    fields: ['memberId'],
+    erasure: 'delete',
+    why: 'When the member claimed birthday benefits tells their birthday; the coupons themselves are covered above.',
+    erase: ({ memberId }) => BirthdayClaimModel.deleteMany({ memberId }),
+    exportedIn: ['birthdayClaims'],
+  },
+  {
+    model: 'HelpAssist',
+    fields: ['helperId', 'campaignId'],
+    erasure: 'keep',
+    why: 'As a helper: the one-assist-per-friend key of a friend’s campaign, under the anonymous id (it counts in their goal). Assists of the member’s own campaigns go with them (below).',
+    exportedIn: ['help'],
+  },
+  {
+    model: 'HelpCampaign',
+    fields: ['memberId', 'birthday', 'helpers'],
+    erasure: 'delete',
+    why: 'The member’s own campaigns copy their birthday and are deleted with their assists; on friends’ campaigns the copied nickname and avatar go, the anonymous id keeps the count.',
+    erase: async ({ memberId }) => {
+      const own = await HelpCampaignModel.find({ memberId }, { _id: 1 }).lean();
+      await HelpAssistModel.deleteMany({ campaignId: { $in: own.map((campaign) => campaign._id) } });
+      await HelpCampaignModel.deleteMany({ memberId });
+      await HelpCampaignModel.updateMany(
+        { 'helpers.memberId': memberId },
+        { $set: { 'helpers.$[copy].nickname': null, 'helpers.$[copy].avatarUrl': null } },
+        { arrayFilters: [{ 'copy.memberId': memberId }] },
+      );
+    },
+    exportedIn: ['help'],
+  },
+  {
+    model: 'DailyCounter',
+    fields: ['_id'],
+    erasure: 'delete',
+    why: 'Daily caps (help assists, referral rewards) keyed `<purpose>:<memberId>:<day>`; only a cap, no longer needed. Not exported: counters, not data about the member.',
+    erase: ({ memberId }) => DailyCounterModel.deleteMany({ _id: new RegExp(`^[^:]+:${memberId.toHexString()}:`) }),
+    exportedIn: [],
+  },
+  {
+    model: 'Referral',
+    fields: ['_id', 'referrerId', 'shareId', 'orderId', 'pointsKey'],
+    erasure: 'keep',
+    why: 'Both ways (as invitee it is their own id, as referrer referrerId): the reward’s record in the points ledger, member ids only; the friend sees a deleted member as 微信好友.',
+    exportedIn: ['referral'],
+  },
+  {
+    model: 'ReferralCode',
+    fields: ['_id', 'code'],
+    erasure: 'delete',
+    why: 'A code that names the member: a friend using it later must not bind to a deleted account.',
+    erase: ({ memberId }) => ReferralCodeModel.deleteMany({ _id: memberId }),
+    exportedIn: ['referral'],
+  },
+  {
+    model: 'ShareLink',
+    fields: ['memberId', 'targetId'],
+    erasure: 'delete',
+    why: 'The member’s shares (wishlist, help card, invite): friends opening them afterwards get 404.',
+    erase: ({ memberId }) => ShareLinkModel.deleteMany({ memberId }),
+    exportedIn: ['referral'],
+  },
+  {
+    model: 'Wishlist',
+    fields: ['_id', 'wishes'],
+    erasure: 'delete',
+    why: 'Wish texts and notes the member wrote.',
+    erase: ({ memberId }) => WishlistModel.deleteMany({ _id: memberId }),
+    exportedIn: ['wishlist'],
+  },
+  {
+    model: 'RedemptionLimit',
+    fields: ['_id'],
+    erasure: 'delete',
+    why: 'Per-member redemption counters keyed by the member id. Not exported: counters; the orders they count are.',
+    erase: ({ memberId }) => RedemptionLimitModel.deleteMany(keyedBy(memberId)),
+    exportedIn: [],
+  },
+  {
+    collection: 'rate_limits',
+    fields: ['key'],
+    erasure: 'delete',
+    why: 'Rate-limit counters (rate-limiter-flexible) keyed by the member id (help) or the openid (login); MongoDB’s TTL drops them within minutes, a database without TTL keeps them. Not exported: counters.',
+    erase: ({ memberId, openid }) =>
+      mongoose.connection.collection('rate_limits').deleteMany({ key: { $in: [`help_member:${memberId.toHexString()}`, ...(openid ? [`login_openid:${openid}`] : [])] } }),
+    exportedIn: [],
+  },
+  {
+    model: 'StaffAllowance',
+    fields: ['openid', 'name'],
+    erasure: 'keep',
+    why: 'The stores’ staff roster ops keeps (employment, not the member account): ops removes a leaver. Not exported: ops data about staff.',
+    exportedIn: [],
+  },
+];
