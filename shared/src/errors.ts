@@ -99,6 +99,11 @@ export const errorMessages = {
   OPS_STORE_NOT_FOUND: '门店不存在',
   STALE_VERSION: '数据已被他人修改，请刷新后重试',
   AUDIT_UNAVAILABLE: '操作记录暂时无法写入，本次操作未执行，请稍后再试',
+  // ops console: members and points adjustments
+  OPS_MEMBER_NO_PERSONAL_DATA: '该会员已注销，没有可查看的个人信息',
+  OPS_POINTS_DAILY_LIMIT: '超出今日积分调整额度，本次调整未执行',
+  OPS_ADJUSTMENT_SELF_APPROVAL: '不能审批自己提交的积分调整，请由其他运营人员审批',
+  OPS_ADJUSTMENT_NOT_PENDING: '该积分调整已被审批或驳回，请刷新后查看',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -196,6 +201,10 @@ export const errorStatus = {
   OPS_STORE_NOT_FOUND: 422,
   STALE_VERSION: 409,
   AUDIT_UNAVAILABLE: 503,
+  OPS_MEMBER_NO_PERSONAL_DATA: 404,
+  OPS_POINTS_DAILY_LIMIT: 409,
+  OPS_ADJUSTMENT_SELF_APPROVAL: 403,
+  OPS_ADJUSTMENT_NOT_PENDING: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface ErrorBody {

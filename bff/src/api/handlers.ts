@@ -15,6 +15,8 @@ import { referralHandlers } from '../referral/handlers';
 import { operatorsHandlers } from '../operators/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { membersOpsHandlers } from '../members/ops/handlers';
+import { pointsOpsHandlers } from '../points/adjustments/handlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -34,4 +36,6 @@ export const handlers: RouteHandlers = {
   ...operatorsHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...membersOpsHandlers,
+  ...pointsOpsHandlers,
 };

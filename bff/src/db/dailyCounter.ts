@@ -3,7 +3,7 @@ import { DailyCounterModel } from './DailyCounter.model';
 import { isDuplicateKeyError } from './duplicateKey';
 
 /** Every daily cap the BFF keeps; the purpose is the first part of the counter's id. */
-export type DailyCapPurpose = 'help-assist' | 'referral-reward';
+export type DailyCapPurpose = 'help-assist' | 'referral-reward' | 'points-adjustment';
 
 /** One cap: whose it is (a member id) and the instant whose Asia/Shanghai day it counts in. */
 export interface DailyCap {
@@ -15,22 +15,34 @@ export interface DailyCap {
 export const dailyCounterId = (cap: DailyCap): string => `${cap.purpose}:${cap.subject}:${businessDayKey(cap.day)}`;
 
 /**
- * Takes one of the day's `limit` slots for `key`, or finds the one already taken for it (a retry takes no second
- * slot); false when the day's slots are used up by other keys. One conditional update, so concurrent callers on any
- * instance never pass the cap.
+ * Adds `amount` for `key` to the day's total if it stays within `limit`, or finds it already added for that key (a
+ * retry adds nothing); false when it would pass the limit. One conditional update, so concurrent callers on any
+ * instance never pass it. `counterId` is dailyCounterId(cap), kept by callers that release later.
  */
-export async function takeDailySlot(cap: DailyCap, key: string, limit: number): Promise<boolean> {
-  const _id = dailyCounterId(cap);
+export async function takeDailyAmount(counterId: string, key: string, amount: number, limit: number): Promise<boolean> {
   // The day's document first (racing upserts may collide on MongoDB), so the take below is a plain conditional update.
-  await DailyCounterModel.updateOne({ _id }, { $setOnInsert: { count: 0, keys: [] } }, { upsert: true }).catch((error: unknown) => {
+  await DailyCounterModel.updateOne({ _id: counterId }, { $setOnInsert: { count: 0, keys: [] } }, { upsert: true }).catch((error: unknown) => {
     if (!isDuplicateKeyError(error)) throw error;
   });
-  const taken = await DailyCounterModel.updateOne({ _id, keys: { $ne: key }, count: { $lt: limit } }, { $inc: { count: 1 }, $push: { keys: key } });
+  const taken = await DailyCounterModel.updateOne(
+    { _id: counterId, keys: { $ne: key }, count: { $lte: limit - amount } },
+    { $inc: { count: amount }, $push: { keys: key } },
+  );
   if (taken.modifiedCount === 1) return true;
-  return (await DailyCounterModel.countDocuments({ _id, keys: key })) === 1;
+  return (await DailyCounterModel.countDocuments({ _id: counterId, keys: key })) === 1;
 }
 
-/** Gives back the slot taken for `key` when what it was taken for did not happen after all; once. */
-export async function releaseDailySlot(cap: DailyCap, key: string): Promise<void> {
-  await DailyCounterModel.updateOne({ _id: dailyCounterId(cap), keys: key }, { $inc: { count: -1 }, $pull: { keys: key } });
+/** Gives back what was added for `key` when what it was added for did not happen after all; once. */
+export async function releaseDailyAmount(counterId: string, key: string, amount: number): Promise<void> {
+  await DailyCounterModel.updateOne({ _id: counterId, keys: key }, { $inc: { count: -amount }, $pull: { keys: key } });
 }
+
+/** The day's total so far. */
+export async function dailyTotal(counterId: string): Promise<number> {
+  return (await DailyCounterModel.findById(counterId, { count: 1 }).lean())?.count ?? 0;
+}
+
+/** One of the day's `limit` slots for `key` (a slot is an amount of 1). */
+export const takeDailySlot = (cap: DailyCap, key: string, limit: number): Promise<boolean> => takeDailyAmount(dailyCounterId(cap), key, 1, limit);
+
+export const releaseDailySlot = (cap: DailyCap, key: string): Promise<void> => releaseDailyAmount(dailyCounterId(cap), key, 1);

@@ -13,6 +13,7 @@ import { settleReferralRewards } from '../referral/settleReferralRewards';
 import { memberQueueFor } from '../points/memberQueue';
 import { settlePendingAudits } from '../audit/settlePendingAudits';
 import { resumeErasures } from '../members/deleteMember';
+import { finishAdjustments } from '../points/adjustments/finishAdjustments';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
@@ -25,6 +26,14 @@ export const jobs: readonly Job[] = [
   { name: 'coupons.expire', intervalMs: 10 * MINUTE, run: (deps) => expireCoupons(deps.now()) },
   { name: 'points.expire', intervalMs: 60 * MINUTE, run: (deps) => expirePoints({ now: deps.now() }) },
   { name: 'points.repairLedger', intervalMs: 10 * MINUTE, run: (deps) => repairPointsLedger({ now: deps.now() }) },
+  {
+    name: 'points.finishAdjustments',
+    intervalMs: 5 * MINUTE,
+    run: async (deps) => {
+      const now = deps.now();
+      return finishAdjustments({ now, settings: await deps.settings.at(now), queue: memberQueueFor(deps) });
+    },
+  },
   { name: 'tiers.review', intervalMs: 60 * MINUTE, run: (deps) => reviewTiers({ now: deps.now(), thresholds: tierThresholdsFrom(deps.config) }) },
   { name: 'help.expire', intervalMs: 10 * MINUTE, run: (deps) => expireHelpCampaigns(deps.now()) },
   { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => repairHelp({ now: deps.now(), logger: deps.logger }) },

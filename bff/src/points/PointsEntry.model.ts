@@ -5,6 +5,8 @@ import type { Allocation } from './ledgerMath';
 export type PointsEntryKind = (typeof POINTS_ENTRY_KINDS)[number];
 /** pending: written, maybe applied to the account; applied: counted in the balance; rejected: never counted. */
 export type PointsEntryState = 'pending' | 'applied' | 'rejected';
+/** adjust: whether ops add points (a lot, like an earn) or take them (from the lots expiring first, like a spend). */
+export type PointsAdjustDirection = 'credit' | 'debit';
 
 export interface PointsReference {
   /** What caused the entry: 'order', 'mall_order', 'referral', 'lot', 'points_entry', 'seed'... */
@@ -22,12 +24,14 @@ export interface PointsEntry {
   state: PointsEntryState;
   /** The requested size (positive); for expiry, 0 until applied. */
   requested: number;
+  /** adjust only; null for every other kind. */
+  direction: PointsAdjustDirection | null;
   /** Signed change to the balance, known once applied. */
   delta: number | null;
   reasonCode: string;
   reason: string;
   reference: PointsReference | null;
-  /** earn: when its lot expires. */
+  /** earn and credit adjust: when its lot expires. */
   expiresAt: Date | null;
   /** reverse/expire: the entry or lot acted on. */
   targetId: string | null;
@@ -44,6 +48,7 @@ const pointsEntrySchema = new Schema<PointsEntry>(
     kind: { type: String, enum: POINTS_ENTRY_KINDS, required: true },
     state: { type: String, enum: ['pending', 'applied', 'rejected'], required: true },
     requested: { type: Number, required: true, min: 0 },
+    direction: { type: String, enum: ['credit', 'debit', null], default: null },
     delta: { type: Number, default: null },
     reasonCode: { type: String, required: true },
     reason: { type: String, required: true },

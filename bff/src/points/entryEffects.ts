@@ -55,6 +55,12 @@ export async function effectOf(entry: PointsEntry): Promise<Effect> {
     }
     case 'spend':
       return (state) => applySpend(state, entry.requested, entry.createdAt);
+    case 'adjust': {
+      // A deduction spends like a member would (never into debt); an addition forms a lot like an earn.
+      if (entry.direction === 'debit') return (state) => applySpend(state, entry.requested, entry.createdAt);
+      const lot = { lotId: lotIdOf(entry), earnedAt: entry.createdAt, expiresAt: entry.expiresAt ?? entry.createdAt, amount: entry.requested };
+      return (state) => applyEarn(state, lot);
+    }
     case 'expire':
       return (state) => applyExpire(state, entry.targetId ?? '', entry.createdAt);
     case 'reverse': {

@@ -20,7 +20,7 @@ import type { Types } from 'mongoose';
 import { conflict, unavailable } from '../errors/AppError';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { PointsAccountModel, type PendingApplication } from './PointsAccount.model';
-import { PointsEntryModel, type PointsEntry, type PointsEntryKind, type PointsReference } from './PointsEntry.model';
+import { PointsEntryModel, type PointsAdjustDirection, type PointsEntry, type PointsEntryKind, type PointsReference } from './PointsEntry.model';
 import { effectOf } from './entryEffects';
 import type { MemberQueue } from './memberQueue';
 
@@ -29,6 +29,8 @@ export interface EntryDraft {
   key: string;
   kind: PointsEntryKind;
   requested: number;
+  /** adjust only. */
+  direction?: PointsAdjustDirection;
   reasonCode: string;
   reason: string;
   reference: PointsReference | null;
@@ -54,6 +56,7 @@ function sameRequest(stored: PointsEntry, draft: EntryDraft): boolean {
     stored.memberId.equals(draft.memberId) &&
     stored.kind === draft.kind &&
     stored.requested === draft.requested &&
+    (stored.direction ?? null) === (draft.direction ?? null) &&
     stored.targetId === draft.targetId &&
     stored.reasonCode === draft.reasonCode
   );
@@ -63,6 +66,7 @@ async function recordEntry(draft: EntryDraft, now: Date): Promise<PointsEntry> {
   try {
     const created = await PointsEntryModel.create({
       ...draft,
+      direction: draft.direction ?? null,
       state: 'pending',
       delta: null,
       allocations: [],

@@ -19,11 +19,12 @@ export interface ReversePointsInput {
 /**
  * The only correction: a new entry that undoes (part of) an earlier one. Reversing an earn claws the points
  * back from the lot it formed first, then from other lots; points already spent make the balance negative.
- * Reversing a spend gives the points back with the expiry they had.
+ * Reversing a spend gives the points back with the expiry they had. Ops adjustments are not reversed: a wrong
+ * adjustment is corrected by another adjustment (with its own reason and approval).
  */
 export async function reversePoints(input: ReversePointsInput, context: LedgerContext): Promise<PointsEntry> {
   const target = await PointsEntryModel.findOne({ key: input.reversesKey }).lean();
-  if (!target || !target.memberId.equals(input.memberId) || target.state !== 'applied' || target.kind === 'expire' || target.kind === 'reverse') {
+  if (!target || !target.memberId.equals(input.memberId) || target.state !== 'applied' || target.kind === 'expire' || target.kind === 'reverse' || target.kind === 'adjust') {
     throw notFound();
   }
   const points = input.points ?? target.requested;

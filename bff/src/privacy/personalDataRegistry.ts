@@ -85,6 +85,13 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     exportedIn: [],
   },
   {
+    model: 'PointsAdjustment',
+    fields: ['memberId', 'memberNote'],
+    erasure: 'keep',
+    why: 'Ops adjustments of the member’s points: an accounting record tied to the anonymous id, like the ledger it posts to. Not exported here: the member sees each one, with its note, in their points history, which is exported.',
+    exportedIn: [],
+  },
+  {
     model: 'DeletedAccount',
     fields: ['_id'],
     erasure: 'keep',

@@ -94,6 +94,15 @@ export const routeErrors = {
   'ops.settings.current': [],
   'ops.settings.history': [],
   'ops.settings.update': ['STALE_VERSION'],
+  'ops.members.search': [],
+  'ops.members.get': ['NOT_FOUND'],
+  'ops.members.reveal': ['NOT_FOUND', 'OPS_MEMBER_NO_PERSONAL_DATA'],
+  'ops.members.export': [],
+  'ops.points.ledger': ['NOT_FOUND'],
+  'ops.points.adjust': ['NOT_FOUND', 'OPS_POINTS_DAILY_LIMIT', 'POINTS_INSUFFICIENT', 'POINTS_BALANCE_NEGATIVE', 'IDEMPOTENCY_KEY_REUSED'],
+  'ops.points.adjustments.list': [],
+  'ops.points.adjustments.approve': ['NOT_FOUND', 'OPS_ADJUSTMENT_SELF_APPROVAL', 'OPS_ADJUSTMENT_NOT_PENDING', 'POINTS_INSUFFICIENT', 'POINTS_BALANCE_NEGATIVE'],
+  'ops.points.adjustments.reject': ['NOT_FOUND', 'OPS_ADJUSTMENT_SELF_APPROVAL', 'OPS_ADJUSTMENT_NOT_PENDING'],
 } as const satisfies Record<RouteName, readonly ErrorCode[]>;
 
 /** What any route can answer: a request that does not parse or fit (400, 413, 415), no session, and our own failures. */

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { authRoutes } from '../auth/auth.routes.js';
 import { consentsRoutes } from '../consents/consents.routes.js';
 import { membersRoutes } from '../members/members.routes.js';
+import { membersOpsRoutes } from '../members/members.ops.routes.js';
 import { pointsRoutes } from '../points/points.routes.js';
+import { pointsOpsRoutes } from '../points/points.ops.routes.js';
 import { mallRoutes } from '../mall/mall.routes.js';
 import { ordersRoutes } from '../orders/orders.routes.js';
 import { couponsRoutes } from '../coupons/coupons.routes.js';
@@ -39,6 +41,8 @@ export const routes = {
   ...operatorsRoutes,
   ...auditRoutes,
   ...settingsRoutes,
+  ...membersOpsRoutes,
+  ...pointsOpsRoutes,
 };
 
 export type Routes = typeof routes;

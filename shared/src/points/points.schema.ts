@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
-export const POINTS_ENTRY_KINDS = ['earn', 'spend', 'reverse', 'expire'] as const;
+/** `adjust`: a manual adjustment by ops (approved where it needed a second operator). */
+export const POINTS_ENTRY_KINDS = ['earn', 'spend', 'reverse', 'expire', 'adjust'] as const;
 
 export const pointsEntrySchema = z.object({
   id: z.string(),
