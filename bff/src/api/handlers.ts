@@ -15,6 +15,10 @@ import { referralHandlers } from '../referral/handlers';
 import { operatorsHandlers } from '../operators/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { mallItemsOpsHandlers } from '../mall/opsHandlers';
+import { couponTemplatesOpsHandlers } from '../coupons/opsHandlers';
+import { birthdayPackagesOpsHandlers } from '../birthday/opsHandlers';
+import { storesHandlers } from '../stores/handlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -34,4 +38,8 @@ export const handlers: RouteHandlers = {
   ...operatorsHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...mallItemsOpsHandlers,
+  ...couponTemplatesOpsHandlers,
+  ...birthdayPackagesOpsHandlers,
+  ...storesHandlers,
 };

@@ -47,3 +47,4 @@ export async function opsCookieFor(http: TestAgent, operator: Pick<Operator, 'lo
   if (!session) throw new Error('ops login set no session cookie');
   return session.split(';')[0] ?? '';
 }
+

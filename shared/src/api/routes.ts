@@ -15,6 +15,10 @@ import { referralRoutes } from '../referral/referral.routes.js';
 import { operatorSessionRoutes, operatorsRoutes } from '../operators/operators.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
+import { mallItemsOpsRoutes } from '../mall/mall.ops.routes.js';
+import { couponTemplatesOpsRoutes } from '../coupons/coupons.ops.routes.js';
+import { birthdayPackagesOpsRoutes } from '../birthday/birthday.ops.routes.js';
+import { storesRoutes } from '../stores/stores.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -39,6 +43,11 @@ export const routes = {
   ...operatorsRoutes,
   ...auditRoutes,
   ...settingsRoutes,
+  // the ops console: the catalog
+  ...mallItemsOpsRoutes,
+  ...couponTemplatesOpsRoutes,
+  ...birthdayPackagesOpsRoutes,
+  ...storesRoutes,
 };
 
 export type Routes = typeof routes;

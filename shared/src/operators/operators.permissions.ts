@@ -86,7 +86,8 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
           can(['read', 'export'], ['Writeoff', 'Purchase'], { storeId: operator.storeId });
           can('create', 'Purchase', { storeId: operator.storeId });
           can('manage', 'StoreStaff', { storeId: operator.storeId });
-          can('read', 'Store', { storeId: operator.storeId });
+          // A store's own id is its `_id` (the field the query filter from @casl/mongoose names).
+          can('read', 'Store', { _id: operator.storeId });
         }
         break;
     }
