@@ -94,7 +94,7 @@ export const errorMessages = {
   OPS_STORE_NOT_FOUND: '门店不存在',
   STALE_VERSION: '数据已被他人修改，请刷新后重试',
   AUDIT_UNAVAILABLE: '操作记录暂时无法写入，本次操作未执行，请稍后再试',
-  // ops console: catalog
+  // ops console: catalog, orders, write-offs
   OPS_STOCK_NEGATIVE: '库存不足，调整后库存不能小于 0',
   OPS_CODE_TAKEN: '该编码已被使用',
   OPS_COUPON_TEMPLATE_NOT_FOUND: '券模板不存在或已停用',
@@ -103,6 +103,8 @@ export const errorMessages = {
   OPS_STAFF_EXISTS: '该会员已是本店店员',
   OPS_STAFF_IN_OTHER_STORE: '该会员已登记为其他门店的店员，请联系运营调整',
   OPS_STAFF_INACTIVE: '该店员已停用',
+  ORDER_ALREADY_REFUNDED: '订单已退款',
+  OPS_ORDER_FLAG_NOT_OPEN: '该异常已处理或不存在',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;

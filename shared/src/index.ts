@@ -46,3 +46,6 @@ export * from './coupons/coupons.ops.schema.js';
 export * from './birthday/birthday.ops.rules.js';
 export * from './birthday/birthday.ops.schema.js';
 export * from './stores/stores.schema.js';
+export * from './orders/orders.ops.rules.js';
+export * from './orders/orders.ops.schema.js';
+export * from './writeoff/writeoff.ops.schema.js';

@@ -19,6 +19,8 @@ import { mallItemsOpsHandlers } from '../mall/opsHandlers';
 import { couponTemplatesOpsHandlers } from '../coupons/opsHandlers';
 import { birthdayPackagesOpsHandlers } from '../birthday/opsHandlers';
 import { storesHandlers } from '../stores/handlers';
+import { ordersOpsHandlers } from '../orders/opsHandlers';
+import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -42,4 +44,6 @@ export const handlers: RouteHandlers = {
   ...couponTemplatesOpsHandlers,
   ...birthdayPackagesOpsHandlers,
   ...storesHandlers,
+  ...ordersOpsHandlers,
+  ...writeoffsOpsHandlers,
 };

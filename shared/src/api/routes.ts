@@ -19,6 +19,8 @@ import { mallItemsOpsRoutes } from '../mall/mall.ops.routes.js';
 import { couponTemplatesOpsRoutes } from '../coupons/coupons.ops.routes.js';
 import { birthdayPackagesOpsRoutes } from '../birthday/birthday.ops.routes.js';
 import { storesRoutes } from '../stores/stores.routes.js';
+import { ordersOpsRoutes } from '../orders/orders.ops.routes.js';
+import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -43,11 +45,13 @@ export const routes = {
   ...operatorsRoutes,
   ...auditRoutes,
   ...settingsRoutes,
-  // the ops console: the catalog
+  // the ops console: catalog, orders, write-offs
   ...mallItemsOpsRoutes,
   ...couponTemplatesOpsRoutes,
   ...birthdayPackagesOpsRoutes,
   ...storesRoutes,
+  ...ordersOpsRoutes,
+  ...writeoffsOpsRoutes,
 };
 
 export type Routes = typeof routes;

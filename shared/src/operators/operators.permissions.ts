@@ -67,7 +67,8 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can('reveal', 'MemberPersonalData');
         can(['read', 'create', 'approve'], 'PointsAdjustment');
         can('manage', CATALOG);
-        can(['read', 'refund', 'export'], 'Order');
+        // update: handling a flagged order (the work queue); refunds have their own action.
+        can(['read', 'update', 'refund', 'export'], 'Order');
         can(['read', 'export'], ['Writeoff', 'Purchase']);
         can('manage', 'Campaign');
         can('read', ['Dashboard', 'Settings']);
