@@ -41,6 +41,7 @@ describe('ops.couponTemplates', () => {
     expect((await call('ops.couponTemplates.create', tenOff)).body.error.code).toBe('OPS_CODE_TAKEN');
     expect(await AuditEntryModel.findOne({ action: 'ops.couponTemplates.create', 'subject.id': created.body.id }).lean()).toMatchObject({ outcome: 'applied', after: { code: 'ops-10-off' } });
 
+    expect((await call('ops.couponTemplates.list', { active: 'yes' })).status).toBe(400);
     const listed = await call('ops.couponTemplates.list', { query: 'ops-10' });
     expect(listed.body).toMatchObject({ total: 1, items: [{ code: 'ops-10-off' }] });
   });

@@ -56,6 +56,7 @@ describe('ops.mallItems: create, list, get, update', () => {
     expect((await call('ops.mallItems.list', { kind: 'physical', page: 1, pageSize: 1 })).body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
     expect((await call('ops.mallItems.list', { pageSize: 1000 })).status).toBe(400);
     expect((await call('ops.mallItems.get', { id: 'f'.repeat(24) })).status).toBe(404);
+    expect((await call('ops.mallItems.get', { id: 'not-an-id' })).status).toBe(400);
     // The catalog is ops' (and admins'): analysts read orders and write-offs, not the catalog.
     expect((await call('ops.mallItems.list', {}, analyst)).status).toBe(403);
   });

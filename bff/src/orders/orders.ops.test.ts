@@ -77,6 +77,7 @@ describe('ops.orders.list and ops.orders.get', () => {
       ['fulfilled', null],
     ]);
     expect((await call('ops.orders.get', { orderId: 'f'.repeat(24) })).status).toBe(404);
+    expect((await call('ops.orders.get', { orderId: order.orderNo })).status).toBe(400);
   });
 
   it('derives the history of an order placed before transitions were recorded', async () => {
@@ -130,6 +131,7 @@ describe('ops.orders.export', () => {
   it('streams the filtered orders as CSV without personal data, with the total first and the export audited', async () => {
     const order = await pointsOrder('韩梅梅');
     expect((await call('ops.orders.export', {}, manager)).status).toBe(403);
+    expect((await call('ops.orders.export', { page: 2 })).status).toBe(400);
     const response = await call('ops.orders.export', { orderNo: order.orderNo }, analyst).buffer(true).parse((res, done) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));

@@ -73,6 +73,7 @@ describe('ops.storeStaff', () => {
     expect(listedByA.status).toBe(200);
     expect(listedByA.body.items.length).toBeGreaterThan(0);
     expect(listedByA.body.items.every((staff: { store: { id: string } }) => staff.store.id === storeA)).toBe(true);
+    expect((await call('ops.storeStaff.list', { storeId: 'B' }, managerA)).status).toBe(400);
     const probe = await call('ops.storeStaff.list', { storeId: storeB }, managerA);
     expect([probe.status, probe.body.error.code]).toEqual([403, 'FORBIDDEN']);
     const all = await call('ops.storeStaff.list', { pageSize: 100 });
@@ -89,6 +90,7 @@ describe('ops.storeStaff', () => {
     expect([probe.status, probe.body.error.code]).toEqual([404, 'NOT_FOUND']);
     expect((await StaffAllowanceModel.findById(id).lean())?.active).toBe(true);
     expect((await call('ops.storeStaff.deactivate', { id: 'f'.repeat(24), version: 0 }, managerA)).status).toBe(404);
+    expect((await call('ops.storeStaff.deactivate', { id }, managerA)).status).toBe(400);
     expect((await call('ops.storeStaff.deactivate', { id, version: 5 }, managerA)).body.error.code).toBe('STALE_VERSION');
 
     const done = await call('ops.storeStaff.deactivate', { id, version: 0, reason: '离职' }, managerA);

@@ -59,6 +59,7 @@ describe('ops.stores', () => {
   });
 
   it('lists every store for ops, and only their own store for a store manager', async () => {
+    expect((await call('ops.stores.list', { status: 'gone' })).status).toBe(400);
     const all = await call('ops.stores.list', { pageSize: 100 });
     expect(all.body.total).toBeGreaterThanOrEqual(3);
     const own = await call('ops.stores.list', { pageSize: 100 }, manager);

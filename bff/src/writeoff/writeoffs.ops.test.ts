@@ -71,6 +71,7 @@ describe('ops.writeoffs', () => {
     expect((await call('ops.writeoffs.get', { id: recordsA[0]?._id.toHexString() ?? '' }, managerA)).body.store.id).toBe(storeA._id.toHexString());
     expect((await call('ops.writeoffs.get', { id: recordB._id.toHexString() })).status).toBe(200);
     expect((await call('ops.writeoffs.get', { id: 'f'.repeat(24) })).status).toBe(404);
+    expect((await call('ops.writeoffs.get', {})).status).toBe(400);
   });
 
   it("exports CSV: a store manager's export holds their store only and naming another is refused; audited", async () => {
@@ -84,6 +85,7 @@ describe('ops.writeoffs', () => {
     expect(mine.body).toContain('王*明');
     expect((await csvOf('ops.writeoffs.export', { storeId: storeB._id.toHexString() }, managerA)).status).toBe(403);
     expect((await csvOf('ops.writeoffs.export', {}, moderator)).status).toBe(403);
+    expect((await csvOf('ops.writeoffs.export', { kind: 'cake' }, ops)).status).toBe(400);
     expect((await csvOf('ops.writeoffs.export', {}, ops)).headers[EXPORT_TOTAL_HEADER.toLowerCase()]).toBe('3');
     expect(await AuditEntryModel.countDocuments({ action: 'ops.writeoffs.export', outcome: 'applied' })).toBe(2);
   });
