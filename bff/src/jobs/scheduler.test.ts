@@ -15,13 +15,29 @@ const { deps } = buildTestApp({ now: () => clock.now });
 describe('scheduler', () => {
   it('one holder runs a job at a time: 5 concurrent runners -> 1 run', async () => {
     let runs = 0;
+    let refused = 0;
     let release: () => void = () => undefined;
+    let everyoneTried: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const job: Job = { name: `test-${Date.now()}`, intervalMs: 1000, run: async () => { runs += 1; await gate; } };
-    const attempts = Array.from({ length: 5 }, () => runJobOnce(job, deps));
-    await new Promise((resolve) => setImmediate(resolve));
+    const tried = new Promise<void>((resolve) => {
+      everyoneTried = resolve;
+    });
+    // The running job is held until every runner has either started it or been refused the lease: released any
+    // earlier (the clock stands still, so its lease ends "now"), a late runner would rightly take the free lease.
+    const settle = (): void => {
+      if (runs + refused === 5) everyoneTried();
+    };
+    const job: Job = { name: `test-${Date.now()}`, intervalMs: 1000, run: async () => { runs += 1; settle(); await gate; } };
+    const attempts = Array.from({ length: 5 }, () =>
+      runJobOnce(job, deps).then((ran) => {
+        if (!ran) refused += 1;
+        settle();
+        return ran;
+      }),
+    );
+    await tried;
     release();
     const ran = await Promise.all(attempts);
     expect(ran.filter(Boolean)).toHaveLength(1);
