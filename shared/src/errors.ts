@@ -104,6 +104,17 @@ export const errorMessages = {
   OPS_POINTS_DAILY_LIMIT: '超出今日积分调整额度，本次调整未执行',
   OPS_ADJUSTMENT_SELF_APPROVAL: '不能审批自己提交的积分调整，请由其他运营人员审批',
   OPS_ADJUSTMENT_NOT_PENDING: '该积分调整已被审批或驳回，请刷新后查看',
+  // ops console: catalog, orders, write-offs
+  OPS_STOCK_NEGATIVE: '库存不足，调整后库存不能小于 0',
+  OPS_CODE_TAKEN: '该编码已被使用',
+  OPS_COUPON_TEMPLATE_NOT_FOUND: '券模板不存在或已停用',
+  OPS_COUPON_TEMPLATE_IN_USE: '该券模板正被上架商品或生日礼使用，不能停用',
+  OPS_MEMBER_NOT_FOUND: '会员不存在或已注销',
+  OPS_STAFF_EXISTS: '该会员已是本店店员',
+  OPS_STAFF_IN_OTHER_STORE: '该会员已登记为其他门店的店员，请联系运营调整',
+  OPS_STAFF_INACTIVE: '该店员已停用',
+  ORDER_ALREADY_REFUNDED: '订单已退款',
+  OPS_ORDER_FLAG_NOT_OPEN: '该异常已处理或不存在',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -205,6 +216,16 @@ export const errorStatus = {
   OPS_POINTS_DAILY_LIMIT: 409,
   OPS_ADJUSTMENT_SELF_APPROVAL: 403,
   OPS_ADJUSTMENT_NOT_PENDING: 409,
+  OPS_STOCK_NEGATIVE: 409,
+  OPS_CODE_TAKEN: 409,
+  OPS_COUPON_TEMPLATE_NOT_FOUND: 422,
+  OPS_COUPON_TEMPLATE_IN_USE: 409,
+  OPS_MEMBER_NOT_FOUND: 422,
+  OPS_STAFF_EXISTS: 409,
+  OPS_STAFF_IN_OTHER_STORE: 409,
+  OPS_STAFF_INACTIVE: 409,
+  ORDER_ALREADY_REFUNDED: 409,
+  OPS_ORDER_FLAG_NOT_OPEN: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface ErrorBody {

@@ -17,6 +17,12 @@ import { auditHandlers } from '../audit/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { membersOpsHandlers } from '../members/ops/handlers';
 import { pointsOpsHandlers } from '../points/adjustments/handlers';
+import { mallItemsOpsHandlers } from '../mall/opsHandlers';
+import { couponTemplatesOpsHandlers } from '../coupons/opsHandlers';
+import { birthdayPackagesOpsHandlers } from '../birthday/opsHandlers';
+import { storesHandlers } from '../stores/handlers';
+import { ordersOpsHandlers } from '../orders/opsHandlers';
+import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -38,4 +44,10 @@ export const handlers: RouteHandlers = {
   ...settingsHandlers,
   ...membersOpsHandlers,
   ...pointsOpsHandlers,
+  ...mallItemsOpsHandlers,
+  ...couponTemplatesOpsHandlers,
+  ...birthdayPackagesOpsHandlers,
+  ...storesHandlers,
+  ...ordersOpsHandlers,
+  ...writeoffsOpsHandlers,
 };

@@ -21,6 +21,10 @@ export interface BirthdayPackage {
   active: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** Optimistic version (absent on seeded packages = 0). */
+  version?: number;
+  /** The audit entries of the last ops changes (audit/audited.ts). */
+  auditSeqs?: number[];
 }
 
 const itemSchema = new Schema<StoredBenefitItem>(
@@ -50,6 +54,8 @@ const birthdayPackageSchema = new Schema<BirthdayPackage>(
     active: { type: Boolean, default: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    version: { type: Number, default: 0 },
+    auditSeqs: { type: [Number], default: [] },
   },
   { collection: 'birthday_packages', versionKey: false },
 );

@@ -9,6 +9,12 @@ export interface CouponTemplate extends CouponFace {
   validDays: number;
   active: boolean;
   createdAt: Date;
+  /** Absent on seeded templates. */
+  updatedAt?: Date;
+  /** Optimistic version (absent on seeded templates = 0). */
+  version?: number;
+  /** The audit entries of the last ops changes (audit/audited.ts). */
+  auditSeqs?: number[];
 }
 
 const couponTemplateSchema = new Schema<CouponTemplate>(
@@ -18,6 +24,9 @@ const couponTemplateSchema = new Schema<CouponTemplate>(
     validDays: { type: Number, required: true },
     active: { type: Boolean, default: true },
     createdAt: { type: Date, required: true },
+    updatedAt: { type: Date },
+    version: { type: Number, default: 0 },
+    auditSeqs: { type: [Number], default: [] },
   },
   { collection: 'coupon_templates', versionKey: false },
 );

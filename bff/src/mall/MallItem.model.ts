@@ -32,6 +32,10 @@ export interface MallItem {
   sortOrder: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Optimistic version of the ops-editable fields (absent on seeded items = 0); stock changes by orders leave it. */
+  version?: number;
+  /** The audit entries of the last ops changes (audit/audited.ts). */
+  auditSeqs?: number[];
 }
 
 const mallItemSchema = new Schema<MallItem>(
@@ -58,6 +62,8 @@ const mallItemSchema = new Schema<MallItem>(
     sortOrder: { type: Number, default: 0 },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    version: { type: Number, default: 0 },
+    auditSeqs: { type: [Number], default: [] },
   },
   { collection: 'mall_items', versionKey: false },
 );

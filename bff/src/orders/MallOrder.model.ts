@@ -19,11 +19,35 @@ export type StoredFulfilment =
   | { type: 'pickup'; usedAt: Date | null; storeId: Types.ObjectId | null; storeName: string | null; staffMemberId: Types.ObjectId | null }
   | { type: 'donation'; certificateNo: string };
 
-/** A problem ops must look at (e.g. a notification whose amount does not match); the order is not fulfilled by it. */
+/**
+ * A problem ops must look at (e.g. a notification whose amount does not match); the order is not fulfilled by it.
+ * Raised once per reason; ops marks it handled (ops.orders.flags.resolve), which is final for that reason.
+ */
 export interface OrderFlag {
   reason: string;
   at: Date;
   detail: string;
+  /** Absent or null while open. */
+  resolvedAt?: Date | null;
+  resolvedBy?: string | null;
+  note?: string | null;
+}
+
+/** One status the order moved to (transitionOrder appends it in the same write as the move). */
+export interface OrderHistoryEntry {
+  status: OrderStatus;
+  at: Date;
+  /** The operator who moved it (their audit name); null for the member or the system. */
+  by: string | null;
+}
+
+/** Who asked for the refund, and why (set when the refund is claimed). */
+export interface RefundRequest {
+  by: 'member' | 'operator';
+  operatorId: string | null;
+  operatorName: string | null;
+  reason: string | null;
+  at: Date;
 }
 
 export interface MallOrder {
@@ -58,6 +82,11 @@ export interface MallOrder {
   nextAttemptAt: Date | null;
   /** Sweeps in a row that did not move the order on; reset by every change of state. */
   sweepAttempts: number;
+  /** Absent on orders placed before the history was kept (presentOrderForOps derives one from the timestamps). */
+  history?: OrderHistoryEntry[];
+  refundRequest?: RefundRequest | null;
+  /** The audit entries of ops actions on the order (audit/audited.ts). */
+  auditSeqs?: number[];
   createdAt: Date;
   updatedAt: Date;
   paidAt: Date | null;
@@ -88,9 +117,15 @@ const orderSchema = new Schema<MallOrder>(
     pointsEarned: { type: Number, default: 0 },
     cancelReason: { type: String, enum: [...CANCEL_REASONS, null], default: null },
     refund: { type: Schema.Types.Mixed, default: null },
-    flags: { type: [new Schema<OrderFlag>({ reason: String, detail: String, at: Date }, { _id: false })], default: [] },
     nextAttemptAt: { type: Date, default: null },
     sweepAttempts: { type: Number, default: 0 },
+    flags: {
+      type: [new Schema<OrderFlag>({ reason: String, detail: String, at: Date, resolvedAt: Date, resolvedBy: String, note: String }, { _id: false })],
+      default: [],
+    },
+    history: { type: [new Schema<OrderHistoryEntry>({ status: String, at: Date, by: String }, { _id: false })], default: undefined },
+    refundRequest: { type: Schema.Types.Mixed, default: null },
+    auditSeqs: { type: [Number], default: undefined },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     paidAt: { type: Date, default: null },
@@ -106,5 +141,6 @@ orderSchema.index({ buyerMemberId: 1, _id: -1 });
 orderSchema.index({ recipientMemberId: 1, _id: -1 });
 orderSchema.index({ status: 1, updatedAt: 1 });
 orderSchema.index({ nextAttemptAt: 1, _id: 1 });
+orderSchema.index({ createdAt: -1 });
 
 export const MallOrderModel = model<MallOrder>('MallOrder', orderSchema);

@@ -99,6 +99,7 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
       cancelReason: null,
       refund: null,
       flags: [],
+      history: [{ status: 'created', at: now, by: null }],
       createdAt: now,
       updatedAt: now,
       paidAt: null,

@@ -7,19 +7,25 @@ import { settleReferralForOrder } from '../referral/settleReferralForOrder';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import { tierThresholdsFrom } from '../points/pointsConfig';
 import { loadOrderFor } from './loadOrderFor';
-import { MallOrderModel, type MallOrder } from './MallOrder.model';
+import { MallOrderModel, type MallOrder, type RefundRequest } from './MallOrder.model';
 import { couponSourceOf, crashPoint, outRefundNo, pointsClawbackKey, pointsEarnKey, refundSpendKey, type OrderContext } from './orderContext';
 import { returnPoints } from './orderPoints';
 import { flagOrder } from './recordPayment';
 import { releaseLimit, restockRefunded } from './orderSteps';
-import { reloadOrder, transitionOrder } from './transitionOrder';
+import { reloadOrder, transitionOrder, type TransitionExtras } from './transitionOrder';
 
 const couponKeys = (order: MallOrder): string[] => Array.from({ length: order.qty }, (_, unit) => `${order._id.toHexString()}:${unit}`);
 
+/** Who claims a refund and what the claiming write carries besides (an ops audit entry's position). */
+export interface RefundClaim {
+  request: RefundRequest;
+  extras?: TransitionExtras;
+}
+
 /** fulfilled → refunding, only while nothing was used: the coupons are voided (conditionally) or the pickup is unused. */
-async function claimRefund(order: MallOrder, context: OrderContext): Promise<MallOrder> {
+export async function claimRefund(order: MallOrder, context: OrderContext, claim: RefundClaim): Promise<MallOrder> {
   const unusedPickup = order.fulfilment?.type === 'pickup' ? { 'fulfilment.usedAt': null } : {};
-  const claimed = await transitionOrder(order._id, ['fulfilled'], 'refunding', context.now, {}, unusedPickup);
+  const claimed = await transitionOrder(order._id, ['fulfilled'], 'refunding', context.now, { refundRequest: claim.request }, unusedPickup, claim.extras);
   if (!claimed) throw conflict('ORDER_NOT_REFUNDABLE');
   if (order.fulfilment?.type === 'coupon') {
     const keys = couponKeys(order);
@@ -29,7 +35,7 @@ async function claimRefund(order: MallOrder, context: OrderContext): Promise<Mal
     if (used > 0) {
       // A coupon was written off in between: the order stays fulfilled, the others come back.
       await CouponModel.updateMany({ source, sourceKey: { $in: keys }, status: 'void' }, { $set: { status: 'available', updatedAt: context.now } });
-      await transitionOrder(order._id, ['refunding'], 'fulfilled', context.now);
+      await transitionOrder(order._id, ['refunding'], 'fulfilled', context.now, {}, {}, { by: claim.extras?.by });
       throw conflict('ORDER_NOT_REFUNDABLE');
     }
   }
@@ -69,7 +75,8 @@ export async function finishRefund(orderId: Types.ObjectId, context: OrderContex
         : await context.pay.refund({ outTradeNo: order.orderNo, outRefundNo: number, refundFen: order.cashTotalFen, totalFen: order.cashTotalFen, reason: '积分商城订单退款' });
       const result = refund ?? (await context.pay.refund({ outTradeNo: order.orderNo, outRefundNo: number, refundFen: order.cashTotalFen, totalFen: order.cashTotalFen }));
       status = result.status;
-      await MallOrderModel.updateOne({ _id: orderId }, { $set: { refund: { outRefundNo: number, status, reason: order.refund?.reason ?? null, requestedAt: order.refund?.requestedAt ?? context.now } } });
+      const reason = order.refund?.reason ?? order.refundRequest?.reason ?? null;
+      await MallOrderModel.updateOne({ _id: orderId }, { $set: { refund: { outRefundNo: number, status, reason, requestedAt: order.refund?.requestedAt ?? context.now } } });
     }
     if (status === 'ABNORMAL' || status === 'CLOSED') {
       // WeChat will not finish this refund by itself (the card was closed, or the refund was closed): ops must act.
@@ -88,18 +95,22 @@ export async function finishRefund(orderId: Types.ObjectId, context: OrderContex
   return refunded;
 }
 
+/** Finishes a claimed refund now if it can; a failure past the claim is left to the sweeper (退款中). */
+export async function finishClaimedRefund(orderId: Types.ObjectId, context: OrderContext): Promise<MallOrder> {
+  crashPoint(context, 'refunding');
+  try {
+    return await finishRefund(orderId, context);
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) throw error;
+    return reloadOrder(orderId);
+  }
+}
+
 /** The member asks for a refund of a fulfilled order nothing of which was used. Charity is final. */
 export async function refundOrder(orderId: string, memberId: string, context: OrderContext): Promise<MallOrder> {
   const order = await loadOrderFor(orderId, memberId, 'buyer');
   if (order.status === 'refunded' || order.status === 'refunding') return finishRefund(order._id, context);
   if (order.status !== 'fulfilled' || order.item.kind === 'charity') throw conflict('ORDER_NOT_REFUNDABLE');
-  await claimRefund(order, context);
-  crashPoint(context, 'refunding');
-  try {
-    return await finishRefund(order._id, context);
-  } catch (error) {
-    // The refund is claimed; the sweeper finishes it. The member sees 退款中.
-    if (error instanceof AppError && error.status < 500) throw error;
-    return reloadOrder(order._id);
-  }
+  await claimRefund(order, context, { request: { by: 'member', operatorId: null, operatorName: null, reason: null, at: context.now } });
+  return finishClaimedRefund(order._id, context);
 }

@@ -25,6 +25,8 @@ const EXEMPTED_FIELDS: Record<string, string> = {
   'BirthdayPackage.window.withinBirthdayMonth': 'a rule of the package, not a member’s birthday',
   'MallItem.limitPerMember': 'a rule of the item',
   'HelpCampaign.helpersCount': 'a count, naming nobody',
+  'MallOrder.flags.note': 'an operator’s note on handling a flag (ops are told not to write personal data there)',
+  'Store.phone': 'the store’s own telephone number',
   'AuditEntry.ip': 'the acting operator’s address, not a member’s',
   'OperatorSession.ip': 'the operator’s address, for their own session list',
   'Member.newMemberRewardsEligible': 'a flag kept on the anonymised member, naming nobody',

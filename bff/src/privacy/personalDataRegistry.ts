@@ -240,7 +240,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
   },
   {
     model: 'StaffAllowance',
-    fields: ['openid', 'name'],
+    fields: ['openid', 'name', 'memberId'],
     erasure: 'keep',
     why: 'The stores’ staff roster ops keeps (employment, not the member account): ops removes a leaver. Not exported: ops data about staff.',
     exportedIn: [],

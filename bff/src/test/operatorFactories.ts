@@ -5,6 +5,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { OperatorModel, type Operator } from '../operators/Operator.model';
 import { hashPassword } from '../operators/passwords';
 import { StoreModel, type Store } from '../writeoff/Store.model';
+import { WriteoffRecordModel, type WriteoffRecord } from '../writeoff/WriteoffRecord.model';
 
 export const TEST_OPERATOR_PASSWORD = 'cakeday-test-2026';
 const unique = (): string => randomBytes(4).toString('hex');
@@ -46,4 +47,26 @@ export async function opsCookieFor(http: TestAgent, operator: Pick<Operator, 'lo
   const session = cookies.find((cookie) => cookie.startsWith('cakeday_ops='));
   if (!session) throw new Error('ops login set no session cookie');
   return session.split(';')[0] ?? '';
+}
+
+/** A write-off record at a store (built when not given), as writeoff.redeem writes it. */
+export async function buildWriteoffRecord(overrides: Partial<WriteoffRecord> & { store?: Store } = {}): Promise<WriteoffRecord> {
+  const { store: given, ...fields } = overrides;
+  const store = given ?? (await buildStore());
+  const created = await WriteoffRecordModel.create({
+    subjectKind: 'coupon',
+    subjectId: new Types.ObjectId(),
+    title: '满50减10券',
+    detail: '¥10 · 满50元可用',
+    memberName: '王小明',
+    memberId: new Types.ObjectId(),
+    storeId: store._id,
+    storeCode: store.code,
+    storeName: store.name,
+    staffMemberId: new Types.ObjectId(),
+    staffName: '店员小王',
+    at: new Date('2026-05-10T04:00:00.000Z'),
+    ...fields,
+  });
+  return created.toObject();
 }

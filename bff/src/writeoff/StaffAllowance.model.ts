@@ -1,6 +1,9 @@
 import { model, Schema, type Types } from 'mongoose';
 
-/** The allow-list ops keeps: this openid may write off at this store. Removing or deactivating it revokes at once. */
+/**
+ * The allow-list ops keeps: this openid may write off at this store. Deactivating it revokes at once. One per
+ * openid (a person is staff of one store at a time); fields after `createdAt` came with the ops console.
+ */
 export interface StaffAllowance {
   _id: Types.ObjectId;
   openid: string;
@@ -8,6 +11,14 @@ export interface StaffAllowance {
   name: string;
   active: boolean;
   createdAt: Date;
+  /** The member behind the openid (absent on allowances seeded by openid alone). */
+  memberId?: Types.ObjectId | null;
+  deactivatedAt?: Date | null;
+  updatedAt?: Date;
+  /** Optimistic version (absent = 0). */
+  version?: number;
+  /** The audit entries of the last ops changes (audit/audited.ts). */
+  auditSeqs?: number[];
 }
 
 const staffAllowanceSchema = new Schema<StaffAllowance>(
@@ -17,9 +28,15 @@ const staffAllowanceSchema = new Schema<StaffAllowance>(
     name: { type: String, required: true },
     active: { type: Boolean, default: true },
     createdAt: { type: Date, required: true },
+    memberId: { type: Schema.Types.ObjectId, default: null },
+    deactivatedAt: { type: Date, default: null },
+    updatedAt: { type: Date },
+    version: { type: Number, default: 0 },
+    auditSeqs: { type: [Number], default: [] },
   },
   { collection: 'staff_allowances', versionKey: false },
 );
 staffAllowanceSchema.index({ openid: 1 }, { unique: true });
+staffAllowanceSchema.index({ storeId: 1, _id: 1 });
 
 export const StaffAllowanceModel = model<StaffAllowance>('StaffAllowance', staffAllowanceSchema);

@@ -17,6 +17,12 @@ import { referralRoutes } from '../referral/referral.routes.js';
 import { operatorSessionRoutes, operatorsRoutes } from '../operators/operators.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
+import { mallItemsOpsRoutes } from '../mall/mall.ops.routes.js';
+import { couponTemplatesOpsRoutes } from '../coupons/coupons.ops.routes.js';
+import { birthdayPackagesOpsRoutes } from '../birthday/birthday.ops.routes.js';
+import { storesRoutes } from '../stores/stores.routes.js';
+import { ordersOpsRoutes } from '../orders/orders.ops.routes.js';
+import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -43,6 +49,13 @@ export const routes = {
   ...settingsRoutes,
   ...membersOpsRoutes,
   ...pointsOpsRoutes,
+  // the ops console: catalog, orders, write-offs
+  ...mallItemsOpsRoutes,
+  ...couponTemplatesOpsRoutes,
+  ...birthdayPackagesOpsRoutes,
+  ...storesRoutes,
+  ...ordersOpsRoutes,
+  ...writeoffsOpsRoutes,
 };
 
 export type Routes = typeof routes;

@@ -57,7 +57,7 @@ export const opsPointsLotSchema = z.object({
   remaining: z.number().int(),
 });
 
-export const opsOrderSummarySchema = z.object({
+export const opsMemberOrderSchema = z.object({
   id: z.string(),
   orderNo: z.string(),
   itemTitle: z.string(),
@@ -124,7 +124,7 @@ export const opsMembersGetResponse = z.object({
     latestEntries: z.array(opsLedgerEntrySchema),
     entriesTotal: z.number().int(),
   }),
-  orders: z.object({ total: z.number().int(), latest: z.array(opsOrderSummarySchema) }),
+  orders: z.object({ total: z.number().int(), latest: z.array(opsMemberOrderSchema) }),
   coupons: z.object({ available: z.number().int(), total: z.number().int(), latest: z.array(opsCouponSummarySchema) }),
   consents: z.object({ statuses: z.array(consentStatusSchema), records: z.array(consentRecordSchema) }),
   referrals: z.object({
@@ -161,7 +161,7 @@ export type OpsMembersExportRequest = z.infer<typeof opsMembersExportRequest>;
 export type OpsMembersGetResponse = z.infer<typeof opsMembersGetResponse>;
 export type OpsMembersRevealRequest = z.infer<typeof opsMembersRevealRequest>;
 export type OpsMembersRevealResponse = z.infer<typeof opsMembersRevealResponse>;
-export type OpsOrderSummary = z.infer<typeof opsOrderSummarySchema>;
+export type OpsMemberOrder = z.infer<typeof opsMemberOrderSchema>;
 export type OpsCouponSummary = z.infer<typeof opsCouponSummarySchema>;
 export type OpsHelpCampaignSummary = z.infer<typeof opsHelpCampaignSummarySchema>;
 export type RevealableField = (typeof REVEALABLE_FIELDS)[number];

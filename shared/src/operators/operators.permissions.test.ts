@@ -18,6 +18,14 @@ const MATRIX: [OpsAction, Exclude<OpsSubjectType, 'all'>, OperatorRole[]][] = [
   ['update', 'MallItem', ['admin', 'ops']],
   ['refund', 'Order', ['admin', 'ops']],
   ['read', 'Order', ['admin', 'ops', 'analyst']],
+  ['update', 'Order', ['admin', 'ops']],
+  ['export', 'Order', ['admin', 'ops', 'analyst']],
+  ['read', 'Store', ['admin', 'ops', 'store_manager']],
+  ['update', 'Store', ['admin', 'ops']],
+  ['create', 'StoreStaff', ['admin', 'ops', 'store_manager']],
+  ['update', 'CouponTemplate', ['admin', 'ops']],
+  ['update', 'BirthdayPackage', ['admin', 'ops']],
+  ['export', 'Writeoff', ['admin', 'ops', 'analyst', 'store_manager']],
   ['read', 'Dashboard', ['admin', 'ops', 'analyst']],
   ['manage', 'Moderation', ['admin', 'moderator']],
   ['read', 'Writeoff', ['admin', 'ops', 'analyst', 'store_manager']],
@@ -37,6 +45,8 @@ describe('the ops permission model', () => {
     expect(manager.can('read', opsSubject('Writeoff', { storeId: storeA }))).toBe(true);
     expect(manager.can('read', opsSubject('Writeoff', { storeId: storeB }))).toBe(false);
     expect(manager.can('manage', opsSubject('StoreStaff', { storeId: storeB }))).toBe(false);
+    expect(manager.can('read', opsSubject('Store', { _id: storeA }))).toBe(true);
+    expect(manager.can('read', opsSubject('Store', { _id: storeB }))).toBe(false);
     expect(abilityOf('ops').can('read', opsSubject('Writeoff', { storeId: storeB }))).toBe(true);
   });
 

@@ -67,7 +67,8 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can('reveal', 'MemberPersonalData');
         can(['read', 'create', 'approve'], 'PointsAdjustment');
         can('manage', CATALOG);
-        can(['read', 'refund', 'export'], 'Order');
+        // update: handling a flagged order (the work queue); refunds have their own action.
+        can(['read', 'update', 'refund', 'export'], 'Order');
         can(['read', 'export'], ['Writeoff', 'Purchase']);
         can('manage', 'Campaign');
         can('read', ['Dashboard', 'Settings']);
@@ -86,7 +87,8 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
           can(['read', 'export'], ['Writeoff', 'Purchase'], { storeId: operator.storeId });
           can('create', 'Purchase', { storeId: operator.storeId });
           can('manage', 'StoreStaff', { storeId: operator.storeId });
-          can('read', 'Store', { storeId: operator.storeId });
+          // A store's own id is its `_id` (the field the query filter from @casl/mongoose names).
+          can('read', 'Store', { _id: operator.storeId });
         }
         break;
     }
