@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import { handlers as defaultHandlers } from './api/handlers';
+import { serveConsole } from './console/serveConsole';
 import { registerHealthRoutes } from './health/healthRoutes';
 import type { CakedayState } from './http/context';
 import type { AppDeps } from './http/deps';
@@ -14,7 +15,7 @@ import { requestContext } from './middleware/requestId';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 
-/** errorHandler -> request id + logging -> body (raw kept) -> helmet -> cors -> routes. */
+/** errorHandler -> request id + logging -> body (raw kept) -> helmet -> cors -> the console's files -> routes. */
 export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandlers): Koa<CakedayState> {
   const app = new Koa<CakedayState>({ proxy: true });
   app.silent = true; // errorHandler logs; Koa's default stderr printer would duplicate it.
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   );
   app.use(helmet());
   app.use(cors(deps.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean)));
+  app.use(serveConsole(deps.config.OPS_CONSOLE_DIST));
 
   const router = new Router<CakedayState>();
   registerHealthRoutes(router, deps);
