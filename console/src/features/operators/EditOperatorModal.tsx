@@ -24,8 +24,8 @@ export function EditOperatorModal({ operator, onClose, onSaved }: { operator: Op
     <Modal
       open
       title={`编辑运营人员：${operator.loginName}`}
-      okText="保存"
-      onOk={() => form.submit()}
+      okText={stale ? '关闭并刷新' : '保存'}
+      onOk={stale ? onSaved : () => form.submit()}
       onCancel={stale ? onSaved : onClose}
       confirmLoading={update.isPending}
     >
@@ -50,7 +50,7 @@ export function EditOperatorModal({ operator, onClose, onSaved }: { operator: Op
           <Alert
             type={stale ? 'warning' : 'error'}
             showIcon
-            message={stale ? '该运营人员已被他人修改，本次修改未保存。请关闭后查看最新信息再修改。' : update.error.message}
+            message={stale ? '该运营人员已被修改（如本人修改了密码），本次修改未保存。请刷新后查看最新信息再修改。' : update.error.message}
             style={{ marginBottom: 16 }}
           />
         ) : null}

@@ -14,7 +14,7 @@ export function SettingsVersionInfo({ current, scheduled }: { current: SettingsV
     <>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="当前生效">{current.version === 0 ? '版本 0（系统默认）' : `版本 ${current.version}`}</Descriptions.Item>
-        <Descriptions.Item label="生效时间">{formatBusinessDateTime(current.effectiveFrom)}</Descriptions.Item>
+        <Descriptions.Item label="生效时间">{current.version === 0 ? '—' : formatBusinessDateTime(current.effectiveFrom)}</Descriptions.Item>
         <Descriptions.Item label="修改人">{current.createdBy?.displayName ?? '—'}</Descriptions.Item>
       </Descriptions>
       {scheduled.length > 0 ? (
