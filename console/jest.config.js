@@ -16,8 +16,8 @@ module.exports = {
       },
     ],
   },
-  // A few dependencies ship only ES modules.
-  transformIgnorePatterns: ['/node_modules/(?!(@casl/react|react-router)/)'],
+  // Dependencies load as CommonJS through their `node` export conditions.
+  transformIgnorePatterns: ['/node_modules/'],
   moduleNameMapper: {
     '^@cakeday/shared$': '<rootDir>/../shared/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -21,7 +21,7 @@ export function ResetPasswordModal({ operator, onClose, onReset }: { operator: O
       onCancel={onClose}
       confirmLoading={reset.isPending}
     >
-      <Typography.Paragraph>重置后将生成新的一次性密码，该运营人员的所有登录立即失效，下次登录须修改密码。</Typography.Paragraph>
+      <Typography.Paragraph>重置后将生成新的一次性密码并关闭两步验证；该运营人员的所有登录立即失效，下次登录须修改密码（需要时重新设置两步验证）。</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(values) => reset.mutate({ id: operator.id, reason: values.reason })}>
         {reset.error ? <Alert type="error" showIcon message={reset.error.message} style={{ marginBottom: 16 }} /> : null}
         <Form.Item label="原因" name="reason" rules={[{ required: true, whitespace: true, min: 2, max: 200, message: '请填写 2–200 字的原因' }]}>
