@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { parseProxyEntry } from '../http/clientAddress';
 
@@ -97,6 +98,8 @@ const configSchema = z
     OPS_PASSWORD_SCRYPT_N: z.coerce.number().int().min(2).max(2 ** 20).refine((value) => (value & (value - 1)) === 0, 'must be a power of two').default(2 ** 15),
     /** Origins allowed to call ops routes from a browser besides the BFF's own (the console's dev server). */
     OPS_CONSOLE_ORIGINS: z.string().default(''),
+    /** The ops console's build, served under /console/ (`npm run build` makes it); from src/ and dist/ alike. */
+    OPS_CONSOLE_DIST: z.string().min(1).default(path.resolve(__dirname, '../../../console/dist')),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;

@@ -30,6 +30,7 @@ export const settingsHandlers: Pick<RouteHandlers, 'ops.settings.current' | 'ops
     presentSettingsDoc(
       await saveSettings(
         {
+          ability: context.operator.ability,
           basedOnVersion: input.basedOnVersion,
           effectiveFrom: input.effectiveFrom ? new Date(input.effectiveFrom) : undefined,
           reason: input.reason,
