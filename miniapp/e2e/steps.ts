@@ -9,8 +9,12 @@ export const STEP_TIMEOUT_MS = 20_000;
 
 export class JourneyFailure extends Error {}
 
+/**
+ * Taro keeps the pages under the top one in the DOM, hidden: a text counts only where it is visible, or a hidden
+ * page below could answer for the page on top.
+ */
 export async function expectText(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByText(text).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 }
 
 /**
@@ -18,7 +22,7 @@ export async function expectText(page: Page, text: string | RegExp): Promise<voi
  * content, so the tap lands on whichever element is on top there and bubbles from it.
  */
 export async function tapText(page: Page, text: string | RegExp): Promise<void> {
-  const target = page.getByText(text, { exact: typeof text === 'string' }).first();
+  const target = page.getByText(text, { exact: typeof text === 'string' }).filter({ visible: true }).first();
   await target.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await target.scrollIntoViewIfNeeded();
   // Wait until nothing else (a closing popup's mask) lies on top of it: the hit is the text, inside it, or its button.
