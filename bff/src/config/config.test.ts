@@ -53,6 +53,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, DATA_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/DATA_ENCRYPTION_KEY/);
   });
 
+  it('refuses the business rules that became program settings, naming where each lives now', () => {
+    expect(() => loadConfig({ ...valid, POINTS_MULTIPLIER_DIAMOND: '3' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...valid, POINTS_MULTIPLIER_DIAMOND: '3' })).toThrow(/POINTS_MULTIPLIER_DIAMOND: is a program setting now \(points\.earn\.diamond/);
+    const message = (() => {
+      try {
+        loadConfig({ ...valid, TIER_GOLD_MIN_SPEND_FEN: '60000', HELP_GOAL_BASIC: '6', REFERRAL_DAILY_REWARD_CAP: '2', PORT: 'eighty' });
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    for (const expected of ['TIER_GOLD_MIN_SPEND_FEN: is a program setting now (tiers.goldFen)', 'HELP_GOAL_BASIC', 'REFERRAL_DAILY_REWARD_CAP', '会员规则设置', 'PORT']) {
+      expect(message).toContain(expected);
+    }
+    // Rate limits stay infrastructure.
+    expect(loadConfig({ ...valid, HELP_ASSIST_LIMIT_PER_IP_PER_MINUTE: '5', LOGIN_LIMIT_PER_IP_PER_MINUTE: '7' })).toMatchObject({ HELP_ASSIST_LIMIT_PER_IP_PER_MINUTE: 5, LOGIN_LIMIT_PER_IP_PER_MINUTE: 7 });
+  });
+
   it('accepts a complete production configuration', () => {
     expect(loadConfig(productionEnv).NODE_ENV).toBe('production');
   });

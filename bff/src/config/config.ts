@@ -64,28 +64,13 @@ const configSchema = z
     WECHATPAY_PLATFORM_CERT_PATH: z.string().min(1).optional(),
     /** Default: PUBLIC_BASE_URL + /wechat/pay/notify. */
     WECHATPAY_NOTIFY_URL: z.url().optional(),
-    // members: sessions, login limits, tiers and points
+    // members: sessions and login limits (business rules are program settings: bff/src/settings/, not variables)
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
     LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     LOGIN_LIMIT_PER_OPENID_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-    TIER_GOLD_MIN_SPEND_FEN: z.coerce.number().int().min(1).default(50_000),
-    TIER_DIAMOND_MIN_SPEND_FEN: z.coerce.number().int().min(1).default(200_000),
-    /** Earn multipliers as decimals (1.5 = ×1.5), kept to thousandths. */
-    POINTS_MULTIPLIER_BASIC: z.coerce.number().min(0).max(10).default(1),
-    POINTS_MULTIPLIER_GOLD: z.coerce.number().min(0).max(10).default(1.5),
-    POINTS_MULTIPLIER_DIAMOND: z.coerce.number().min(0).max(10).default(2),
-    POINTS_MULTIPLIER_BIRTHDAY_MONTH: z.coerce.number().min(0).max(10).default(2),
-    /** Points expire at the end of the calendar year this many years after they were earned. */
-    POINTS_LIFETIME_YEARS: z.coerce.number().int().min(0).max(10).default(1),
-    // birthday: friend help (助力) and referral
-    HELP_GOAL_BASIC: z.coerce.number().int().min(1).max(50).default(5),
-    HELP_GOAL_GOLD: z.coerce.number().int().min(1).max(50).default(4),
-    HELP_GOAL_DIAMOND: z.coerce.number().int().min(1).max(50).default(3),
-    /** The coupon template a completed help campaign unlocks. */
-    HELP_GIFT_TEMPLATE_CODE: z.string().min(1).default('cake-size-upgrade'),
+    // birthday friend help (助力): rate limits of the assist endpoint
     HELP_ASSIST_LIMIT_PER_MEMBER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     HELP_ASSIST_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-    REFERRAL_DAILY_REWARD_CAP: z.coerce.number().int().min(1).default(20),
     // the ops console: operators' sessions and logins
     OPS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     OPS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
@@ -134,10 +119,39 @@ export function totpRequiredForAdmin(config: Pick<Config, 'NODE_ENV' | 'OPS_TOTP
 
 export class ConfigError extends Error {}
 
-/** Reads and validates the configuration; the message names every missing or malformed variable. */
+/**
+ * Business rules that were environment variables and are now program settings (versioned in the database, edited
+ * in the ops console's 会员规则设置 through ops.settings.update): a deployment still setting one would silently lose
+ * its value, so start-up refuses it and names where the value lives now.
+ */
+export const MOVED_TO_PROGRAM_SETTINGS: Readonly<Record<string, string>> = {
+  TIER_GOLD_MIN_SPEND_FEN: 'tiers.goldFen',
+  TIER_DIAMOND_MIN_SPEND_FEN: 'tiers.diamondFen',
+  POINTS_MULTIPLIER_BASIC: 'points.earn.basic (pointsPerYuanPermille, birthdayMonthPointsPerYuanPermille)',
+  POINTS_MULTIPLIER_GOLD: 'points.earn.gold (pointsPerYuanPermille, birthdayMonthPointsPerYuanPermille)',
+  POINTS_MULTIPLIER_DIAMOND: 'points.earn.diamond (pointsPerYuanPermille, birthdayMonthPointsPerYuanPermille)',
+  POINTS_MULTIPLIER_BIRTHDAY_MONTH: 'points.earn.<tier>.birthdayMonthPointsPerYuanPermille',
+  POINTS_LIFETIME_YEARS: 'points.lifetimeYears',
+  HELP_GOAL_BASIC: 'help.goals.basic',
+  HELP_GOAL_GOLD: 'help.goals.gold',
+  HELP_GOAL_DIAMOND: 'help.goals.diamond',
+  HELP_GIFT_TEMPLATE_CODE: 'help.giftTemplateCode',
+  REFERRAL_DAILY_REWARD_CAP: 'referral.dailyRewardCap',
+};
+
+function movedVariables(env: NodeJS.ProcessEnv): string[] {
+  return Object.entries(MOVED_TO_PROGRAM_SETTINGS)
+    .filter(([name]) => env[name] !== undefined)
+    .map(([name, path]) => `  ${name}: is a program setting now (${path}); set it in the ops console (会员规则设置) and remove it from the environment`);
+}
+
+/** Reads and validates the configuration; the message names every missing, malformed or retired variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(config)'}: ${issue.message}`);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(config)'}: ${issue.message}`)),
+    ...movedVariables(env),
+  ];
+  if (parsed.success && problems.length === 0) return parsed.data;
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 }

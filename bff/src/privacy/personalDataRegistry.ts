@@ -66,7 +66,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
             avatarUrl: null,
             phone: null,
             birthday: null,
-            birthdayHistory: { firstSetAt: null, corrections: 0, lastBenefitClaimedAt: null },
+            birthdayHistory: { firstSetAt: null, changedAt: null, corrections: 0, lastBenefitClaimedAt: null },
             deletedAt: now,
             erasedAt: null,
             updatedAt: now,
