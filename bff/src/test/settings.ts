@@ -1,4 +1,4 @@
-import { DEFAULT_PROGRAM_SETTINGS, type ProgramSettings } from '@cakeday/shared';
+import { DEFAULT_PROGRAM_SETTINGS, defineOpsAbility, type ProgramSettings } from '@cakeday/shared';
 import type { AppDeps } from '../http/deps';
 import { saveSettings } from '../settings/saveSettings';
 import type { SettingsSnapshot } from '../settings/settingsSource';
@@ -39,7 +39,13 @@ export async function saveTestSettings(deps: Pick<AppDeps, 'now' | 'settings'>, 
   const base = await deps.settings.version(basedOnVersion);
   const at = options.from ?? deps.now();
   const saved = await saveSettings(
-    { basedOnVersion, reason: '测试设置', settings: settingsWith(change, base.settings), operator: { id: 'test', displayName: '测试' } },
+    {
+      ability: defineOpsAbility({ id: 'test', roles: ['admin'], storeId: null }),
+      basedOnVersion,
+      reason: '测试设置',
+      settings: settingsWith(change, base.settings),
+      operator: { id: 'test', displayName: '测试' },
+    },
     { actor: { type: 'system', id: 'test', name: 'test', roles: [] }, requestId: null, ip: null, now: at },
     deps.settings,
   );
