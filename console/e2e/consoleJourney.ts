@@ -1,30 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { type Locator } from 'playwright-core';
-import { expectText, JourneyFailure, STEP_TIMEOUT_MS } from '../../miniapp/e2e/steps';
+import { expectText, JourneyFailure } from '../../miniapp/e2e/steps';
+import { analystSeesMemberMasked } from './analystChecks';
+import { auditLogShowsEachStep, exportAuditLog } from './auditChecks';
 import { openConsoleOperator, type ConsoleE2e } from './consoleOperator';
-
-const DEMO_ADMIN = { loginName: 'admin', password: 'cakeday-admin-2026', displayName: '演示管理员' };
+import { demoOperator } from './demoData';
+import { adjustPoints, changeGoldThreshold, changeStock, findMemberByPhone, revealPhone } from './memberWork';
 
 /**
- * The ops console in Chromium, two operators at their own desks: the demo admin creates an operator (运营, the
- * one-time password shown once); the new operator logs in, must change the password first, and sees only what 运营
- * may; the admin makes them 管理员 too (their session ends); they log in again and raise the 金卡 threshold after
- * reviewing the diff; the admin finds both steps in the audit log and exports it.
+ * The ops console in Chromium, three operators at their own desks. The demo admin creates a 运营 operator (the
+ * one-time password shown once); the operator logs in, must change the password first, finds the demo member by
+ * phone, reveals it with a reason, adjusts points, changes a mall item's stock and the 金卡 threshold (运营操作 stays
+ * read-only for them). The admin's edit on a stale version is refused; made 管理员 the operator's session ends. An
+ * analyst sees the member masked, without reveal or adjustment, and the API refuses both. The admin finds every step
+ * in the audit log and exports it. (The member's side of the adjustment is checked in the mini-program's e2e.)
  */
 export async function runConsoleJourney(e2e: ConsoleE2e): Promise<string[]> {
   const done: string[] = [];
   const suffix = randomBytes(3).toString('hex');
   const newcomer = { loginName: `ops-e2e-${suffix}`, displayName: `新运营${suffix}`, password: `own-password-${suffix}-2026` };
+  const demoAdmin = demoOperator('admin');
   let oneTimePassword = '';
 
   const admin = await openConsoleOperator(e2e, 'admin', done);
   await admin.step('login', async () => {
     await admin.open('/');
     await expectText(admin.page, 'Cakeday 运营后台');
-    await admin.login(DEMO_ADMIN.loginName, DEMO_ADMIN.password);
-    await expectText(admin.page, `欢迎，${DEMO_ADMIN.displayName}`);
+    await admin.login(demoAdmin.loginName, demoAdmin.password);
+    await expectText(admin.page, `欢迎，${demoAdmin.displayName}`);
   });
 
   await admin.step('create-operator', async () => {
@@ -52,22 +55,22 @@ export async function runConsoleJourney(e2e: ConsoleE2e): Promise<string[]> {
     await operator.page.getByLabel('确认新密码').fill(newcomer.password);
     await operator.page.getByRole('button', { name: '修改密码' }).click();
     await expectText(operator.page, `欢迎，${newcomer.displayName}`);
-  });
-
-  await operator.step('sees-what-ops-may', async () => {
     await expectText(operator.page, '当前角色：运营');
     if ((await operator.page.getByRole('menuitem', { name: '运营人员' }).count()) > 0) throw new JourneyFailure('运营 sees 运营人员');
-    await operator.openMenu('会员规则设置');
-    await expectText(operator.page, '你的角色只能查看设置，修改须由管理员进行。');
-    if ((await operator.page.getByRole('button', { name: '检查并保存' }).count()) > 0) throw new JourneyFailure('运营 may save settings');
   });
+
+  await operator.step('find-member-by-phone', async () => void (await findMemberByPhone(operator)));
+  await operator.step('reveal-phone-with-reason', () => revealPhone(operator));
+  await operator.step('adjust-points-with-member-note', () => adjustPoints(operator));
+  await operator.step('change-mall-item-stock', () => changeStock(operator));
+  await operator.step('raise-gold-threshold-with-diff', () => changeGoldThreshold(operator));
 
   const grantAdmin = async (): Promise<Locator> => {
     const row = admin.page.getByRole('row').filter({ hasText: newcomer.loginName });
     await row.getByText('编辑').click();
     const dialog = admin.page.getByRole('dialog').filter({ hasText: `编辑运营人员：${newcomer.loginName}` });
     await dialog.getByRole('checkbox', { name: '管理员' }).check();
-    await dialog.getByLabel('修改原因').fill('负责会员规则设置');
+    await dialog.getByLabel('修改原因').fill('负责运营操作设置');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     return dialog;
   };
@@ -93,55 +96,24 @@ export async function runConsoleJourney(e2e: ConsoleE2e): Promise<string[]> {
     await expectText(operator.page, '用户名');
     operator.forgiveExpected(401);
     await operator.login(newcomer.loginName, newcomer.password);
-    // … and after logging in, to the page they were on, now with what 管理员 may.
-    await operator.page.getByRole('button', { name: '检查并保存' }).waitFor();
+    // … and after logging in, to the page they were on, now with what 管理员 may: 运营操作 too.
     await operator.page.getByRole('menuitem', { name: '运营人员' }).waitFor();
+    await operator.page.getByLabel('调整积分需复核门槛').waitFor();
+    if (await operator.page.getByLabel('调整积分需复核门槛').isDisabled()) throw new JourneyFailure('管理员 may not change 运营操作');
   });
 
-  await operator.step('raise-gold-threshold-with-diff', async () => {
-    const gold = operator.page.getByLabel('金卡门槛');
-    await gold.fill('800');
-    await operator.page.getByRole('button', { name: '检查并保存' }).click();
-    const dialog = operator.page.getByRole('dialog').filter({ hasText: '确认修改' });
-    await dialog.getByText('会员等级 · 金卡门槛').waitFor();
-    await dialog.getByText('¥500', { exact: true }).waitFor();
-    await dialog.getByText('¥800', { exact: true }).waitFor();
-    await dialog.getByLabel('修改原因').fill('春季活动：金卡门槛调整为 800 元');
-    await dialog.getByRole('button', { name: '确认保存' }).click();
-    await expectText(operator.page, /已保存为版本 \d+/);
-    await expectText(operator.page, '春季活动：金卡门槛调整为 800 元');
+  const analyst = await openConsoleOperator(e2e, 'analyst', done);
+  await analyst.step('login', async () => {
+    const demoAnalyst = demoOperator('analyst');
+    await analyst.open('/');
+    await analyst.login(demoAnalyst.loginName, demoAnalyst.password);
+    await expectText(analyst.page, `欢迎，${demoAnalyst.displayName}`);
   });
+  await analyst.step('member-masked-no-reveal-no-adjust', () => analystSeesMemberMasked(analyst, e2e.consoleUrl));
 
-  await admin.step('audit-log-shows-both-steps', async () => {
-    await admin.openMenu('操作日志');
-    const search = admin.page.locator('.ant-pro-table-search');
-    await search.getByLabel('操作人').click();
-    await admin.page.getByTitle(`${newcomer.displayName}（${newcomer.loginName}）`).click();
-    await search.getByRole('button', { name: /查\s*询/ }).click();
-    const passwordRow = admin.page.getByRole('row').filter({ hasText: 'ops.changePassword' });
-    const settingsRow = admin.page.getByRole('row').filter({ hasText: 'ops.settings.update' });
-    await passwordRow.getByText('修改自己的密码').waitFor();
-    await settingsRow.getByText('春季活动：金卡门槛调整为 800 元').waitFor();
-    await settingsRow.getByRole('button', { name: /展开/ }).click();
-    const changes = admin.page.getByRole('row').filter({ hasText: '会员等级 · 金卡门槛' });
-    await changes.getByText('¥500', { exact: true }).waitFor();
-    await changes.getByText('¥800', { exact: true }).waitFor();
-  });
+  await admin.step('audit-log-shows-each-step', () => auditLogShowsEachStep(admin, newcomer));
+  await admin.step('export-audit-log', () => exportAuditLog(admin, e2e.screenshots));
 
-  await admin.step('export-audit-log', async () => {
-    const download = admin.page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS });
-    await admin.page.getByRole('button', { name: '导出 CSV' }).click();
-    const file = path.join(e2e.screenshots, 'audit-log.csv');
-    await (await download).saveAs(file);
-    const lines = readFileSync(file, 'utf8').trim().split('\r\n');
-    if (!lines[0]?.includes('操作人') || !lines.some((line) => line.includes('ops.settings.update'))) {
-      throw new JourneyFailure(`the export lacks the header or the settings change: ${lines.slice(0, 3).join(' | ')}`);
-    }
-    await expectText(admin.page, `已导出 ${lines.length - 1} 条操作日志`);
-    admin.forgiveStreamedReadReportedAborted('ops.audit.export');
-  });
-
-  await operator.page.context().close();
-  await admin.page.context().close();
+  for (const desk of [analyst, operator, admin]) await desk.page.context().close();
   return done;
 }

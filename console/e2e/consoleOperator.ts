@@ -47,7 +47,8 @@ export async function openConsoleOperator(e2e: ConsoleE2e, who: string, done: st
       await page.getByRole('button', { name: /登\s*录/ }).click();
     },
     openMenu: async (entry) => {
-      await page.getByRole('menuitem', { name: entry }).click();
+      // The entry's accessible name is its icon's label and its title ("user 会员"); 会员 must not match 会员规则设置.
+      await page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${entry}$`) }).click();
       await expectText(page, entry);
     },
     forgiveExpected: (status) => forgive(watched, (problem) => problem.includes(`the server responded with a status of ${status}`)),

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 
 /**
  * ByRole queries compute styles up the tree for every candidate; on an antd page in jsdom that takes tens of
@@ -17,12 +17,14 @@ export function queryDialog(): HTMLElement | null {
   return document.querySelector<HTMLElement>('.ant-modal-wrap:not([style*="display: none"]) [role="dialog"]');
 }
 
-/** The open dialog with this title. */
+/** The open dialog with this title (a button on the page may carry the same text). */
 export async function findDialog(title: string): Promise<HTMLElement> {
-  const heading = await screen.findByText(title);
-  const dialog = heading.closest<HTMLElement>('[role="dialog"]');
-  if (!dialog) throw new Error(`"${title}" is not in a dialog`);
-  return dialog;
+  return waitFor(() => {
+    const heading = [...document.querySelectorAll<HTMLElement>('.ant-modal-title')].find((element) => element.textContent === title);
+    const dialog = heading?.closest<HTMLElement>('[role="dialog"]');
+    if (!dialog) throw new Error(`no open dialog "${title}"`);
+    return dialog;
+  });
 }
 
 export async function waitForNoDialog(): Promise<void> {

@@ -10,6 +10,7 @@ import { freePort } from './freePort';
 import { runBirthdayJourney } from './birthdayJourney';
 import { runMemberJourney } from './journey';
 import { runMallJourney } from './mallJourney';
+import { runOpsAdjustmentJourney } from './opsAdjustmentJourney';
 import { startSandbox } from './sandbox';
 import { serveStatic } from './staticServer';
 
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
       // Each journey below opens its own browser contexts (one per person) through `context.browser`.
       ...(await runBirthdayJourney(context)),
       ...(await runMallJourney(context)),
+      // After the mall (which counts the demo member's points from the seed's balance).
+      ...(await runOpsAdjustmentJourney(context)),
     ];
     void context;
     console.log(`e2e: passed, ${steps.length} steps; screenshots in ${path.relative(root, screenshots)}/`);

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { parseProxyEntry } from '../http/clientAddress';
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0000000000';
-// 32 zero bytes: fine for development, refused in production.
-const DEV_DATA_KEY = Buffer.alloc(32).toString('base64');
+// 32 zero bytes: fine for development, refused in production. The seed encrypts the demo member's phone with it.
+export const DEV_DATA_KEY = Buffer.alloc(32).toString('base64');
 
 const DEV_WECHATPAY_MCHID = '1900000109';
 // 32 characters: fine for development, refused in production.

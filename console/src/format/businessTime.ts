@@ -22,3 +22,26 @@ export function businessIsoFromWallTime(text: string): string | null {
   const start = startOfBusinessDay({ year, month, day });
   return toBusinessIso(new Date(start.getTime() + ((hour * 60 + minute) * 60 + second) * 1000));
 }
+
+/**
+ * A date range picked as business days ("2026-03-01" to "2026-03-31", both included) as the API's half-open
+ * instants: from the start of the first day to the start of the day after the last (Asia/Shanghai).
+ */
+export function businessDayRange(range: unknown): { from?: string; to?: string } {
+  if (!Array.isArray(range) || range.length !== 2) return {};
+  const [first, last] = range.map((value) => (typeof value === 'string' ? value.slice(0, 10) : ''));
+  const from = first ? businessIsoFromWallTime(first) : null;
+  const to = last ? businessIsoFromWallTime(nextDay(last)) : null;
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+function nextDay(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+}
+
+/** An instant's business date, "2026-03-14". */
+export function formatBusinessDate(iso: string): string {
+  return formatBusinessDateTime(iso).slice(0, 10);
+}

@@ -54,7 +54,7 @@ export function EditOperatorModal({ operator, onClose, onSaved }: { operator: Op
             style={{ marginBottom: 16 }}
           />
         ) : null}
-        <OperatorFields />
+        <OperatorFields storeName={operator.storeName} />
         <Form.Item label="状态" name="status">
           <Radio.Group options={[{ label: '正常', value: 'active' }, { label: '停用', value: 'disabled' }]} />
         </Form.Item>

@@ -1,10 +1,11 @@
 import { OPERATOR_ROLES, operatorRoleNames, STORE_SCOPED_ROLES, type OperatorRole } from '@cakeday/shared';
 import { Checkbox, Form, Input } from 'antd';
+import { StoreSelect } from '../../components/StoreSelect';
 
 const roleOptions = OPERATOR_ROLES.map((role) => ({ label: operatorRoleNames[role], value: role }));
 
-/** 名称, 角色 and, for a store manager, the store: the fields creating and editing share. */
-export function OperatorFields() {
+/** 名称, 角色 and, for a store manager, the store (picked from the store list): the fields creating and editing share. */
+export function OperatorFields({ storeName }: { storeName?: string | null }) {
   const roles = Form.useWatch<OperatorRole[] | undefined>('roles', Form.useFormInstance());
   const needsStore = (roles ?? []).some((role) => STORE_SCOPED_ROLES.includes(role));
   return (
@@ -16,8 +17,8 @@ export function OperatorFields() {
         <Checkbox.Group options={roleOptions} />
       </Form.Item>
       {needsStore ? (
-        <Form.Item label="所属门店 ID" name="storeId" extra="店长只能管理这一家门店" rules={[{ required: true, whitespace: true, message: '店长须指定所属门店' }]}>
-          <Input placeholder="门店 ID" />
+        <Form.Item label="所属门店" name="storeId" extra="店长只能管理这一家门店" rules={[{ required: true, message: '店长须指定所属门店' }]}>
+          <StoreSelect knownLabel={storeName} />
         </Form.Item>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import { diffSettings, programSettingsSchema, type ProgramSettings } from '@cakeday/shared';
-import { App, Button, Card, Col, Form, Row } from 'antd';
+import { App, Button, Card, Col, Form, Row, Tag } from 'antd';
 import { SettingsFieldInput } from './SettingsFieldInput';
 import { SETTINGS_SECTIONS } from './settingsFields';
 import { fromFormValues, toFormValues, type SettingsFormValues } from './settingsValues';
@@ -8,20 +8,22 @@ import type { SettingsDraft } from './SaveSettingsModal';
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
 
 /**
- * A card per section of the program settings. Saving first checks the whole with the shared schema, then hands the
- * diff against the base version to the confirmation.
+ * A card per section of the program settings; sections outside `editableSections` are shown read-only (ops may not
+ * change the limits on their own powers). Saving first checks the whole with the shared schema, then hands the diff
+ * against the base version to the confirmation.
  */
 export function SettingsForm({
   base,
   basedOnVersion,
-  editable,
+  editableSections,
   onReview,
 }: {
   base: ProgramSettings;
   basedOnVersion: number;
-  editable: boolean;
+  editableSections: ReadonlySet<keyof ProgramSettings>;
   onReview: (draft: SettingsDraft) => void;
 }) {
+  const editable = editableSections.size > 0;
   const [form] = Form.useForm<SettingsFormValues>();
   const { message } = App.useApp();
   const review = (values: SettingsFormValues): void => {
@@ -48,11 +50,11 @@ export function SettingsForm({
       <Row gutter={[16, 16]}>
         {SETTINGS_SECTIONS.map((section) => (
           <Col key={section.key} xs={24} xl={12}>
-            <Card title={section.title} size="small">
+            <Card title={section.title} size="small" extra={editable && !editableSections.has(section.key) ? <Tag>仅管理员可修改</Tag> : null}>
               <Row gutter={16}>
                 {section.fields.map((field) => (
                   <Col key={field.path} xs={24} md={12}>
-                    <SettingsFieldInput field={field} />
+                    <SettingsFieldInput field={field} readOnly={!editableSections.has(section.key)} />
                   </Col>
                 ))}
               </Row>

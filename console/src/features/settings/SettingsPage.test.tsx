@@ -116,3 +116,30 @@ describe('editing the program settings', () => {
     expect(screen.queryByText('检查并保存')).toBeNull();
   });
 });
+
+describe('field-level settings for ops', () => {
+  let bff: FakeBff;
+
+  beforeEach(() => {
+    bff = installFakeBff();
+    bff.on('ops.settings.history', () => ok({ items: [], total: 0 }));
+    bff.on('ops.me', () => ok(sessionOf(['ops'])));
+    answerCurrent(bff, versionOf(2));
+  });
+
+  it('lets ops change the member-facing rules but shows 运营操作 (the limits on their own powers) read-only', async () => {
+    renderConsole('/settings', { signedIn: true });
+
+    expect(((await screen.findByLabelText('金卡门槛')) as HTMLInputElement).disabled).toBe(false);
+    expect((screen.getByLabelText('每人每日调整积分上限') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByLabelText('调整积分需复核门槛') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText('「运营操作」只能查看，修改须由管理员进行。')).toBeTruthy();
+    expect(screen.getByText('仅管理员可修改')).toBeTruthy();
+
+    await setGoldThresholdYuan('800');
+    fireEvent.click(button('检查并保存'));
+    const dialog = await findDialog('确认修改（基于版本 2）');
+    expect(within(dialog).getByText('会员等级 · 金卡门槛')).toBeTruthy();
+    expect(within(dialog).getByText('以下 1 项将被修改：')).toBeTruthy();
+  });
+});

@@ -5,13 +5,17 @@ import { useOpsQuery } from '../../api/useOps';
 import { useOpsAbility } from '../../session/currentSession';
 import { SaveSettingsModal, type SettingsDraft } from './SaveSettingsModal';
 import { SettingsForm } from './SettingsForm';
+import { SETTINGS_SECTIONS } from './settingsFields';
 import { SettingsHistory } from './SettingsHistory';
 import { SettingsVersionInfo } from './SettingsVersionInfo';
 
 /** 会员规则设置: the program settings, edited on top of the newest version, saved as a new version after a diff. */
 export function SettingsPage() {
   const current = useOpsQuery('ops.settings.current', {});
-  const editable = useOpsAbility().can('update', 'Settings');
+  const ability = useOpsAbility();
+  // Field-level: ops may change the member-facing sections but not `operations` (the limits on their own powers).
+  const editableSections = new Set(SETTINGS_SECTIONS.filter((section) => ability.can('update', 'Settings', section.key)).map((section) => section.key));
+  const readOnlyTitles = SETTINGS_SECTIONS.filter((section) => !editableSections.has(section.key)).map((section) => `「${section.title}」`);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
@@ -34,8 +38,12 @@ export function SettingsPage() {
           会员规则设置
         </Typography.Title>
         <SettingsVersionInfo current={current.data.current} scheduled={scheduled} />
-        {editable ? null : <Alert type="info" showIcon message="你的角色只能查看设置，修改须由管理员进行。" style={{ marginBottom: 16 }} />}
-        <SettingsForm key={base.version} base={base.settings} basedOnVersion={latestVersion} editable={editable} onReview={setDraft} />
+        {editableSections.size === 0 ? (
+          <Alert type="info" showIcon message="你的角色只能查看设置，修改须由管理员进行。" style={{ marginBottom: 16 }} />
+        ) : readOnlyTitles.length > 0 ? (
+          <Alert type="info" showIcon message={`${readOnlyTitles.join('')}只能查看，修改须由管理员进行。`} style={{ marginBottom: 16 }} />
+        ) : null}
+        <SettingsForm key={base.version} base={base.settings} basedOnVersion={latestVersion} editableSections={editableSections} onReview={setDraft} />
       </Card>
       <SettingsHistory />
       {draft ? (
