@@ -92,6 +92,13 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     exportedIn: [],
   },
   {
+    model: 'Event',
+    fields: ['memberId'],
+    erasure: 'keep',
+    why: 'The event outbox: facts (ids, amounts, codes; never names, phones or texts) tied to the member id, which erasure leaves anonymous; analytics and campaign measurement stay correct. Not exported: derived from the records that are.',
+    exportedIn: [],
+  },
+  {
     model: 'DeletedAccount',
     fields: ['_id'],
     erasure: 'keep',

@@ -58,6 +58,7 @@ export const routeErrors = {
   'help.get': ['NOT_FOUND'],
   'help.assist': ['NOT_FOUND', 'HELP_SELF', 'HELP_ENDED', 'HELP_GOAL_REACHED', 'HELP_DAILY_LIMIT', 'HELP_RISK_REFUSED', 'RATE_LIMITED', ...WECHAT],
   'help.poster': ['HELP_NOT_STARTED', ...WECHAT],
+  'events.track': ['RATE_LIMITED'],
   'referral.mine': [],
   'referral.poster': [...WECHAT],
   'points.history': [],
