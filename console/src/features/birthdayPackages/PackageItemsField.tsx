@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useOpsQuery } from '../../api/useOps';
 import type { PackageFormValues } from './packageValues';
 
@@ -8,7 +8,7 @@ const kindOptions = [
   { value: 'points_multiplier', label: '积分倍数' },
 ];
 
-/** The package's gifts (1–5): a coupon from an active template, or the points multiplier's wording. */
+/** The package's gifts (1–5): a coupon from an active template, or the birthday-month points (its multiple comes from the settings). */
 export function PackageItemsField() {
   const form = Form.useFormInstance<PackageFormValues>();
   const items = Form.useWatch('items', form) ?? [];
@@ -28,9 +28,8 @@ export function PackageItemsField() {
                   <Input placeholder="礼品名称，如 生日9折券" style={{ width: 200 }} />
                 </Form.Item>
                 {items[index]?.kind === 'points_multiplier' ? (
-                  <Form.Item name={[field.name, 'multiplier']} rules={[{ required: true, message: '请填写倍数' }]}>
-                    <InputNumber min={1} max={10} step={0.5} precision={1} prefix="×" style={{ width: 110 }} />
-                  </Form.Item>
+                  // The multiple is the tier's birthday-month rate over its usual one, from the program settings.
+                  <Typography.Text type="secondary">倍数按「会员规则设置」中该等级的生日月积分计算</Typography.Text>
                 ) : (
                   <Form.Item name={[field.name, 'templateCode']} rules={[{ required: true, message: '请选择券模板' }]}>
                     <Select options={templateOptions} loading={templates.isPending} placeholder="券模板" showSearch optionFilterProp="label" style={{ width: 240 }} />
@@ -40,7 +39,7 @@ export function PackageItemsField() {
               </Space>
             ))}
             {fields.length < 5 ? (
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'coupon', title: '', templateCode: null, multiplier: null })}>
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'coupon', title: '', templateCode: null })}>
                 添加礼品
               </Button>
             ) : null}

@@ -1,11 +1,10 @@
 import type { OpsBirthdayPackage, OpsBirthdayPackagesUpdateRequest } from '@cakeday/shared';
 
-/** A gift as the form holds it: the multiplier as ×2 rather than 2000‰. */
+/** A gift as the form holds it. */
 export interface PackageItemValues {
   kind: OpsBirthdayPackage['items'][number]['kind'];
   title: string;
   templateCode?: string | null;
-  multiplier?: number | null;
 }
 
 export interface PackageFormValues {
@@ -19,8 +18,6 @@ export interface PackageFormValues {
   reason?: string;
 }
 
-const PERMILLE = 1000;
-
 export function packageFormValues(pkg: OpsBirthdayPackage): PackageFormValues {
   return {
     tiers: pkg.tiers,
@@ -30,7 +27,6 @@ export function packageFormValues(pkg: OpsBirthdayPackage): PackageFormValues {
       kind: item.kind,
       title: item.title,
       templateCode: item.templateCode,
-      multiplier: item.multiplierPermille === null ? null : item.multiplierPermille / PERMILLE,
     })),
     window: { ...pkg.window },
     sortOrder: pkg.sortOrder,
@@ -38,7 +34,7 @@ export function packageFormValues(pkg: OpsBirthdayPackage): PackageFormValues {
   };
 }
 
-/** The whole package as the update takes it; a coupon gift names a template, a multiplier gift a multiplier. */
+/** The whole package as the update takes it; a coupon gift names a template. */
 export function packageUpdate(pkg: OpsBirthdayPackage, values: PackageFormValues): OpsBirthdayPackagesUpdateRequest {
   return {
     id: pkg.id,
@@ -50,7 +46,6 @@ export function packageUpdate(pkg: OpsBirthdayPackage, values: PackageFormValues
       kind: item.kind,
       title: item.title.trim(),
       templateCode: item.kind === 'coupon' ? (item.templateCode ?? null) : null,
-      multiplierPermille: item.kind === 'points_multiplier' && item.multiplier ? Math.round(item.multiplier * PERMILLE) : null,
     })),
     window: {
       opens: values.window.opens,
