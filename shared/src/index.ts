@@ -55,3 +55,4 @@ export * from './stores/stores.schema.js';
 export * from './orders/orders.ops.rules.js';
 export * from './orders/orders.ops.schema.js';
 export * from './writeoff/writeoff.ops.schema.js';
+export * from './wechat/messagePush.schema.js';
