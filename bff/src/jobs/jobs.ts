@@ -14,6 +14,7 @@ import { memberQueueFor } from '../points/memberQueue';
 import { settlePendingAudits } from '../audit/settlePendingAudits';
 import { resumeErasures } from '../members/deleteMember';
 import { finishAdjustments } from '../points/adjustments/finishAdjustments';
+import { purgeMessagePushInbox, retryMessagePushes } from '../wechat/messagePush/retryMessagePushes';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
@@ -39,5 +40,7 @@ export const jobs: readonly Job[] = [
   { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => repairHelp({ now: deps.now(), logger: deps.logger }) },
   { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config }) },
   { name: 'audit.settlePending', intervalMs: 5 * MINUTE, run: (deps) => settlePendingAudits({ now: deps.now(), logger: deps.logger }) },
+  { name: 'wechat.messagePush.retry', intervalMs: MINUTE, run: (deps) => retryMessagePushes(deps) },
+  { name: 'wechat.messagePush.purge', intervalMs: 60 * MINUTE, run: (deps) => purgeMessagePushInbox(deps.now()) },
   { name: 'referral.settleRewards', intervalMs: 5 * MINUTE, run: (deps) => settleReferralRewards({ now: deps.now(), config: deps.config, queue: memberQueueFor(deps), logger: deps.logger }) },
 ];
