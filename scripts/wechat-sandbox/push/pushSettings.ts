@@ -72,3 +72,8 @@ export function pushSettingsFromEnv(env: NodeJS.ProcessEnv): PushSettingsPatch {
     mediaVerdictDelayMs: delay === 'manual' ? 'manual' : Number(delay),
   });
 }
+
+/** The BFF's WECHAT_PUSH_* settings that match the sandbox's (for the processes `npm run dev` and the e2e run start). */
+export function bffPushEnv(settings: Pick<PushSettings, 'token' | 'aesKey' | 'mode'>): Record<string, string> {
+  return { WECHAT_PUSH_TOKEN: settings.token, WECHAT_PUSH_AES_KEY: settings.aesKey, WECHAT_PUSH_MODE: settings.mode };
+}
