@@ -56,3 +56,4 @@ export * from './orders/orders.ops.rules.js';
 export * from './orders/orders.ops.schema.js';
 export * from './writeoff/writeoff.ops.schema.js';
 export * from './events/events.schema.js';
+export * from './wechat/messagePush.schema.js';

@@ -20,6 +20,7 @@ import { StoreModel } from '../writeoff/Store.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { DEFAULT_SETTINGS_SNAPSHOT } from '../settings/settingsSource';
 import { saveTestSettings } from '../test/settings';
+import { recordPushEvent } from '../wechat/messagePush/recordPushEvent';
 
 useTestDatabase();
 const sandbox = useWechatSandbox();
@@ -87,6 +88,9 @@ async function memberWhoDidEverything(): Promise<{ member: Member; auth: string 
   const claimed = await post('birthday.claim', auth, { packageCode: 'birthday-month-coupon' });
   const couponQr = await post('coupons.qr', auth, { couponId: claimed.body.coupons[0].couponId });
   await post('writeoff.redeem', cashier, { token: couponQr.body.token });
+
+  // WeChat pushed their answer to a subscription popup (the message push inbox keeps it under their openid).
+  await recordPushEvent({ type: 'subscribe_msg_popup_event', openid: member.openid, createTime: 1_778_800_000, templateId: 'sandbox-tmpl-birthday-reminder', status: 'accept', popupScene: 0 }, clock.now);
 
   await post('wishlist.add', auth, { kind: 'text', text: WISH, note: NOTE });
   await post('wishlist.share', auth, { shared: true });
