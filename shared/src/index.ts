@@ -57,3 +57,7 @@ export * from './orders/orders.ops.schema.js';
 export * from './writeoff/writeoff.ops.schema.js';
 export * from './events/events.schema.js';
 export * from './wechat/messagePush.schema.js';
+export * from './analytics/segments.rules.js';
+export * from './analytics/rollups.rules.js';
+export * from './analytics/funnels.rules.js';
+export * from './analytics/analytics.schema.js';

@@ -15,6 +15,9 @@ import { resumeErasures } from '../members/deleteMember';
 import { finishAdjustments } from '../points/adjustments/finishAdjustments';
 import { settingsAt } from '../settings/settingsSource';
 import { purgeMessagePushInbox, retryMessagePushes } from '../wechat/messagePush/retryMessagePushes';
+import { analyticsConsumer } from '../analytics/analyticsConsumer';
+import { segmentMembers } from '../analytics/segmentMembers';
+import { consumeEvents } from '../events/consumeEvents';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
@@ -48,4 +51,7 @@ export const jobs: readonly Job[] = [
     intervalMs: 5 * MINUTE,
     run: async (deps) => settleReferralRewards({ ...(await settingsAt(deps)), settingsSource: deps.settings, queue: memberQueueFor(deps), logger: deps.logger }),
   },
+  // The dashboards' daily rollups and the members' stats follow the event outbox; stages and scores follow the stats.
+  { name: 'analytics.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(analyticsConsumer, { now: deps.now() }) },
+  { name: 'analytics.segments', intervalMs: 10 * MINUTE, run: async (deps) => segmentMembers(await settingsAt(deps)) },
 ];

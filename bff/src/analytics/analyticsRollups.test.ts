@@ -1,0 +1,158 @@
+import { businessInstant } from '@cakeday/shared';
+import { Types } from 'mongoose';
+import { consumeEvents, EVENT_SETTLE_MS } from '../events/consumeEvents';
+import { EventCheckpointModel } from '../events/EventCheckpoint.model';
+import { EventModel } from '../events/Event.model';
+import { recordEvent, type EventDraft } from '../events/recordEvent';
+import { buildTestApp } from '../test/app';
+import { useTestDatabase } from '../test/database';
+import { buildMember } from '../test/factories';
+import { buildOperator, opsCookieFor } from '../test/operatorFactories';
+import { analyticsConsumer, createAnalyticsConsumer, type AnalyticsFaultPoint } from './analyticsConsumer';
+import { DailyRollupModel } from './DailyRollup.model';
+import { MemberStatsModel } from './MemberStats.model';
+
+useTestDatabase();
+
+const at = businessInstant;
+const clock = { now: at('2026-06-03T09:00:00') };
+const app = buildTestApp({ now: () => clock.now });
+const afterSettling = { now: new Date(clock.now.getTime() + EVENT_SETTLE_MS + 1) };
+class Crash extends Error {}
+
+let analyst: string;
+let memberA: string;
+let memberB: string;
+
+/** Two business days of activity by two members, with times near Shanghai midnight. */
+function history(): EventDraft[] {
+  const order = (id: string) => ({ type: 'order', id });
+  return [
+    // 00:30 in Shanghai on 1 June is still 31 May in UTC.
+    { type: 'member.joined', key: `member.joined:${memberA}`, at: at('2026-06-01T00:30:00'), memberId: memberA },
+    { type: 'order.paid', key: 'order.paid:o1', at: at('2026-06-01T10:00:00'), memberId: memberA, subject: order('o1'), props: { cashFen: 9_900 } },
+    { type: 'points.earned', key: 'points.earned:o1', at: at('2026-06-01T10:00:01'), memberId: memberA, props: { points: 99 } },
+    { type: 'message.sent', key: 'message.sent:b-birthday', at: at('2026-06-01T09:00:00'), memberId: memberB, props: { purpose: 'birthday' } },
+    { type: 'benefit.claimed', key: 'benefit.claimed:c1', at: at('2026-06-01T23:59:00'), memberId: memberB },
+    { type: 'order.paid', key: 'order.paid:o2', at: at('2026-06-02T00:01:00'), memberId: memberB, subject: order('o2'), props: { cashFen: 5_000 } },
+    { type: 'order.refunded', key: 'order.refunded:o1', at: at('2026-06-02T11:00:00'), memberId: memberA, subject: order('o1'), props: { refundFen: 9_900 } },
+    { type: 'coupon.used', key: 'coupon.used:cp1', at: at('2026-06-02T12:00:00'), memberId: memberB, props: { source: 'birthday' } },
+    { type: 'points.spent', key: 'points.spent:o3', at: at('2026-06-02T12:30:00'), memberId: memberB, props: { points: 300 } },
+  ];
+}
+
+const zeros = { newMembers: 0, activeMembers: 0, orders: 0, gmvFen: 0, refundedFen: 0, pointsIssued: 0, pointsRedeemed: 0, benefitClaims: 0 };
+const expectedDays = [
+  { day: '2026-05-31', ...zeros },
+  { day: '2026-06-01', ...zeros, newMembers: 1, activeMembers: 2, orders: 1, gmvFen: 9_900, pointsIssued: 99, benefitClaims: 1 },
+  { day: '2026-06-02', ...zeros, activeMembers: 1, orders: 1, gmvFen: 5_000, refundedFen: 9_900, pointsRedeemed: 300 },
+];
+
+const daily = async () => (await app.http.post('/api/ops.analytics.daily').set('Cookie', analyst).send({ from: '2026-05-31', to: '2026-06-02' })).body;
+const funnel = async () => (await app.http.post('/api/ops.analytics.funnel').set('Cookie', analyst).send({ funnel: 'birthday', from: '2026-05-31', to: '2026-06-02' })).body;
+
+async function startOver(): Promise<void> {
+  await Promise.all([DailyRollupModel.deleteMany({}), MemberStatsModel.deleteMany({}), EventCheckpointModel.deleteMany({})]);
+}
+
+beforeAll(async () => {
+  analyst = await opsCookieFor(app.http, await buildOperator({ roles: ['analyst'] }));
+  memberA = (await buildMember({ createdAt: at('2026-06-01T00:30:00') }))._id.toHexString();
+  memberB = (await buildMember({ createdAt: at('2025-03-01T12:00:00') }))._id.toHexString();
+  for (const [index, draft] of history().entries()) await recordEvent(draft, new Date(at('2026-06-03T08:00:00').getTime() + index * 1000));
+});
+
+beforeEach(startOver);
+
+describe('daily rollups from the event outbox', () => {
+  it('counts each business day (Asia/Shanghai): members, activity, orders, GMV, refunds, points, claims', async () => {
+    expect(await consumeEvents(analyticsConsumer, afterSettling)).toEqual({ handled: history().length });
+    const body = await daily();
+    expect(body.days).toEqual(expectedDays);
+    expect(body.totals).toEqual({ newMembers: 1, activeMembers: 3, orders: 2, gmvFen: 14_900, refundedFen: 9_900, pointsIssued: 99, pointsRedeemed: 300, benefitClaims: 1 });
+  });
+
+  it('the birthday funnel: each member once per step, on the day they reached it, with the conversions', async () => {
+    await consumeEvents(analyticsConsumer, afterSettling);
+    // A second birthday claim by the same member in the same year does not count them again.
+    await recordEvent({ type: 'benefit.claimed', key: 'benefit.claimed:c2', at: at('2026-06-02T13:00:00'), memberId: memberB }, at('2026-06-03T08:30:00'));
+    await consumeEvents(analyticsConsumer, afterSettling);
+    const body = await funnel();
+    expect(body.steps).toEqual([
+      { step: 'reach', members: 1, fromPreviousPermille: null, fromFirstPermille: null },
+      { step: 'open', members: 0, fromPreviousPermille: 0, fromFirstPermille: 0 },
+      { step: 'claim', members: 1, fromPreviousPermille: null, fromFirstPermille: 1000 },
+      { step: 'use', members: 1, fromPreviousPermille: 1000, fromFirstPermille: 1000 },
+    ]);
+    expect(body.days.map((day: { steps: unknown }) => day.steps)).toEqual([
+      { reach: 0, open: 0, claim: 0, use: 0 },
+      { reach: 1, open: 0, claim: 1, use: 0 },
+      { reach: 0, open: 0, claim: 0, use: 1 },
+    ]);
+    expect((await daily()).days[2].benefitClaims).toBe(1);
+    await EventModel.deleteOne({ key: 'benefit.claimed:c2' });
+  });
+
+  it('keeps per member what RFM needs: purchases not refunded, last activity, active days', async () => {
+    await consumeEvents(analyticsConsumer, afterSettling);
+    const a = await MemberStatsModel.findById(memberA).lean();
+    const b = await MemberStatsModel.findById(memberB).lean();
+    expect(a).toMatchObject({ joinedAt: at('2026-06-01T00:30:00'), purchases: [], activeDays: ['2026-06-01'], lastActiveAt: at('2026-06-01T10:00:00') });
+    expect(b).toMatchObject({
+      joinedAt: at('2025-03-01T12:00:00'),
+      purchases: [{ key: 'order:o2', at: at('2026-06-02T00:01:00'), fen: 5_000 }],
+      activeDays: ['2026-06-01', '2026-06-02'],
+      lastActiveAt: at('2026-06-02T12:30:00'),
+      funnelSteps: ['birthday:2026:reach', 'birthday:2026:claim', 'birthday:2026:use'],
+    });
+  });
+
+  it.each<AnalyticsFaultPoint>(['day', 'member'])('a crash after the %s step of every event, then a re-run, counts nothing twice', async (point) => {
+    const crashed = new Set<string>();
+    const crashing = createAnalyticsConsumer({
+      after: (reached, event) => {
+        if (reached !== point || crashed.has(event.key)) return;
+        crashed.add(event.key);
+        throw new Crash(`crash after ${reached} on ${event.key}`);
+      },
+    });
+    let runs = 0;
+    for (;;) {
+      runs += 1;
+      try {
+        await consumeEvents(crashing, afterSettling);
+        break;
+      } catch (error) {
+        if (!(error instanceof Crash)) throw error;
+      }
+    }
+    expect(runs).toBe(history().length + 1);
+    expect((await daily()).days).toEqual(expectedDays);
+    expect((await MemberStatsModel.findById(memberB).lean())?.activeDays).toEqual(['2026-06-01', '2026-06-02']);
+    expect((await MemberStatsModel.findById(memberB).lean())?.purchases).toHaveLength(1);
+  });
+
+  it('replayed events (a checkpoint moved back over the last one, a command retried) change nothing', async () => {
+    await consumeEvents(analyticsConsumer, afterSettling);
+    const last = await EventModel.findOne({ key: 'points.spent:o3' }).lean();
+    const before = await EventModel.findOne({ key: 'coupon.used:cp1' }).lean();
+    if (!last || !before) throw new Error('history not recorded');
+    // The checkpoint as if the crash came after handling the last event, before moving past it.
+    await EventCheckpointModel.updateOne({ _id: 'analytics' }, { $set: { recordedAt: before.recordedAt, eventId: before._id } });
+    expect(await consumeEvents(analyticsConsumer, afterSettling)).toEqual({ handled: 1 });
+    for (const draft of history()) expect(await recordEvent(draft, clock.now)).toBe(false);
+    expect(await consumeEvents(analyticsConsumer, afterSettling)).toEqual({ handled: 0 });
+    expect((await daily()).days).toEqual(expectedDays);
+  });
+
+  it('forgets a deleted member’s stats, and keeps no stats for an unknown member', async () => {
+    const gone = new Types.ObjectId().toHexString();
+    await recordEvent({ type: 'order.paid', key: 'order.paid:ghost', at: at('2026-06-02T15:00:00'), memberId: gone, subject: { type: 'order', id: 'ghost' }, props: { cashFen: 100 } }, at('2026-06-03T08:40:00'));
+    await recordEvent({ type: 'member.deleted', key: `member.deleted:${memberA}`, at: at('2026-06-02T16:00:00'), memberId: memberA }, at('2026-06-03T08:41:00'));
+    await consumeEvents(analyticsConsumer, afterSettling);
+    expect(await MemberStatsModel.exists({ _id: memberA })).toBeNull();
+    expect(await MemberStatsModel.exists({ _id: gone })).toBeNull();
+    expect((await daily()).days[2].orders).toBe(2);
+    await EventModel.deleteMany({ key: { $in: ['order.paid:ghost', `member.deleted:${memberA}`] } });
+  });
+});
