@@ -145,6 +145,13 @@ describe('daily rollups from the event outbox', () => {
     expect((await daily()).days).toEqual(expectedDays);
   });
 
+  it('refuses a range that runs backwards or spans more than 366 days', async () => {
+    const ask = (body: object) => app.http.post('/api/ops.analytics.daily').set('Cookie', analyst).send(body);
+    expect((await ask({ from: '2026-06-02', to: '2026-06-01' })).status).toBe(400);
+    expect((await ask({ from: '2025-01-01', to: '2026-01-02' })).status).toBe(400);
+    expect((await ask({ from: '2025-01-02', to: '2026-01-02' })).body.days).toHaveLength(366);
+  });
+
   it('forgets a deleted member’s stats, and keeps no stats for an unknown member', async () => {
     const gone = new Types.ObjectId().toHexString();
     await recordEvent({ type: 'order.paid', key: 'order.paid:ghost', at: at('2026-06-02T15:00:00'), memberId: gone, subject: { type: 'order', id: 'ghost' }, props: { cashFen: 100 } }, at('2026-06-03T08:40:00'));
