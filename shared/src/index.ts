@@ -61,3 +61,5 @@ export * from './analytics/segments.rules.js';
 export * from './analytics/rollups.rules.js';
 export * from './analytics/funnels.rules.js';
 export * from './analytics/analytics.schema.js';
+export * from './experiments/experiments.rules.js';
+export * from './experiments/experiments.statistics.js';
