@@ -38,6 +38,8 @@ function history(): EventDraft[] {
     { type: 'order.refunded', key: 'order.refunded:o1', at: at('2026-06-02T11:00:00'), memberId: memberA, subject: order('o1'), props: { refundFen: 9_900 } },
     { type: 'coupon.used', key: 'coupon.used:cp1', at: at('2026-06-02T12:00:00'), memberId: memberB, props: { source: 'birthday' } },
     { type: 'points.spent', key: 'points.spent:o3', at: at('2026-06-02T12:30:00'), memberId: memberB, props: { points: 300 } },
+    // A partial refund: the purchase stays, for what is left of it.
+    { type: 'order.refunded', key: 'order.refunded:o2:part1', at: at('2026-06-02T13:00:00'), memberId: memberB, subject: order('o2'), props: { refundFen: 2_000 } },
   ];
 }
 
@@ -45,7 +47,7 @@ const zeros = { newMembers: 0, activeMembers: 0, orders: 0, gmvFen: 0, refundedF
 const expectedDays = [
   { day: '2026-05-31', ...zeros },
   { day: '2026-06-01', ...zeros, newMembers: 1, activeMembers: 2, orders: 1, gmvFen: 9_900, pointsIssued: 99, benefitClaims: 1 },
-  { day: '2026-06-02', ...zeros, activeMembers: 1, orders: 1, gmvFen: 5_000, refundedFen: 9_900, pointsRedeemed: 300 },
+  { day: '2026-06-02', ...zeros, activeMembers: 1, orders: 1, gmvFen: 5_000, refundedFen: 11_900, pointsRedeemed: 300 },
 ];
 
 const daily = async () => (await app.http.post('/api/ops.analytics.daily').set('Cookie', analyst).send({ from: '2026-05-31', to: '2026-06-02' })).body;
@@ -69,7 +71,7 @@ describe('daily rollups from the event outbox', () => {
     expect(await consumeEvents(analyticsConsumer, afterSettling)).toEqual({ handled: history().length });
     const body = await daily();
     expect(body.days).toEqual(expectedDays);
-    expect(body.totals).toEqual({ newMembers: 1, activeMembers: 3, orders: 2, gmvFen: 14_900, refundedFen: 9_900, pointsIssued: 99, pointsRedeemed: 300, benefitClaims: 1 });
+    expect(body.totals).toEqual({ newMembers: 1, activeMembers: 3, orders: 2, gmvFen: 14_900, refundedFen: 11_900, pointsIssued: 99, pointsRedeemed: 300, benefitClaims: 1 });
   });
 
   it('the birthday funnel: each member once per step, on the day they reached it, with the conversions', async () => {
@@ -100,7 +102,7 @@ describe('daily rollups from the event outbox', () => {
     expect(a).toMatchObject({ joinedAt: at('2026-06-01T00:30:00'), purchases: [], activeDays: ['2026-06-01'], lastActiveAt: at('2026-06-01T10:00:00') });
     expect(b).toMatchObject({
       joinedAt: at('2025-03-01T12:00:00'),
-      purchases: [{ key: 'order:o2', at: at('2026-06-02T00:01:00'), fen: 5_000 }],
+      purchases: [{ key: 'order:o2', at: at('2026-06-02T00:01:00'), fen: 3_000 }],
       activeDays: ['2026-06-01', '2026-06-02'],
       lastActiveAt: at('2026-06-02T12:30:00'),
       funnelSteps: ['birthday:2026:reach', 'birthday:2026:claim', 'birthday:2026:use'],
@@ -129,13 +131,13 @@ describe('daily rollups from the event outbox', () => {
     expect(runs).toBe(history().length + 1);
     expect((await daily()).days).toEqual(expectedDays);
     expect((await MemberStatsModel.findById(memberB).lean())?.activeDays).toEqual(['2026-06-01', '2026-06-02']);
-    expect((await MemberStatsModel.findById(memberB).lean())?.purchases).toHaveLength(1);
+    expect((await MemberStatsModel.findById(memberB).lean())?.purchases.map((purchase) => purchase.fen)).toEqual([3_000]);
   });
 
   it('replayed events (a checkpoint moved back over the last one, a command retried) change nothing', async () => {
     await consumeEvents(analyticsConsumer, afterSettling);
-    const last = await EventModel.findOne({ key: 'points.spent:o3' }).lean();
-    const before = await EventModel.findOne({ key: 'coupon.used:cp1' }).lean();
+    const last = await EventModel.findOne({ key: 'order.refunded:o2:part1' }).lean();
+    const before = await EventModel.findOne({ key: 'points.spent:o3' }).lean();
     if (!last || !before) throw new Error('history not recorded');
     // The checkpoint as if the crash came after handling the last event, before moving past it.
     await EventCheckpointModel.updateOne({ _id: 'analytics' }, { $set: { recordedAt: before.recordedAt, eventId: before._id } });
@@ -143,6 +145,7 @@ describe('daily rollups from the event outbox', () => {
     for (const draft of history()) expect(await recordEvent(draft, clock.now)).toBe(false);
     expect(await consumeEvents(analyticsConsumer, afterSettling)).toEqual({ handled: 0 });
     expect((await daily()).days).toEqual(expectedDays);
+    expect((await MemberStatsModel.findById(memberB).lean())?.purchases.map((purchase) => purchase.fen)).toEqual([3_000]);
   });
 
   it('refuses a range that runs backwards or spans more than 366 days', async () => {
