@@ -1,4 +1,5 @@
-import { businessInstant } from '@cakeday/shared';
+import { businessInstant, EXPORT_TOTAL_HEADER } from '@cakeday/shared';
+import { AuditEntryModel } from '../audit/AuditEntry.model';
 import { Types } from 'mongoose';
 import { consumeEvents, EVENT_SETTLE_MS } from '../events/consumeEvents';
 import { EventCheckpointModel } from '../events/EventCheckpoint.model';
@@ -146,6 +147,29 @@ describe('daily rollups from the event outbox', () => {
     expect(await consumeEvents(analyticsConsumer, afterSettling)).toEqual({ handled: 0 });
     expect((await daily()).days).toEqual(expectedDays);
     expect((await MemberStatsModel.findById(memberB).lean())?.purchases.map((purchase) => purchase.fen)).toEqual([3_000]);
+  });
+
+  it('exports the daily table with the funnel as CSV (amounts in yuan), and puts the export on record', async () => {
+    await consumeEvents(analyticsConsumer, afterSettling);
+    const response = await app.http
+      .post('/api/ops.analytics.export')
+      .set('Cookie', analyst)
+      .send({ from: '2026-05-31', to: '2026-06-02' })
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => done(null, text));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers[EXPORT_TOTAL_HEADER.toLowerCase()]).toBe('3');
+    expect((response.body as string).replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual([
+      '日期,新会员,活跃会员,订单,GMV（元）,退款（元）,积分发放,积分使用,权益领取,生日礼触达,生日礼打开,生日礼领取,生日礼使用',
+      '2026-05-31,0,0,0,0.00,0.00,0,0,0,0,0,0,0',
+      '2026-06-01,1,2,1,99.00,0.00,99,0,1,1,0,1,0',
+      '2026-06-02,0,1,1,50.00,119.00,0,300,0,0,0,0,1',
+    ]);
+    expect(await AuditEntryModel.countDocuments({ action: 'ops.analytics.export', outcome: 'applied' })).toBe(1);
   });
 
   it('refuses a range that runs backwards or spans more than 366 days', async () => {

@@ -1,5 +1,7 @@
 import { defineRoutes } from '../api/route.js';
+import { csvExportResponse } from '../api/exports.js';
 import {
+  opsAnalyticsExportRequest,
   opsAnalyticsDailyRequest,
   opsAnalyticsDailyResponse,
   opsAnalyticsFunnelRequest,
@@ -15,6 +17,14 @@ export const analyticsRoutes = defineRoutes({
     summary: '经营日报：按业务日（上海时间）的新会员、活跃会员、订单、GMV（分）、退款、积分发放与使用、权益领取',
     request: opsAnalyticsDailyRequest,
     response: opsAnalyticsDailyResponse,
+  },
+  'ops.analytics.export': {
+    auth: 'ops',
+    permission: ['export', 'Dashboard'],
+    summary: '导出经营日报与生日礼漏斗的每日数据（CSV，流式）',
+    request: opsAnalyticsExportRequest,
+    response: csvExportResponse,
+    stream: 'csv',
   },
   'ops.analytics.segments': {
     auth: 'ops',

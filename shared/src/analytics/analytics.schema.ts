@@ -26,6 +26,9 @@ export const opsAnalyticsDailyResponse = z.object({
   totals: counters,
 });
 
+/** The daily table (counters and the birthday funnel per day) as CSV. */
+export const opsAnalyticsExportRequest = dayRange;
+
 export const opsAnalyticsSegmentsRequest = z.object({}).strict();
 const scoreCounts = z.array(z.object({ score: z.number().int().min(0).max(5), members: count }));
 export const opsAnalyticsSegmentsResponse = z.object({

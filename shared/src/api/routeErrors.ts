@@ -94,6 +94,7 @@ export const routeErrors = {
   'ops.audit.verify': [],
   'settings.rules': [],
   'ops.analytics.daily': [],
+  'ops.analytics.export': [],
   'ops.analytics.segments': [],
   'ops.analytics.funnel': [],
   'ops.settings.current': [],

@@ -28,6 +28,7 @@ const MATRIX: [OpsAction, Exclude<OpsSubjectType, 'all'>, OperatorRole[]][] = [
   ['export', 'Writeoff', ['admin', 'ops', 'analyst', 'store_manager']],
   ['read', 'Dashboard', ['admin', 'ops', 'analyst']],
   ['update', 'Dashboard', ['admin']],
+  ['export', 'Dashboard', ['admin', 'ops', 'analyst']],
   ['manage', 'Moderation', ['admin', 'moderator']],
   ['read', 'Writeoff', ['admin', 'ops', 'analyst', 'store_manager']],
   ['manage', 'StoreStaff', ['admin', 'ops', 'store_manager']],

@@ -78,12 +78,15 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can(['read', 'export'], ['Writeoff', 'Purchase']);
         can('manage', 'Campaign');
         can('read', ['Dashboard', 'Settings']);
+        can('export', 'Dashboard');
         can('update', 'Settings', [...OPS_EDITABLE_SETTINGS_SECTIONS]);
         break;
       case 'analyst':
         // Read-only, and personal data stays masked: no `reveal`.
         can(['read', 'export'], ['Member', 'Order', 'Writeoff', 'Purchase']);
         can('read', ['Dashboard', 'Campaign', 'Settings', 'PointsAdjustment']);
+        // Dashboards hold counts only, never a member: analysts take them away as CSV.
+        can('export', 'Dashboard');
         break;
       case 'moderator':
         can('manage', 'Moderation');

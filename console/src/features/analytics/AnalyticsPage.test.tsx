@@ -68,6 +68,8 @@ describe('数据看板', () => {
     fireEvent.click(document.querySelector('.ant-segmented-item-label[title="订单"]') as HTMLElement);
     await waitFor(() => expect(chart('每日订单')).toBeTruthy());
     expect([...(chart('每日订单')?.querySelectorAll('circle title') ?? [])].map((title) => title.textContent)).toEqual(['2026-06-01：1', '2026-06-02：3']);
+    // Counts only: analysts may take the table away.
+    expect(screen.getByText('导出 CSV')).toBeTruthy();
     // Newest day first in the table.
     const rows = [...document.querySelectorAll('.ant-card tbody tr')].map((row) => row.textContent ?? '');
     expect(rows[0]).toContain('2026-06-02');

@@ -1,7 +1,9 @@
 import { formatFen, type DailyCounter, type OpsAnalyticsDailyResponse } from '@cakeday/shared';
-import { Alert, Card, Col, Row, Segmented, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Row, Segmented, Space, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { useOpsQuery } from '../../api/useOps';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { Can } from '../../session/currentSession';
 import type { DayRange } from './analyticsRange';
 import { TrendChart } from './TrendChart';
 
@@ -47,7 +49,14 @@ export function DailyPanel({ range }: { range: DayRange }) {
       <Card
         size="small"
         title="每日趋势"
-        extra={<Segmented size="small" options={METRICS.map((kpi) => ({ label: kpi.label, value: kpi.key }))} value={chosen} onChange={(value) => setChosen(value as DailyCounter)} />}
+        extra={
+          <Space wrap>
+            <Segmented size="small" options={METRICS.map((kpi) => ({ label: kpi.label, value: kpi.key }))} value={chosen} onChange={(value) => setChosen(value as DailyCounter)} />
+            <Can I="export" a="Dashboard">
+              <ExportCsvButton route="ops.analytics.export" input={() => range} noun="每日数据" />
+            </Can>
+          </Space>
+        }
       >
         {data ? <TrendChart title={`每日${metric.label}`} points={data.days.map((day) => ({ day: day.day, value: day[metric.key] }))} format={formatOf(metric)} /> : null}
         <Table<DayRow>
