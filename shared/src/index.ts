@@ -63,3 +63,5 @@ export * from './analytics/funnels.rules.js';
 export * from './analytics/analytics.schema.js';
 export * from './experiments/experiments.rules.js';
 export * from './experiments/experiments.statistics.js';
+export * from './experiments/bandit.rules.js';
+export * from './satisfaction/satisfaction.rules.js';
