@@ -24,6 +24,7 @@ import { birthdayPackagesOpsHandlers } from '../birthday/opsHandlers';
 import { storesHandlers } from '../stores/handlers';
 import { ordersOpsHandlers } from '../orders/opsHandlers';
 import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
+import { analyticsHandlers } from '../analytics/handlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -52,4 +53,5 @@ export const handlers: RouteHandlers = {
   ...storesHandlers,
   ...ordersOpsHandlers,
   ...writeoffsOpsHandlers,
+  ...analyticsHandlers,
 };

@@ -24,6 +24,7 @@ import { birthdayPackagesOpsRoutes } from '../birthday/birthday.ops.routes.js';
 import { storesRoutes } from '../stores/stores.routes.js';
 import { ordersOpsRoutes } from '../orders/orders.ops.routes.js';
 import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
+import { analyticsRoutes } from '../analytics/analytics.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -58,6 +59,8 @@ export const routes = {
   ...storesRoutes,
   ...ordersOpsRoutes,
   ...writeoffsOpsRoutes,
+  // the ops console: dashboards
+  ...analyticsRoutes,
 };
 
 export type Routes = typeof routes;
