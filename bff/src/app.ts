@@ -13,11 +13,12 @@ import { cors } from './middleware/cors';
 import { errorHandler } from './middleware/errorHandler';
 import { methodNotAllowed } from './middleware/methodNotAllowed';
 import { requestContext } from './middleware/requestId';
+import { measureRequests } from './metrics/httpMetrics';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 
 /**
- * request id + access log -> errorHandler -> helmet -> cors -> client address -> JSON only -> body (raw kept) ->
+ * metrics -> request id + access log -> errorHandler -> helmet -> cors -> client address -> JSON only -> body (raw kept) ->
  * routes. The access log sits outside errorHandler so that it records the status the client got; security and
  * CORS headers come before anything that can refuse the request, so that refusals carry them too.
  */
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   const app = new Koa<CakedayState>({ proxy: false });
   app.silent = true; // errorHandler logs; Koa's default stderr printer would duplicate it.
 
+  app.use(measureRequests());
   app.use(requestContext(deps.logger));
   app.use(errorHandler());
   app.use(helmet());

@@ -29,6 +29,8 @@ export interface OperatorPrincipal {
 export interface CakedayState extends DefaultState {
   requestId: string;
   log: Logger;
+  /** The route table name of an API request (metrics label it by name, never by raw path). */
+  routeName?: string;
   principal?: Principal;
   operator?: OperatorPrincipal;
 }
