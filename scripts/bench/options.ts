@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import type { Thresholds } from './report/compare';
+
+export interface BenchOptions {
+  seconds: number;
+  warmupSeconds: number;
+  scale: number;
+  /** Scenario names to run (the ceiling always runs); empty: all. */
+  only: string[];
+  profile: boolean;
+  outDir: string;
+  thresholds: Thresholds;
+  failOnRegression: boolean;
+}
+
+const number = (value: string | undefined, fallback: number, name: string): number => {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`bench: --${name} must be a positive number`);
+  return parsed;
+};
+
+export const USAGE = `npm run bench [-- options]
+  --seconds N            each timed measurement (default 8)
+  --warmup N             uncounted seconds before each timed route measurement (default 2)
+  --scale F              scales request counts and data (default 1; the smoke test uses 0.05)
+  --only a,b             only these scenarios (the healthz ceiling always runs)
+  --profile              run the BFFs with --cpu-prof and summarise the top frames
+  --out DIR              where the report goes (default .artifacts/bench)
+  --threshold-rps F      a requests/s drop beyond this fraction is a regression (default 0.15)
+  --threshold-p99 F      a p99 rise beyond this fraction is a regression (default 0.3)
+  --fail-on-regression   exit non-zero on a regression (checks failing always do)`;
+
+export function parseBenchOptions(argv: readonly string[], defaultOutDir: string): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      seconds: { type: 'string' },
+      warmup: { type: 'string' },
+      scale: { type: 'string' },
+      only: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      'threshold-rps': { type: 'string' },
+      'threshold-p99': { type: 'string' },
+      'fail-on-regression': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  return {
+    seconds: number(values.seconds, 8, 'seconds'),
+    warmupSeconds: values.warmup === '0' ? 0 : number(values.warmup, 2, 'warmup'),
+    scale: number(values.scale, 1, 'scale'),
+    only: (values.only ?? '').split(',').map((name) => name.trim()).filter(Boolean),
+    profile: values.profile ?? false,
+    outDir: values.out ?? defaultOutDir,
+    thresholds: { throughput: number(values['threshold-rps'], 0.15, 'threshold-rps'), p99: number(values['threshold-p99'], 0.3, 'threshold-p99') },
+    failOnRegression: values['fail-on-regression'] ?? false,
+  };
+}
