@@ -20,6 +20,8 @@ export interface BffLaunch {
   logFile: string;
   /** Writes a V8 CPU profile into this folder when the process exits. */
   cpuProfileDir?: string;
+  /** Default: the built BFF. */
+  entry?: string;
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, logFile: string, timeoutMs = 60_000): Promise<void> {
@@ -38,11 +40,12 @@ async function waitUntilReady(url: string, child: ChildProcess, logFile: string,
 
 /** Starts `node bff/dist/main.js` with its JSON log going to a file, as a process manager would, and waits for /readyz. */
 export async function startBuiltBff(launch: BffLaunch): Promise<RunningBff> {
-  if (!existsSync(BUILT_BFF)) throw new Error(`${path.relative(ROOT, BUILT_BFF)} is missing: run \`npm run build\` first`);
+  const entry = launch.entry ?? BUILT_BFF;
+  if (!existsSync(entry)) throw new Error(`${path.relative(ROOT, entry)} is missing: run \`npm run build\` first`);
   mkdirSync(path.dirname(launch.logFile), { recursive: true });
   const log = openSync(launch.logFile, 'w');
   const nodeArgs = launch.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${launch.cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, BUILT_BFF], { env: { PATH: process.env.PATH ?? '', ...launch.env }, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...nodeArgs, entry], { env: { PATH: process.env.PATH ?? '', ...launch.env }, stdio: ['ignore', log, log] });
   closeSync(log);
   const url = `http://127.0.0.1:${launch.env.PORT}`;
   try {

@@ -11,6 +11,8 @@ export interface BenchOptions {
   outDir: string;
   thresholds: Thresholds;
   failOnRegression: boolean;
+  /** The BFF entry to run (default bff/dist/main.js): another build, for an A/B comparison. */
+  bffEntry?: string;
 }
 
 const number = (value: string | undefined, fallback: number, name: string): number => {
@@ -24,12 +26,13 @@ export const USAGE = `npm run bench [-- options]
   --seconds N            each timed measurement (default 8)
   --warmup N             uncounted seconds before each timed route measurement (default 2)
   --scale F              scales request counts and data (default 1; the smoke test uses 0.05)
-  --only a,b             only these scenarios (the healthz ceiling always runs)
-  --profile              run the BFFs with --cpu-prof and summarise the top frames
+  --only a,b             only these scenarios (and the healthz ceiling, unless profiling)
+  --profile              run the BFFs with --cpu-prof and summarise the top frames (with --only: those alone)
   --out DIR              where the report goes (default .artifacts/bench)
   --threshold-rps F      a requests/s drop beyond this fraction is a regression (default 0.15)
   --threshold-p99 F      a p99 rise beyond this fraction is a regression (default 0.3)
-  --fail-on-regression   exit non-zero on a regression (checks failing always do)`;
+  --fail-on-regression   exit non-zero on a regression (checks failing always do)
+  --bff FILE             the BFF entry to run (default bff/dist/main.js), e.g. a copy of another build`;
 
 export function parseBenchOptions(argv: readonly string[], defaultOutDir: string): BenchOptions {
   const { values } = parseArgs({
@@ -44,6 +47,7 @@ export function parseBenchOptions(argv: readonly string[], defaultOutDir: string
       'threshold-rps': { type: 'string' },
       'threshold-p99': { type: 'string' },
       'fail-on-regression': { type: 'boolean', default: false },
+      bff: { type: 'string' },
     },
     strict: true,
   });
@@ -56,5 +60,6 @@ export function parseBenchOptions(argv: readonly string[], defaultOutDir: string
     outDir: values.out ?? defaultOutDir,
     thresholds: { throughput: number(values['threshold-rps'], 0.15, 'threshold-rps'), p99: number(values['threshold-p99'], 0.3, 'threshold-p99') },
     failOnRegression: values['fail-on-regression'] ?? false,
+    bffEntry: values.bff,
   };
 }

@@ -10,6 +10,10 @@ import { renderTable } from './report/table';
 import type { BenchCheck, BenchRow, Scenario } from './scenario';
 import { scenarios as allScenarios } from './scenarios';
 import { startBenchStack } from './stack';
+import { plannedLoad } from './load/plannedLoad';
+import { timedLoad } from './load/timedLoad';
+import type { Measurement } from './load/measurement';
+import { scrape, serverStatsBetween, type ServerStats } from './report/serverStats';
 
 export interface BenchOutcome {
   report: BenchReport;
@@ -19,23 +23,41 @@ export interface BenchOutcome {
   profile?: string;
 }
 
-export function selectScenarios(only: readonly string[], available: readonly Scenario[] = allScenarios): Scenario[] {
+/** A row with what the BFFs' metrics said meanwhile, and the BFF CPU each request cost. */
+function withServerStats(row: BenchRow, stats: ServerStats | undefined): BenchRow {
+  if (!stats || row.measurement.requests === 0) return row;
+  return { ...row, server: { ...stats, cpuMsPerRequest: Number(((stats.cpuSeconds * 1000) / row.measurement.requests).toFixed(2)) } };
+}
+
+/**
+ * The scenarios named (all when none), after the ceiling (the first), which every run measures except a profiling
+ * run of named scenarios: its CPU profile should show those alone.
+ */
+export function selectScenarios(only: readonly string[], options: { profile?: boolean } = {}, available: readonly Scenario[] = allScenarios): Scenario[] {
   if (only.length === 0) return [...available];
   const unknown = only.filter((name) => !available.some((scenario) => scenario.name === name || scenario.name.split(' / ').includes(name)));
   if (unknown.length > 0) throw new Error(`bench: no scenario named ${unknown.join(', ')} (known: ${available.map((scenario) => scenario.name).join(', ')})`);
-  return available.filter((scenario, index) => index === 0 || only.some((name) => scenario.name === name || scenario.name.split(' / ').includes(name)));
+  return available.filter((scenario, index) => (index === 0 && !options.profile) || only.some((name) => scenario.name === name || scenario.name.split(' / ').includes(name)));
 }
 
 /** Starts the stack, runs the scenarios in order, stops the stack, then reports, compares and writes the artifacts. */
 export async function runBench(options: BenchOptions, log: (line: string) => void = console.log): Promise<BenchOutcome> {
-  const selected = selectScenarios(options.only);
+  const selected = selectScenarios(options.only, { profile: options.profile });
   const startedAt = new Date();
   const profileDir = options.profile ? path.join(options.outDir, 'profiles', startedAt.toISOString().replace(/[:.]/g, '-')) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const instances = Math.max(...selected.map((scenario) => scenario.instances));
-  const stack = await startBenchStack({ instances, artifactsDir: options.outDir, cpuProfileDir: profileDir, log });
+  const stack = await startBenchStack({ instances, artifactsDir: options.outDir, cpuProfileDir: profileDir, bffEntry: options.bffEntry, log });
   const rows: BenchRow[] = [];
   const checks: BenchCheck[] = [];
+  const serverStats = new Map<string, ServerStats>();
+  const metricsUrls = stack.bffs.map((bff) => bff.metricsUrl);
+  const observed = async (row: string, work: () => Promise<Measurement>): Promise<Measurement> => {
+    const before = await scrape(metricsUrls);
+    const measurement = await work();
+    serverStats.set(row, serverStatsBetween(before, await scrape(metricsUrls)));
+    return measurement;
+  };
   try {
     for (const scenario of selected) {
       log(`bench: ${scenario.name}: ${scenario.summary}`);
@@ -45,12 +67,16 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         sandbox: stack.sandbox,
         secrets: stack.secrets,
         seconds: options.seconds,
-        warmupSeconds: options.warmupSeconds,
         scale: options.scale,
         now: new Date(),
         log,
+        timed: async (row, load) => {
+          if (options.warmupSeconds > 0) await timedLoad({ ...load, seconds: options.warmupSeconds });
+          return observed(row, () => timedLoad({ ...load, seconds: options.seconds }));
+        },
+        planned: (row, load) => observed(row, () => plannedLoad(load)),
       });
-      rows.push(...result.rows);
+      rows.push(...result.rows.map((row) => withServerStats(row, serverStats.get(row.name))));
       checks.push(...result.checks);
     }
   } finally {

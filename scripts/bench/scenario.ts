@@ -1,7 +1,10 @@
 import type mongoose from 'mongoose';
 import type { RunningWechatSandbox } from '../wechat-sandbox';
 import type { Measurement } from './load/measurement';
+import type { PlannedLoad } from './load/plannedLoad';
+import type { TimedLoad } from './load/timedLoad';
 import type { BenchSecrets } from './productionEnv';
+import type { ServerStats } from './report/serverStats';
 
 /**
  * A bench scenario: one file under scenarios/, listed once in scenarios/index.ts. It seeds what it needs (with its
@@ -36,12 +39,17 @@ export interface BenchContext {
   secrets: BenchSecrets;
   /** How long a timed measurement lasts (`--seconds`). */
   seconds: number;
-  /** An uncounted pass before each timed measurement of a route. */
-  warmupSeconds: number;
   /** Scales planned request counts and seed sizes down for a smoke run (1 for the real bench). */
   scale: number;
   now: Date;
   log(line: string): void;
+  /**
+   * Drives a route for `seconds` after an uncounted warm-up, reading the BFFs' /metrics just before and after the
+   * counted part (CPU used, pool waits, event-loop lag), kept for the row named `row`.
+   */
+  timed(row: string, load: Omit<TimedLoad, 'seconds'>): Promise<Measurement>;
+  /** Sends a planned list of requests once each, with the same server readings. */
+  planned(row: string, load: PlannedLoad): Promise<Measurement>;
 }
 
 export interface BenchRow {
@@ -53,6 +61,8 @@ export interface BenchRow {
   measurement: Measurement;
   /** The row measured in the same run that this one is compared with, and rps(this) / rps(baseline). */
   baseline?: { name: string; ratio: number };
+  /** What the BFFs' own metrics said while this row was measured (route rows). */
+  server?: ServerStats & { cpuMsPerRequest: number };
 }
 
 export interface BenchCheck {

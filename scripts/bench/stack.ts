@@ -23,6 +23,8 @@ export interface StackOptions {
   instances: number;
   artifactsDir: string;
   cpuProfileDir?: string;
+  /** The BFF entry of every instance, or one per instance (an A/B comparison runs two builds side by side). */
+  bffEntry?: string | readonly string[];
   log: (line: string) => void;
 }
 
@@ -50,7 +52,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
     const bffs: RunningBff[] = [];
     for (let index = 0; index < options.instances; index += 1) {
       const env = productionBffEnv(secrets, { port: await freePort(), metricsPort: await freePort(), mongoUri, sandboxUrl: sandbox.url, jobsEnabled: true });
-      const bff = await startBuiltBff({ env, logFile: path.join(options.artifactsDir, `bff-${index + 1}.log`), cpuProfileDir: options.cpuProfileDir });
+      const bff = await startBuiltBff({ env, logFile: path.join(options.artifactsDir, `bff-${index + 1}.log`), cpuProfileDir: options.cpuProfileDir, entry: typeof options.bffEntry === 'string' ? options.bffEntry : options.bffEntry?.[index] });
       stops.push(() => bff.stop());
       bffs.push(bff);
       options.log(`bench: BFF ${index + 1} (production build) at ${bff.url}, metrics ${bff.metricsUrl}`);

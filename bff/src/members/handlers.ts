@@ -14,8 +14,10 @@ import { updateProfile } from './updateProfile';
 type MemberRoutes = 'members.me' | 'members.update' | 'members.bindPhone' | 'members.setBirthday' | 'members.export' | 'members.delete';
 
 export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
-  'members.me': async (_input, { deps, principal }) =>
-    describeMember(requireMember(principal).memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config), dataKey: deps.config.DATA_ENCRYPTION_KEY }),
+  'members.me': async (_input, { deps, principal }) => {
+    const caller = requireMember(principal);
+    return describeMember(caller.memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config), dataKey: deps.config.DATA_ENCRYPTION_KEY }, caller.member);
+  },
   'members.update': async (input, { deps, principal }) => {
     const context = textCheckContext(deps);
     const member = await updateProfile(requireMember(principal), input, context);

@@ -13,19 +13,16 @@ export interface TimedLoad {
   headers?: Record<string, string>;
   body?: string;
   expectStatus?: (status: number) => boolean;
-  /** A first pass of this many seconds whose answers are not counted (JIT, pools and caches warm up). */
-  warmupSeconds?: number;
 }
 
 const ok = (status: number): boolean => status === 200;
 
 /**
  * Drives the route with autocannon for a fixed time (closed loop: each connection sends its next request when the
- * last one is answered) and measures every answer of every target together.
+ * last one is answered) and measures every answer of every target together. A tally passed in keeps counting
+ * across calls (the measurement returned is then cumulative, timed by this call alone).
  */
-export async function timedLoad(load: TimedLoad): Promise<Measurement> {
-  if (load.warmupSeconds) await timedLoad({ ...load, seconds: load.warmupSeconds, warmupSeconds: 0 });
-  const tally = new ResponseTally(load.expectStatus ?? ok);
+export async function timedLoad(load: TimedLoad, tally: ResponseTally = new ResponseTally(load.expectStatus ?? ok)): Promise<Measurement> {
   let sequence = 0;
   const perTarget = Math.max(1, Math.floor(load.connections / load.targets.length));
   const startedAt = process.hrtime.bigint();

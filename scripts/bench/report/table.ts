@@ -24,18 +24,22 @@ function rowCells(row: ReportRow, change: Map<string, number>): string[] {
     String(m.errors),
     row.baseline ? `${fixed(row.baseline.ratio, 2)} × ${row.baseline.name}` : '',
     row.ofCeiling === undefined ? '' : fixed(row.ofCeiling, 2),
+    row.server ? fixed(row.server.cpuMsPerRequest, 2) : '',
+    row.server ? fixed(row.server.poolWaitP99Ms, 1) : '',
+    row.server ? fixed(row.server.eventLoopLagP99Ms, 1) : '',
   ];
 }
 
 /** The terminal table: one line per measured row, then the checks, then the comparison with the previous run. */
 export function renderTable(report: BenchReport, comparison: Comparison | null): string {
   const change = new Map((comparison?.changes ?? []).map((row) => [row.name, row.rpsChange]));
-  const header = ['scenario', 'conns', 'inst', 'req/s', 'vs prev', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio to baseline', 'of ceiling'];
+  const header = ['scenario', 'conns', 'inst', 'req/s', 'vs prev', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio to baseline', 'of ceiling', 'cpu ms/req', 'pool wait p99', 'loop lag p99'];
   const lines = pad([header, ...report.rows.map((row) => rowCells(row, change))]);
   const out = [lines[0] ?? '', '-'.repeat((lines[0] ?? '').length), ...lines.slice(1)];
   if (report.checks.length > 0) out.push('', ...report.checks.map((check: BenchCheck) => `${check.ok ? 'ok  ' : 'FAIL'}  ${check.scenario}: ${check.name} (${check.detail})`));
   const { machine } = report;
-  out.push('', `machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, database: ${machine.database}`);
+  out.push('', 'cpu ms/req: BFF CPU per answered request; pool wait p99: ms an operation waited for a database connection; loop lag p99: ms (from the BFFs\' own /metrics)');
+  out.push(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, database: ${machine.database}`);
   if (comparison && !comparison.comparable) out.push(`previous run not compared: ${comparison.reason}`);
   if (comparison && comparison.regressions.length > 0) {
     const bar = '!'.repeat(72);

@@ -1,4 +1,3 @@
-import { timedLoad } from '../load/timedLoad';
 import type { Scenario } from '../scenario';
 
 const CONNECTIONS = 100;
@@ -10,7 +9,7 @@ export const healthzScenario: Scenario = {
   instances: 1,
   group: 1,
   async run(context) {
-    const measurement = await timedLoad({ targets: context.bff.slice(0, 1), path: '/healthz', method: 'GET', connections: CONNECTIONS, seconds: context.seconds, warmupSeconds: context.warmupSeconds });
+    const measurement = await context.timed('healthz', { targets: context.bff.slice(0, 1), path: '/healthz', method: 'GET', connections: CONNECTIONS });
     return { rows: [{ name: 'healthz', kind: 'ceiling', connections: CONNECTIONS, instances: 1, measurement }], checks: [] };
   },
 };

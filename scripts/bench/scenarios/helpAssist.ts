@@ -5,7 +5,7 @@ import { HelpCampaignModel } from '../../../bff/src/help/HelpCampaign.model';
 import { currentShareLink } from '../../../bff/src/referral/shareLinks';
 import { inBatches } from '../fixtures/inBatches';
 import { memberHeaders, seedMembers, type BenchMember } from '../fixtures/members';
-import { plannedLoad, type PlannedRequest } from '../load/plannedLoad';
+import type { PlannedRequest } from '../load/plannedLoad';
 import { expectEqual, scaled, type Scenario } from '../scenario';
 
 const CONNECTIONS = 100;
@@ -76,7 +76,7 @@ export const helpAssistScenario: Scenario = {
     let counted = 0;
     let unlocked = 0;
     const refusals: Record<string, number> = {};
-    const measurement = await plannedLoad({
+    const measurement = await context.planned('help.assist', {
       targets: context.bff.slice(0, 2),
       requests,
       connections: CONNECTIONS,

@@ -5,7 +5,6 @@ import type { MallItem } from '../../../bff/src/mall/MallItem.model';
 import { seedCatalog } from '../fixtures/mall';
 import { memberHeaders, seedMembers, type BenchMember } from '../fixtures/members';
 import { closedLoop } from '../load/closedLoop';
-import { timedLoad } from '../load/timedLoad';
 import { against, scaled, type BenchRow, type Scenario } from '../scenario';
 
 const CONNECTIONS = 100;
@@ -70,13 +69,11 @@ export const mallBrowseScenario: Scenario = {
       instances: 0,
       measurement: await closedLoop({ concurrency: CONNECTIONS, seconds: context.seconds, operation: (n) => mallListReads(context.db, idOf(n), new Date()) }),
     };
-    const list = await timedLoad({
+    const list = await context.timed('mall.list', {
       targets: target,
       path: '/api/mall.list',
       method: 'POST',
       connections: CONNECTIONS,
-      seconds: context.seconds,
-      warmupSeconds: context.warmupSeconds,
       body: JSON.stringify({ limit: PAGE }),
       request: (n) => ({ headers: memberHeaders(memberAt(n)) }),
     });
@@ -89,13 +86,11 @@ export const mallBrowseScenario: Scenario = {
       instances: 0,
       measurement: await closedLoop({ concurrency: CONNECTIONS, seconds: context.seconds, operation: (n) => mallItemReads(context.db, idOf(n), itemAt(n), new Date()) }),
     };
-    const item = await timedLoad({
+    const item = await context.timed('mall.item', {
       targets: target,
       path: '/api/mall.item',
       method: 'POST',
       connections: CONNECTIONS,
-      seconds: context.seconds,
-      warmupSeconds: context.warmupSeconds,
       request: (n) => ({ headers: memberHeaders(memberAt(n)), body: JSON.stringify({ itemId: itemAt(n)._id.toHexString() }) }),
     });
     rows.push(against({ name: 'mall.item', kind: 'route', connections: CONNECTIONS, instances: 1, measurement: item }, itemFloor), itemFloor);

@@ -6,7 +6,7 @@ import { auditPointsAccount } from '../../../bff/src/points/auditPointsAccount';
 import { PointsAccountModel } from '../../../bff/src/points/PointsAccount.model';
 import { seedScarceItem } from '../fixtures/mall';
 import { memberHeaders, seedMembers, type BenchMember } from '../fixtures/members';
-import { plannedLoad, type PlannedRequest } from '../load/plannedLoad';
+import type { PlannedRequest } from '../load/plannedLoad';
 import { expectEqual, scaled, type BenchCheck, type Scenario } from '../scenario';
 
 const CONNECTIONS = 200;
@@ -43,7 +43,7 @@ export const mallRedeemScenario: Scenario = {
     }));
     const refusals: Record<string, number> = {};
     let fulfilledAnswers = 0;
-    const measurement = await plannedLoad({
+    const measurement = await context.planned('mall.redeem', {
       targets: context.bff.slice(0, 2),
       requests,
       connections: CONNECTIONS,

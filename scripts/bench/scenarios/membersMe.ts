@@ -6,7 +6,6 @@ import { PaidSpendModel } from '../../../bff/src/tiers/PaidSpend.model';
 import { inBatches } from '../fixtures/inBatches';
 import { memberHeaders, seedMembers, type BenchMember } from '../fixtures/members';
 import { closedLoop } from '../load/closedLoop';
-import { timedLoad } from '../load/timedLoad';
 import { against, scaled, type BenchRow, type Scenario } from '../scenario';
 
 const CONNECTIONS = 100;
@@ -14,12 +13,11 @@ const MEMBERS = 2000;
 const GROUP = 2;
 
 /**
- * The reads members.me performs for one member, through the raw driver: the authenticator's member lookup, then
- * the member, rolling spend, points account and coupon count (keep in step with bff/src/members/describeMember.ts).
+ * The reads members.me performs for one member, through the raw driver: the member (authentication's read, reused),
+ * then its rolling spend, points account and coupon count together (keep in step with bff/src/members/describeMember.ts).
  */
 export async function membersMeReads(db: mongoose.mongo.Db, memberId: Types.ObjectId, now: Date): Promise<void> {
-  await db.collection('members').findOne({ _id: memberId, status: 'active', tokenVersion: 0 }, { projection: { openid: 1 } });
-  await db.collection('members').findOne({ _id: memberId, status: 'active' });
+  await db.collection('members').findOne({ _id: memberId, status: 'active', tokenVersion: 0 });
   await Promise.all([
     db
       .collection('paid_spend')
@@ -59,13 +57,11 @@ export const membersMeScenario: Scenario = {
       operation: (n) => membersMeReads(context.db, ids[n % ids.length] as Types.ObjectId, new Date()),
     });
     const floor: BenchRow = { name: 'members.me floor', kind: 'floor', connections: CONNECTIONS, instances: 0, measurement: floorMeasurement };
-    const measurement = await timedLoad({
+    const measurement = await context.timed('members.me', {
       targets: context.bff.slice(0, 1),
       path: '/api/members.me',
       method: 'POST',
       connections: CONNECTIONS,
-      seconds: context.seconds,
-      warmupSeconds: context.warmupSeconds,
       body: '{}',
       request: (n) => ({ headers: memberHeaders(memberAt(n)) }),
     });
