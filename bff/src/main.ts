@@ -8,6 +8,7 @@ import { startScheduler } from './jobs/scheduler';
 import { createLogger } from './logger';
 import { runPendingMigrations } from './db/migrations';
 import { startMetricsServer, type RunningMetricsServer } from './metrics/metricsServer';
+import { applyServerTimeouts } from './http/serverTimeouts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ host: config.HOST, port: config.PORT, env: config.NODE_ENV }, 'cakeday bff listening');
   });
+  applyServerTimeouts(server, config);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from './config';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, configVariables, loadConfig } from './config';
 
 const valid = { MONGODB_URI: 'mongodb://127.0.0.1:27017/cakeday' };
 
@@ -118,5 +120,12 @@ describe('loadConfig', () => {
       expect(loadConfig({ ...productionEnv, METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'a-scrape-token-of-some-length' }).METRICS_HOST).toBe('0.0.0.0');
       expect(loadConfig({ ...productionEnv, METRICS_HOST: '0.0.0.0', METRICS_PORT: 'off' }).METRICS_PORT).toBe('off');
     });
+  });
+
+  it('every variable is documented in the README\'s production section', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+    const production = readme.slice(readme.indexOf('## Production'));
+    expect(configVariables.length).toBeGreaterThan(50);
+    expect(configVariables.filter((name) => !production.includes(`\`${name}\``))).toEqual([]);
   });
 });

@@ -31,6 +31,11 @@ const configSchema = z
     MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI'),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('64kb'),
     /**
+     * How long an idle keep-alive connection stays open. Longer than the load balancer's own idle timeout (60 s on
+     * most), or the balancer reuses a connection the BFF just closed and its client gets a 502 (Node's default is 5 s).
+     */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
+    /**
      * Prometheus metrics (/metrics) on a port of their own, never the public one: 'off' serves none, 0 picks a free
      * port (logged). Loopback by default; any other METRICS_HOST needs METRICS_TOKEN in production.
      */
@@ -149,6 +154,9 @@ const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Every environment variable the BFF reads (the README's production section lists each). */
+export const configVariables: readonly string[] = Object.keys(configSchema.shape);
 
 /** Whether an admin must have two-factor on before their session may do anything. */
 export function totpRequiredForAdmin(config: Pick<Config, 'NODE_ENV' | 'OPS_TOTP_REQUIRED_FOR_ADMIN'>): boolean {
