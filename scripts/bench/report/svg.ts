@@ -11,7 +11,8 @@ const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</
 function bar(x: number, y: number, width: number, colour: string, value: string, ghost?: number): string {
   const parts = [`<rect x="${x}" y="${y + 4}" width="${Math.max(1, width).toFixed(1)}" height="${ROW - 10}" fill="${colour}" rx="2"/>`];
   if (ghost !== undefined) parts.push(`<line x1="${(x + ghost).toFixed(1)}" x2="${(x + ghost).toFixed(1)}" y1="${y + 1}" y2="${y + ROW - 3}" stroke="#222" stroke-width="2" stroke-dasharray="3,2"/>`);
-  parts.push(`<text x="${(x + Math.max(1, width) + 4).toFixed(1)}" y="${y + ROW / 2 + 4}" font-size="11" fill="#333">${escape(value)}</text>`);
+  // The value sits past the bar and the previous run's mark, whichever reaches further.
+  parts.push(`<text x="${(x + Math.max(1, width, ghost ?? 0) + 5).toFixed(1)}" y="${y + ROW / 2 + 4}" font-size="11" fill="#333">${escape(value)}</text>`);
   return parts.join('');
 }
 
