@@ -7,12 +7,16 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const BUILT_BFF = path.join(ROOT, 'bff/dist/main.js');
 
 export interface RunningBff {
+  /** How it was started: `startBuiltBff(bff.launch)` starts it again on the same ports (chaos restarts). */
+  launch: BffLaunch;
   url: string;
   metricsUrl: string;
   logFile: string;
   child: ChildProcess;
   /** SIGTERM (the BFF drains and exits, writing its CPU profile if asked to), then waits for the exit. */
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, mid-request (chaos). */
+  kill(): Promise<void>;
 }
 
 export interface BffLaunch {
@@ -22,6 +26,8 @@ export interface BffLaunch {
   cpuProfileDir?: string;
   /** Default: the built BFF. */
   entry?: string;
+  /** Appends to the log file instead of starting it afresh (a restart). */
+  appendLog?: boolean;
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, logFile: string, timeoutMs = 60_000): Promise<void> {
@@ -43,7 +49,7 @@ export async function startBuiltBff(launch: BffLaunch): Promise<RunningBff> {
   const entry = launch.entry ?? BUILT_BFF;
   if (!existsSync(entry)) throw new Error(`${path.relative(ROOT, entry)} is missing: run \`npm run build\` first`);
   mkdirSync(path.dirname(launch.logFile), { recursive: true });
-  const log = openSync(launch.logFile, 'w');
+  const log = openSync(launch.logFile, launch.appendLog ? 'a' : 'w');
   const nodeArgs = launch.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${launch.cpuProfileDir}`] : [];
   const child = spawn(process.execPath, [...nodeArgs, entry], { env: { PATH: process.env.PATH ?? '', ...launch.env }, stdio: ['ignore', log, log] });
   closeSync(log);
@@ -54,7 +60,13 @@ export async function startBuiltBff(launch: BffLaunch): Promise<RunningBff> {
     child.kill('SIGKILL');
     throw error;
   }
+  const exited = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once('exit', () => resolve());
+    });
   return {
+    launch,
     url,
     metricsUrl: `http://127.0.0.1:${launch.env.METRICS_PORT}/metrics`,
     logFile: launch.logFile,
@@ -69,5 +81,9 @@ export async function startBuiltBff(launch: BffLaunch): Promise<RunningBff> {
         });
         child.kill('SIGTERM');
       }),
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited();
+    },
   };
 }

@@ -25,6 +25,8 @@ export interface StackOptions {
   cpuProfileDir?: string;
   /** The BFF entry of every instance, or one per instance (an A/B comparison runs two builds side by side). */
   bffEntry?: string | readonly string[];
+  /** WeChat Pay's notification retries run this much faster than WeChat's schedule (chaos: 0.01). */
+  payTimeScale?: number;
   log: (line: string) => void;
 }
 
@@ -46,14 +48,17 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
     await seedDemoData(mongoUri, () => undefined);
 
     const secrets = generateBenchSecrets();
-    const sandbox = await startWechatSandbox({ apps: [secrets.app], pay: { keys: secrets.payKeys } });
+    const sandbox = await startWechatSandbox({ apps: [secrets.app], pay: { keys: secrets.payKeys, timeScale: options.payTimeScale } });
     stops.push(() => sandbox.stop());
 
     const bffs: RunningBff[] = [];
+    // Stops whichever process runs as instance `index` by then (chaos restarts replace them).
+    stops.push(async () => {
+      for (const bff of bffs) await bff.stop();
+    });
     for (let index = 0; index < options.instances; index += 1) {
       const env = productionBffEnv(secrets, { port: await freePort(), metricsPort: await freePort(), mongoUri, sandboxUrl: sandbox.url, jobsEnabled: true });
       const bff = await startBuiltBff({ env, logFile: path.join(options.artifactsDir, `bff-${index + 1}.log`), cpuProfileDir: options.cpuProfileDir, entry: typeof options.bffEntry === 'string' ? options.bffEntry : options.bffEntry?.[index] });
-      stops.push(() => bff.stop());
       bffs.push(bff);
       options.log(`bench: BFF ${index + 1} (production build) at ${bff.url}, metrics ${bff.metricsUrl}`);
     }
