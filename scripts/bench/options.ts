@@ -3,6 +3,8 @@ import type { Thresholds } from './report/compare';
 
 export interface BenchOptions {
   seconds: number;
+  /** Each timed measurement makes exactly this many requests instead of lasting `seconds` (none: timed). */
+  requests?: number;
   warmupSeconds: number;
   scale: number;
   /** Scenario names to run (the ceiling always runs); empty: all. */
@@ -24,6 +26,7 @@ const number = (value: string | undefined, fallback: number, name: string): numb
 
 export const USAGE = `npm run bench [-- options]
   --seconds N            each timed measurement (default 8)
+  --requests N           each measurement makes exactly N requests instead (bounded by work: a smoke run)
   --warmup N             uncounted seconds before each timed route measurement (default 2)
   --scale F              scales request counts and data (default 1; the smoke test uses 0.05)
   --only a,b             only these scenarios (and the healthz ceiling, unless profiling)
@@ -39,6 +42,7 @@ export function parseBenchOptions(argv: readonly string[], defaultOutDir: string
     args: [...argv],
     options: {
       seconds: { type: 'string' },
+      requests: { type: 'string' },
       warmup: { type: 'string' },
       scale: { type: 'string' },
       only: { type: 'string' },
@@ -53,6 +57,7 @@ export function parseBenchOptions(argv: readonly string[], defaultOutDir: string
   });
   return {
     seconds: number(values.seconds, 8, 'seconds'),
+    requests: values.requests === undefined ? undefined : number(values.requests, 0, 'requests'),
     warmupSeconds: values.warmup === '0' ? 0 : number(values.warmup, 2, 'warmup'),
     scale: number(values.scale, 1, 'scale'),
     only: (values.only ?? '').split(',').map((name) => name.trim()).filter(Boolean),

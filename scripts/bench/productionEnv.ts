@@ -13,6 +13,15 @@ export interface BenchSecrets {
   sessionSecret: string;
   dataEncryptionKey: string;
   dataHashKey: string;
+  /** The message push's Token and EncodingAESKey (production refuses the development ones). */
+  pushToken: string;
+  pushAesKey: string;
+}
+
+/** `length` letters and digits, as WeChat's push Token and EncodingAESKey are made of. */
+function alphanumeric(length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
 }
 
 export function generateBenchSecrets(): BenchSecrets {
@@ -22,6 +31,8 @@ export function generateBenchSecrets(): BenchSecrets {
     sessionSecret: randomBytes(32).toString('base64url'),
     dataEncryptionKey: randomBytes(32).toString('base64'),
     dataHashKey: randomBytes(32).toString('base64'),
+    pushToken: alphanumeric(32),
+    pushAesKey: alphanumeric(43),
   };
 }
 
@@ -56,6 +67,8 @@ export function productionBffEnv(secrets: BenchSecrets, instance: BffInstanceEnv
     DATA_HASH_KEY: secrets.dataHashKey,
     WECHAT_API_BASE: instance.sandboxUrl,
     WECHAT_SECRET: secrets.app.secret,
+    WECHAT_PUSH_TOKEN: secrets.pushToken,
+    WECHAT_PUSH_AES_KEY: secrets.pushAesKey,
     ...bffPayEnv(secrets.payKeys, instance.sandboxUrl),
   };
 }

@@ -67,12 +67,13 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         sandbox: stack.sandbox,
         secrets: stack.secrets,
         seconds: options.seconds,
+        requests: options.requests,
         scale: options.scale,
         now: new Date(),
         log,
         timed: async (row, load) => {
           if (options.warmupSeconds > 0) await timedLoad({ ...load, seconds: options.warmupSeconds });
-          return observed(row, () => timedLoad({ ...load, seconds: options.seconds }));
+          return observed(row, () => timedLoad({ ...load, seconds: options.seconds, requests: options.requests }));
         },
         planned: (row, load) => observed(row, () => plannedLoad(load)),
       });
@@ -87,7 +88,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: describeMachine(stack.database.embedded ? 'mongo-java-server 1.47 in memory (single worker thread, no secondary indexes)' : 'MONGODB_URI'),
-    settings: { seconds: options.seconds, scale: options.scale, scenarios: selected.map((scenario) => scenario.name) },
+    settings: { seconds: options.seconds, requests: options.requests, scale: options.scale, scenarios: selected.map((scenario) => scenario.name) },
     rows: withCeilingRatios(rows),
     checks,
   };

@@ -39,6 +39,8 @@ export interface BenchContext {
   secrets: BenchSecrets;
   /** How long a timed measurement lasts (`--seconds`). */
   seconds: number;
+  /** `--requests`: each timed measurement and floor makes exactly this many requests instead (the smoke test's). */
+  requests?: number;
   /** Scales planned request counts and seed sizes down for a smoke run (1 for the real bench). */
   scale: number;
   now: Date;

@@ -55,3 +55,5 @@ export * from './stores/stores.schema.js';
 export * from './orders/orders.ops.rules.js';
 export * from './orders/orders.ops.schema.js';
 export * from './writeoff/writeoff.ops.schema.js';
+export * from './events/events.schema.js';
+export * from './wechat/messagePush.schema.js';

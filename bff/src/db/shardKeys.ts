@@ -126,6 +126,16 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
     why: '_id = purpose:subject:day, taken by a conditional update on _id.',
     scatterGather: [],
   },
+  events: {
+    key: { key: 'hashed' },
+    why: 'The append-only outbox grows with every fact and client event: the hashed idempotency key spreads the inserts and keeps writing a fact twice a one-shard no-op (a time-bucket key would need the bucket inside every key).',
+    scatterGather: ['consumers read in recordedAt order (a job, in batches of 500)', 'a member\'s events (export, erasure)', 'analytics by type and time'],
+  },
+  message_push_inbox: {
+    key: byId,
+    why: '_id = the pushed fact\'s own key (MsgID, trace_id...): WeChat\'s retries and duplicates land on the entry by _id.',
+    scatterGather: ['wechat.messagePush.retry by nextAttemptAt and the purge by receivedAt (jobs)', 'erasure by openid'],
+  },
   writeoff_records: {
     key: { subjectKind: 1, subjectId: 'hashed' },
     why: 'Recorded once per subject (the unique key); the hashed id spreads a busy store\'s writes.',
@@ -144,6 +154,7 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   operator_sessions: { unsharded: 'Operators\' sessions, expired by a job.' },
   settings_versions: { unsharded: 'Program settings versions, numbered in sequence.' },
   job_leases: { unsharded: 'One lease per job.' },
+  event_checkpoints: { unsharded: 'One document per event consumer.' },
   migrations: { unsharded: 'One document per data migration.' },
   wechat_access_tokens: { unsharded: 'One token per mini-program.' },
 };

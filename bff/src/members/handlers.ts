@@ -1,6 +1,6 @@
 import { toBusinessIso } from '@cakeday/shared';
 import type { RouteHandlers } from '../http/routeHandler';
-import { tierThresholdsFrom } from '../points/pointsConfig';
+import { settingsAt } from '../settings/settingsSource';
 import { bindPhone } from './bindPhone';
 import { deleteMember } from './deleteMember';
 import { describeMember } from './describeMember';
@@ -16,7 +16,8 @@ type MemberRoutes = 'members.me' | 'members.update' | 'members.bindPhone' | 'mem
 export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
   'members.me': async (_input, { deps, principal }) => {
     const caller = requireMember(principal);
-    return describeMember(caller.memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config), dataKey: deps.config.DATA_ENCRYPTION_KEY }, caller.member);
+    const { now, settings } = await settingsAt(deps);
+    return describeMember(caller.memberId, { now, thresholds: settings.settings.tiers, dataKey: deps.config.DATA_ENCRYPTION_KEY }, caller.member);
   },
   'members.update': async (input, { deps, principal }) => {
     const context = textCheckContext(deps);
@@ -35,8 +36,10 @@ export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
       birthdayLock: { state: lock.state, correctableUntil: lock.correctableUntil ? toBusinessIso(lock.correctableUntil) : null },
     };
   },
-  'members.export': async (_input, { deps, principal }) =>
-    exportMemberData(requireMember(principal).memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config), dataKey: deps.config.DATA_ENCRYPTION_KEY }),
+  'members.export': async (_input, { deps, principal }) => {
+    const { now, settings } = await settingsAt(deps);
+    return exportMemberData(requireMember(principal).memberId, { now, thresholds: settings.settings.tiers, dataKey: deps.config.DATA_ENCRYPTION_KEY });
+  },
   'members.delete': async (_input, { deps, principal }) => {
     await deleteMember(requireMember(principal).memberId, { now: deps.now(), config: deps.config });
     return { deleted: true };

@@ -12,6 +12,7 @@ import { DailyCounterModel } from '../db/DailyCounter.model';
 import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
+import { MessagePushInboxModel } from '../wechat/messagePush/MessagePushInbox.model';
 
 /** What erasure does to a holder: delete the member's documents, strip the personal fields, or keep them. */
 export type ErasureAction = 'delete' | 'anonymise' | 'keep';
@@ -66,7 +67,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
             avatarUrl: null,
             phone: null,
             birthday: null,
-            birthdayHistory: { firstSetAt: null, corrections: 0, lastBenefitClaimedAt: null },
+            birthdayHistory: { firstSetAt: null, changedAt: null, corrections: 0, lastBenefitClaimedAt: null },
             deletedAt: now,
             erasedAt: null,
             updatedAt: now,
@@ -89,6 +90,13 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     fields: ['memberId', 'memberNote'],
     erasure: 'keep',
     why: 'Ops adjustments of the member’s points: an accounting record tied to the anonymous id, like the ledger it posts to. Not exported here: the member sees each one, with its note, in their points history, which is exported.',
+    exportedIn: [],
+  },
+  {
+    model: 'Event',
+    fields: ['memberId'],
+    erasure: 'keep',
+    why: 'The event outbox: facts (ids, amounts, codes; never names, phones or texts) tied to the member id, which erasure leaves anonymous; analytics and campaign measurement stay correct. Not exported: derived from the records that are.',
     exportedIn: [],
   },
   {
@@ -236,6 +244,14 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     why: 'Rate-limit counters (rate-limiter-flexible) keyed by the member id (help) or the openid (login); MongoDB’s TTL drops them within minutes, a database without TTL keeps them. Not exported: counters.',
     erase: ({ memberId, openid }) =>
       mongoose.connection.collection('rate_limits').deleteMany({ key: { $in: [`help_member:${memberId.toHexString()}`, ...(openid ? [`login_openid:${openid}`] : [])] } }),
+    exportedIn: [],
+  },
+  {
+    model: 'MessagePushInbox',
+    fields: ['_id', 'openid', 'event'],
+    erasure: 'delete',
+    why: 'WeChat’s pushes about the member (subscription answers, send receipts, media verdicts), keyed by their openid, kept only to count each once. Entries left when a resumed deletion no longer knows the openid go with the 30-day purge. Not exported: technical receipts; what they changed (subscriptions) is exported with its feature.',
+    erase: ({ openid }) => (openid ? MessagePushInboxModel.deleteMany({ openid }) : Promise.resolve()),
     exportedIn: [],
   },
   {

@@ -12,4 +12,6 @@ export const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>([
   'mall.item',
   'help.get',
   'wishlist.view',
+  'settings.rules',
+  'events.track',
 ]);

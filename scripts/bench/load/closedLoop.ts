@@ -3,6 +3,8 @@ import { ResponseTally, type Measurement } from './measurement';
 export interface ClosedLoop {
   concurrency: number;
   seconds: number;
+  /** When set, exactly this many operations instead of `seconds`. */
+  requests?: number;
   /** One unit of work, e.g. the database reads a route performs; n counts over all workers. */
   operation: (n: number) => Promise<void>;
 }
@@ -15,8 +17,9 @@ export async function closedLoop(loop: ClosedLoop): Promise<Measurement> {
   const tally = new ResponseTally(() => true);
   const deadline = process.hrtime.bigint() + BigInt(Math.round(loop.seconds * 1e9));
   let sequence = 0;
+  const more = (): boolean => (loop.requests === undefined ? process.hrtime.bigint() < deadline : sequence < loop.requests);
   const worker = async (): Promise<void> => {
-    while (process.hrtime.bigint() < deadline) {
+    while (more()) {
       const startedAt = process.hrtime.bigint();
       try {
         await loop.operation((sequence += 1));

@@ -8,6 +8,8 @@ export interface TimedLoad {
   method: 'GET' | 'POST';
   connections: number;
   seconds: number;
+  /** When set, exactly this many requests (spread over the targets) instead of `seconds`: bounded by work, not time. */
+  requests?: number;
   /** Headers and body of the n-th request (n counts over all targets); the same for every request when absent. */
   request?: (n: number) => { headers?: Record<string, string>; body?: string };
   headers?: Record<string, string>;
@@ -34,7 +36,7 @@ export async function timedLoad(load: TimedLoad, tally: ResponseTally = new Resp
             {
               url: target,
               connections: perTarget,
-              duration: load.seconds,
+              ...(load.requests === undefined ? { duration: load.seconds } : { amount: Math.max(perTarget, Math.ceil(load.requests / load.targets.length)) }),
               timeout: 30,
               requests: [
                 {

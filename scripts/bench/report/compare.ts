@@ -34,8 +34,9 @@ const change = (before: number, after: number): number => (before > 0 ? Number((
  * else). Floors are the database's own speed and are compared too: a slower floor explains a slower route.
  */
 export function compareRuns(previous: BenchReport, current: BenchReport, thresholds: Thresholds = DEFAULT_THRESHOLDS): Comparison {
-  if (previous.settings.seconds !== current.settings.seconds || previous.settings.scale !== current.settings.scale) {
-    return { comparable: false, reason: `the previous run used ${previous.settings.seconds} s at scale ${previous.settings.scale}`, changes: [], regressions: [] };
+  if (previous.settings.seconds !== current.settings.seconds || previous.settings.requests !== current.settings.requests || previous.settings.scale !== current.settings.scale) {
+    const bound = previous.settings.requests === undefined ? `${previous.settings.seconds} s` : `${previous.settings.requests} requests`;
+    return { comparable: false, reason: `the previous run used ${bound} at scale ${previous.settings.scale}`, changes: [], regressions: [] };
   }
   const before = new Map(previous.rows.map((row) => [row.name, row]));
   const changes: RowChange[] = [];

@@ -21,7 +21,7 @@ export interface BenchReport {
   startedAt: string;
   finishedAt: string;
   machine: Machine;
-  settings: { seconds: number; scale: number; scenarios: string[] };
+  settings: { seconds: number; requests?: number; scale: number; scenarios: string[] };
   rows: ReportRow[];
   checks: BenchCheck[];
 }

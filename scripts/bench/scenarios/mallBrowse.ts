@@ -67,7 +67,7 @@ export const mallBrowseScenario: Scenario = {
       kind: 'floor',
       connections: CONNECTIONS,
       instances: 0,
-      measurement: await closedLoop({ concurrency: CONNECTIONS, seconds: context.seconds, operation: (n) => mallListReads(context.db, idOf(n), new Date()) }),
+      measurement: await closedLoop({ concurrency: CONNECTIONS, seconds: context.seconds, requests: context.requests, operation: (n) => mallListReads(context.db, idOf(n), new Date()) }),
     };
     const list = await context.timed('mall.list', {
       targets: target,
@@ -84,7 +84,7 @@ export const mallBrowseScenario: Scenario = {
       kind: 'floor',
       connections: CONNECTIONS,
       instances: 0,
-      measurement: await closedLoop({ concurrency: CONNECTIONS, seconds: context.seconds, operation: (n) => mallItemReads(context.db, idOf(n), itemAt(n), new Date()) }),
+      measurement: await closedLoop({ concurrency: CONNECTIONS, seconds: context.seconds, requests: context.requests, operation: (n) => mallItemReads(context.db, idOf(n), itemAt(n), new Date()) }),
     };
     const item = await context.timed('mall.item', {
       targets: target,

@@ -54,6 +54,7 @@ export const membersMeScenario: Scenario = {
     const floorMeasurement = await closedLoop({
       concurrency: CONNECTIONS,
       seconds: context.seconds,
+      requests: context.requests,
       operation: (n) => membersMeReads(context.db, ids[n % ids.length] as Types.ObjectId, new Date()),
     });
     const floor: BenchRow = { name: 'members.me floor', kind: 'floor', connections: CONNECTIONS, instances: 0, measurement: floorMeasurement };
