@@ -18,6 +18,8 @@ export interface PlannedLoad {
   onAnswer?: (request: PlannedRequest, status: number, body: unknown) => void;
 }
 
+const PLANNED_REQUEST_TIMEOUT_MS = 120_000;
+
 function send(agent: Agent, base: string, planned: PlannedRequest): Promise<{ status: number; text: string }> {
   const url = new URL(planned.path, base);
   return new Promise((resolve, reject) => {
@@ -31,7 +33,9 @@ function send(agent: Agent, base: string, planned: PlannedRequest): Promise<{ st
         response.on('error', reject);
       },
     );
-    outgoing.setTimeout(30_000, () => outgoing.destroy(new Error('timed out')));
+    // The exact checks count answers: on an overloaded machine (a load average of 15) a contended checkout took
+    // over 30 s and was dropped while the server still answered it, failing a count that held on the server.
+    outgoing.setTimeout(PLANNED_REQUEST_TIMEOUT_MS, () => outgoing.destroy(new Error('timed out')));
     outgoing.on('error', reject);
     outgoing.end(planned.body);
   });
