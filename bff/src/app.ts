@@ -14,20 +14,23 @@ import { cors } from './middleware/cors';
 import { errorHandler } from './middleware/errorHandler';
 import { methodNotAllowed } from './middleware/methodNotAllowed';
 import { requestContext } from './middleware/requestId';
+import { measureRequests } from './metrics/httpMetrics';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 import { registerMessagePushRoute } from './wechat/messagePush/messagePushRoute';
 
 /**
- * request id + access log -> errorHandler -> helmet -> cors -> client address -> the console's files -> JSON only ->
- * body (raw kept) -> routes. The access log sits outside errorHandler so that it records the status the client got;
- * security and CORS headers come before anything that can refuse the request, so that refusals carry them too.
+ * metrics -> request id + access log -> errorHandler -> helmet -> cors -> client address -> the console's files ->
+ * JSON only -> body (raw kept) -> routes. The access log sits outside errorHandler so that it records the status the
+ * client got; security and CORS headers come before anything that can refuse the request, so that refusals carry them
+ * too.
  */
 export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandlers): Koa<CakedayState> {
   // No header is trusted by Koa itself: clientAddressFrom believes X-Forwarded-For only from TRUSTED_PROXIES.
   const app = new Koa<CakedayState>({ proxy: false });
   app.silent = true; // errorHandler logs; Koa's default stderr printer would duplicate it.
 
+  app.use(measureRequests());
   app.use(requestContext(deps.logger));
   app.use(errorHandler());
   app.use(helmet());

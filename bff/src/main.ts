@@ -7,20 +7,34 @@ import { jobs } from './jobs/jobs';
 import { startScheduler } from './jobs/scheduler';
 import { createLogger } from './logger';
 import { runPendingMigrations } from './db/migrations';
+import { startMetricsServer, type RunningMetricsServer } from './metrics/metricsServer';
+import { applyServerTimeouts } from './http/serverTimeouts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  if (config.BENCHMARK_ALLOW_SANDBOX) {
+    logger.warn(
+      { wechatApiBase: config.WECHAT_API_BASE, wechatPayApiBase: config.WECHATPAY_API_BASE, host: config.HOST },
+      'BENCHMARK_ALLOW_SANDBOX=true: this BFF talks to a local WeChat sandbox over plain HTTP. For benchmarks on loopback only; never in a deployment.',
+    );
+  }
   await connectDatabase(config.MONGODB_URI);
   await runPendingMigrations(new Date(), logger);
   const deps = createDeps(config, logger);
   const app = createApp(deps);
   const stopJobs = config.JOBS_ENABLED ? startScheduler(jobs, deps) : async (): Promise<void> => undefined;
+  let metricsServer: RunningMetricsServer | undefined;
+  if (config.METRICS_PORT !== 'off') {
+    metricsServer = await startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, token: config.METRICS_TOKEN });
+    logger.info({ host: config.METRICS_HOST, port: metricsServer.port, token: Boolean(config.METRICS_TOKEN) }, 'metrics served at /metrics');
+  }
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ host: config.HOST, port: config.PORT, env: config.NODE_ENV }, 'cakeday bff listening');
   });
+  applyServerTimeouts(server, config);
 
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -33,10 +47,13 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void stopJobs().then(disconnectDatabase).finally(() => {
-        logger.info('stopped');
-        process.exit(0);
-      });
+      void stopJobs()
+        .then(() => metricsServer?.close())
+        .then(disconnectDatabase)
+        .finally(() => {
+          logger.info('stopped');
+          process.exit(0);
+        });
     });
     server.closeIdleConnections();
   };

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadPages } from './config';
+import { loadPages, type SandboxApp } from './config';
 import { createControlApi } from './controlApi';
 import { SandboxControl } from './controlClient';
 import type { SandboxHandler } from './handler';
@@ -25,6 +25,8 @@ export interface SandboxOptions {
   stateFile?: string;
   /** WeChat Pay (/v3/..., /__sandbox/pay/...): keys, key mode, retry time scale. */
   pay?: PaySandboxOptions;
+  /** Mini-programs known besides the development one (a production-mode BFF refuses the development appid). */
+  apps?: SandboxApp[];
   /** The message push to the BFF (URL, token, EncodingAESKey, mode, retries, media verdict delay); none without a URL. */
   push?: PushSettingsPatch;
 }
@@ -58,7 +60,7 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 
 /** Starts the WeChat sandbox: api.weixin.qq.com's mini-program APIs and the /__sandbox control API on one port. */
 export async function startWechatSandbox(options: SandboxOptions = {}): Promise<RunningWechatSandbox> {
-  const state = new SandboxState(options.stateFile);
+  const state = new SandboxState(options.stateFile, options.apps);
   const pages = loadPages();
   // Pay keeps real time: its signatures carry timestamps the BFF checks against its own clock.
   const pay = createPaySandbox(options.pay);

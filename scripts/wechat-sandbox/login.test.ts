@@ -1,3 +1,4 @@
+import { startWechatSandbox } from './index';
 import { APPID, code2Session, getJson, postJson, stableToken, useSandbox } from './testSupport';
 
 const { sandbox } = useSandbox();
@@ -78,5 +79,25 @@ describe('getuserphonenumber', () => {
     const code = await control.phoneCode({ user: 'demo' });
     expect((await postJson(url, '/wxa/business/getuserphonenumber', { code })).errcode).toBe(41001);
     expect((await postJson(url, '/wxa/business/getuserphonenumber', { code }, { access_token: 'made-up' })).errcode).toBe(40014);
+  });
+});
+
+describe('another mini-program (a production-mode BFF refuses the development appid)', () => {
+  it('is known when the sandbox starts with it, and stays known after a reset', async () => {
+    const other = { appid: 'wx5be4c4b3e4c4be00', secret: 'bench-secret-1' };
+    const running = await startWechatSandbox({ apps: [other] });
+    try {
+      const login = async (): Promise<Record<string, unknown>> => {
+        const { code } = await running.control.loginCode({ user: 'carol' }, other.appid);
+        return getJson(running.url, '/sns/jscode2session', { appid: other.appid, secret: other.secret, js_code: code, grant_type: 'authorization_code' });
+      };
+      expect(await login()).toMatchObject({ openid: expect.any(String) });
+      await running.control.reset();
+      expect(await login()).toMatchObject({ openid: expect.any(String) });
+      // A sandbox started without it does not know it.
+      expect((await getJson(sandbox().url, '/sns/jscode2session', { appid: other.appid, secret: other.secret, js_code: 'x', grant_type: 'authorization_code' })).errcode).toBe(40013);
+    } finally {
+      await running.stop();
+    }
   });
 });

@@ -103,9 +103,10 @@ const defaultMsgSecRules: MsgSecRule[] = [
   { keyword: '加微信', suggest: 'review', label: 10001 },
 ];
 
-export function initialState(): SandboxStateData {
+/** `apps`: mini-programs known besides the development one (kept across resets). */
+export function initialState(apps: readonly SandboxApp[] = []): SandboxStateData {
   return {
-    apps: [{ ...defaultApp }],
+    apps: [{ ...defaultApp }, ...apps.filter((app) => app.appid !== defaultApp.appid).map((app) => ({ ...app }))],
     users: [{ ...DEMO_USER, riskRank: 0 }],
     loginCodes: [],
     phoneCodes: [],
@@ -141,14 +142,18 @@ export function opaque(prefix: string, bytes = 18): string {
 export class SandboxState {
   data: SandboxStateData;
 
-  constructor(private readonly stateFile?: string) {
-    this.data = initialState();
+  constructor(
+    private readonly stateFile?: string,
+    private readonly extraApps: readonly SandboxApp[] = [],
+  ) {
+    this.data = initialState(extraApps);
     if (stateFile) {
       try {
-        this.data = { ...initialState(), ...(JSON.parse(readFileSync(stateFile, 'utf8')) as Partial<SandboxStateData>) };
+        this.data = { ...initialState(extraApps), ...(JSON.parse(readFileSync(stateFile, 'utf8')) as Partial<SandboxStateData>) };
       } catch {
         // no saved state yet (or unreadable): start fresh
       }
+      for (const app of extraApps) if (!this.app(app.appid)) this.data.apps.push({ ...app });
     }
   }
 
@@ -163,7 +168,7 @@ export class SandboxState {
   }
 
   reset(): void {
-    this.data = initialState();
+    this.data = initialState(this.extraApps);
   }
 
   app(appid: string): SandboxApp | undefined {

@@ -97,7 +97,7 @@ export const errorMessages = {
   OPS_PASSWORD_WRONG: '当前密码不正确',
   OPS_OPERATOR_NAME_TAKEN: '该登录名已被使用',
   OPS_OPERATOR_STORE_REQUIRED: '店长须指定所属门店',
-  OPS_OPERATOR_SELF: '不能修改自己的角色或停用自己',
+  OPS_OPERATOR_SELF: '不能修改自己的角色、停用自己或重置自己的密码（请用修改密码）',
   OPS_STORE_NOT_FOUND: '门店不存在',
   STALE_VERSION: '数据已被他人修改，请刷新后重试',
   AUDIT_UNAVAILABLE: '操作记录暂时无法写入，本次操作未执行，请稍后再试',

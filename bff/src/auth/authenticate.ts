@@ -23,13 +23,11 @@ export function createSessionAuthenticator(config: Pick<Config, 'SESSION_SECRET'
     const verdict = await verifySessionToken(token, { secret: config.SESSION_SECRET, now: now() });
     if (!verdict.ok) throw unauthenticated(verdict.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (!isValidObjectId(verdict.claims.memberId)) throw unauthenticated();
-    const member = await MemberModel.findOne(
-      { _id: verdict.claims.memberId, status: 'active', tokenVersion: verdict.claims.tokenVersion },
-      { openid: 1 },
-    ).lean();
+    // The whole document, not just the openid: the same indexed read, and handlers reuse it (members.me).
+    const member = await MemberModel.findOne({ _id: verdict.claims.memberId, status: 'active', tokenVersion: verdict.claims.tokenVersion }).lean();
     if (!member) throw unauthenticated();
     // Staff are members whose openid ops put on the allow-list (writeoff/StaffAllowance.model.ts).
     const isStaff = role === 'staff' && (await StaffAllowanceModel.exists({ openid: member.openid, active: true })) !== null;
-    return { memberId: member._id.toHexString(), openid: member.openid, roles: isStaff ? ['member', 'staff'] : ['member'] };
+    return { memberId: member._id.toHexString(), openid: member.openid, roles: isStaff ? ['member', 'staff'] : ['member'], member };
   };
 }

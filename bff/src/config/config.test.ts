@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from './config';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, configVariables, loadConfig } from './config';
 
 const valid = { MONGODB_URI: 'mongodb://127.0.0.1:27017/cakeday' };
 
@@ -102,5 +104,58 @@ describe('loadConfig', () => {
   ])('refuses %s=%s (a sandbox URL or a default secret) in production', (key, value) => {
     const env: Record<string, string | undefined> = { ...productionEnv, [key]: value };
     expect(() => loadConfig(env)).toThrow(new RegExp(key));
+  });
+
+  describe('BENCHMARK_ALLOW_SANDBOX (npm run bench measures production mode against the local sandbox)', () => {
+    const benchEnv = {
+      ...productionEnv,
+      WECHAT_API_BASE: 'http://127.0.0.1:4100',
+      WECHATPAY_API_BASE: 'http://127.0.0.1:4100',
+      PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
+    };
+
+    it('lets a loopback production BFF use sandbox URLs over plain HTTP', () => {
+      const config = loadConfig({ ...benchEnv, BENCHMARK_ALLOW_SANDBOX: 'true' });
+      expect(config).toMatchObject({ NODE_ENV: 'production', BENCHMARK_ALLOW_SANDBOX: true, WECHAT_API_BASE: 'http://127.0.0.1:4100' });
+    });
+
+    it('is off by default, so production still refuses the sandbox', () => {
+      expect(loadConfig(productionEnv).BENCHMARK_ALLOW_SANDBOX).toBe(false);
+      expect(() => loadConfig(benchEnv)).toThrow(/WECHAT_API_BASE/);
+    });
+
+    it('is refused unless the BFF listens on loopback only', () => {
+      for (const host of ['0.0.0.0', '10.0.0.5', '::']) {
+        expect(() => loadConfig({ ...benchEnv, BENCHMARK_ALLOW_SANDBOX: 'true', HOST: host })).toThrow(/BENCHMARK_ALLOW_SANDBOX/);
+      }
+      expect(loadConfig({ ...benchEnv, BENCHMARK_ALLOW_SANDBOX: 'true', HOST: '::1' }).HOST).toBe('::1');
+    });
+
+    it('still refuses the development secrets', () => {
+      expect(() => loadConfig({ ...benchEnv, BENCHMARK_ALLOW_SANDBOX: 'true', SESSION_SECRET: undefined })).toThrow(/SESSION_SECRET/);
+      expect(() => loadConfig({ ...benchEnv, BENCHMARK_ALLOW_SANDBOX: 'true', WECHATPAY_APIV3_KEY: undefined })).toThrow(/WECHATPAY_APIV3_KEY/);
+    });
+  });
+
+  describe('metrics', () => {
+    it('serves on loopback port 9464 by default, or on none', () => {
+      expect(loadConfig(valid)).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1' });
+      expect(loadConfig({ ...valid, METRICS_PORT: 'off' }).METRICS_PORT).toBe('off');
+      expect(loadConfig({ ...valid, METRICS_PORT: '0' }).METRICS_PORT).toBe(0);
+      expect(() => loadConfig({ ...valid, METRICS_PORT: 'none' })).toThrow(/METRICS_PORT/);
+    });
+
+    it('needs a token in production to serve beyond loopback', () => {
+      expect(() => loadConfig({ ...productionEnv, METRICS_HOST: '0.0.0.0' })).toThrow(/METRICS_TOKEN/);
+      expect(loadConfig({ ...productionEnv, METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'a-scrape-token-of-some-length' }).METRICS_HOST).toBe('0.0.0.0');
+      expect(loadConfig({ ...productionEnv, METRICS_HOST: '0.0.0.0', METRICS_PORT: 'off' }).METRICS_PORT).toBe('off');
+    });
+  });
+
+  it('every variable is documented in the README\'s production section', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+    const production = readme.slice(readme.indexOf('## Production'));
+    expect(configVariables.length).toBeGreaterThan(50);
+    expect(configVariables.filter((name) => !production.includes(`\`${name}\``))).toEqual([]);
   });
 });

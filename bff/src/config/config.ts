@@ -15,6 +15,12 @@ const DEV_WECHAT_PUSH_TOKEN = 'cakedayDevPushToken2026';
 const DEV_WECHAT_PUSH_AES_KEY = 'cakedayDevPushAesKey00000000000000000000000';
 
 const SANDBOX_HOST = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/;
+const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/;
+
+/** Whether an interface name or address is this machine's loopback (nothing outside the host can reach it). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOST.test(host);
+}
 
 const base64Key = z
   .string()
@@ -29,6 +35,24 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI'),
     BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('64kb'),
+    /**
+     * How long an idle keep-alive connection stays open. Longer than the load balancer's own idle timeout (60 s on
+     * most), or the balancer reuses a connection the BFF just closed and its client gets a 502 (Node's default is 5 s).
+     */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(65_000),
+    /**
+     * Prometheus metrics (/metrics) on a port of their own, never the public one: 'off' serves none, 0 picks a free
+     * port (logged). Loopback by default; any other METRICS_HOST needs METRICS_TOKEN in production.
+     */
+    METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(9464),
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    /** When set, a scrape must send `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /**
+     * Benchmarks only (npm run bench): lets a production-mode BFF bound to loopback talk to the local WeChat sandbox
+     * over plain HTTP. Every other production rule (secrets, keys) still holds; the BFF warns at start-up.
+     */
+    BENCHMARK_ALLOW_SANDBOX: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
     /** Jobs hold leases in MongoDB, so every instance may run the scheduler; 'false' opts this one out. */
     JOBS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     /** Where WeChat reaches this BFF (WeChat Pay notify_url); HTTPS in production. */
@@ -102,8 +126,15 @@ const configSchema = z
     const refuse = (key: keyof typeof config, message: string): void => {
       ctx.addIssue({ code: 'custom', path: [key], message });
     };
-    for (const key of ['WECHAT_API_BASE', 'WECHATPAY_API_BASE', 'PUBLIC_BASE_URL'] as const) {
-      if (SANDBOX_HOST.test(config[key])) refuse(key, 'points at a local sandbox, refused in production');
+    const sandboxAllowed = config.BENCHMARK_ALLOW_SANDBOX && isLoopbackHost(config.HOST);
+    if (config.BENCHMARK_ALLOW_SANDBOX && !sandboxAllowed) refuse('BENCHMARK_ALLOW_SANDBOX', 'is for benchmarks on a loopback HOST only');
+    if (!sandboxAllowed) {
+      for (const key of ['WECHAT_API_BASE', 'WECHATPAY_API_BASE', 'PUBLIC_BASE_URL'] as const) {
+        if (SANDBOX_HOST.test(config[key])) refuse(key, 'points at a local sandbox, refused in production');
+      }
+    }
+    if (config.METRICS_PORT !== 'off' && !isLoopbackHost(config.METRICS_HOST) && !config.METRICS_TOKEN) {
+      refuse('METRICS_TOKEN', 'is required in production when METRICS_HOST is not loopback');
     }
     if (config.SESSION_SECRET === DEV_SESSION_SECRET) refuse('SESSION_SECRET', 'is the development default');
     if (config.DATA_ENCRYPTION_KEY === DEV_DATA_KEY) refuse('DATA_ENCRYPTION_KEY', 'is the development default');
@@ -117,13 +148,16 @@ const configSchema = z
     if (!config.WECHATPAY_MERCHANT_SERIAL) refuse('WECHATPAY_MERCHANT_SERIAL', 'is required in production');
     if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');
     if (config.WECHATPAY_PUBLIC_KEY_ID && !config.WECHATPAY_PUBLIC_KEY && !config.WECHATPAY_PUBLIC_KEY_PATH) refuse('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PUBLIC_KEY_PATH is required with WECHATPAY_PUBLIC_KEY_ID');
-    if (config.WECHATPAY_NOTIFY_URL && !config.WECHATPAY_NOTIFY_URL.startsWith('https://')) refuse('WECHATPAY_NOTIFY_URL', 'must be HTTPS in production');
+    if (config.WECHATPAY_NOTIFY_URL && !config.WECHATPAY_NOTIFY_URL.startsWith('https://') && !sandboxAllowed) refuse('WECHATPAY_NOTIFY_URL', 'must be HTTPS in production');
     if (config.OPS_TOTP_REQUIRED_FOR_ADMIN === false) refuse('OPS_TOTP_REQUIRED_FOR_ADMIN', 'cannot be turned off in production');
     if (config.OPS_PASSWORD_SCRYPT_N < 2 ** 14) refuse('OPS_PASSWORD_SCRYPT_N', 'is below 2^14, too cheap for production');
-    if (!config.PUBLIC_BASE_URL.startsWith('https://')) refuse('PUBLIC_BASE_URL', 'must be HTTPS in production');
+    if (!config.PUBLIC_BASE_URL.startsWith('https://') && !sandboxAllowed) refuse('PUBLIC_BASE_URL', 'must be HTTPS in production');
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Every environment variable the BFF reads (the README's production section lists each). */
+export const configVariables: readonly string[] = Object.keys(configSchema.shape);
 
 /** Whether an admin must have two-factor on before their session may do anything. */
 export function totpRequiredForAdmin(config: Pick<Config, 'NODE_ENV' | 'OPS_TOTP_REQUIRED_FOR_ADMIN'>): boolean {

@@ -41,7 +41,9 @@ const couponSchema = new Schema<Coupon>(
   },
   { collection: 'coupons', versionKey: false },
 );
-couponSchema.index({ source: 1, sourceKey: 1, templateCode: 1 }, { unique: true, name: 'coupon_issue_once' });
+// An issue's key belongs to its holder (an order's unit, a birthday claim...): unique per member, so coupons can be
+// sharded by member (bff/src/db/shardKeys.ts).
+couponSchema.index({ memberId: 1, source: 1, sourceKey: 1, templateCode: 1 }, { unique: true, name: 'coupon_issue_once_per_member' });
 couponSchema.index({ memberId: 1, status: 1, validUntil: 1 });
 couponSchema.index({ status: 1, validUntil: 1 });
 

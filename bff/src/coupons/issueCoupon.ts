@@ -16,9 +16,17 @@ export interface IssueCouponInput {
   validUntilAtMost?: Date;
 }
 
-/** Issues one coupon; calling again with the same (source, sourceKey, templateCode) returns the same coupon. */
+/** The issue's idempotency key: its holder, source, source key and template (coupon_issue_once_per_member). */
+const issueKey = (input: IssueCouponInput): Pick<Coupon, 'memberId' | 'source' | 'sourceKey' | 'templateCode'> => ({
+  memberId: new Types.ObjectId(input.memberId),
+  source: input.source,
+  sourceKey: input.sourceKey,
+  templateCode: input.templateCode,
+});
+
+/** Issues one coupon; calling again with the same member, source, sourceKey and templateCode returns the same coupon. */
 export async function issueCoupon(input: IssueCouponInput, now: Date): Promise<Coupon> {
-  const existing = await CouponModel.findOne({ source: input.source, sourceKey: input.sourceKey, templateCode: input.templateCode }).lean();
+  const existing = await CouponModel.findOne(issueKey(input)).lean();
   if (existing) return existing;
   const template = await CouponTemplateModel.findOne({ code: input.templateCode, active: true }).lean();
   if (!template) throw notFound();
@@ -50,7 +58,7 @@ export async function issueCoupon(input: IssueCouponInput, now: Date): Promise<C
     return created.toObject();
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
-    const stored = await CouponModel.findOne({ source: input.source, sourceKey: input.sourceKey, templateCode: input.templateCode }).lean();
+    const stored = await CouponModel.findOne(issueKey(input)).lean();
     if (!stored) throw error;
     return stored;
   }

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { watchConnectionPool } from '../metrics/dbPoolMetrics';
 
 const PING_TIMEOUT_MS = 1500;
 
@@ -8,10 +9,13 @@ const PING_TIMEOUT_MS = 1500;
  */
 export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
-  const connected = await mongoose.connect(uri, {
+  const connecting = mongoose.connect(uri, {
     serverSelectionTimeoutMS: 5000,
     heartbeatFrequencyMS: 2000,
   });
+  // mongoose creates the driver's client before connecting it: the pool is watched from its first connection.
+  watchConnectionPool(mongoose.connection.getClient());
+  const connected = await connecting;
   await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
   return connected;
 }

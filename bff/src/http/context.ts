@@ -1,12 +1,18 @@
 import type { Context, DefaultState, ParameterizedContext } from 'koa';
 import type { OperatorRole, OpsAbility } from '@cakeday/shared';
 import type { Logger } from '../logger';
+import type { Member } from '../members/Member.model';
 
 /** Who is calling: resolved from the session token by the member feature's authenticator. */
 export interface Principal {
   memberId: string;
   openid: string;
   roles: readonly ('member' | 'staff' | 'ops')[];
+  /**
+   * The member document authentication read in this request (active, current token version): a handler that needs
+   * the member uses it instead of reading it again. Absent where a principal is built without a read.
+   */
+  member?: Member;
 }
 
 /** Who is calling an ops route: resolved from the console's session cookie. */
@@ -29,6 +35,8 @@ export interface OperatorPrincipal {
 export interface CakedayState extends DefaultState {
   requestId: string;
   log: Logger;
+  /** The route table name of an API request (metrics label it by name, never by raw path). */
+  routeName?: string;
   principal?: Principal;
   operator?: OperatorPrincipal;
 }

@@ -61,6 +61,7 @@ export function registerRoutes(router: Router<CakedayState>, handlers: RouteHand
     const definition: RouteDefinition = routes[name];
     const handler = handlers[name] as (input: unknown, context: unknown) => Promise<unknown>;
     router.post(definition.path, async (ctx) => {
+      ctx.state.routeName = name;
       if (name.startsWith('ops.')) assertOpsOrigin(ctx, deps);
       const principal = await resolvePrincipal(definition, ctx, deps);
       const operator = await resolveOperator(definition, ctx, deps);

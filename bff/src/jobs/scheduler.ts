@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../http/deps';
+import { jobDuration, jobRuns, secondsSince } from '../metrics/metrics';
 import { JobLeaseModel, type JobLease } from './JobLease.model';
 
 export interface Job {
@@ -92,6 +93,7 @@ export async function runJobOnce(job: Job, deps: AppDeps, holder: string = rando
   if (!lease) return false;
   let result = 'ok';
   let failedRuns = 0;
+  const timer = process.hrtime.bigint();
   try {
     result = JSON.stringify((await job.run(deps)) ?? null);
     deps.logger.info({ job: job.name, summary: result }, 'job ran');
@@ -100,6 +102,8 @@ export async function runJobOnce(job: Job, deps: AppDeps, holder: string = rando
     result = `failed: ${error instanceof Error ? error.message : String(error)}`;
     deps.logger.error({ job: job.name, err: error, failedRuns }, 'job failed');
   } finally {
+    jobRuns.inc({ job: job.name, outcome: failedRuns > 0 ? 'failed' : 'ok' });
+    jobDuration.observe({ job: job.name }, secondsSince(timer));
     const delayMs = failedRuns > 0 ? retryDelayMs(job, failedRuns) : job.intervalMs;
     const nextRunAt = new Date(startedAt.getTime() + delayMs);
     await releaseLease(job.name, holder, { startedAt, finishedAt: deps.now(), nextRunAt, result, failedRuns });

@@ -15,8 +15,9 @@ type MemberRoutes = 'members.me' | 'members.update' | 'members.bindPhone' | 'mem
 
 export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
   'members.me': async (_input, { deps, principal }) => {
+    const caller = requireMember(principal);
     const { now, settings } = await settingsAt(deps);
-    return describeMember(requireMember(principal).memberId, { now, thresholds: settings.settings.tiers, dataKey: deps.config.DATA_ENCRYPTION_KEY });
+    return describeMember(caller.memberId, { now, thresholds: settings.settings.tiers, dataKey: deps.config.DATA_ENCRYPTION_KEY }, caller.member);
   },
   'members.update': async (input, { deps, principal }) => {
     const context = textCheckContext(deps);

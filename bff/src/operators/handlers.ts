@@ -93,7 +93,7 @@ export const operatorsHandlers: Pick<RouteHandlers, OperatorRoutes> = {
   'ops.operators.update': async (input, context) =>
     presentOperator(await updateOperator(input, context.operator.operatorId, auditOf(context))),
   'ops.operators.resetPassword': async (input, context) => {
-    const { operator, password } = await resetOperatorPassword(input, auditOf(context), operatorPolicyFrom(context.deps.config).passwordCost);
+    const { operator, password } = await resetOperatorPassword(input, context.operator.operatorId, auditOf(context), operatorPolicyFrom(context.deps.config).passwordCost);
     return { operator: await presentOperator(operator), oneTimePassword: password };
   },
 };

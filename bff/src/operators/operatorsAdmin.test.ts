@@ -75,6 +75,16 @@ describe('operators, managed by an admin', () => {
     expect(login.body.requires.passwordChange).toBe(true);
   });
 
+  it('an admin cannot reset their own password (found by npm run fuzz): their session and two-factor stay', async () => {
+    const self = await buildOperator({ roles: ['admin'] });
+    const cookie = await opsCookieFor(app.http, self);
+    const reset = await call('ops.operators.resetPassword', { id: self._id.toHexString(), reason: '重置自己' }, cookie);
+    expect(reset.status).toBe(422);
+    expect(reset.body.error.code).toBe('OPS_OPERATOR_SELF');
+    expect((await call('ops.me', {}, cookie)).status).toBe(200);
+    expect((await OperatorModel.findById(self._id).lean())?.mustChangePassword).toBe(false);
+  });
+
   it('lists and filters operators, paged on the server', async () => {
     const listed = await call('ops.operators.list', { role: 'store_manager', page: 1, pageSize: 1 });
     expect(listed.body).toMatchObject({ page: 1, pageSize: 1 });

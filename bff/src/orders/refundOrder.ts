@@ -27,13 +27,13 @@ export async function claimRefund(order: MallOrder, context: OrderContext, claim
   const claimed = await transitionOrder(order._id, ['fulfilled'], 'refunding', context.now, { refundRequest: claim.request }, unusedPickup, claim.extras);
   if (!claimed) throw conflict('ORDER_NOT_REFUNDABLE');
   if (order.fulfilment?.type === 'coupon') {
-    const keys = couponKeys(order);
-    const source = couponSourceOf(order);
-    await CouponModel.updateMany({ source, sourceKey: { $in: keys }, status: 'available' }, { $set: { status: 'void', updatedAt: context.now } });
-    const used = await CouponModel.countDocuments({ source, sourceKey: { $in: keys }, status: { $nin: ['void'] } });
+    // The holder leads the key, as in the coupons' unique index (one member's coupons, one shard).
+    const issued = { memberId: order.recipientMemberId ?? order.buyerMemberId, source: couponSourceOf(order), sourceKey: { $in: couponKeys(order) } };
+    await CouponModel.updateMany({ ...issued, status: 'available' }, { $set: { status: 'void', updatedAt: context.now } });
+    const used = await CouponModel.countDocuments({ ...issued, status: { $nin: ['void'] } });
     if (used > 0) {
       // A coupon was written off in between: the order stays fulfilled, the others come back.
-      await CouponModel.updateMany({ source, sourceKey: { $in: keys }, status: 'void' }, { $set: { status: 'available', updatedAt: context.now } });
+      await CouponModel.updateMany({ ...issued, status: 'void' }, { $set: { status: 'available', updatedAt: context.now } });
       await transitionOrder(order._id, ['refunding'], 'fulfilled', context.now, {}, {}, { by: claim.extras?.by });
       throw conflict('ORDER_NOT_REFUNDABLE');
     }

@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { CakedayState } from '../http/context';
 import type { AppDeps } from '../http/deps';
+import { payNotifications } from '../metrics/metrics';
 import { orderContextFrom } from '../orders/orderContextFrom';
 import { handlePayNotification } from './handlePayNotification';
 
@@ -17,11 +18,13 @@ export function registerPayNotifyRoute(router: Router<CakedayState>, deps: AppDe
       notification = await deps.wechat.pay.parseNotification(ctx.request.headers, rawBody);
     } catch (error) {
       ctx.state.log.warn({ err: error }, 'wechat pay notification rejected');
+      payNotifications.inc({ verdict: 'rejected' });
       ctx.status = 401;
       ctx.body = { code: 'FAIL', message: '失败' };
       return;
     }
     const outcome = await handlePayNotification(notification, await orderContextFrom(deps));
+    payNotifications.inc({ verdict: outcome });
     ctx.state.log.info({ notificationId: notification.id, kind: notification.kind, outcome }, 'wechat pay notification applied');
     ctx.status = 204;
   });

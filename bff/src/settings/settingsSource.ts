@@ -23,6 +23,8 @@ export interface SettingsSource {
 export const DEFAULT_SETTINGS_SNAPSHOT: SettingsSnapshot = { version: 0, effectiveFrom: new Date(0), settings: DEFAULT_PROGRAM_SETTINGS };
 
 const CURRENT_TTL_MS = 5_000;
+// Few versions exist (a handful a month); the newest 20 cover any scheduled ones and the one in force.
+const RECENT_VERSIONS = 20;
 
 export function snapshotOf(doc: Pick<SettingsVersionDoc, '_id' | 'effectiveFrom' | 'settings'>): SettingsSnapshot {
   return { version: doc._id, effectiveFrom: doc.effectiveFrom, settings: programSettingsSchema.parse(doc.settings) };
@@ -30,24 +32,26 @@ export function snapshotOf(doc: Pick<SettingsVersionDoc, '_id' | 'effectiveFrom'
 
 export function createSettingsSource(clock: () => number = Date.now): SettingsSource {
   const versions = new Map<number, SettingsSnapshot>([[0, DEFAULT_SETTINGS_SNAPSHOT]]);
-  // The newest versions by effectiveFrom, with when they were read; `at(now)` picks among them.
-  let recent: { readAt: number; snapshots: SettingsSnapshot[] } | undefined;
+  // The newest versions by effectiveFrom, with when they were read; `at(now)` picks among them. `all`: no older
+  // version exists (fewer than RECENT_VERSIONS were found), so none in force among them means the defaults.
+  let recent: { readAt: number; snapshots: SettingsSnapshot[]; all: boolean } | undefined;
 
-  const loadRecent = async (): Promise<SettingsSnapshot[]> => {
-    if (recent && clock() - recent.readAt < CURRENT_TTL_MS) return recent.snapshots;
-    // Few versions exist (a handful a month); the newest 20 cover any scheduled ones and the one in force.
-    const docs = await SettingsVersionModel.find({}).sort({ _id: -1 }).limit(20).lean();
+  const loadRecent = async (): Promise<{ snapshots: SettingsSnapshot[]; all: boolean }> => {
+    if (recent && clock() - recent.readAt < CURRENT_TTL_MS) return recent;
+    const docs = await SettingsVersionModel.find({}).sort({ _id: -1 }).limit(RECENT_VERSIONS).lean();
     const snapshots = docs.map((doc) => versions.get(doc._id) ?? snapshotOf(doc));
     for (const snapshot of snapshots) versions.set(snapshot.version, snapshot);
-    recent = { readAt: clock(), snapshots };
-    return snapshots;
+    recent = { readAt: clock(), snapshots, all: docs.length < RECENT_VERSIONS };
+    return recent;
   };
 
   return {
     async at(now) {
-      const snapshots = await loadRecent();
+      const { snapshots, all } = await loadRecent();
       const inForce = snapshots.find((snapshot) => snapshot.effectiveFrom <= now);
       if (inForce) return inForce;
+      // Until a version is saved (every request of a fresh deployment), the defaults come from the cache too.
+      if (all) return DEFAULT_SETTINGS_SNAPSHOT;
       // Every recent version is scheduled ahead of `now`: the one in force is older.
       const older = await SettingsVersionModel.findOne({ effectiveFrom: { $lte: now } }).sort({ _id: -1 }).lean();
       return older ? (versions.get(older._id) ?? snapshotOf(older)) : DEFAULT_SETTINGS_SNAPSHOT;

@@ -20,7 +20,8 @@ const paidSpendSchema = new Schema<PaidSpend>(
   },
   { collection: 'paid_spend', versionKey: false },
 );
-paidSpendSchema.index({ key: 1 }, { unique: true });
+// Each key belongs to one member (an order's payment or refund): unique per member, so it can be sharded by member.
+paidSpendSchema.index({ memberId: 1, key: 1 }, { unique: true, name: 'paid_spend_once_per_member' });
 paidSpendSchema.index({ memberId: 1, paidAt: -1 });
 
 export const PaidSpendModel = model<PaidSpend>('PaidSpend', paidSpendSchema);

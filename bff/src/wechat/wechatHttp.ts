@@ -1,4 +1,5 @@
 import { parseWechatJson } from '@cakeday/shared';
+import { secondsSince, wechatCallDuration, wechatCalls } from '../metrics/metrics';
 import { wechatError, wechatUnavailable } from './wechatError';
 
 export type WechatBody = Record<string, unknown> & { errcode?: number; errmsg?: string };
@@ -12,8 +13,36 @@ export interface WechatHttp {
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
+/** Counts a call by its outcome: WeChat's errcode when it answered JSON, `unavailable` when it did not answer. */
+function countCall(endpoint: string, startedAt: bigint, outcome: { reply: WechatReply } | { unavailable: true }): void {
+  wechatCallDuration.observe({ endpoint }, secondsSince(startedAt));
+  if ('unavailable' in outcome) {
+    wechatCalls.inc({ endpoint, outcome: 'unavailable', errcode: '-1' });
+    return;
+  }
+  const errcode = errcodeOf(outcome.reply) ?? 0;
+  wechatCalls.inc({ endpoint, outcome: errcode === 0 ? 'ok' : 'errcode', errcode: String(errcode) });
+}
+
 /** api.weixin.qq.com over fetch: JSON in and out, raw bytes for image answers; failures become WECHAT_UNAVAILABLE. */
 export function createWechatHttp(baseUrl: string, options: { timeoutMs?: number } = {}): WechatHttp {
+  const http = createUncountedWechatHttp(baseUrl, options);
+  return {
+    async request(endpoint, method, path, query, body) {
+      const startedAt = process.hrtime.bigint();
+      try {
+        const reply = await http.request(endpoint, method, path, query, body);
+        countCall(endpoint, startedAt, { reply });
+        return reply;
+      } catch (error) {
+        countCall(endpoint, startedAt, { unavailable: true });
+        throw error;
+      }
+    },
+  };
+}
+
+function createUncountedWechatHttp(baseUrl: string, options: { timeoutMs?: number }): WechatHttp {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     async request(endpoint, method, path, query, body) {

@@ -88,7 +88,7 @@ export const routeErrors = {
   'ops.operators.list': [],
   'ops.operators.create': ['OPS_OPERATOR_NAME_TAKEN', 'OPS_OPERATOR_STORE_REQUIRED', 'OPS_STORE_NOT_FOUND'],
   'ops.operators.update': ['NOT_FOUND', 'STALE_VERSION', 'OPS_OPERATOR_SELF', 'OPS_OPERATOR_STORE_REQUIRED', 'OPS_STORE_NOT_FOUND'],
-  'ops.operators.resetPassword': ['NOT_FOUND'],
+  'ops.operators.resetPassword': ['NOT_FOUND', 'OPS_OPERATOR_SELF'],
   'ops.audit.list': [],
   'ops.audit.export': [],
   'ops.audit.verify': [],

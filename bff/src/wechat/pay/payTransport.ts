@@ -1,5 +1,6 @@
 import type { IPayRequest } from 'wechatpay-node-v3/dist/lib/pay-request.interface';
 import type { Output } from 'wechatpay-node-v3/dist/lib/interface-v2';
+import { secondsSince, wechatPayCallDuration, wechatPayCalls } from '../../metrics/metrics';
 import { wechatPayResponseInvalid, wechatPayUnavailable, type PayOperation } from './payError';
 import { signedHeaders, type SignatureVerifier } from './signatureVerifier';
 
@@ -16,15 +17,35 @@ export type SendRaw = (method: 'GET' | 'POST', canonicalUrl: string, headers: Re
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** WeChat Pay's error `code` (ORDER_NOT_EXIST, SYSTEM_ERROR...) from an error answer, for the metrics label. */
+function payErrcodeOf(response: RawPayResponse): string {
+  try {
+    const body: unknown = JSON.parse(response.text);
+    if (typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string' && /^[A-Z_]{1,64}$/.test(body.code)) return body.code;
+  } catch {
+    // not JSON: the status alone
+  }
+  return `HTTP_${response.status}`;
+}
+
 export function createSendRaw(baseUrl: string, timeoutMs = DEFAULT_TIMEOUT_MS): SendRaw {
   const base = baseUrl.replace(/\/+$/, '');
   return async (method, canonicalUrl, headers, body) => {
+    const operation = operationOf(method, canonicalUrl);
+    const startedAt = process.hrtime.bigint();
+    let answer: RawPayResponse;
     try {
       const response = await fetch(`${base}${canonicalUrl}`, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
-      return { status: response.status, headers: response.headers, text: await response.text() };
+      answer = { status: response.status, headers: response.headers, text: await response.text() };
     } catch (error) {
-      throw wechatPayUnavailable(operationOf(method, canonicalUrl), error instanceof Error ? error.name : 'fetch failed');
+      wechatPayCallDuration.observe({ operation }, secondsSince(startedAt));
+      wechatPayCalls.inc({ operation, outcome: 'unavailable', errcode: 'NETWORK' });
+      throw wechatPayUnavailable(operation, error instanceof Error ? error.name : 'fetch failed');
     }
+    wechatPayCallDuration.observe({ operation }, secondsSince(startedAt));
+    const failed = answer.status >= 300;
+    wechatPayCalls.inc({ operation, outcome: failed ? 'error' : 'ok', errcode: failed ? payErrcodeOf(answer) : 'OK' });
+    return answer;
   };
 }
 
