@@ -1,5 +1,6 @@
 import { analyticsDay, consentTexts, DEFAULT_BIRTHDAY_PACKAGES, type ServerEventType } from '@cakeday/shared';
 import { Types } from 'mongoose';
+import { BirthdayClaimModel } from '../birthday/BirthdayClaim.model';
 import { BirthdayPackageModel } from '../birthday/BirthdayPackage.model';
 import { ConsentModel } from '../consents/Consent.model';
 import { CouponModel } from '../coupons/Coupon.model';
@@ -109,6 +110,17 @@ describe('the commands record their events once, whatever the retries', () => {
     ]);
   });
 
+  it('a claim interrupted before its event: the tap that takes it over records benefit.claimed once', async () => {
+    const { member, auth } = await celebrant();
+    const year = Number(today.slice(0, 4));
+    // The first tap opened the claim and died (its coupons may or may not have been issued).
+    await BirthdayClaimModel.create({ memberId: member._id, packageCode: 'birthday-month-coupon', celebrationYear: year, state: 'issuing', couponIds: [], claimedAt: new Date(clock.now.getTime() - 3 * 60_000), completedAt: null });
+    const retaken = await app.http.post('/api/birthday.claim').set('Authorization', auth).send({ packageCode: 'birthday-month-coupon' });
+    expect(retaken.status).toBe(200);
+    expect((await app.http.post('/api/birthday.claim').set('Authorization', auth).send({ packageCode: 'birthday-month-coupon' })).status).toBe(409);
+    expect((await eventsOf(member._id, 'benefit.claimed')).map((event) => event.key)).toEqual([`benefit.claimed:${member._id.toHexString()}:birthday-month-coupon:${year}`]);
+  });
+
   it('a coupon written off (and the write-off retried) records coupon.used once, with its source', async () => {
     const coupon = await CouponModel.findOne({ memberId: new Types.ObjectId(ids.celebrant), source: 'birthday' }).lean();
     if (!coupon) throw new Error('the birthday claim issued no coupon');
@@ -139,8 +151,8 @@ describe('the commands record their events once, whatever the retries', () => {
     const daily = await app.http.post('/api/ops.analytics.daily').set('Cookie', analyst).send({ from: today, to: today });
     expect(daily.status).toBe(200);
     expect(daily.body.days).toEqual([
-      // Active: the two who joined, the buyer, the celebrant and the owner of the coupon written off after the crash.
-      expect.objectContaining({ day: today, newMembers: 2, activeMembers: 5, orders: 1, gmvFen: 2000, refundedFen: 0, pointsIssued: 520, pointsRedeemed: 100, benefitClaims: 1 }),
+      // Active: the two who joined, the buyer, the two celebrants and the owner of the coupon written off after the crash.
+      expect.objectContaining({ day: today, newMembers: 2, activeMembers: 6, orders: 1, gmvFen: 2000, refundedFen: 0, pointsIssued: 520, pointsRedeemed: 100, benefitClaims: 2 }),
     ]);
   });
 });
