@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { bindReferral } from '../referral/bindReferral';
 import { findOrCreateMember } from './findOrCreateMember';
 import type { LoginRateLimiter } from './loginRateLimiter';
+import { recordMemberJoined } from './recordMemberJoined';
 import { issueSessionToken } from './sessionToken';
 
 /** code → code2Session (the session_key stays inside the adapter) → member → our own session token. */
@@ -18,6 +19,7 @@ export async function loginMember(
   await context.limiter.consumeOpenid(session.openid);
   const now = deps.now();
   const { member, isNew } = await findOrCreateMember(session, { config: deps.config, now, log: context.log });
+  await recordMemberJoined(member, now);
   if (isNew && input.shareId) {
     await bindReferral(
       { inviteeId: member._id.toHexString(), inviteeIsNew: true, inviteeEligible: member.newMemberRewardsEligible, referralCode: input.referralCode, shareId: input.shareId },

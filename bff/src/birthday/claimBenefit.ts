@@ -15,6 +15,7 @@ import { issueCoupon } from '../coupons/issueCoupon';
 import type { Coupon } from '../coupons/Coupon.model';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { conflict, forbidden, notFound } from '../errors/AppError';
+import { eventKey, recordEvent } from '../events/recordEvent';
 import { birthdayUnlockOf } from '../members/birthdayHistory';
 import { loadMember } from '../members/loadMember';
 import { MemberModel } from '../members/Member.model';
@@ -103,6 +104,19 @@ export async function claimBenefit(memberId: string, packageCode: string, contex
     await BirthdayClaimModel.deleteOne({ _id: claim._id, state: 'issuing' });
     throw error;
   }
+  // Before the claim is marked issued: a claim interrupted here stays `issuing`, and the tap that takes it over
+  // records the event (the key names member, package and year, so the claim document's id does not matter).
+  await recordEvent(
+    {
+      type: 'benefit.claimed',
+      key: eventKey('benefit.claimed', memberId, pkg.code, String(celebrationYear)),
+      at: claim.claimedAt,
+      memberId,
+      subject: { type: 'birthday_claim', id: claim._id.toHexString() },
+      props: { packageCode: pkg.code, celebrationYear, coupons: coupons.length },
+    },
+    now,
+  );
   await BirthdayClaimModel.updateOne(
     { _id: claim._id },
     { $set: { state: 'issued', couponIds: coupons.map((coupon) => coupon._id), completedAt: now } },

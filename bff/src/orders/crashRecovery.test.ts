@@ -3,6 +3,7 @@ import { useTestDatabase } from '../test/database';
 import { buildPointsLot } from '../test/factories';
 import { buildMallItem } from '../test/mallFactories';
 import { usePaySandbox } from '../test/paySandbox';
+import { EventModel } from '../events/Event.model';
 import { jobs } from '../jobs/jobs';
 import { runJobOnce } from '../jobs/scheduler';
 import { MallItemModel, type MallItem } from '../mall/MallItem.model';
@@ -226,6 +227,20 @@ describe('a crash after each state: the jobs bring every order to a terminal sta
       ]);
       expect([scenario.name, await PointsEntryModel.countDocuments({ key: pointsEarnKey(id), state: 'applied' })]).toEqual([scenario.name, earned > 0 || (scenario.ends === 'refunded' && scenario.item === 'cash') ? 1 : 0]);
       expect([scenario.name, await PointsEntryModel.countDocuments({ key: pointsClawbackKey(id), state: 'applied' })]).toEqual([scenario.name, scenario.ends === 'refunded' && scenario.item === 'cash' ? 1 : 0]);
+      // The events: a cash payment and its refund once each, and one event per applied earn or spend entry.
+      const paidInCash = scenario.item === 'cash' && scenario.ends !== 'cancelled';
+      const refundedCash = scenario.item === 'cash' && scenario.ends === 'refunded';
+      expect([scenario.name, await EventModel.countDocuments({ key: `order.paid:${id}` }), await EventModel.countDocuments({ key: `order.refunded:${id}` })]).toEqual([
+        scenario.name,
+        paidInCash ? 1 : 0,
+        refundedCash ? 1 : 0,
+      ]);
+      const pointsEntries = await PointsEntryModel.find({ memberId: member._id, state: 'applied', kind: { $in: ['earn', 'spend'] } }).lean();
+      const pointsEvents = await EventModel.find({ memberId: member._id, type: { $in: ['points.earned', 'points.spent'] } }).lean();
+      expect([scenario.name, pointsEvents.map((event) => event.key).sort()]).toEqual([
+        scenario.name,
+        pointsEntries.map((entry) => `${entry.kind === 'earn' ? 'points.earned' : 'points.spent'}:${entry._id.toHexString()}`).sort(),
+      ]);
       const counter = await RedemptionLimitModel.findById(order?.limitKey).lean();
       const counts = scenario.ends === 'fulfilled' ? 1 : 0;
       expect([scenario.name, counter?.count ?? 0, counter?.orders.length ?? 0]).toEqual([scenario.name, counts, counts]);

@@ -9,6 +9,7 @@ import { settleReferralForOrder } from '../referral/settleReferralForOrder';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import type { MallOrder, StoredFulfilment } from './MallOrder.model';
 import { issueDonationCertificate } from './issueDonationCertificate';
+import { recordOrderPaid } from './orderEvents';
 import { couponSourceOf, crashPoint, paidSpendKey, pointsEarnKey, settingsOfOrder, type OrderContext } from './orderContext';
 import { consumeStock } from './orderSteps';
 import { reloadOrder, transitionOrder } from './transitionOrder';
@@ -64,6 +65,7 @@ export async function fulfilOrder(order: MallOrder, context: OrderContext): Prom
   if (!ready) return order;
   const fulfilment = await deliver(order, order.recipientMemberId ?? order.buyerMemberId, context);
   const pointsEarned = await rewardPayment(order, context);
+  await recordOrderPaid(order, context.now);
   crashPoint(context, 'delivered');
   const done = await transitionOrder(order._id, [order.status], 'fulfilled', context.now, { fulfilment, pointsEarned, fulfilledAt: context.now });
   const result = done ?? (await reloadOrder(order._id));

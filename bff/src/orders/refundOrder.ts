@@ -11,6 +11,7 @@ import { couponSourceOf, crashPoint, outRefundNo, pointsClawbackKey, pointsEarnK
 import { returnPoints } from './orderPoints';
 import { flagOrder } from './recordPayment';
 import { releaseLimit, restockRefunded } from './orderSteps';
+import { recordOrderRefunded } from './orderEvents';
 import { reloadOrder, transitionOrder, type TransitionExtras } from './transitionOrder';
 
 const couponKeys = (order: MallOrder): string[] => Array.from({ length: order.qty }, (_, unit) => `${order._id.toHexString()}:${unit}`);
@@ -89,6 +90,7 @@ export async function finishRefund(orderId: Types.ObjectId, context: OrderContex
   await clawBack(order, context);
   await restockRefunded(order);
   await releaseLimit(order);
+  await recordOrderRefunded(order, context.now);
   const refunded = (await transitionOrder(orderId, ['refunding'], 'refunded', context.now, { refundedAt: context.now })) ?? (await reloadOrder(orderId));
   await settleReferralForOrder(refunded, context);
   return refunded;

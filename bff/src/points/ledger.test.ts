@@ -1,3 +1,4 @@
+import { EventModel } from '../events/Event.model';
 import { useTestDatabase } from '../test/database';
 import { buildMember, buildPointsLot } from '../test/factories';
 import { auditPointsAccount } from './auditPointsAccount';
@@ -163,5 +164,26 @@ describe('crash repair', () => {
     expect(await repairPointsLedger({ now: later })).toEqual({ entriesSettled: 2 });
     expect(await auditPointsAccount(memberId)).toMatchObject({ balance: 65, ledgerSum: 65, pendingCount: 0, consistent: true });
     expect(await repairPointsLedger({ now: later })).toEqual({ entriesSettled: 0 });
+  });
+
+  it('an entry applied just before a crash gets its event from the sweep, once', async () => {
+    const { member } = await buildPointsLot({ points: 100, earnedAt: NOW });
+    const memberId = member._id.toHexString();
+    await expect(
+      spendPoints({ memberId, points: 40, idempotencyKey: 'event-crash', reasonCode: 'mall_redeem', reason: '积分兑换', reference: null }, { now: NOW, faults: { afterEntryApplied: crash } }),
+    ).rejects.toThrow('process died');
+    const entry = await PointsEntryModel.findOne({ key: 'event-crash' }).lean();
+    expect(entry?.state).toBe('applied');
+    const key = `points.spent:${entry?._id.toHexString() ?? ''}`;
+    expect(await EventModel.countDocuments({ key })).toBe(0);
+
+    const later = new Date(NOW.getTime() + 5 * 60_000);
+    await repairPointsLedger({ now: later });
+    await repairPointsLedger({ now: later });
+    const events = await EventModel.find({ key }).lean();
+    expect(events.map((event) => ({ type: event.type, memberId: event.memberId?.toHexString(), at: event.at, props: event.props }))).toEqual([
+      { type: 'points.spent', memberId, at: NOW, props: { points: 40, reasonCode: 'mall_redeem' } },
+    ]);
+    expect(await EventModel.countDocuments({ memberId: member._id, type: 'points.earned' })).toBe(1);
   });
 });

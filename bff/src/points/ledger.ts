@@ -7,9 +7,10 @@
  *   1. insert the entry as `pending` (a duplicate key means "this request again": continue with the stored one);
  *   2. apply it to the account by compare-and-set on `version`, and in the same write push
  *      `{entryId, delta, allocations}` onto the account's `pending` list;
- *   3. mark the entry `applied` with that delta, then pull it from the account's `pending` list.
+ *   3. mark the entry `applied` with that delta, record its event (points.earned / points.spent), then pull it
+ *      from the account's `pending` list.
  * Crash repair: a crash after (1) leaves a pending entry that was never applied; after (2) the account
- * names the entry in `pending`, so it is not applied twice; after (3a) only the pull is left. Re-running
+ * names the entry in `pending`, so it is not applied twice; after (3a) only the event and the pull are left. Re-running
  * the same command (same key) or `repairPointsLedger` (the sweep) finishes every case from what is stored,
  * because an entry's effect is computed only from the entry and the account it is applied to.
  * Reading order matters for duplicates running at once: read the account, then the entry, then write
@@ -23,6 +24,7 @@ import { PointsAccountModel, type PendingApplication } from './PointsAccount.mod
 import { PointsEntryModel, type PointsAdjustDirection, type PointsEntry, type PointsEntryKind, type PointsReference } from './PointsEntry.model';
 import { effectOf } from './entryEffects';
 import type { MemberQueue } from './memberQueue';
+import { recordPointsEvent } from './pointsEvents';
 
 export interface EntryDraft {
   memberId: Types.ObjectId;
@@ -108,7 +110,8 @@ function backoff(attempt: number): Promise<void> {
 export async function settleEntry(entry: PointsEntry, now: Date, faults: LedgerFaults = {}): Promise<PointsEntry> {
   if (entry.state === 'rejected') return entry;
   if (entry.state === 'applied') {
-    // Step 3b may not have happened before a crash; the pull is idempotent.
+    // Step 3b (and the event before it) may not have happened before a crash; both are idempotent.
+    await recordPointsEvent(entry, now);
     await PointsAccountModel.updateOne({ _id: entry.memberId }, { $pull: { pending: { entryId: entry._id } } });
     return entry;
   }
@@ -148,8 +151,10 @@ async function finalizeEntry(entry: PointsEntry, applied: PendingApplication, no
     { $set: { state: 'applied', delta: applied.delta, allocations: applied.allocations, appliedAt } },
   );
   faults.afterEntryApplied?.();
+  const settled: PointsEntry = { ...entry, state: 'applied', delta: applied.delta, allocations: applied.allocations, appliedAt };
+  await recordPointsEvent(settled, now);
   await PointsAccountModel.updateOne({ _id: entry.memberId }, { $pull: { pending: { entryId: entry._id } } });
-  return { ...entry, state: 'applied', delta: applied.delta, allocations: applied.allocations, appliedAt };
+  return settled;
 }
 
 /** Throws the 409 a refused entry stands for; returns applied entries unchanged. */

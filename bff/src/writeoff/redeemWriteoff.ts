@@ -4,6 +4,8 @@ import { AppError } from '../errors/AppError';
 import { CouponModel } from '../coupons/Coupon.model';
 import { MallOrderModel } from '../orders/MallOrder.model';
 import { describeSubject } from './describeSubject';
+import { verifyQrToken } from './qrToken';
+import { recordCouponUsed } from './recordCouponUsed';
 import type { StaffMember } from './staffOf';
 import { WriteoffRecordModel, type WriteoffRecord } from './WriteoffRecord.model';
 
@@ -13,7 +15,14 @@ import { WriteoffRecordModel, type WriteoffRecord } from './WriteoffRecord.model
  */
 export async function redeemWriteoff(token: string, staff: StaffMember, context: { now: Date; secret: string }): Promise<WriteoffRecord> {
   const { now } = context;
-  const scanned = await describeSubject(token, now, context.secret);
+  const scanned = await describeSubject(token, now, context.secret).catch(async (error: unknown) => {
+    // A retry of a write-off that crashed after its gate: record the use it did not get to.
+    if (error instanceof AppError && error.code === 'WRITEOFF_ALREADY_USED') {
+      const verdict = verifyQrToken(token, now, context.secret);
+      if (verdict.ok && verdict.subject === 'coupon') await recordCouponUsed(new Types.ObjectId(verdict.id), now);
+    }
+    throw error;
+  });
   const staffId = new Types.ObjectId(staff.memberId);
   let memberId: Types.ObjectId;
   if (scanned.kind === 'coupon') {
@@ -21,6 +30,7 @@ export async function redeemWriteoff(token: string, staff: StaffMember, context:
       { _id: scanned.coupon._id, status: 'available', validUntil: { $gt: now } },
       { $set: { status: 'used', usedAt: now, usedStoreId: staff.store._id, usedStoreName: staff.store.name, usedByStaffMemberId: staffId, updatedAt: now } },
     );
+    await recordCouponUsed(scanned.coupon._id, now);
     if (used.modifiedCount !== 1) throw new AppError(409, 'WRITEOFF_ALREADY_USED');
     memberId = scanned.coupon.memberId;
   } else {
