@@ -57,3 +57,6 @@ export * from './orders/orders.ops.schema.js';
 export * from './writeoff/writeoff.ops.schema.js';
 export * from './events/events.schema.js';
 export * from './wechat/messagePush.schema.js';
+export * from './subscriptions/subscriptions.templates.js';
+export * from './subscriptions/subscriptions.schema.js';
+export * from './subscriptions/subscriptions.rules.js';

@@ -24,6 +24,7 @@ import { birthdayPackagesOpsHandlers } from '../birthday/opsHandlers';
 import { storesHandlers } from '../stores/handlers';
 import { ordersOpsHandlers } from '../orders/opsHandlers';
 import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
+import { subscriptionsHandlers } from '../subscriptions/handlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -36,6 +37,7 @@ export const handlers: RouteHandlers = {
   ...helpHandlers,
   ...referralHandlers,
   ...eventsHandlers,
+  ...subscriptionsHandlers,
   ...pointsHandlers,
   ...mallHandlers,
   ...ordersHandlers,

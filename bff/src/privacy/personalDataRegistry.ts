@@ -13,6 +13,9 @@ import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { MessagePushInboxModel } from '../wechat/messagePush/MessagePushInbox.model';
+import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model';
+import { SubscriptionReportModel } from '../subscriptions/SubscriptionReport.model';
+import { SendReceiptModel } from '../subscriptions/SendReceipt.model';
 
 /** What erasure does to a holder: delete the member's documents, strip the personal fields, or keep them. */
 export type ErasureAction = 'delete' | 'anonymise' | 'keep';
@@ -252,6 +255,30 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     erasure: 'delete',
     why: 'WeChat’s pushes about the member (subscription answers, send receipts, media verdicts), keyed by their openid, kept only to count each once. Entries left when a resumed deletion no longer knows the openid go with the 30-day purge. Not exported: technical receipts; what they changed (subscriptions) is exported with its feature.',
     erase: ({ openid }) => (openid ? MessagePushInboxModel.deleteMany({ openid }) : Promise.resolve()),
+    exportedIn: [],
+  },
+  {
+    model: 'SubscriptionQuota',
+    fields: ['_id', 'memberId'],
+    erasure: 'delete',
+    why: 'How many subscription messages of each template WeChat lets the brand send the member: meaningless without the account. Not exported here: the member sees it in 消息设置; it is a count WeChat keeps too.',
+    erase: ({ memberId }) => SubscriptionQuotaModel.deleteMany({ memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'SubscriptionReport',
+    fields: ['memberId'],
+    erasure: 'delete',
+    why: 'What the mini-program reported of the member’s subscription popups, kept to reconcile with WeChat’s pushes. Not exported: technical records of answers the member gave WeChat, which WeChat shows them.',
+    erase: ({ memberId }) => SubscriptionReportModel.deleteMany({ memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'SendReceipt',
+    fields: ['openid'],
+    erasure: 'delete',
+    why: 'WeChat’s receipts of subscription messages sent to the member, by openid, kept to settle deliveries whose send crashed. Not exported: technical receipts of the deliveries the member sees in 消息中心.',
+    erase: ({ openid }) => (openid ? SendReceiptModel.deleteMany({ openid }) : Promise.resolve()),
     exportedIn: [],
   },
   {

@@ -59,6 +59,8 @@ export const routeErrors = {
   'help.assist': ['NOT_FOUND', 'HELP_SELF', 'HELP_ENDED', 'HELP_GOAL_REACHED', 'HELP_DAILY_LIMIT', 'HELP_RISK_REFUSED', 'RATE_LIMITED', ...WECHAT],
   'help.poster': ['HELP_NOT_STARTED', ...WECHAT],
   'events.track': ['RATE_LIMITED'],
+  'subscriptions.mine': [],
+  'subscriptions.record': [],
   'referral.mine': [],
   'referral.poster': [...WECHAT],
   'points.history': [],

@@ -24,6 +24,7 @@ import { birthdayPackagesOpsRoutes } from '../birthday/birthday.ops.routes.js';
 import { storesRoutes } from '../stores/stores.routes.js';
 import { ordersOpsRoutes } from '../orders/orders.ops.routes.js';
 import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
+import { subscriptionsRoutes } from '../subscriptions/subscriptions.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -39,6 +40,7 @@ export const routes = {
   ...helpRoutes,
   ...referralRoutes,
   ...eventsRoutes,
+  ...subscriptionsRoutes,
   ...pointsRoutes,
   ...mallRoutes,
   ...ordersRoutes,
