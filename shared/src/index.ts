@@ -60,3 +60,5 @@ export * from './wechat/messagePush.schema.js';
 export * from './subscriptions/subscriptions.templates.js';
 export * from './subscriptions/subscriptions.schema.js';
 export * from './subscriptions/subscriptions.rules.js';
+export * from './campaigns/campaigns.rules.js';
+export * from './campaigns/campaigns.schema.js';

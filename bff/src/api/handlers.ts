@@ -25,6 +25,7 @@ import { storesHandlers } from '../stores/handlers';
 import { ordersOpsHandlers } from '../orders/opsHandlers';
 import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
 import { subscriptionsHandlers } from '../subscriptions/handlers';
+import { campaignsOpsHandlers } from '../campaigns/opsHandlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -54,4 +55,5 @@ export const handlers: RouteHandlers = {
   ...storesHandlers,
   ...ordersOpsHandlers,
   ...writeoffsOpsHandlers,
+  ...campaignsOpsHandlers,
 };

@@ -131,6 +131,20 @@ export const routeErrors = {
   'ops.writeoffs.list': [],
   'ops.writeoffs.get': ['NOT_FOUND'],
   'ops.writeoffs.export': [],
+  'ops.campaigns.list': [],
+  'ops.campaigns.get': ['NOT_FOUND'],
+  'ops.campaigns.create': ['CAMPAIGN_MESSAGE_INVALID'],
+  'ops.campaigns.update': ['NOT_FOUND', 'STALE_VERSION', 'CAMPAIGN_STATE_CONFLICT', 'CAMPAIGN_MESSAGE_INVALID'],
+  'ops.campaigns.preview': [],
+  'ops.campaigns.dryRun': ['NOT_FOUND'],
+  'ops.campaigns.submit': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT', 'CAMPAIGN_MESSAGE_INVALID'],
+  'ops.campaigns.approve': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT', 'CAMPAIGN_SELF_APPROVAL'],
+  'ops.campaigns.reject': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT', 'CAMPAIGN_SELF_APPROVAL'],
+  'ops.campaigns.start': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
+  'ops.campaigns.pause': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
+  'ops.campaigns.resume': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
+  'ops.campaigns.stop': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
+  'ops.campaigns.report': ['NOT_FOUND'],
 } as const satisfies Record<RouteName, readonly ErrorCode[]>;
 
 /** What any route can answer: a request that does not parse or fit (400, 413, 415), no session, and our own failures. */

@@ -25,6 +25,7 @@ import { storesRoutes } from '../stores/stores.routes.js';
 import { ordersOpsRoutes } from '../orders/orders.ops.routes.js';
 import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
 import { subscriptionsRoutes } from '../subscriptions/subscriptions.routes.js';
+import { campaignsOpsRoutes } from '../campaigns/campaigns.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -60,6 +61,8 @@ export const routes = {
   ...storesRoutes,
   ...ordersOpsRoutes,
   ...writeoffsOpsRoutes,
+  // the ops console: campaigns and subscription messages
+  ...campaignsOpsRoutes,
 };
 
 export type Routes = typeof routes;
