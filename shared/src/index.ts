@@ -62,3 +62,4 @@ export * from './subscriptions/subscriptions.schema.js';
 export * from './subscriptions/subscriptions.rules.js';
 export * from './campaigns/campaigns.rules.js';
 export * from './campaigns/campaigns.schema.js';
+export * from './messages/messages.schema.js';

@@ -26,6 +26,7 @@ import { ordersOpsHandlers } from '../orders/opsHandlers';
 import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
 import { subscriptionsHandlers } from '../subscriptions/handlers';
 import { campaignsOpsHandlers } from '../campaigns/opsHandlers';
+import { messagesHandlers } from '../messages/handlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -39,6 +40,7 @@ export const handlers: RouteHandlers = {
   ...referralHandlers,
   ...eventsHandlers,
   ...subscriptionsHandlers,
+  ...messagesHandlers,
   ...pointsHandlers,
   ...mallHandlers,
   ...ordersHandlers,

@@ -61,6 +61,8 @@ export const routeErrors = {
   'events.track': ['RATE_LIMITED'],
   'subscriptions.mine': [],
   'subscriptions.record': [],
+  'messages.list': [],
+  'messages.read': [],
   'referral.mine': [],
   'referral.poster': [...WECHAT],
   'points.history': [],

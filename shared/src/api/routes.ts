@@ -26,6 +26,7 @@ import { ordersOpsRoutes } from '../orders/orders.ops.routes.js';
 import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
 import { subscriptionsRoutes } from '../subscriptions/subscriptions.routes.js';
 import { campaignsOpsRoutes } from '../campaigns/campaigns.routes.js';
+import { messagesRoutes } from '../messages/messages.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -42,6 +43,7 @@ export const routes = {
   ...referralRoutes,
   ...eventsRoutes,
   ...subscriptionsRoutes,
+  ...messagesRoutes,
   ...pointsRoutes,
   ...mallRoutes,
   ...ordersRoutes,
