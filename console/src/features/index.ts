@@ -1,5 +1,6 @@
 import { auditFeature } from './audit/audit.feature';
 import { birthdayPackagesFeature } from './birthdayPackages/birthdayPackages.feature';
+import { campaignsFeature } from './campaigns/campaigns.feature';
 import { couponTemplatesFeature } from './couponTemplates/couponTemplates.feature';
 import type { ConsoleFeature } from './feature';
 import { mallItemsFeature } from './mallItems/mallItems.feature';
@@ -17,6 +18,7 @@ export const consoleFeatures: readonly ConsoleFeature[] = [
   membersFeature,
   pointsApprovalsFeature,
   birthdayPackagesFeature,
+  campaignsFeature,
   mallItemsFeature,
   couponTemplatesFeature,
   ordersFeature,
