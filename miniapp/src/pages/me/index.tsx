@@ -83,6 +83,7 @@ export function MePage(): JSX.Element {
               ) : null}
             </CellGroup>
             <CellGroup className='me__cells'>
+              <Cell title='消息设置' extra='›' clickable onClick={() => open('/pages/messages/settings/index')} />
               <Cell title='隐私与数据' extra='›' clickable onClick={() => open('/pages/privacy/index')} />
             </CellGroup>
             <View className='me__signout'>
