@@ -123,6 +123,7 @@ describe('exactly once', () => {
     clock.now = new Date(clock.now.getTime() + 15 * 60_000);
     await Promise.all(others.map((app, index) => drain(app, `later-${index}`, 20)));
     await settleSendingDeliveries(first.deps);
+    await Promise.all(others.map((app, index) => drain(app, `after-settle-${index}`, 20)));
 
     const counts = await outboxCounts();
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
