@@ -7,6 +7,7 @@ export default defineAppConfig({
     { root: 'pages/mall-item', pages: ['index'] },
     { root: 'pages/orders', pages: ['index', 'detail/index'] },
     { root: 'pages/coupons', pages: ['index'] },
+    { root: 'pages/messages', pages: ['index', 'settings/index'] },
     { root: 'pages/writeoff', pages: ['index'] },
     // Share landing pages (SHARE_LANDING_PAGES in shared/) sit beside the owner's page of the same feature.
     { root: 'pages/wishlist', pages: ['index', 'friend/index'] },

@@ -117,6 +117,10 @@ export const errorMessages = {
   OPS_STAFF_INACTIVE: '该店员已停用',
   ORDER_ALREADY_REFUNDED: '订单已退款',
   OPS_ORDER_FLAG_NOT_OPEN: '该异常已处理或不存在',
+  // ops console: campaigns
+  CAMPAIGN_STATE_CONFLICT: '活动当前状态不允许此操作，请刷新后查看',
+  CAMPAIGN_MESSAGE_INVALID: '消息内容不符合订阅消息模板的规则，请按提示修改',
+  CAMPAIGN_SELF_APPROVAL: '不能审批自己提交的活动，请由其他运营人员审批',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -230,6 +234,9 @@ export const errorStatus = {
   OPS_STAFF_INACTIVE: 409,
   ORDER_ALREADY_REFUNDED: 409,
   OPS_ORDER_FLAG_NOT_OPEN: 409,
+  CAMPAIGN_STATE_CONFLICT: 409,
+  CAMPAIGN_MESSAGE_INVALID: 422,
+  CAMPAIGN_SELF_APPROVAL: 403,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface ErrorBody {

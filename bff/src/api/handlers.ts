@@ -25,6 +25,9 @@ import { storesHandlers } from '../stores/handlers';
 import { ordersOpsHandlers } from '../orders/opsHandlers';
 import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
 import { analyticsHandlers } from '../analytics/handlers';
+import { subscriptionsHandlers } from '../subscriptions/handlers';
+import { campaignsOpsHandlers } from '../campaigns/opsHandlers';
+import { messagesHandlers } from '../messages/handlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -37,6 +40,8 @@ export const handlers: RouteHandlers = {
   ...helpHandlers,
   ...referralHandlers,
   ...eventsHandlers,
+  ...subscriptionsHandlers,
+  ...messagesHandlers,
   ...pointsHandlers,
   ...mallHandlers,
   ...ordersHandlers,
@@ -54,4 +59,5 @@ export const handlers: RouteHandlers = {
   ...ordersOpsHandlers,
   ...writeoffsOpsHandlers,
   ...analyticsHandlers,
+  ...campaignsOpsHandlers,
 };

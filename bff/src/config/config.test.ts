@@ -19,6 +19,10 @@ const productionEnv = {
   WECHATPAY_APIV3_KEY: 'Prod0Apiv3Key0With32Characters00',
   WECHAT_PUSH_TOKEN: 'ProdPushToken2026',
   WECHAT_PUSH_AES_KEY: 'ProdPushEncodingAesKey000000000000000000001',
+  WECHAT_TEMPLATE_BIRTHDAY_REMINDER: 'Xq1-birthday-reminder-prod',
+  WECHAT_TEMPLATE_BENEFIT_EXPIRING: 'Xq2-benefit-expiring-prod',
+  WECHAT_TEMPLATE_ORDER_STATUS: 'Xq3-order-status-prod',
+  WECHAT_TEMPLATE_HELP_SUCCEEDED: 'Xq4-help-succeeded-prod',
 };
 
 describe('loadConfig', () => {
@@ -97,6 +101,7 @@ describe('loadConfig', () => {
     ['WECHATPAY_APIV3_KEY', undefined],
     ['WECHAT_PUSH_TOKEN', undefined],
     ['WECHAT_PUSH_AES_KEY', undefined],
+    ['WECHAT_TEMPLATE_BIRTHDAY_REMINDER', undefined],
     ['WECHATPAY_MERCHANT_SERIAL', undefined],
     ['WECHATPAY_PRIVATE_KEY_PATH', undefined],
     ['WECHATPAY_NOTIFY_URL', 'http://api.cakeday.example.com/wechat/pay/notify'],

@@ -99,6 +99,15 @@ const configSchema = z
     WECHAT_PUSH_MODE: z.enum(['plain', 'safe', 'compatible']).default('safe'),
     /** How long a push's handlers may run before `success` is answered anyway (WeChat gives up after 5 s); the rest finish later. */
     WECHAT_PUSH_HANDLE_BUDGET_MS: z.coerce.number().int().min(0).max(4000).default(3000),
+    // Subscription message templates: the ids WeChat gave the account's templates (订阅消息 → 我的模板), by Cakeday's key.
+    WECHAT_TEMPLATE_BIRTHDAY_REMINDER: z.string().min(1).max(128).default('sandbox-tmpl-birthday-reminder'),
+    WECHAT_TEMPLATE_BENEFIT_EXPIRING: z.string().min(1).max(128).default('sandbox-tmpl-benefit-expiring'),
+    WECHAT_TEMPLATE_ORDER_STATUS: z.string().min(1).max(128).default('sandbox-tmpl-order-status'),
+    WECHAT_TEMPLATE_HELP_SUCCEEDED: z.string().min(1).max(128).default('sandbox-tmpl-help-succeeded'),
+    /** Campaign sends per second across all BFF instances (WeChat limits the account's send rate). */
+    CAMPAIGN_SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
+    /** A delivery still `sending` this long after its send began (a crash) is settled by WeChat's receipt or marked unknown. */
+    CAMPAIGN_SENDING_SETTLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
     // members: sessions and login limits (business rules are program settings: bff/src/settings/, not variables)
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
     LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -145,6 +154,9 @@ const configSchema = z
     if (config.WECHATPAY_APIV3_KEY === DEV_WECHATPAY_APIV3_KEY) refuse('WECHATPAY_APIV3_KEY', 'is the development default');
     if (config.WECHAT_PUSH_TOKEN === DEV_WECHAT_PUSH_TOKEN) refuse('WECHAT_PUSH_TOKEN', 'is the development default');
     if (config.WECHAT_PUSH_AES_KEY === DEV_WECHAT_PUSH_AES_KEY) refuse('WECHAT_PUSH_AES_KEY', 'is the development default');
+    for (const key of ['WECHAT_TEMPLATE_BIRTHDAY_REMINDER', 'WECHAT_TEMPLATE_BENEFIT_EXPIRING', 'WECHAT_TEMPLATE_ORDER_STATUS', 'WECHAT_TEMPLATE_HELP_SUCCEEDED'] as const) {
+      if (config[key].startsWith('sandbox-')) refuse(key, 'is the sandbox template, refused in production');
+    }
     if (!config.WECHATPAY_MERCHANT_SERIAL) refuse('WECHATPAY_MERCHANT_SERIAL', 'is required in production');
     if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');
     if (config.WECHATPAY_PUBLIC_KEY_ID && !config.WECHATPAY_PUBLIC_KEY && !config.WECHATPAY_PUBLIC_KEY_PATH) refuse('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PUBLIC_KEY_PATH is required with WECHATPAY_PUBLIC_KEY_ID');

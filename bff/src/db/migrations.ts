@@ -4,6 +4,7 @@ import { MemberModel } from '../members/Member.model';
 import { MallOrderModel } from '../orders/MallOrder.model';
 import { scheduleOnEntering } from '../orders/sweepSchedule';
 import { ReferralModel } from '../referral/Referral.model';
+import { ensureCampaignPresets } from '../campaigns/campaignPresets';
 import { MigrationModel } from './Migration.model';
 
 export interface DataMigration {
@@ -45,6 +46,13 @@ export const migrations: readonly DataMigration[] = [
         await MallOrderModel.updateOne({ _id: order._id, nextAttemptAt: { $exists: false } }, { $set: scheduleOnEntering(order.status, now) });
       }
       return `${orders.length} orders scheduled`;
+    },
+  },
+  {
+    // Not a backfill: the ready-made campaigns ops switch on (a draft each, created once).
+    name: '2026-11-campaign-presets',
+    async run(now) {
+      return `${(await ensureCampaignPresets(now)).length} campaign presets present`;
     },
   },
 ];

@@ -21,6 +21,8 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   OperatorSession: 'console sessions of the brand’s staff',
   SettingsVersion: 'program rules',
   DonationCertificate: 'certificate numbers by order id; the order (MallOrder) is in the registry',
+  Campaign: 'ops campaigns: audience filters, the message and the operators who made them; deliveries (CampaignDelivery) name members',
+  SendRateWindow: 'campaign sends per second, naming nobody',
 };
 /** Fields that look personal by name but are not, and why. */
 const EXEMPTED_FIELDS: Record<string, string> = {
@@ -38,6 +40,7 @@ const EXEMPTED_FIELDS: Record<string, string> = {
   'DailyRollup.funnels.birthday.open': 'a count of members, naming nobody',
   'DailyRollup.funnels.birthday.claim': 'a count of members, naming nobody',
   'DailyRollup.funnels.birthday.use': 'a count of members, naming nobody',
+  'Campaign.audience.birthdayMonths': 'an audience filter (the months a campaign targets), not a member’s birthday',
 };
 const exemptions = { models: MODELS_WITHOUT_MEMBER_DATA, fields: EXEMPTED_FIELDS };
 

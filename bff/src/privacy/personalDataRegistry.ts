@@ -14,6 +14,11 @@ import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { MemberStatsModel } from '../analytics/MemberStats.model';
 import { MessagePushInboxModel } from '../wechat/messagePush/MessagePushInbox.model';
+import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model';
+import { SubscriptionReportModel } from '../subscriptions/SubscriptionReport.model';
+import { SendReceiptModel } from '../subscriptions/SendReceipt.model';
+import { CampaignDeliveryModel } from '../campaigns/CampaignDelivery.model';
+import { InboxMessageModel } from '../messages/InboxMessage.model';
 
 /** What erasure does to a holder: delete the member's documents, strip the personal fields, or keep them. */
 export type ErasureAction = 'delete' | 'anonymise' | 'keep';
@@ -261,6 +266,50 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     erasure: 'delete',
     why: 'WeChat’s pushes about the member (subscription answers, send receipts, media verdicts), keyed by their openid, kept only to count each once. Entries left when a resumed deletion no longer knows the openid go with the 30-day purge. Not exported: technical receipts; what they changed (subscriptions) is exported with its feature.',
     erase: ({ openid }) => (openid ? MessagePushInboxModel.deleteMany({ openid }) : Promise.resolve()),
+    exportedIn: [],
+  },
+  {
+    model: 'SubscriptionQuota',
+    fields: ['_id', 'memberId'],
+    erasure: 'delete',
+    why: 'How many subscription messages of each template WeChat lets the brand send the member: meaningless without the account. Not exported here: the member sees it in 消息设置; it is a count WeChat keeps too.',
+    erase: ({ memberId }) => SubscriptionQuotaModel.deleteMany({ memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'SubscriptionReport',
+    fields: ['memberId'],
+    erasure: 'delete',
+    why: 'What the mini-program reported of the member’s subscription popups, kept to reconcile with WeChat’s pushes. Not exported: technical records of answers the member gave WeChat, which WeChat shows them.',
+    erase: ({ memberId }) => SubscriptionReportModel.deleteMany({ memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'SendReceipt',
+    fields: ['openid'],
+    erasure: 'delete',
+    why: 'WeChat’s receipts of subscription messages sent to the member, by openid, kept to settle deliveries whose send crashed. Not exported: technical receipts of the deliveries the member sees in 消息中心.',
+    erase: ({ openid }) => (openid ? SendReceiptModel.deleteMany({ openid }) : Promise.resolve()),
+    exportedIn: [],
+  },
+  {
+    model: 'CampaignDelivery',
+    fields: ['key', 'memberId', 'sentTo'],
+    erasure: 'anonymise',
+    why: 'One campaign message to the member: the record that it was sent once, kept under the anonymous id for the campaign’s counts (like the event outbox); the openid it went to goes, and a queued one is never sent (the member is gone). Not exported: it holds no text, only that a message was sent; the messages are in 消息中心.',
+    erase: ({ memberId, now }) =>
+      Promise.all([
+        CampaignDeliveryModel.updateMany({ memberId, sentTo: { $ne: null } }, { $set: { sentTo: 'erased' } }),
+        CampaignDeliveryModel.updateMany({ memberId, state: 'queued' }, { $set: { state: 'skipped', skipReason: 'member_gone', settledAt: now, leaseOwner: null, leaseUntil: null } }),
+      ]),
+    exportedIn: [],
+  },
+  {
+    model: 'InboxMessage',
+    fields: ['memberId', 'lines'],
+    erasure: 'delete',
+    why: 'The member’s 消息中心: the brand’s messages to them, rendered with their nickname. Not exported yet: the member reads every message in 消息中心 (an export section is to follow).',
+    erase: ({ memberId }) => InboxMessageModel.deleteMany({ memberId }),
     exportedIn: [],
   },
   {

@@ -5,12 +5,18 @@ import { AppError } from '../errors/AppError';
 export class WechatApiError extends AppError {
   readonly errcode: number;
   readonly endpoint: string;
+  /**
+   * Whether WeChat answered (with this errcode). False for a timeout, a broken connection or an unreadable answer:
+   * WeChat may then have done what was asked, which matters for calls without an idempotency key (subscribe.send).
+   */
+  readonly answered: boolean;
 
-  constructor(endpoint: string, errcode: number, status: number, code: ErrorCode, retryable: boolean, detail?: string) {
+  constructor(endpoint: string, errcode: number, status: number, code: ErrorCode, retryable: boolean, detail?: string, answered = true) {
     super(status, code, { retryable, cause: detail ? new Error(`${endpoint} errcode ${errcode}: ${detail}`) : undefined });
     this.name = 'WechatApiError';
     this.errcode = errcode;
     this.endpoint = endpoint;
+    this.answered = answered;
   }
 }
 
@@ -41,5 +47,5 @@ export function wechatError(endpoint: string, errcode: number, errmsg?: string):
 
 /** Network failure, timeout, non-200 or an unreadable answer. errcode -1 like WeChat's "system busy". */
 export function wechatUnavailable(endpoint: string, reason: string): WechatApiError {
-  return new WechatApiError(endpoint, -1, 503, 'WECHAT_UNAVAILABLE', true, reason);
+  return new WechatApiError(endpoint, -1, 503, 'WECHAT_UNAVAILABLE', true, reason, false);
 }

@@ -1,6 +1,7 @@
 import { analyticsFeature } from './analytics/analytics.feature';
 import { auditFeature } from './audit/audit.feature';
 import { birthdayPackagesFeature } from './birthdayPackages/birthdayPackages.feature';
+import { campaignsFeature } from './campaigns/campaigns.feature';
 import { couponTemplatesFeature } from './couponTemplates/couponTemplates.feature';
 import type { ConsoleFeature } from './feature';
 import { mallItemsFeature } from './mallItems/mallItems.feature';
@@ -19,6 +20,7 @@ export const consoleFeatures: readonly ConsoleFeature[] = [
   membersFeature,
   pointsApprovalsFeature,
   birthdayPackagesFeature,
+  campaignsFeature,
   mallItemsFeature,
   couponTemplatesFeature,
   ordersFeature,

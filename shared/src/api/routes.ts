@@ -25,6 +25,9 @@ import { storesRoutes } from '../stores/stores.routes.js';
 import { ordersOpsRoutes } from '../orders/orders.ops.routes.js';
 import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
 import { analyticsRoutes } from '../analytics/analytics.routes.js';
+import { subscriptionsRoutes } from '../subscriptions/subscriptions.routes.js';
+import { campaignsOpsRoutes } from '../campaigns/campaigns.routes.js';
+import { messagesRoutes } from '../messages/messages.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -40,6 +43,8 @@ export const routes = {
   ...helpRoutes,
   ...referralRoutes,
   ...eventsRoutes,
+  ...subscriptionsRoutes,
+  ...messagesRoutes,
   ...pointsRoutes,
   ...mallRoutes,
   ...ordersRoutes,
@@ -61,6 +66,8 @@ export const routes = {
   ...writeoffsOpsRoutes,
   // the ops console: dashboards
   ...analyticsRoutes,
+  // the ops console: campaigns and subscription messages
+  ...campaignsOpsRoutes,
 };
 
 export type Routes = typeof routes;

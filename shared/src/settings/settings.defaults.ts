@@ -22,6 +22,7 @@ export interface ProgramSettings {
   marketing: {
     quietHours: { start: string; end: string };
     weeklyCapPerMember: number;
+    dailyCapPerMember: number;
     silentAfterDays: number;
     silentMonthlyCap: number;
     pushApprovalThreshold: number;
@@ -80,6 +81,7 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
   marketing: {
     quietHours: { start: '21:00', end: '09:00' },
     weeklyCapPerMember: 2,
+    dailyCapPerMember: 1,
     silentAfterDays: 90,
     silentMonthlyCap: 1,
     pushApprovalThreshold: 1000,

@@ -87,8 +87,10 @@ export const programSettingsSchema = z.object({
     .object({
       /** No marketing message is sent between start and end (Asia/Shanghai); sends defer to the end. */
       quietHours: z.object({ start: clockTime, end: clockTime }),
-      /** Marketing messages a member may receive in 7 days, across all campaigns. */
+      /** Marketing messages a member may receive in a week (Monday to Sunday, Shanghai), across all campaigns. */
       weeklyCapPerMember: z.number().int().min(0).max(100),
+      /** … and in a day. Added after the section: versions saved before it read the default. */
+      dailyCapPerMember: z.number().int().min(0).max(100).default(DEFAULT_PROGRAM_SETTINGS.marketing.dailyCapPerMember),
       /** A member without activity for this many days is silent … */
       silentAfterDays: z.number().int().min(1).max(3650),
       /** … and receives at most this many marketing messages in 30 days. */

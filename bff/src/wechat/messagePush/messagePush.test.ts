@@ -56,7 +56,7 @@ describe.each(['plain', 'safe'] as const)('the message push endpoint in %s mode'
     expect((await sandbox.control().pushDeliveries())[0]).toMatchObject({ mode, status: 200, answer: 'success' });
     expect(recording().seen).toEqual([{ type: 'subscribe_msg_popup_event', openid, createTime: expect.any(Number), templateId: BIRTHDAY, status: 'accept', popupScene: 0 }]);
     expect(await inboxEntries()).toEqual([
-      expect.objectContaining({ type: 'subscribe_msg_popup_event', openid, state: 'handled', attempts: 1, deliveries: 1, handledBy: ['messagePush.log', 'test.record'], nextAttemptAt: null }),
+      expect.objectContaining({ type: 'subscribe_msg_popup_event', openid, state: 'handled', attempts: 1, deliveries: 1, handledBy: ['messagePush.log', 'subscriptions.quota', 'test.record'], nextAttemptAt: null }),
     ]);
   });
 

@@ -60,13 +60,13 @@ describe('handling that fails, and the repair job', () => {
     const app = appWith(handlers);
     await push();
     const [failed] = await inboxEntries();
-    expect(failed).toMatchObject({ state: 'failed', attempts: 1, handledBy: ['messagePush.log', 'test.record'], lastError: 'test.flaky: Error: receipt ledger unavailable' });
+    expect(failed).toMatchObject({ state: 'failed', attempts: 1, handledBy: ['messagePush.log', 'subscriptions.receipts', 'test.record'], lastError: 'test.flaky: Error: receipt ledger unavailable' });
     expect(failed?.nextAttemptAt).toEqual(new Date(clock.now.getTime() + MINUTE));
 
     expect(await retryJob!.run(app.deps)).toEqual({ handled: 0, failed: 0, skipped: 0 });
     clock.now = new Date(clock.now.getTime() + MINUTE);
     expect(await retryJob!.run(app.deps)).toEqual({ handled: 1, failed: 0, skipped: 0 });
-    expect(await inboxEntries()).toEqual([expect.objectContaining({ state: 'handled', attempts: 2, nextAttemptAt: null, lastError: null, handledBy: ['messagePush.log', 'test.record', 'test.flaky'] })]);
+    expect(await inboxEntries()).toEqual([expect.objectContaining({ state: 'handled', attempts: 2, nextAttemptAt: null, lastError: null, handledBy: ['messagePush.log', 'subscriptions.receipts', 'test.record', 'test.flaky'] })]);
     expect(runs).toEqual({ record: 1, flaky: 2, flakySucceeded: 1 });
 
     clock.now = new Date(clock.now.getTime() + 60 * MINUTE);
@@ -157,7 +157,7 @@ describe('answering within WeChat’s 5 seconds', () => {
     // Poll the entry's state (each round is a database read).
     let entry = (await inboxEntries())[0];
     for (let reads = 0; entry?.state !== 'handled' && reads < 1000; reads += 1) entry = (await inboxEntries())[0];
-    expect(entry).toMatchObject({ state: 'handled', handledBy: ['messagePush.log', 'test.slow'] });
+    expect(entry).toMatchObject({ state: 'handled', handledBy: ['messagePush.log', 'subscriptions.receipts', 'test.slow'] });
     expect(started).toBe(1);
   });
 });

@@ -78,6 +78,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       { path: 'marketing.quietHours.start', label: '免打扰开始', kind: 'clock' },
       { path: 'marketing.quietHours.end', label: '免打扰结束', kind: 'clock' },
       { path: 'marketing.weeklyCapPerMember', label: '每位会员每周上限', kind: 'integer', unit: '条', min: 0, max: 100 },
+      { path: 'marketing.dailyCapPerMember', label: '每位会员每日上限', kind: 'integer', unit: '条', min: 0, max: 100 },
       { path: 'marketing.silentAfterDays', label: '沉默会员判定', kind: 'integer', unit: '天', min: 1, max: 3650, help: '超过这些天没有活动' },
       { path: 'marketing.silentMonthlyCap', label: '沉默会员每月上限', kind: 'integer', unit: '条', min: 0, max: 100 },
       { path: 'marketing.pushApprovalThreshold', label: '群发需复核人数', kind: 'integer', unit: '人', min: 0, help: '单次群发超过这些人须另一位运营复核' },

@@ -36,6 +36,22 @@ describe('MePage', () => {
     expect(await screen.findByText('审核中')).toBeTruthy();
   });
 
+  it('shows 消息中心 with the unread count, and leads there', async () => {
+    answerRoutes({
+      'members.me': ok(buildMember()),
+      'writeoff.staffProfile': ok({ isStaff: false, store: null }),
+      'messages.list': ok({ items: [], total: 3, unreadCount: 3 }),
+    });
+
+    render(<MePage />);
+
+    expect(await screen.findByText('3 条未读 ›')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('消息中心').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/messages/index']);
+  });
+
   it('shows no write-off desk to an ordinary member', async () => {
     answerRoutes({ 'members.me': ok(buildMember()), 'writeoff.staffProfile': ok({ isStaff: false, store: null }) });
 

@@ -9,6 +9,7 @@ import { RemoteView } from '../../components/RemoteView';
 import { formatBirthday } from '../../format/dates';
 import { useBindPhone } from '../../hooks/useBindPhone';
 import { useMember } from '../../hooks/useMember';
+import { useUnreadMessages } from '../../hooks/useMessages';
 import { useSignOut } from '../../hooks/useSignOut';
 import { useStaffProfile } from '../../hooks/useWriteoff';
 import './index.scss';
@@ -23,6 +24,8 @@ export function MePage(): JSX.Element {
   const signOut = useSignOut();
   // Only staff see the write-off desk; a failed lookup simply leaves the entry out.
   const staff = useStaffProfile();
+  // Like the write-off desk: a failed count simply shows the entry without one.
+  const unread = useUnreadMessages();
 
   return (
     <View className='me'>
@@ -64,6 +67,7 @@ export function MePage(): JSX.Element {
               />
             </CellGroup>
             <CellGroup className='me__cells'>
+              <Cell title='消息中心' extra={`${unread ? `${unread} 条未读 ` : ''}›`} clickable onClick={() => open('/pages/messages/index')} />
               <Cell title='我的订单' extra='›' clickable onClick={() => open('/pages/orders/index')} />
               <Cell
                 title='我的优惠券'
@@ -79,6 +83,7 @@ export function MePage(): JSX.Element {
               ) : null}
             </CellGroup>
             <CellGroup className='me__cells'>
+              <Cell title='消息设置' extra='›' clickable onClick={() => open('/pages/messages/settings/index')} />
               <Cell title='隐私与数据' extra='›' clickable onClick={() => open('/pages/privacy/index')} />
             </CellGroup>
             <View className='me__signout'>

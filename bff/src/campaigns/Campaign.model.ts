@@ -1,0 +1,77 @@
+import { model, Schema, type Types } from 'mongoose';
+import { CAMPAIGN_STATES, type CampaignState, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
+
+export interface OperatorRef {
+  id: string;
+  displayName: string;
+}
+
+export type StoredTrigger = { kind: 'push'; sendAt: Date } | { kind: 'birthday'; daysBefore: number[] };
+
+/**
+ * Where materialisation stands: `runKey` is the pass (`once` for a push; the Shanghai day for a birthday sweep),
+ * `afterId` the last member whose deliveries are written. It moves only after a batch's deliveries are inserted,
+ * so a crash repeats at most one batch, whose duplicates the deliveries' unique key ignores.
+ */
+export interface Materialisation {
+  runKey: string | null;
+  afterId: Types.ObjectId | null;
+  done: boolean;
+}
+
+export interface Campaign {
+  _id: Types.ObjectId;
+  name: string;
+  trigger: StoredTrigger;
+  audience: { tiers: TierLevel[]; birthdayMonths: number[] };
+  message: { template: SubscriptionTemplateKey; fields: Record<string, string>; page: string; inboxTitle: string };
+  holdoutPermille: number;
+  endsAt: Date;
+  state: CampaignState;
+  version: number;
+  audienceSize: number | null;
+  needsApproval: boolean;
+  createdBy: OperatorRef;
+  submittedBy: OperatorRef | null;
+  approvedBy: OperatorRef | null;
+  materialisation: Materialisation;
+  /** A ready-made campaign ops switch on (the birthday T-7 / T-0); its key keeps it single. */
+  presetKey: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  auditSeqs: number[];
+}
+
+const operatorRefSchema = new Schema<OperatorRef>({ id: { type: String, required: true }, displayName: { type: String, required: true } }, { _id: false });
+
+const campaignSchema = new Schema<Campaign>(
+  {
+    name: { type: String, required: true },
+    trigger: { type: Schema.Types.Mixed, required: true },
+    audience: { tiers: { type: [String], default: [] }, birthdayMonths: { type: [Number], default: [] } },
+    message: { type: Schema.Types.Mixed, required: true },
+    holdoutPermille: { type: Number, default: 0 },
+    endsAt: { type: Date, required: true },
+    state: { type: String, enum: CAMPAIGN_STATES, required: true },
+    version: { type: Number, required: true },
+    audienceSize: { type: Number, default: null },
+    needsApproval: { type: Boolean, default: false },
+    createdBy: { type: operatorRefSchema, required: true },
+    submittedBy: { type: operatorRefSchema, default: null },
+    approvedBy: { type: operatorRefSchema, default: null },
+    materialisation: {
+      runKey: { type: String, default: null },
+      afterId: { type: Schema.Types.ObjectId, default: null },
+      done: { type: Boolean, default: false },
+    },
+    presetKey: { type: String },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    auditSeqs: { type: [Number], default: [] },
+  },
+  { collection: 'campaigns', versionKey: false },
+);
+campaignSchema.index({ state: 1, createdAt: -1 });
+campaignSchema.index({ presetKey: 1 }, { unique: true, sparse: true });
+
+export const CampaignModel = model<Campaign>('Campaign', campaignSchema);

@@ -1,0 +1,72 @@
+import { model, Schema, type Types } from 'mongoose';
+import { DELIVERY_STATES, SKIP_REASONS, type DeliveryState, type SkipReason } from '@cakeday/shared';
+
+/**
+ * One message of one campaign to one member for one occurrence (a push: `once`; a birthday step: `2026:T-7`).
+ * queued → sending → sent | failed | unknown, or queued → skipped; every move is one conditional update from the
+ * state it leaves, and a worker holds a queued delivery only through its lease. WeChat's send has no idempotency
+ * key, so a delivery is never sent from `sending` again: a crashed send is settled by WeChat's receipt or marked
+ * unknown (settleSendingDeliveries.ts).
+ */
+export interface CampaignDelivery {
+  _id: Types.ObjectId;
+  /** `<campaignId>:<memberId>:<occurrence>`: unique. */
+  key: string;
+  campaignId: Types.ObjectId;
+  memberId: Types.ObjectId;
+  occurrence: string;
+  /** Steps of the same occurrence still to come (they keep the quota first). */
+  laterSteps: number;
+  /** Marketing deliveries count against the caps and need the marketing consent. */
+  marketing: boolean;
+  state: DeliveryState;
+  /** Not before this instant (the step's day, the push's time, the end of the quiet hours, a retry's backoff). */
+  nextAttemptAt: Date;
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
+  attempts: number;
+  sendingAt: Date | null;
+  /** The openid the send went to (a receipt names it); set when sending starts. */
+  sentTo: string | null;
+  templateId: string | null;
+  msgId: string | null;
+  errcode: number | null;
+  skipReason: SkipReason | null;
+  settledAt: Date | null;
+  createdAt: Date;
+}
+
+const campaignDeliverySchema = new Schema<CampaignDelivery>(
+  {
+    key: { type: String, required: true },
+    campaignId: { type: Schema.Types.ObjectId, required: true },
+    memberId: { type: Schema.Types.ObjectId, required: true },
+    occurrence: { type: String, required: true },
+    laterSteps: { type: Number, default: 0 },
+    marketing: { type: Boolean, required: true },
+    state: { type: String, enum: DELIVERY_STATES, required: true },
+    nextAttemptAt: { type: Date, required: true },
+    leaseOwner: { type: String, default: null },
+    leaseUntil: { type: Date, default: null },
+    attempts: { type: Number, default: 0 },
+    sendingAt: { type: Date, default: null },
+    sentTo: { type: String, default: null },
+    templateId: { type: String, default: null },
+    msgId: { type: String, default: null },
+    errcode: { type: Number, default: null },
+    skipReason: { type: String, enum: [...SKIP_REASONS, null], default: null },
+    settledAt: { type: Date, default: null },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'campaign_deliveries', versionKey: false },
+);
+campaignDeliverySchema.index({ key: 1 }, { unique: true });
+campaignDeliverySchema.index({ state: 1, nextAttemptAt: 1, _id: 1 });
+campaignDeliverySchema.index({ campaignId: 1, state: 1 });
+campaignDeliverySchema.index({ memberId: 1 });
+campaignDeliverySchema.index({ msgId: 1 });
+
+export const CampaignDeliveryModel = model<CampaignDelivery>('CampaignDelivery', campaignDeliverySchema);
+
+export const deliveryKey = (campaignId: Types.ObjectId, memberId: Types.ObjectId, occurrence: string): string =>
+  `${campaignId.toHexString()}:${memberId.toHexString()}:${occurrence}`;

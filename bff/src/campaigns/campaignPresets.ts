@@ -1,0 +1,48 @@
+import { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../db/duplicateKey';
+import { CampaignModel, type Campaign } from './Campaign.model';
+
+const ENGINE = { id: 'system', displayName: '系统预置' };
+
+/**
+ * The ready-made birthday reminder: T-7 and T-0 (Asia/Shanghai; 29 Feb birthdays on 28 Feb in common years), a
+ * draft ops review, submit and start in the console. With one accept only T-0 is sent; T-7 then goes to 消息中心.
+ */
+export const BIRTHDAY_PRESET = {
+  presetKey: 'birthday-t7-t0',
+  name: '生日提醒（生日前7天与当天）',
+  trigger: { kind: 'birthday' as const, daysBefore: [7, 0] },
+  audience: { tiers: [], birthdayMonths: [] },
+  message: {
+    template: 'birthdayReminder' as const,
+    fields: { thing1: '你的生日礼已准备好', date2: '{{birthdayDate}}', thing3: '还有{{daysToBirthday}}天，记得来领取哦' },
+    page: 'pages/birthday/index',
+    inboxTitle: '生日礼提醒',
+  },
+  holdoutPermille: 0,
+};
+
+/** Creates the presets that do not exist yet (their key is unique: two instances at once create one). */
+export async function ensureCampaignPresets(now: Date): Promise<Campaign[]> {
+  try {
+    await CampaignModel.create({
+      _id: new Types.ObjectId(),
+      ...BIRTHDAY_PRESET,
+      endsAt: new Date(Date.UTC(now.getUTCFullYear() + 10, 0, 1)),
+      state: 'draft',
+      version: 0,
+      audienceSize: null,
+      needsApproval: false,
+      createdBy: ENGINE,
+      submittedBy: null,
+      approvedBy: null,
+      materialisation: { runKey: null, afterId: null, done: false },
+      createdAt: now,
+      updatedAt: now,
+      auditSeqs: [],
+    });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  return CampaignModel.find({ presetKey: { $ne: null } }).lean();
+}

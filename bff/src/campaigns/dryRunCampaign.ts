@@ -1,0 +1,61 @@
+import { businessWeekKey, inHoldout, inQuietHours, SUBSCRIPTION_TEMPLATES, type OpsCampaignsDryRunResponse, type ProgramSettings } from '@cakeday/shared';
+import { Types } from 'mongoose';
+import type { Config } from '../config/config';
+import { consentingMembers } from '../consents/consentingMembers';
+import { dailyTotal } from '../db/dailyCounter';
+import { notFound } from '../errors/AppError';
+import { MemberModel, type Member } from '../members/Member.model';
+import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model';
+import { templateIdOf } from '../subscriptions/subscriptionTemplates';
+import { CampaignModel } from './Campaign.model';
+import { audienceFilter } from './campaignAudience';
+import { renderMessage } from './campaignMessage';
+import { campaignVariables } from './campaignVariables';
+
+const BATCH = 500;
+const SAMPLE = 3;
+
+/**
+ * What the campaign would do now, without sending: the audience, how many would be skipped and why (the first
+ * reason that applies, in the order the dispatcher checks), and rendered samples. Quiet hours count everyone
+ * who would otherwise be sent: they are deferred, not dropped.
+ */
+export async function dryRunCampaign(id: string, now: Date, settings: ProgramSettings, config: Config): Promise<OpsCampaignsDryRunResponse> {
+  const campaign = await CampaignModel.findById(new Types.ObjectId(id)).lean();
+  if (!campaign) throw notFound();
+  const marketing = SUBSCRIPTION_TEMPLATES[campaign.message.template].marketing;
+  const templateId = templateIdOf(config, campaign.message.template);
+  const quiet = marketing && inQuietHours(campaign.trigger.kind === 'push' ? campaign.trigger.sendAt : now, settings.marketing.quietHours);
+  const skipped: OpsCampaignsDryRunResponse['skipped'] = {};
+  const skip = (reason: keyof OpsCampaignsDryRunResponse['skipped']) => {
+    skipped[reason] = (skipped[reason] ?? 0) + 1;
+  };
+  const sample: OpsCampaignsDryRunResponse['sample'] = [];
+  let audienceSize = 0;
+  let wouldSend = 0;
+  let afterId: Types.ObjectId | null = null;
+  const filter = audienceFilter(campaign);
+  for (;;) {
+    const members: Pick<Member, '_id' | 'nickname' | 'birthday'>[] = await MemberModel.find(afterId ? { $and: [filter, { _id: { $gt: afterId } }] } : filter, { _id: 1, nickname: 1, birthday: 1 }).sort({ _id: 1 }).limit(BATCH).lean();
+    if (members.length === 0) break;
+    afterId = members.at(-1)?._id ?? null;
+    audienceSize += members.length;
+    const ids = members.map((member) => member._id);
+    const [consent, quotas] = await Promise.all([
+      marketing ? consentingMembers(ids, 'marketing_messages') : Promise.resolve(null),
+      SubscriptionQuotaModel.find({ memberId: { $in: ids }, templateId }, { memberId: 1, remaining: 1, status: 1 }).lean(),
+    ]);
+    const remaining = new Map(quotas.map((quota) => [quota.memberId.toHexString(), quota.status === 'active' ? quota.remaining : 0]));
+    for (const member of members) {
+      const memberId = member._id.toHexString();
+      if (inHoldout(campaign._id.toHexString(), memberId, campaign.holdoutPermille)) skip('holdout');
+      else if (consent && !consent.has(memberId)) skip('no_consent');
+      else if (marketing && (await dailyTotal(`marketing-week:${memberId}:${businessWeekKey(now)}`)) >= settings.marketing.weeklyCapPerMember) skip('cap');
+      else if ((remaining.get(memberId) ?? 0) < 1) skip('no_quota');
+      else if (quiet) skip('quiet_hours');
+      else wouldSend += 1;
+      if (sample.length < SAMPLE) sample.push({ memberId, data: renderMessage(campaign.message, campaignVariables(member, campaign, now)).data });
+    }
+  }
+  return { audienceSize, skipped, wouldSend, sample };
+}

@@ -1,0 +1,25 @@
+import { campaignActions, toBusinessIso, type Campaign as CampaignView } from '@cakeday/shared';
+import type { Campaign } from './Campaign.model';
+
+export function presentCampaign(campaign: Campaign): CampaignView {
+  const trigger = campaign.trigger.kind === 'push' ? { kind: 'push' as const, sendAt: toBusinessIso(campaign.trigger.sendAt) } : { kind: 'birthday' as const, daysBefore: campaign.trigger.daysBefore };
+  return {
+    id: campaign._id.toHexString(),
+    name: campaign.name,
+    trigger,
+    audience: { tiers: campaign.audience.tiers, birthdayMonths: campaign.audience.birthdayMonths },
+    message: campaign.message,
+    holdoutPermille: campaign.holdoutPermille,
+    endsAt: toBusinessIso(campaign.endsAt),
+    state: campaign.state,
+    actions: campaignActions(campaign.state),
+    version: campaign.version,
+    audienceSize: campaign.audienceSize,
+    needsApproval: campaign.needsApproval,
+    createdBy: campaign.createdBy,
+    submittedBy: campaign.submittedBy,
+    approvedBy: campaign.approvedBy,
+    createdAt: toBusinessIso(campaign.createdAt),
+    updatedAt: toBusinessIso(campaign.updatedAt),
+  };
+}

@@ -1,0 +1,69 @@
+import type { AppDeps } from '../http/deps';
+import { MemberModel } from '../members/Member.model';
+import { settleSent } from '../subscriptions/quotaLedger';
+import { SendReceiptModel } from '../subscriptions/SendReceipt.model';
+import { CampaignModel } from './Campaign.model';
+import { renderMessage } from './campaignMessage';
+import { campaignVariables } from './campaignVariables';
+import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
+import { deliverCopyToInbox, settleDelivery } from './deliverySteps';
+import { purgeSendRateWindows } from './sendRate';
+
+export interface SettleResult {
+  byReceipt: number;
+  unknown: number;
+  waiting: number;
+}
+
+/** A receipt for the delivery's (openid, template) that no other delivery accounts for, claimed once. */
+async function claimReceipt(delivery: CampaignDelivery): Promise<{ msgId: string; errorCode: number } | null> {
+  if (!delivery.sentTo || !delivery.templateId) return null;
+  const receipts = await SendReceiptModel.find({ openid: delivery.sentTo, templateId: delivery.templateId, claimedBy: null }).sort({ at: 1, _id: 1 }).lean();
+  for (const receipt of receipts) {
+    const owner = await CampaignDeliveryModel.findOne({ msgId: receipt._id }, { key: 1 }).lean();
+    if (owner) {
+      await SendReceiptModel.updateOne({ _id: receipt._id, claimedBy: null }, { $set: { claimedBy: owner.key } });
+      continue;
+    }
+    const claimed = await SendReceiptModel.findOneAndUpdate({ _id: receipt._id, claimedBy: null }, { $set: { claimedBy: delivery.key } }, { new: true }).lean();
+    if (claimed) return { msgId: claimed._id, errorCode: claimed.errorCode };
+  }
+  return null;
+}
+
+async function inboxCopy(delivery: CampaignDelivery, now: Date): Promise<void> {
+  const [campaign, member] = await Promise.all([CampaignModel.findById(delivery.campaignId).lean(), MemberModel.findById(delivery.memberId, { nickname: 1, birthday: 1, status: 1 }).lean()]);
+  if (!campaign || !member || member.status !== 'active') return;
+  await deliverCopyToInbox(delivery, campaign, renderMessage(campaign.message, campaignVariables(member, campaign, delivery.sendingAt ?? now)).data, now);
+}
+
+/**
+ * Deliveries left in `sending` by a worker that crashed or got no answer from WeChat (no lease, or an expired one):
+ * WeChat's receipt (subscribe_msg_sent_event) for the same openid and template settles one as sent; without one
+ * within CAMPAIGN_SENDING_SETTLE_MINUTES of its send it becomes `unknown`. Neither path sends again; the quota
+ * hold counts as used (WeChat's count is the one that matters, and it may have been used).
+ */
+export async function settleSendingDeliveries(deps: Pick<AppDeps, 'now' | 'config'>): Promise<SettleResult> {
+  const now = deps.now();
+  const windowStart = new Date(now.getTime() - deps.config.CAMPAIGN_SENDING_SETTLE_MINUTES * 60_000);
+  const stale = await CampaignDeliveryModel.find({ state: 'sending', $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] }).sort({ sendingAt: 1, _id: 1 }).limit(500).lean();
+  const result: SettleResult = { byReceipt: 0, unknown: 0, waiting: 0 };
+  for (const delivery of stale) {
+    const receipt = await claimReceipt(delivery);
+    let settled = false;
+    if (receipt) {
+      settled = await settleDelivery(delivery._id, 'sending', receipt.errorCode === 0 ? { state: 'sent', msgId: receipt.msgId } : { state: 'failed', msgId: receipt.msgId, errcode: receipt.errorCode }, now);
+      if (settled) result.byReceipt += 1;
+    } else if (delivery.sendingAt && delivery.sendingAt.getTime() <= windowStart.getTime()) {
+      settled = await settleDelivery(delivery._id, 'sending', { state: 'unknown' }, now);
+      if (settled) result.unknown += 1;
+    } else {
+      result.waiting += 1;
+    }
+    if (!settled) continue;
+    if (delivery.templateId) await settleSent(delivery.memberId, delivery.templateId, delivery.key, now);
+    await inboxCopy(delivery, now);
+  }
+  await purgeSendRateWindows(now);
+  return result;
+}

@@ -1,0 +1,16 @@
+import type { OpsCampaignsCreateRequest } from '@cakeday/shared';
+import type { Campaign } from './Campaign.model';
+
+type EditableFields = Omit<OpsCampaignsCreateRequest, 'reason'>;
+
+/** The request's fields as the campaign document stores them (instants as Dates). */
+export function storedCampaignFields(fields: EditableFields): Pick<Campaign, 'name' | 'trigger' | 'audience' | 'message' | 'holdoutPermille' | 'endsAt'> {
+  return {
+    name: fields.name,
+    trigger: fields.trigger.kind === 'push' ? { kind: 'push', sendAt: new Date(fields.trigger.sendAt) } : { kind: 'birthday', daysBefore: [...new Set(fields.trigger.daysBefore)].sort((a, b) => b - a) },
+    audience: { tiers: fields.audience.tiers, birthdayMonths: fields.audience.birthdayMonths },
+    message: fields.message,
+    holdoutPermille: fields.holdoutPermille,
+    endsAt: new Date(fields.endsAt),
+  };
+}

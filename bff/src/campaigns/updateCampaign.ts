@@ -1,0 +1,29 @@
+import type { OpsCampaignsUpdateRequest } from '@cakeday/shared';
+import { Types } from 'mongoose';
+import { audited, auditSeqPush, type AuditContext } from '../audit/audited';
+import { conflict, notFound } from '../errors/AppError';
+import { CampaignModel, type Campaign } from './Campaign.model';
+import { assertMessageFits } from './campaignMessage';
+import { storedCampaignFields } from './storedCampaignFields';
+
+/** Edits a draft, based on the version the operator loaded (409 STALE_VERSION otherwise). */
+export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: AuditContext): Promise<Campaign> {
+  const { id, version, ...fields } = input;
+  const current = await CampaignModel.findById(new Types.ObjectId(id)).lean();
+  if (!current) throw notFound();
+  if (current.state !== 'draft') throw conflict('CAMPAIGN_STATE_CONFLICT');
+  if (current.version !== version) throw conflict('STALE_VERSION');
+  assertMessageFits(fields.message, fields.name);
+  const stored = storedCampaignFields(fields);
+  const before = storedCampaignFields({ ...current, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
+  return audited(audit, { action: 'ops.campaigns.update', subject: { type: 'Campaign', id }, before, after: stored }, async (entry) => {
+    const updated = await CampaignModel.findOneAndUpdate(
+      { _id: current._id, state: 'draft', version },
+      { $set: { ...stored, updatedAt: audit.now }, $inc: { version: 1 }, $push: auditSeqPush(entry._id) },
+      { new: true },
+    ).lean();
+    if (updated) return updated;
+    const now = await CampaignModel.findById(current._id, { state: 1 }).lean();
+    throw conflict(now?.state === 'draft' ? 'STALE_VERSION' : 'CAMPAIGN_STATE_CONFLICT');
+  });
+}

@@ -1,0 +1,9 @@
+import type { RouteHandlers } from '../http/routeHandler';
+import { requireMember } from '../members/requireMember';
+import { listMessages } from './listMessages';
+import { readMessages } from './readMessages';
+
+export const messagesHandlers: Pick<RouteHandlers, 'messages.list' | 'messages.read'> = {
+  'messages.list': async (input, { principal }) => listMessages(requireMember(principal).memberId, input.page, input.pageSize),
+  'messages.read': async (input, { principal, deps }) => readMessages(requireMember(principal).memberId, input, deps.now()),
+};

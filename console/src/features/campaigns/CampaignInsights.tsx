@@ -1,0 +1,43 @@
+import type { Campaign } from '@cakeday/shared';
+import { Descriptions, Modal, Spin, Typography } from 'antd';
+import { useOpsQuery } from '../../api/useOps';
+import { SKIP_LABELS } from './campaignLabels';
+
+const counts = (record: Record<string, number | undefined>): string =>
+  Object.entries(record)
+    .filter(([, count]) => (count ?? 0) > 0)
+    .map(([reason, count]) => `${SKIP_LABELS[reason] ?? reason} ${count}`)
+    .join('，') || '无';
+
+/** 试运行 (nothing is sent) and the delivery report of one campaign. */
+export function CampaignInsights({ campaign, onClose }: { campaign: Campaign; onClose: () => void }) {
+  const dryRun = useOpsQuery('ops.campaigns.dryRun', { id: campaign.id });
+  const report = useOpsQuery('ops.campaigns.report', { id: campaign.id });
+  return (
+    <Modal open title={`${campaign.name}：试运行与投递报表`} footer={null} onCancel={onClose} width={640}>
+      {dryRun.data ? (
+        <Descriptions column={1} size="small" title="试运行（不发送）">
+          <Descriptions.Item label="受众人数">{dryRun.data.audienceSize}</Descriptions.Item>
+          <Descriptions.Item label="将发送">{dryRun.data.wouldSend}</Descriptions.Item>
+          <Descriptions.Item label="将跳过">{counts(dryRun.data.skipped)}</Descriptions.Item>
+          {dryRun.data.sample.map((sample) => (
+            <Descriptions.Item key={sample.memberId} label="消息样例">
+              <Typography.Text code>{Object.values(sample.data).join(' / ')}</Typography.Text>
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      ) : (
+        <Spin />
+      )}
+      {report.data ? (
+        <Descriptions column={1} size="small" title="投递报表">
+          <Descriptions.Item label="按状态">
+            {`排队 ${report.data.byState.queued}，发送中 ${report.data.byState.sending}，已发送 ${report.data.byState.sent}，失败 ${report.data.byState.failed}，跳过 ${report.data.byState.skipped}，结果未知 ${report.data.byState.unknown}`}
+          </Descriptions.Item>
+          <Descriptions.Item label="跳过原因">{counts(report.data.skippedByReason)}</Descriptions.Item>
+          <Descriptions.Item label="失败错误码">{counts(report.data.failedByErrcode)}</Descriptions.Item>
+        </Descriptions>
+      ) : null}
+    </Modal>
+  );
+}

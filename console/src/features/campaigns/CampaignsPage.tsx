@@ -1,0 +1,96 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { CAMPAIGN_STATES, type Campaign, type CampaignAction } from '@cakeday/shared';
+import { App, Button, Space, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { opsCall } from '../../api/opsClient';
+import { pageInput, tableData } from '../../components/serverTable';
+import { useRequestErrorMessage } from '../../components/useRequestErrorMessage';
+import { Can, useOpsAbility } from '../../session/currentSession';
+import { ACTION_LABELS, STATE_LABELS } from './campaignLabels';
+import { CampaignInsights } from './CampaignInsights';
+import { CampaignModal } from './CampaignModal';
+
+type Search = { current?: number; pageSize?: number; state?: unknown };
+type OperatorAction = Exclude<CampaignAction, 'complete'>;
+
+const triggerText = (campaign: Campaign): string =>
+  campaign.trigger.kind === 'push' ? `推送 ${campaign.trigger.sendAt.slice(0, 16).replace('T', ' ')}` : `生日 ${campaign.trigger.daysBefore.map((days) => (days === 0 ? '当天' : `前${days}天`)).join('、')}`;
+
+/** 营销活动: the campaigns, their state and what may be done next (submit, approve, start, pause, stop), dry run and report. */
+export function CampaignsPage() {
+  const table = useRef<ActionType>();
+  const [creating, setCreating] = useState(false);
+  const [inspecting, setInspecting] = useState<Campaign | null>(null);
+  const showError = useRequestErrorMessage();
+  const ability = useOpsAbility();
+  const { message } = App.useApp();
+  const move = async (campaign: Campaign, action: OperatorAction): Promise<void> => {
+    try {
+      await opsCall(`ops.campaigns.${action}`, { id: campaign.id });
+      void message.success(`${ACTION_LABELS[action]}：${campaign.name}`);
+    } catch (error) {
+      showError(error as Error);
+    }
+    void table.current?.reload();
+  };
+  const allowed = (action: OperatorAction): boolean => ability.can(action === 'approve' || action === 'reject' ? 'approve' : 'update', 'Campaign');
+  const columns: ProColumns<Campaign>[] = [
+    { title: '名称', dataIndex: 'name', hideInSearch: true },
+    { title: '触发', dataIndex: 'trigger', hideInSearch: true, render: (_dom, campaign) => triggerText(campaign) },
+    { title: '模板', dataIndex: ['message', 'inboxTitle'], hideInSearch: true },
+    { title: '受众', dataIndex: 'audienceSize', hideInSearch: true, render: (_dom, campaign) => (campaign.audienceSize === null ? '—' : `${campaign.audienceSize} 人`) },
+    { title: '状态', dataIndex: 'state', valueType: 'select', valueEnum: STATE_LABELS },
+    {
+      title: '操作',
+      valueType: 'option',
+      render: (_dom, campaign) => (
+        <Space wrap>
+          <Typography.Link onClick={() => setInspecting(campaign)}>试运行与报表</Typography.Link>
+          {campaign.actions
+            .filter((action): action is OperatorAction => action !== 'complete' && allowed(action))
+            .map((action) => (
+              <Typography.Link key={action} type={action === 'stop' ? 'danger' : undefined} onClick={() => void move(campaign, action)}>
+                {ACTION_LABELS[action]}
+              </Typography.Link>
+            ))}
+        </Space>
+      ),
+    },
+  ];
+  const request = async (search: Search) => {
+    const state = CAMPAIGN_STATES.find((candidate) => candidate === search.state);
+    return tableData(await opsCall('ops.campaigns.list', { ...pageInput(search), state }));
+  };
+  return (
+    <>
+      <ProTable<Campaign, Search>
+        headerTitle="营销活动"
+        rowKey="id"
+        actionRef={table}
+        columns={columns}
+        request={request}
+        onRequestError={showError}
+        pagination={{ defaultPageSize: 20 }}
+        search={{ labelWidth: 'auto' }}
+        toolBarRender={() => [
+          <Can key="create" I="create" a="Campaign">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建活动
+            </Button>
+          </Can>,
+        ]}
+      />
+      {creating ? (
+        <CampaignModal
+          onClose={() => setCreating(false)}
+          onSaved={() => {
+            setCreating(false);
+            void table.current?.reload();
+          }}
+        />
+      ) : null}
+      {inspecting ? <CampaignInsights campaign={inspecting} onClose={() => setInspecting(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { pageFields, pageOf } from '../api/paging.js';
+import { subscriptionTemplateKeySchema } from '../subscriptions/subscriptions.schema.js';
+import { tierLevelSchema } from '../tiers/tiers.schema.js';
+import { CAMPAIGN_ACTIONS, CAMPAIGN_STATES, DELIVERY_STATES, SKIP_REASONS } from './campaigns.rules.js';
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/, '无效的编号');
+const isoDateTime = z.iso.datetime({ offset: true });
+const operatorRef = z.object({ id: z.string(), displayName: z.string() });
+
+/** When the campaign sends: a one-off push at a chosen time, or birthday steps (days before the celebration). */
+export const campaignTriggerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('push'), sendAt: isoDateTime }),
+  z.object({
+    kind: z.literal('birthday'),
+    /** 7 = T-7, 0 = the day itself; at most three steps. */
+    daysBefore: z.array(z.number().int().min(0).max(30)).min(1).max(3),
+  }),
+]);
+
+/** Who it reaches: members matching every given filter (an empty list means any). */
+export const campaignAudienceSchema = z.object({
+  tiers: z.array(tierLevelSchema).max(3).default([]),
+  birthdayMonths: z.array(z.number().int().min(1).max(12)).max(12).default([]),
+});
+
+export const campaignMessageSchema = z.object({
+  template: subscriptionTemplateKeySchema,
+  /** Template keyword -> text with {{nickname}}, {{daysToBirthday}}, {{birthdayDate}}, {{campaignName}}. */
+  fields: z.record(z.string().regex(/^[a-z_]+\d+$/), z.string().min(1).max(100)),
+  /** The landing page; the delivery id is added to its query. */
+  page: z.string().regex(/^pages\/[\w/-]+$/, '须为小程序页面路径'),
+  /** What 消息中心 shows as the message's title. */
+  inboxTitle: z.string().trim().min(1).max(30),
+});
+
+const campaignFields = {
+  name: z.string().trim().min(2).max(40),
+  trigger: campaignTriggerSchema,
+  audience: campaignAudienceSchema,
+  message: campaignMessageSchema,
+  /** Thousandths of the audience deliberately not sent (0–500). */
+  holdoutPermille: z.number().int().min(0).max(500).default(0),
+  /** No delivery is made after this instant. */
+  endsAt: isoDateTime,
+};
+
+export const campaignSchema = z.object({
+  id: z.string(),
+  ...campaignFields,
+  holdoutPermille: z.number().int(),
+  audience: z.object({ tiers: z.array(tierLevelSchema), birthdayMonths: z.array(z.number().int()) }),
+  state: z.enum(CAMPAIGN_STATES),
+  /** What the viewing operator may do now. */
+  actions: z.array(z.enum(CAMPAIGN_ACTIONS)),
+  version: z.number().int(),
+  /** The audience size counted at submission; null before. */
+  audienceSize: z.number().int().nullable(),
+  needsApproval: z.boolean(),
+  createdBy: operatorRef,
+  submittedBy: operatorRef.nullable(),
+  approvedBy: operatorRef.nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+
+export const templateProblemSchema = z.object({ key: z.string(), message: z.string() });
+
+export const opsCampaignsListRequest = z
+  .object({ ...pageFields, state: z.enum(CAMPAIGN_STATES).optional() })
+  .strict();
+export const opsCampaignsListResponse = pageOf(campaignSchema);
+
+export const opsCampaignsGetRequest = z.object({ id: objectId }).strict();
+export const opsCampaignsGetResponse = campaignSchema;
+
+export const opsCampaignsCreateRequest = z.object({ ...campaignFields, reason: z.string().trim().min(2).max(200).optional() }).strict();
+export const opsCampaignsCreateResponse = campaignSchema;
+
+export const opsCampaignsUpdateRequest = z
+  .object({ id: objectId, version: z.number().int().min(0), ...campaignFields })
+  .strict();
+export const opsCampaignsUpdateResponse = campaignSchema;
+
+/** The message rendered with the longest variable values and checked against the template's rules. */
+export const opsCampaignsPreviewRequest = z.object({ message: campaignMessageSchema, name: z.string().trim().min(1).max(40) }).strict();
+export const opsCampaignsPreviewResponse = z.object({
+  data: z.record(z.string(), z.string()),
+  problems: z.array(templateProblemSchema),
+});
+
+export const opsCampaignsDryRunRequest = z.object({ id: objectId }).strict();
+export const opsCampaignsDryRunResponse = z.object({
+  /** Members the audience filters match (for birthday campaigns: with a birthday set). */
+  audienceSize: z.number().int(),
+  /** Of those, how many would not get the subscription message now, and why. */
+  skipped: z.partialRecord(z.enum([...SKIP_REASONS, 'quiet_hours']), z.number().int()),
+  wouldSend: z.number().int(),
+  sample: z.array(z.object({ memberId: z.string(), data: z.record(z.string(), z.string()) })),
+});
+
+/** submit / approve / reject / start / pause / resume / stop: the state change, audited. */
+export const opsCampaignsTransitionRequest = z
+  .object({ id: objectId, reason: z.string().trim().min(2).max(200).optional() })
+  .strict();
+export const opsCampaignsTransitionResponse = campaignSchema;
+
+export const opsCampaignsReportRequest = z.object({ id: objectId }).strict();
+export const opsCampaignsReportResponse = z.object({
+  byState: z.record(z.enum(DELIVERY_STATES), z.number().int()),
+  skippedByReason: z.record(z.string(), z.number().int()),
+  failedByErrcode: z.record(z.string(), z.number().int()),
+  total: z.number().int(),
+});
+
+export type Campaign = z.infer<typeof campaignSchema>;
+export type CampaignTrigger = z.infer<typeof campaignTriggerSchema>;
+export type CampaignAudience = z.infer<typeof campaignAudienceSchema>;
+export type CampaignMessage = z.infer<typeof campaignMessageSchema>;
+export type OpsCampaignsCreateRequest = z.infer<typeof opsCampaignsCreateRequest>;
+export type OpsCampaignsUpdateRequest = z.infer<typeof opsCampaignsUpdateRequest>;
+export type OpsCampaignsDryRunResponse = z.infer<typeof opsCampaignsDryRunResponse>;
+export type OpsCampaignsReportResponse = z.infer<typeof opsCampaignsReportResponse>;

@@ -1,0 +1,7 @@
+import { defineRoutes } from '../api/route.js';
+import { messagesListRequest, messagesListResponse, messagesReadRequest, messagesReadResponse } from './messages.schema.js';
+
+export const messagesRoutes = defineRoutes({
+  'messages.list': { auth: 'member', summary: '消息中心：我的消息（最新在前）与未读数', request: messagesListRequest, response: messagesListResponse },
+  'messages.read': { auth: 'member', summary: '将消息标为已读（指定消息或全部）', request: messagesReadRequest, response: messagesReadResponse },
+});
