@@ -1,4 +1,4 @@
-import { DEFAULT_PROGRAM_SETTINGS, memberRulesOf, type RouteResponse } from '@cakeday/shared';
+import { DEFAULT_PROGRAM_SETTINGS, memberRulesOf, SUBSCRIPTION_TEMPLATE_KEYS, SUBSCRIPTION_TEMPLATES, type RouteResponse } from '@cakeday/shared';
 
 type Member = RouteResponse<'members.me'>;
 
@@ -217,6 +217,23 @@ export function buildSettingsRules(overrides: Partial<SettingsRules> = {}): Sett
     version: 0,
     effectiveFrom: '1970-01-01T08:00:00+08:00',
     ...memberRulesOf(DEFAULT_PROGRAM_SETTINGS),
+    ...overrides,
+  };
+}
+
+/** A subscriptions.mine answer: every template, nothing accepted yet. */
+export function buildSubscriptions(overrides: Partial<RouteResponse<'subscriptions.mine'>> = {}): RouteResponse<'subscriptions.mine'> {
+  return {
+    items: SUBSCRIPTION_TEMPLATE_KEYS.map((key) => ({
+      template: key,
+      templateId: `tmpl-${key}`,
+      title: SUBSCRIPTION_TEMPLATES[key].title,
+      purpose: SUBSCRIPTION_TEMPLATES[key].purpose,
+      remaining: 0,
+      status: 'none' as const,
+      marketing: SUBSCRIPTION_TEMPLATES[key].marketing,
+    })),
+    marketingConsent: true,
     ...overrides,
   };
 }

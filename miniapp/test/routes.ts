@@ -35,3 +35,8 @@ export function shownToken(): string | null {
   const input = document.querySelector('.qr-panel__token input') as HTMLInputElement | null;
   return input ? input.value : null;
 }
+
+/** What the H5 subscription stand-in asked the sandbox to play: each template id with the person's answer. */
+export function popupAnswers(): { template: string; result: string }[] {
+  return callsTo('sandbox:/subscription-popups').flatMap((request) => (request.data as { choices: { template: string; result: string }[] }).choices);
+}

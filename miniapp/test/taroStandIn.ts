@@ -16,6 +16,13 @@ export interface StandInResponse {
   data: unknown;
 }
 
+export interface StandInModal {
+  title?: string;
+  content?: string;
+  confirmText?: string;
+  cancelText?: string;
+}
+
 type Responder = (request: StandInRequest) => StandInResponse | Promise<StandInResponse>;
 
 /** What the WeChat-only privacy listener is handed (wx.onNeedPrivacyAuthorization's resolve). */
@@ -42,6 +49,12 @@ export const taroStandIn = {
   albumSaves: [] as string[],
   privacyListeners: [] as PrivacyListener[],
   privacyContractsOpened: 0,
+  /** Every Taro.showModal shown (the H5 subscription stand-in is one), and how the person answers it. */
+  modals: [] as StandInModal[],
+  answerModal: async (_modal: StandInModal): Promise<{ confirm: boolean }> => ({ confirm: false }),
+  /** wx.requestSubscribeMessage (the .weapp flavour): the ids asked, and what the popup answers per id. */
+  subscribeRequests: [] as string[][],
+  answerSubscribe: async (tmplIds: string[]): Promise<Record<string, string>> => Object.fromEntries(tmplIds.map((id) => [id, 'reject'])),
   respond: ((request: StandInRequest) => {
     throw new Error(`no responder for ${request.url}`);
   }) as Responder,
@@ -59,6 +72,10 @@ export const taroStandIn = {
     this.albumSaves = [];
     this.privacyListeners = [];
     this.privacyContractsOpened = 0;
+    this.modals = [];
+    this.answerModal = async () => ({ confirm: false });
+    this.subscribeRequests = [];
+    this.answerSubscribe = async (tmplIds) => Object.fromEntries(tmplIds.map((id) => [id, 'reject']));
     storage.clear();
     reachBottomHandlers.clear();
   },
@@ -168,6 +185,15 @@ const Taro = {
   },
   openPrivacyContract: async (): Promise<void> => {
     taroStandIn.privacyContractsOpened += 1;
+  },
+  showModal: async (modal: StandInModal): Promise<{ confirm: boolean; cancel: boolean }> => {
+    taroStandIn.modals.push(modal);
+    const { confirm } = await taroStandIn.answerModal(modal);
+    return { confirm, cancel: !confirm };
+  },
+  requestSubscribeMessage: async (options: { tmplIds: string[] }): Promise<Record<string, string>> => {
+    taroStandIn.subscribeRequests.push(options.tmplIds);
+    return { errMsg: 'requestSubscribeMessage:ok', ...(await taroStandIn.answerSubscribe(options.tmplIds)) };
   },
   getEnv: (): string => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },

@@ -8,6 +8,7 @@ import { RemoteView } from '../../components/RemoteView';
 import { formatBirthday } from '../../format/dates';
 import { useSaveBirthday, type BirthdayChoice } from '../../hooks/useBirthdaySetting';
 import { useMember, type Member } from '../../hooks/useMember';
+import { useSubscriptions } from '../../hooks/useSubscriptions';
 import { birthdayFromPicker, LEAP_YEAR_FOR_MONTH_DAY, pickerDate } from './birthdayChoice';
 import { LockRules } from './LockRules';
 import './index.scss';
@@ -27,6 +28,7 @@ function BirthdayForm({ member }: { member: Member }): JSX.Element {
   const [pickerOpen, setPickerOpen] = useState(false);
   const [agreed, setAgreed] = useState(false);
   const save = useSaveBirthday(leave);
+  const subscriptions = useSubscriptions();
   const locked = member.birthdayLock.state === 'locked';
   const today = new Date();
 
@@ -59,8 +61,13 @@ function BirthdayForm({ member }: { member: Member }): JSX.Element {
           block
           type='primary'
           disabled={locked || !agreed || !choice || (withYear && !choice.year)}
-          loading={save.pending}
-          onClick={() => choice && void save.run(withYear ? choice : { ...choice, year: null })}
+          loading={save.pending || subscriptions.ask.pending}
+          onClick={() => {
+            if (!choice) return;
+            const chosen = withYear ? choice : { ...choice, year: null };
+            // The popup must open from this tap (WeChat's rule); whatever the member answers, the birthday is saved.
+            void subscriptions.ask.run(['birthdayReminder'], 'birthday_set').then(() => save.run(chosen));
+          }}
         >
           保存生日
         </Button>

@@ -1,6 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { taroStandIn } from '../../../test/taroStandIn';
-import { answerRoutes, callsTo, ok } from '../../../test/routes';
+import { buildSubscriptions } from '../../../test/fixtures';
+import { answerRoutes, callsTo, ok, popupAnswers, routeOf } from '../../../test/routes';
 import { setSessionProvider } from '../../api/client';
 import { HelpPage } from './index';
 
@@ -55,6 +56,36 @@ describe('HelpPage', () => {
     expect(await screen.findByText('已有 0/5 位好友助力')).toBeTruthy();
     expect(screen.getByText('邀请好友助力')).toBeTruthy();
     expect(callsTo('help.start')).toHaveLength(1);
+  });
+
+  it.each([
+    ['accepts', true, 'accept'],
+    ['refuses', false, 'reject'],
+  ])('asks for 助力成功通知 from the start tap and starts the campaign whether the member %s', async (_answer, confirm, result) => {
+    const started = mine({ canStart: false, startBlocker: 'already_started', campaign, share });
+    answerRoutes({
+      'help.mine': [mine({}), started],
+      'help.start': started,
+      'subscriptions.mine': ok(buildSubscriptions()),
+      'sandbox:/subscription-popups': ok({ ok: true }),
+      'subscriptions.record': ok(buildSubscriptions()),
+    });
+    taroStandIn.answerModal = async () => ({ confirm });
+
+    render(<HelpPage />);
+    await screen.findByText('集满 5 位好友助力即可解锁');
+    await act(async () => {
+      screen.getByText('发起生日助力').click();
+    });
+
+    expect(await screen.findByText('已有 0/5 位好友助力')).toBeTruthy();
+    expect(taroStandIn.modals.map((modal) => modal.content)).toEqual([expect.stringContaining('助力成功通知')]);
+    expect(popupAnswers()).toEqual([{ template: 'tmpl-helpSucceeded', result }]);
+    expect(callsTo('subscriptions.record').map((request) => request.data)).toEqual([{ moment: 'help_started', choices: [{ template: 'helpSucceeded', result }] }]);
+    expect(callsTo('help.start').map((request) => request.data)).toEqual([{}]);
+    const order = taroStandIn.requests.map(routeOf);
+    expect(order.indexOf('sandbox:/subscription-popups')).toBeLessThan(order.indexOf('help.start'));
+    expect(taroStandIn.toasts).toEqual(['助力已发起']);
   });
 
   it('says when the campaign can be started instead of offering the button', async () => {

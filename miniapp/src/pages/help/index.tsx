@@ -9,10 +9,11 @@ import { RemoteView } from '../../components/RemoteView';
 import { ShareButton } from '../../components/ShareButton';
 import { formatBusinessDateTime } from '../../format/dates';
 import { useMyHelp, type HelpMine, type MyHelpState } from '../../hooks/useHelp';
+import { useSubscriptions, type Subscriptions } from '../../hooks/useSubscriptions';
 import { startBlockerText } from './helpTexts';
 import './index.scss';
 
-function MyHelp({ mine, state }: { mine: HelpMine; state: MyHelpState }): JSX.Element {
+function MyHelp({ mine, state, subscriptions }: { mine: HelpMine; state: MyHelpState; subscriptions: Subscriptions }): JSX.Element {
   const { campaign } = mine;
   return (
     <>
@@ -50,8 +51,9 @@ function MyHelp({ mine, state }: { mine: HelpMine; state: MyHelpState }): JSX.El
             type='primary'
             className='help__action'
             disabled={!mine.canStart}
-            loading={state.start.pending}
-            onClick={() => void state.start.run()}
+            loading={state.start.pending || subscriptions.ask.pending}
+            // The popup must open from this tap (WeChat's rule); whatever the member answers, the campaign starts.
+            onClick={() => void subscriptions.ask.run(['helpSucceeded'], 'help_started').then(() => state.start.run())}
           >
             {mine.canStart || !mine.startBlocker ? '发起生日助力' : startBlockerText(mine.startBlocker, mine)}
           </Button>
@@ -73,6 +75,7 @@ function MyHelp({ mine, state }: { mine: HelpMine; state: MyHelpState }): JSX.El
 
 export function HelpPage(): JSX.Element {
   const state = useMyHelp();
+  const subscriptions = useSubscriptions();
   useShareAppMessage(() => {
     const share = state.data?.share;
     return share ? { title: share.title, path: share.path } : { title: 'Cakeday 生日会员', path: '/pages/home/index' };
@@ -80,7 +83,7 @@ export function HelpPage(): JSX.Element {
   return (
     <View className='help'>
       <RemoteView remote={state} skeleton={<CardSkeleton cards={3} />}>
-        {(mine) => <MyHelp mine={mine} state={state} />}
+        {(mine) => <MyHelp mine={mine} state={state} subscriptions={subscriptions} />}
       </RemoteView>
     </View>
   );

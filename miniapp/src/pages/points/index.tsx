@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CardSkeleton } from '../../components/CardSkeleton';
 import { EmptyView, ErrorView } from '../../components/StateViews';
+import { SubscribeCard } from '../../components/SubscribeCard';
 import { usePointsHistory } from '../../hooks/usePointsHistory';
 import { PointsEntryRow } from './PointsEntryRow';
 import './index.scss';
@@ -24,6 +25,7 @@ export function PointsPage(): JSX.Element {
         <Text className='points__summary-label'>当前积分</Text>
         <Text className='points__summary-balance'>{history.balance ?? 0}</Text>
       </View>
+      <SubscribeCard template='benefitExpiring' moment='points_page' text='积分快到期时在微信里提醒你' action='积分到期提醒' />
       {history.items.length === 0 ? (
         <EmptyView title='还没有积分记录' description='消费、参与活动都可以获得积分' />
       ) : (

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { taroStandIn } from '../../../../test/taroStandIn';
-import { buildOrder, payment } from '../../../../test/fixtures';
-import { answerRoutes, callsTo, ok, shownToken } from '../../../../test/routes';
+import { buildOrder, buildSubscriptions, payment } from '../../../../test/fixtures';
+import { answerRoutes, callsTo, ok, popupAnswers, routeOf, shownToken } from '../../../../test/routes';
 import { setSessionProvider } from '../../../api/client';
 import { OrderDetailPage } from './index';
 
@@ -99,6 +99,36 @@ describe('OrderDetailPage', () => {
 
     expect(await screen.findByText('兑换成功')).toBeTruthy();
     expect(taroStandIn.toasts).toContain('支付成功');
+  });
+
+  it.each([
+    ['accepts', true, 'accept'],
+    ['refuses', false, 'reject'],
+  ])('offers 订单状态通知 on a paid order and asks only from the tap; when the member %s nothing else changes', async (_answer, confirm, result) => {
+    answerRoutes({
+      'orders.get': ok({ order: buildOrder() }),
+      'orders.qr': qrToken,
+      'subscriptions.mine': ok(buildSubscriptions()),
+      'sandbox:/subscription-popups': ok({ ok: true }),
+      'subscriptions.record': ok(buildSubscriptions()),
+    });
+    taroStandIn.answerModal = async () => ({ confirm });
+
+    render(<OrderDetailPage />);
+    await screen.findByText('接收订单通知');
+    expect(taroStandIn.modals).toEqual([]);
+    const before = taroStandIn.requests.map(routeOf).filter((route) => route.startsWith('orders.'));
+    await act(async () => {
+      screen.getByText('接收订单通知').click();
+    });
+
+    await waitFor(() => expect(callsTo('subscriptions.record')).toHaveLength(1));
+    expect(taroStandIn.modals.map((modal) => modal.content)).toEqual([expect.stringContaining('订单状态通知')]);
+    expect(popupAnswers()).toEqual([{ template: 'tmpl-orderStatus', result }]);
+    expect(callsTo('subscriptions.record')[0]?.data).toEqual({ moment: 'order_paid', choices: [{ template: 'orderStatus', result }] });
+    expect(taroStandIn.requests.map(routeOf).filter((route) => route.startsWith('orders.'))).toEqual(before);
+    expect(screen.getByText('兑换成功')).toBeTruthy();
+    expect(taroStandIn.toasts).toEqual([]);
   });
 
   it('asks before refunding an unused order, then shows it refunded', async () => {

@@ -7,6 +7,7 @@ import { CardSkeleton } from '../../../components/CardSkeleton';
 import { ItemCover } from '../../../components/ItemCover';
 import { QrPanel } from '../../../components/QrPanel';
 import { RemoteView } from '../../../components/RemoteView';
+import { SubscribeCard } from '../../../components/SubscribeCard';
 import { formatBusinessDateTime } from '../../../format/dates';
 import { useOrder, useOrderQr, type OrderState } from '../../../hooks/useOrders';
 import { OrderFacts } from './OrderFacts';
@@ -33,6 +34,10 @@ function OrderView({ order, state }: { order: Order; state: OrderState }): JSX.E
         <View className='order-detail__card'>
           <QrPanel token={qr.token} error={qr.error} hint='到店出示此码，店员扫码核销' onRetry={() => void qr.refresh()} />
         </View>
+      ) : null}
+
+      {order.status === 'paid' || order.status === 'fulfilled' ? (
+        <SubscribeCard template='orderStatus' moment='order_paid' text='备货、可取货时在微信里通知你' action='接收订单通知' />
       ) : null}
 
       <View className='order-detail__card order-detail__item'>

@@ -1,0 +1,61 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { taroStandIn } from '../../../test/taroStandIn';
+import { buildMember, buildSubscriptions } from '../../../test/fixtures';
+import { answerRoutes, callsTo, ok, popupAnswers } from '../../../test/routes';
+import { setSessionProvider } from '../../api/client';
+import { BirthdayPage } from './index';
+
+const birthday = { month: 6, day: 15, year: null };
+
+async function saveBirthday(): Promise<void> {
+  answerRoutes({
+    'members.me': ok(buildMember({ birthday })),
+    'subscriptions.mine': ok(buildSubscriptions()),
+    'sandbox:/subscription-popups': ok({ ok: true }),
+    'subscriptions.record': ok(buildSubscriptions()),
+    'members.setBirthday': ok({ birthday, birthdayLock: { state: 'open', correctableUntil: null } }),
+  });
+  render(<BirthdayPage />);
+  // The first render of the page (its date picker) is slow on a busy machine.
+  const agree = await screen.findByText('我已阅读并同意以上说明', undefined, { timeout: 10_000 });
+  await act(async () => {
+    agree.click();
+  });
+  await act(async () => {
+    screen.getByText('保存生日').click();
+  });
+  await waitFor(() => expect(taroStandIn.navigations).toEqual(['back']));
+}
+
+describe('BirthdayPage', () => {
+  beforeEach(() => {
+    taroStandIn.reset();
+    setSessionProvider({ token: () => 'token', renew: async () => null });
+  });
+
+  it('asks for 生日提醒 from the save tap, then saves the birthday', async () => {
+    taroStandIn.answerModal = async () => ({ confirm: true });
+
+    await saveBirthday();
+
+    expect(taroStandIn.modals.map((modal) => modal.content)).toEqual([expect.stringContaining('生日提醒')]);
+    expect(popupAnswers()).toEqual([{ template: 'tmpl-birthdayReminder', result: 'accept' }]);
+    expect(callsTo('subscriptions.record').map((request) => request.data)).toEqual([
+      { moment: 'birthday_set', choices: [{ template: 'birthdayReminder', result: 'accept' }] },
+    ]);
+    expect(callsTo('members.setBirthday')).toHaveLength(1);
+    expect(taroStandIn.navigations).toEqual(['back']);
+  });
+
+  it('saves the same birthday the same way when the member refuses the reminder', async () => {
+    taroStandIn.answerModal = async () => ({ confirm: false });
+
+    await saveBirthday();
+
+    expect(taroStandIn.modals).toHaveLength(1);
+    expect(popupAnswers()).toEqual([{ template: 'tmpl-birthdayReminder', result: 'reject' }]);
+    expect(callsTo('members.setBirthday').map((request) => request.data)).toEqual([{ month: 6, day: 15, consentVersion: expect.any(String) }]);
+    expect(taroStandIn.toasts).toEqual(['生日已保存']);
+    expect(taroStandIn.navigations).toEqual(['back']);
+  });
+});
