@@ -33,6 +33,8 @@ export interface CampaignDelivery {
   errcode: number | null;
   skipReason: SkipReason | null;
   settledAt: Date | null;
+  /** When the member first opened the message's landing page (set once, from null). */
+  openedAt: Date | null;
   createdAt: Date;
 }
 
@@ -56,6 +58,7 @@ const campaignDeliverySchema = new Schema<CampaignDelivery>(
     errcode: { type: Number, default: null },
     skipReason: { type: String, enum: [...SKIP_REASONS, null], default: null },
     settledAt: { type: Date, default: null },
+    openedAt: { type: Date, default: null },
     createdAt: { type: Date, required: true },
   },
   { collection: 'campaign_deliveries', versionKey: false },

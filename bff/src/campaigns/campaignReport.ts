@@ -23,5 +23,6 @@ export async function campaignReport(id: string): Promise<OpsCampaignsReportResp
     if (state === 'skipped' && _id.skipReason) skippedByReason[_id.skipReason] = (skippedByReason[_id.skipReason] ?? 0) + count;
     if (state === 'failed' && _id.errcode !== null) failedByErrcode[String(_id.errcode)] = (failedByErrcode[String(_id.errcode)] ?? 0) + count;
   }
-  return { byState, skippedByReason, failedByErrcode, total };
+  const opened = await CampaignDeliveryModel.countDocuments({ campaignId, openedAt: { $ne: null } });
+  return { byState, skippedByReason, failedByErrcode, opened, total };
 }

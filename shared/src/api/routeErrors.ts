@@ -63,6 +63,7 @@ export const routeErrors = {
   'subscriptions.record': [],
   'messages.list': [],
   'messages.read': [],
+  'messages.opened': [],
   'referral.mine': [],
   'referral.poster': [...WECHAT],
   'points.history': [],

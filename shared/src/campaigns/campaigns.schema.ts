@@ -110,6 +110,8 @@ export const opsCampaignsReportResponse = z.object({
   byState: z.record(z.enum(DELIVERY_STATES), z.number().int()),
   skippedByReason: z.record(z.string(), z.number().int()),
   failedByErrcode: z.record(z.string(), z.number().int()),
+  /** Deliveries whose landing page the member opened (once each). */
+  opened: z.number().int(),
   total: z.number().int(),
 });
 

@@ -29,5 +29,12 @@ export const messagesReadRequest = z
   .refine((input) => (input.ids === undefined) !== (input.all === undefined), { message: '请指定消息或全部', path: ['ids'] });
 export const messagesReadResponse = z.object({ unreadCount: z.number().int().min(0) });
 
+/**
+ * The landing page of a message reports the delivery id from its query: the delivery counts as opened once, and
+ * only for the member it was sent to (anything else is answered the same way and changes nothing).
+ */
+export const messagesOpenedRequest = z.object({ delivery: objectId }).strict();
+export const messagesOpenedResponse = z.object({ ok: z.literal(true) });
+
 export type InboxMessageView = z.infer<typeof inboxMessageSchema>;
 export type MessagesListResponse = z.infer<typeof messagesListResponse>;

@@ -59,3 +59,29 @@ describe('BirthdayPage', () => {
     expect(taroStandIn.navigations).toEqual(['back']);
   });
 });
+
+describe('BirthdayPage as a message’s landing page', () => {
+  beforeEach(() => {
+    taroStandIn.reset();
+    setSessionProvider({ token: () => 'token', renew: async () => null });
+  });
+
+  it('reports the delivery in its query as opened, once per visit', async () => {
+    taroStandIn.params = { delivery: 'a'.repeat(24) };
+    answerRoutes({ 'members.me': ok(buildMember({ birthday })), 'subscriptions.mine': ok(buildSubscriptions()), 'messages.opened': ok({ ok: true }) });
+
+    render(<BirthdayPage />);
+
+    await screen.findByText('保存生日', undefined, { timeout: 10_000 });
+    expect(callsTo('messages.opened').map((request) => request.data)).toEqual([{ delivery: 'a'.repeat(24) }]);
+  });
+
+  it('reports nothing when opened without a delivery', async () => {
+    answerRoutes({ 'members.me': ok(buildMember({ birthday })), 'subscriptions.mine': ok(buildSubscriptions()) });
+
+    render(<BirthdayPage />);
+
+    await screen.findByText('保存生日', undefined, { timeout: 10_000 });
+    expect(callsTo('messages.opened')).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { useMember, type Member } from '../../hooks/useMember';
 import { useSubscriptions } from '../../hooks/useSubscriptions';
 import { birthdayFromPicker, LEAP_YEAR_FOR_MONTH_DAY, pickerDate } from './birthdayChoice';
 import { LockRules } from './LockRules';
+import { useMessageOpened } from '../../hooks/useMessageOpened';
 import './index.scss';
 
 const consent = consentTexts.birthday;
@@ -92,6 +93,7 @@ function BirthdayForm({ member }: { member: Member }): JSX.Element {
 }
 
 export function BirthdayPage(): JSX.Element {
+  useMessageOpened();
   const member = useMember();
   return (
     <View className='birthday'>

@@ -9,6 +9,7 @@ import { FilterChips, type FilterChip } from '../../components/FilterChips';
 import { QrPanel } from '../../components/QrPanel';
 import { EmptyView, ErrorView } from '../../components/StateViews';
 import { useCouponQr, useCoupons, type CouponTab } from '../../hooks/useCoupons';
+import { useMessageOpened } from '../../hooks/useMessageOpened';
 import './index.scss';
 
 function CouponQr({ coupon, onClose }: { coupon: Coupon | null; onClose(): void }): JSX.Element {
@@ -27,6 +28,7 @@ function CouponQr({ coupon, onClose }: { coupon: Coupon | null; onClose(): void 
 }
 
 export function CouponsPage(): JSX.Element {
+  useMessageOpened();
   const [tab, setTab] = useState<CouponTab>('available');
   const [showing, setShowing] = useState<Coupon | null>(null);
   const coupons = useCoupons(tab);

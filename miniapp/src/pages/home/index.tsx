@@ -10,9 +10,11 @@ import { TierCard } from '../../components/TierCard';
 import { greeting } from '../../format/greeting';
 import { useBirthdayBenefits } from '../../hooks/useBirthdayBenefits';
 import { useMember } from '../../hooks/useMember';
+import { useMessageOpened } from '../../hooks/useMessageOpened';
 import './index.scss';
 
 export function HomePage(): JSX.Element {
+  useMessageOpened();
   const member = useMember();
   // Loaded beside the member (not inside the card) so that it reloads each time the page shows.
   const benefits = useBirthdayBenefits();

@@ -6,9 +6,11 @@ import { EmptyView, ErrorView } from '../../components/StateViews';
 import { SubscribeCard } from '../../components/SubscribeCard';
 import { usePointsHistory } from '../../hooks/usePointsHistory';
 import { PointsEntryRow } from './PointsEntryRow';
+import { useMessageOpened } from '../../hooks/useMessageOpened';
 import './index.scss';
 
 export function PointsPage(): JSX.Element {
+  useMessageOpened();
   const history = usePointsHistory();
   useReachBottom(() => {
     if (history.hasMore) void history.loadMore();
