@@ -6,11 +6,11 @@ import { turnWheelTo } from './wheelPicker';
 /** Friends needed to unlock 普卡's help gift (HELP_GOAL_BASIC's default). */
 const HELP_GOAL = 5;
 /** Inside the help window (14 days before the birthday to 7 after) whatever the time of day. */
-const BIRTHDAY_IN_DAYS = 3;
+export const BIRTHDAY_IN_DAYS = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A month and day `days` from now on the calendar of Asia/Shanghai, where birthdays are kept. */
-function shanghaiMonthDay(days: number): { month: number; day: number } {
+export function shanghaiMonthDay(days: number): { month: number; day: number } {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' }).formatToParts(
     new Date(Date.now() + days * DAY_MS),
   );
@@ -18,8 +18,11 @@ function shanghaiMonthDay(days: number): { month: number; day: number } {
   return { month: part('month'), day: part('day') };
 }
 
-/** Sets A's birthday through the date picker's wheels; returns it as people see it (`11月26日`). */
-async function setBirthdaySoon(a: Person): Promise<string> {
+/**
+ * Sets A's birthday through the date picker's wheels, answering the 生日提醒 popup that 保存生日 opens (the H5
+ * stand-in: 允许 or 取消); returns the birthday as people see it (`11月26日`).
+ */
+export async function setBirthdaySoon(a: Person, reminder: '允许' | '取消' = '取消'): Promise<string> {
   const { month, day } = shanghaiMonthDay(BIRTHDAY_IN_DAYS);
   await a.step('login-and-home', async () => {
     await a.open('/pages/home/index');
@@ -39,6 +42,8 @@ async function setBirthdaySoon(a: Person): Promise<string> {
   });
   await a.step('birthday-saved', async () => {
     await tapText(a.page, '保存生日');
+    await expectText(a.page, '接收以下消息：生日提醒');
+    await tapText(a.page, reminder);
     await expectText(a.page, /距离生日还有 \d+ 天/);
   });
   return `${month}月${day}日`;
@@ -68,6 +73,9 @@ async function helpCampaign(context: E2eContext, a: Person, done: string[]): Pro
     await tapText(a.page, '生日助力');
     await expectText(a.page, `集满 ${HELP_GOAL} 位好友助力即可解锁`);
     await tapText(a.page, '发起生日助力');
+    // The 助力成功通知 popup opens from the same tap; refusing it still starts the campaign.
+    await expectText(a.page, '接收以下消息：助力成功通知');
+    await tapText(a.page, '取消');
     await expectText(a.page, `已有 0/${HELP_GOAL} 位好友助力`);
   });
   await a.step('shares-help-card', async () => {
