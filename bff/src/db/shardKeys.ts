@@ -157,4 +157,38 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   event_checkpoints: { unsharded: 'One document per event consumer.' },
   migrations: { unsharded: 'One document per data migration.' },
   wechat_access_tokens: { unsharded: 'One token per mini-program.' },
+  // ── campaigns, subscription messages and analytics ──
+  campaign_deliveries: {
+    key: { key: 'hashed' },
+    why: 'One delivery per (campaign, member, occurrence), the unique key: materialising a cohort inserts hundreds of thousands at once, and the hashed key spreads them over every shard.',
+    scatterGather: ['dispatch claims queued deliveries by state and nextAttemptAt (workers, in batches)', 'a campaign\'s report counts by campaignId and state', 'a member\'s deliveries (export, erasure)', 'settling a send receipt by msgId'],
+  },
+  inbox_messages: {
+    key: { key: 'hashed' },
+    why: 'Each delivery lands in the member\'s 消息中心 once, by the delivery\'s key.',
+    scatterGather: ['a member\'s 消息中心 (memberId, createdAt): one member\'s page, on every shard'],
+  },
+  subscription_quotas: {
+    key: byId,
+    why: '_id = member:template: every accept, send and refusal is a conditional update on one document.',
+    scatterGather: ['a member\'s templates (消息设置, dry runs by memberId)'],
+  },
+  subscription_send_receipts: {
+    key: byId,
+    why: '_id = WeChat\'s MsgID: a receipt lands once however often WeChat pushes it.',
+    scatterGather: ['reconciling by openid, template and time (a job)'],
+  },
+  subscription_reports: {
+    key: byMember,
+    why: 'What the mini-program said the member chose, kept for reconciliation and read per member.',
+    scatterGather: [],
+  },
+  member_stats: {
+    key: byId,
+    why: 'One document per member, _id = the member id, updated by the analytics consumer for each of their events.',
+    scatterGather: ['the segment job finds members due by reviewAt (in batches)', 'segment sizes by stage (dashboards)'],
+  },
+  analytics_daily: { unsharded: 'One document per business day: a few hundred a year.' },
+  campaigns: { unsharded: 'Tens of campaigns a month, made by operators.' },
+  campaign_send_rate: { unsharded: 'One small document per second of sending (the global send rate), purged as it ages.' },
 };
