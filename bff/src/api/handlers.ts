@@ -24,6 +24,9 @@ import { birthdayPackagesOpsHandlers } from '../birthday/opsHandlers';
 import { storesHandlers } from '../stores/handlers';
 import { ordersOpsHandlers } from '../orders/opsHandlers';
 import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
+import { memberCodeHandlers } from '../memberCode/handlers';
+import { posHandlers } from '../pos/handlers';
+import { integrationsOpsHandlers } from '../integrations/opsHandlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -52,4 +55,7 @@ export const handlers: RouteHandlers = {
   ...storesHandlers,
   ...ordersOpsHandlers,
   ...writeoffsOpsHandlers,
+  ...memberCodeHandlers,
+  ...posHandlers,
+  ...integrationsOpsHandlers,
 };

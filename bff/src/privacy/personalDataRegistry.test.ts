@@ -20,6 +20,8 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   OperatorSession: 'console sessions of the brand’s staff',
   SettingsVersion: 'program rules',
   DonationCertificate: 'certificate numbers by order id; the order (MallOrder) is in the registry',
+  Integration: 'a till’s or an online channel’s key',
+  IntegrationNonce: 'nonces of signed requests, by integration',
 };
 /** Fields that look personal by name but are not, and why. */
 const EXEMPTED_FIELDS: Record<string, string> = {

@@ -24,6 +24,9 @@ import { birthdayPackagesOpsRoutes } from '../birthday/birthday.ops.routes.js';
 import { storesRoutes } from '../stores/stores.routes.js';
 import { ordersOpsRoutes } from '../orders/orders.ops.routes.js';
 import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
+import { memberCodeRoutes } from '../memberCode/memberCode.routes.js';
+import { integrationsOpsRoutes } from '../integrations/integrations.routes.js';
+import { posRoutes } from '../pos/pos.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -44,6 +47,9 @@ export const routes = {
   ...ordersRoutes,
   ...couponsRoutes,
   ...writeoffRoutes,
+  ...memberCodeRoutes,
+  // the integration API (tills and the online shop; signed requests)
+  ...posRoutes,
   // the ops console (operators' session cookie; each route names its permission)
   ...operatorSessionRoutes,
   ...operatorsRoutes,
@@ -58,6 +64,7 @@ export const routes = {
   ...storesRoutes,
   ...ordersOpsRoutes,
   ...writeoffsOpsRoutes,
+  ...integrationsOpsRoutes,
 };
 
 export type Routes = typeof routes;
