@@ -16,6 +16,7 @@ import { methodNotAllowed } from './middleware/methodNotAllowed';
 import { requestContext } from './middleware/requestId';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { registerPayNotifyRoute } from './payments/payNotifyRoute';
+import { registerMessagePushRoute } from './wechat/messagePush/messagePushRoute';
 
 /**
  * request id + access log -> errorHandler -> helmet -> cors -> client address -> the console's files -> JSON only ->
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   });
   registerRoutes(router, handlers, deps);
   registerPayNotifyRoute(router, deps);
+  registerMessagePushRoute(router, deps);
   app.use(methodNotAllowed());
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -5,7 +5,9 @@ import { useTestDatabase } from './test/database';
 const mainFile = path.join(__dirname, 'main.ts');
 
 function startBff(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), mainFile], {
+  // Node itself runs main.ts (tsx as a loader), so SIGTERM reaches the BFF directly rather than through tsx's CLI relay,
+  // which under load can exit 143 before it learns that its child handles the signal.
+  const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
     env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -62,10 +62,10 @@ async function main(): Promise<void> {
     // The demo catalog, store, staff allowance (the `demo` user) and birthday packages, as in `npm run dev`.
     await seedDemoData(mongoUri.toString(), () => undefined);
 
-    const sandbox = await startSandbox();
+    const [bffPort, appPort] = [await freePort(), await freePort()];
+    const sandbox = await startSandbox(`http://127.0.0.1:${bffPort}/wechat/message-push`);
     stops.push(sandbox.stop);
 
-    const [bffPort, appPort] = [await freePort(), await freePort()];
     const appOrigin = `http://127.0.0.1:${appPort}`;
     const bff = startBff(bffPort, mongoUri.toString(), sandbox.bffEnv, appOrigin);
     stops.push(bff.stop);

@@ -4,6 +4,7 @@ import { seedDemoData } from '../seed';
 import { DEMO_OPERATORS } from '../seed/operatorSeeder';
 import { startWechatSandbox, type RunningWechatSandbox } from '../wechat-sandbox';
 import { bffPayEnv, loadOrCreateDevPayKeys } from '../wechat-sandbox/pay';
+import { bffPushEnv, pushSettingsFromEnv } from '../wechat-sandbox/push/pushSettings';
 import { startProcess, waitForHttp, type ManagedProcess } from './processes';
 
 const root = path.resolve(__dirname, '../..');
@@ -42,7 +43,9 @@ async function main(): Promise<void> {
   // WeChat's imitation (login codes, tokens, messages, Pay) for the BFF and the H5 build; its state survives restarts.
   // One fixed WeChat Pay key set for development (.data/wechatpay-dev/), shared by the sandbox and the BFF.
   const payKeys = loadOrCreateDevPayKeys(path.join(root, '.data/wechatpay-dev'));
-  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, stateFile: path.join(root, '.data/wechat-sandbox.json'), pay: { keys: payKeys } });
+  // It pushes events (subscription answers, send receipts, media verdicts) to the BFF, a few seconds after a media check.
+  const push = { ...pushSettingsFromEnv(process.env), url: `http://127.0.0.1:${BFF_PORT}/wechat/message-push` };
+  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, stateFile: path.join(root, '.data/wechat-sandbox.json'), pay: { keys: payKeys }, push });
   running.sandbox = sandbox;
 
   const bff = startProcess('bff', process.execPath, [require.resolve('tsx/cli'), 'watch', '--clear-screen=false', path.join(root, 'bff/src/main.ts')], {
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     MONGODB_URI: mongoUri.toString(),
     WECHAT_API_BASE: sandbox.url,
     ...bffPayEnv(payKeys, sandbox.url),
+    ...bffPushEnv(sandbox.push.settings()),
     PUBLIC_BASE_URL: `http://127.0.0.1:${BFF_PORT}`,
     OPS_CONSOLE_ORIGINS: CONSOLE_ORIGINS.join(','),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
@@ -89,7 +93,7 @@ async function main(): Promise<void> {
       'Cakeday is running:',
       `  database  ${mongoUri.toString()}  (H2 file .data/dev.h2${database.embedded ? '' : '; MONGODB_URI given, nothing started'})`,
       `  BFF       http://127.0.0.1:${BFF_PORT}   (/readyz, /openapi.json)`,
-      `  WeChat    ${sandbox.url}   (sandbox; control API ${sandbox.url}/__sandbox, state .data/wechat-sandbox.json)`,
+      `  WeChat    ${sandbox.url}   (sandbox; control API ${sandbox.url}/__sandbox, state .data/wechat-sandbox.json; pushes to the BFF in ${sandbox.push.settings().mode} mode)`,
       `  H5        ${H5_ORIGIN}/?as=demo#/pages/home/index   (open this: logged in as the demo member)`,
       `  Console   ${CONSOLE_ORIGINS[0]}/console/   (ops console, hot reload; log in as ${operatorLogins})`,
       'Press Ctrl-C to stop everything.',

@@ -62,3 +62,4 @@ export * from './integrations/integrations.rules.js';
 export * from './integrations/integrations.schema.js';
 export * from './pos/pos.rules.js';
 export * from './pos/pos.schema.js';
+export * from './wechat/messagePush.schema.js';

@@ -10,6 +10,10 @@ const DEV_WECHATPAY_MCHID = '1900000109';
 // 32 characters: fine for development, refused in production.
 const DEV_WECHATPAY_APIV3_KEY = 'cakeday-dev-apiv3-key-0000000000';
 
+// The message push's token and EncodingAESKey for development (the sandbox's defaults too), refused in production.
+const DEV_WECHAT_PUSH_TOKEN = 'cakedayDevPushToken2026';
+const DEV_WECHAT_PUSH_AES_KEY = 'cakedayDevPushAesKey00000000000000000000000';
+
 const SANDBOX_HOST = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/;
 
 const base64Key = z
@@ -64,6 +68,13 @@ const configSchema = z
     WECHATPAY_PLATFORM_CERT_PATH: z.string().min(1).optional(),
     /** Default: PUBLIC_BASE_URL + /wechat/pay/notify. */
     WECHATPAY_NOTIFY_URL: z.url().optional(),
+    // WeChat's message push (消息推送配置) to /wechat/message-push: the Token, the EncodingAESKey and the mode set there.
+    WECHAT_PUSH_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3-32 letters or digits (as WeChat takes it)').default(DEV_WECHAT_PUSH_TOKEN),
+    WECHAT_PUSH_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey').default(DEV_WECHAT_PUSH_AES_KEY),
+    /** plain: signature only (the body is not signed); safe: encrypted and signed (recommended); compatible: both accepted. */
+    WECHAT_PUSH_MODE: z.enum(['plain', 'safe', 'compatible']).default('safe'),
+    /** How long a push's handlers may run before `success` is answered anyway (WeChat gives up after 5 s); the rest finish later. */
+    WECHAT_PUSH_HANDLE_BUDGET_MS: z.coerce.number().int().min(0).max(4000).default(3000),
     // members: sessions and login limits (business rules are program settings: bff/src/settings/, not variables)
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
     LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -103,6 +114,8 @@ const configSchema = z
     if (config.WECHAT_APPID === 'wx0000000000000000') refuse('WECHAT_APPID', 'is the development default');
     if (config.WECHATPAY_MCHID === DEV_WECHATPAY_MCHID) refuse('WECHATPAY_MCHID', 'is the development default');
     if (config.WECHATPAY_APIV3_KEY === DEV_WECHATPAY_APIV3_KEY) refuse('WECHATPAY_APIV3_KEY', 'is the development default');
+    if (config.WECHAT_PUSH_TOKEN === DEV_WECHAT_PUSH_TOKEN) refuse('WECHAT_PUSH_TOKEN', 'is the development default');
+    if (config.WECHAT_PUSH_AES_KEY === DEV_WECHAT_PUSH_AES_KEY) refuse('WECHAT_PUSH_AES_KEY', 'is the development default');
     if (!config.WECHATPAY_MERCHANT_SERIAL) refuse('WECHATPAY_MERCHANT_SERIAL', 'is required in production');
     if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');
     if (config.WECHATPAY_PUBLIC_KEY_ID && !config.WECHATPAY_PUBLIC_KEY && !config.WECHATPAY_PUBLIC_KEY_PATH) refuse('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PUBLIC_KEY_PATH is required with WECHATPAY_PUBLIC_KEY_ID');

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { OperatorAuthenticator } from '../operators/authenticateOperator';
 import type { SettingsSource } from '../settings/settingsSource';
 import type { WechatClients } from '../wechat/clients';
+import type { PushHandlers } from '../wechat/messagePush/pushHandlers';
 import type { CakedayContext, Principal } from './context';
 
 /**
@@ -29,4 +30,6 @@ export interface AppDeps {
   databaseReady: () => Promise<boolean>;
   /** WeChat capabilities (login, phone, messages, content security, codes, risk). */
   wechat: WechatClients;
+  /** What handles each event WeChat pushes to /wechat/message-push (wechat/messagePush/pushHandlerTable.ts). */
+  pushHandlers: PushHandlers;
 }

@@ -14,6 +14,7 @@ import { settlePendingAudits } from '../audit/settlePendingAudits';
 import { resumeErasures } from '../members/deleteMember';
 import { finishAdjustments } from '../points/adjustments/finishAdjustments';
 import { settingsAt } from '../settings/settingsSource';
+import { purgeMessagePushInbox, retryMessagePushes } from '../wechat/messagePush/retryMessagePushes';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
@@ -40,6 +41,8 @@ export const jobs: readonly Job[] = [
   { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => repairHelp({ now: deps.now(), logger: deps.logger }) },
   { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config }) },
   { name: 'audit.settlePending', intervalMs: 5 * MINUTE, run: (deps) => settlePendingAudits({ now: deps.now(), logger: deps.logger }) },
+  { name: 'wechat.messagePush.retry', intervalMs: MINUTE, run: (deps) => retryMessagePushes(deps) },
+  { name: 'wechat.messagePush.purge', intervalMs: 60 * MINUTE, run: (deps) => purgeMessagePushInbox(deps.now()) },
   {
     name: 'referral.settleRewards',
     intervalMs: 5 * MINUTE,

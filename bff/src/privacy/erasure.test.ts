@@ -20,6 +20,7 @@ import { StoreModel } from '../writeoff/Store.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { DEFAULT_SETTINGS_SNAPSHOT } from '../settings/settingsSource';
 import { saveTestSettings } from '../test/settings';
+import { recordPushEvent } from '../wechat/messagePush/recordPushEvent';
 
 useTestDatabase();
 const sandbox = useWechatSandbox();
@@ -88,6 +89,9 @@ async function memberWhoDidEverything(): Promise<{ member: Member; auth: string 
   const couponQr = await post('coupons.qr', auth, { couponId: claimed.body.coupons[0].couponId });
   await post('writeoff.redeem', cashier, { token: couponQr.body.token });
 
+  // WeChat pushed their answer to a subscription popup (the message push inbox keeps it under their openid).
+  await recordPushEvent({ type: 'subscribe_msg_popup_event', openid: member.openid, createTime: 1_778_800_000, templateId: 'sandbox-tmpl-birthday-reminder', status: 'accept', popupScene: 0 }, clock.now);
+
   await post('wishlist.add', auth, { kind: 'text', text: WISH, note: NOTE });
   await post('wishlist.share', auth, { shared: true });
 
@@ -151,7 +155,8 @@ describe('members.export and members.delete walk every place member data is kept
     expect((await http.post('/api/members.delete').set('Authorization', auth).send({ confirm: true })).status).toBe(200);
 
     const after = await everything();
-    const personal = [member.openid, NICKNAME, AVATAR, PHONE, '5678', WISH, NOTE];
+    // The masked phone, not its bare last four digits: those can occur by chance inside any ObjectId or hash.
+    const personal = [member.openid, NICKNAME, AVATAR, PHONE, '****5678', WISH, NOTE];
     for (const [collection, documents] of after) {
       for (const text of personal) {
         expect({ collection, text, found: documents.some((doc) => doc.includes(text)) }).toEqual({ collection, text, found: false });

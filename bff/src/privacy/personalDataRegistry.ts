@@ -13,6 +13,7 @@ import { DailyCounterModel } from '../db/DailyCounter.model';
 import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
+import { MessagePushInboxModel } from '../wechat/messagePush/MessagePushInbox.model';
 
 /** What erasure does to a holder: delete the member's documents, strip the personal fields, or keep them. */
 export type ErasureAction = 'delete' | 'anonymise' | 'keep';
@@ -266,6 +267,14 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     why: 'Rate-limit counters (rate-limiter-flexible) keyed by the member id (help) or the openid (login); MongoDB’s TTL drops them within minutes, a database without TTL keeps them. Not exported: counters.',
     erase: ({ memberId, openid }) =>
       mongoose.connection.collection('rate_limits').deleteMany({ key: { $in: [`help_member:${memberId.toHexString()}`, ...(openid ? [`login_openid:${openid}`] : [])] } }),
+    exportedIn: [],
+  },
+  {
+    model: 'MessagePushInbox',
+    fields: ['_id', 'openid', 'event'],
+    erasure: 'delete',
+    why: 'WeChat’s pushes about the member (subscription answers, send receipts, media verdicts), keyed by their openid, kept only to count each once. Entries left when a resumed deletion no longer knows the openid go with the 30-day purge. Not exported: technical receipts; what they changed (subscriptions) is exported with its feature.',
+    erase: ({ openid }) => (openid ? MessagePushInboxModel.deleteMany({ openid }) : Promise.resolve()),
     exportedIn: [],
   },
   {

@@ -13,4 +13,5 @@ export const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>([
   'help.get',
   'wishlist.view',
   'settings.rules',
+  'events.track',
 ]);
