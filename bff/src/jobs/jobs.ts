@@ -15,6 +15,8 @@ import { resumeErasures } from '../members/deleteMember';
 import { finishAdjustments } from '../points/adjustments/finishAdjustments';
 import { settingsAt } from '../settings/settingsSource';
 import { purgeMessagePushInbox, retryMessagePushes } from '../wechat/messagePush/retryMessagePushes';
+import { posContextFrom } from '../pos/handlers';
+import { settlePendingPos } from '../pos/settlePending';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
@@ -43,6 +45,7 @@ export const jobs: readonly Job[] = [
   { name: 'audit.settlePending', intervalMs: 5 * MINUTE, run: (deps) => settlePendingAudits({ now: deps.now(), logger: deps.logger }) },
   { name: 'wechat.messagePush.retry', intervalMs: MINUTE, run: (deps) => retryMessagePushes(deps) },
   { name: 'wechat.messagePush.purge', intervalMs: 60 * MINUTE, run: (deps) => purgeMessagePushInbox(deps.now()) },
+  { name: 'pos.settle', intervalMs: 2 * MINUTE, run: async (deps) => settlePendingPos({ ...(await posContextFrom({ deps })), logger: deps.logger }) },
   {
     name: 'referral.settleRewards',
     intervalMs: 5 * MINUTE,
