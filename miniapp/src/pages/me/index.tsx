@@ -63,6 +63,11 @@ export function MePage(): JSX.Element {
                 onClick={() => open('/pages/birthday/index')}
               />
             </CellGroup>
+            <View className='me__member-code'>
+              <Button block type='primary' onClick={() => open('/pages/member-code/index')}>
+                会员码 · 消费积分
+              </Button>
+            </View>
             <CellGroup className='me__cells'>
               <Cell title='我的订单' extra='›' clickable onClick={() => open('/pages/orders/index')} />
               <Cell
