@@ -17,7 +17,8 @@ export interface PosPurchase {
   storeId: Types.ObjectId | null;
   storeName: string | null;
   memberId: Types.ObjectId;
-  memberCodeId: Types.ObjectId;
+  /** The scanned code; null when the online shop named the member. */
+  memberCodeId: Types.ObjectId | null;
   purchasedAt: Date;
   lines: { sku: string; name: string; qty: number; amountFen: number }[];
   totalFen: number;
@@ -53,7 +54,7 @@ const posPurchaseSchema = new Schema<PosPurchase>(
     storeId: { type: Schema.Types.ObjectId, default: null },
     storeName: { type: String, default: null },
     memberId: { type: Schema.Types.ObjectId, required: true },
-    memberCodeId: { type: Schema.Types.ObjectId, required: true },
+    memberCodeId: { type: Schema.Types.ObjectId, default: null },
     purchasedAt: { type: Date, required: true },
     lines: { type: [lineSchema], default: [] },
     totalFen: { type: Number, required: true },

@@ -9,11 +9,11 @@ type PosRoutes = 'pos.identify' | 'pos.purchase' | 'pos.refund';
 
 export async function posContextFrom({ deps }: Pick<HandlerContext, 'deps'>): Promise<PosContext> {
   const now = deps.now();
-  return { now, settings: await deps.settings.at(now), settingsSource: deps.settings, secret: deps.config.SESSION_SECRET, queue: memberQueueFor(deps) };
+  return { now, settings: await deps.settings.at(now), settingsSource: deps.settings, secret: deps.config.SESSION_SECRET, hashKey: deps.config.DATA_HASH_KEY, queue: memberQueueFor(deps) };
 }
 
 export const posHandlers: Pick<RouteHandlers, PosRoutes> = {
-  'pos.identify': async (input, context) => identifyMember(input.memberCode, context.integration, await posContextFrom(context)),
+  'pos.identify': async (input, context) => identifyMember(input, context.integration, await posContextFrom(context)),
   'pos.purchase': async (input, context) => recordPurchase(input, context.integration, await posContextFrom(context)),
   'pos.refund': async (input, context) => recordRefund(input, context.integration, await posContextFrom(context)),
 };

@@ -11,6 +11,8 @@ export interface PosContext {
   settingsSource: Pick<SettingsSource, 'at' | 'version'>;
   /** SESSION_SECRET: the member code's signing key is derived from it. */
   secret: string;
+  /** DATA_HASH_KEY: the online shop's phone lookups go by the members' keyed phone hash. */
+  hashKey: string;
   queue?: MemberQueue;
   /** Test seam: simulates a crash right after a step (the callback throws). Never set in production. */
   faults?: { after?: (point: PosFaultPoint) => void };

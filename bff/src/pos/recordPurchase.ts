@@ -7,6 +7,7 @@ import type { IntegrationPrincipal } from '../http/context';
 import { assertCheckout, findMemberCode } from '../memberCode/resolveMemberCode';
 import { birthdayUnlockOf } from '../members/birthdayHistory';
 import { celebratedBirthday } from '../members/storedBirthday';
+import { findMemberByRef } from './findMemberByRef';
 import { StoreModel } from '../writeoff/Store.model';
 import { blockerOf, couponUseContext } from './couponUseContext';
 import { loadPosMember } from './loadPosMember';
@@ -27,11 +28,12 @@ async function newPurchase(input: PosPurchaseRequest, integration: IntegrationPr
   const purchasedAt = new Date(input.purchasedAt);
   if (!purchaseTimeInRange(purchasedAt, now)) throw refusal('POS_TIME_OUT_OF_RANGE');
   const purchaseKey = `${integration.integrationId}:${input.receiptNo}`;
-  const code = await findMemberCode(input.memberCode, context.secret);
-  assertCheckout(code, { now, integrationId: integration.integrationId, purchaseKey });
-  const member = await loadPosMember(code.memberId);
+  const code = input.member ? null : await findMemberCode(input.memberCode ?? '', context.secret);
+  if (code) assertCheckout(code, { now, integrationId: integration.integrationId, purchaseKey });
+  const member = code ? await loadPosMember(code.memberId) : await findMemberByRef(input.member ?? { openid: '' }, integration, context.hashKey);
   const couponIds = [...new Set(input.couponIds)];
-  if (!couponIds.every((id) => code.couponIds.some((attached) => attached.toHexString() === id))) throw refusal('POS_COUPON_NOT_PRESENTED');
+  // At a till only the coupons the member attached to the code; online the member's own (checked below).
+  if (code && !couponIds.every((id) => code.couponIds.some((attached) => attached.toHexString() === id))) throw refusal('POS_COUPON_NOT_PRESENTED');
   const snapshot = await context.settingsSource.at(purchasedAt);
   const coupons = await CouponModel.find({ _id: { $in: couponIds.map((id) => new Types.ObjectId(id)) }, memberId: member._id }).lean();
   if (coupons.length !== couponIds.length) throw refusal('POS_COUPON_NOT_PRESENTED');
@@ -50,7 +52,7 @@ async function newPurchase(input: PosPurchaseRequest, integration: IntegrationPr
     storeId: store?._id ?? null,
     storeName: store?.name ?? null,
     memberId: member._id,
-    memberCodeId: code._id,
+    memberCodeId: code?._id ?? null,
     purchasedAt,
     lines: input.lines,
     totalFen: input.totalFen,

@@ -20,7 +20,7 @@ async function refuse(purchase: PosPurchase, refusal: ErrorCode, context: PosCon
     { _id: { $in: purchase.couponIds }, status: 'used', usedPurchaseKey: key },
     { $set: { status: 'available', usedAt: null, usedStoreId: null, usedStoreName: null, usedPurchaseKey: null, updatedAt: context.now } },
   );
-  await MemberCodeModel.updateOne({ _id: purchase.memberCodeId, usedByPurchaseKey: key }, { $set: { usedByPurchaseKey: null, usedAt: null } });
+  if (purchase.memberCodeId) await MemberCodeModel.updateOne({ _id: purchase.memberCodeId, usedByPurchaseKey: key }, { $set: { usedByPurchaseKey: null, usedAt: null } });
   await PosPurchaseModel.updateOne({ _id: purchase._id, state: 'recorded' }, { $set: { state: 'refused', refusal, settledAt: context.now, nextAttemptAt: null } });
   return reload(purchase);
 }
@@ -49,8 +49,10 @@ export async function settlePurchase(recorded: PosPurchase, context: PosContext)
   if (recorded.state !== 'recorded') return recorded;
   const purchase = recorded;
   const key = purchaseKeyOf(purchase);
-  const code = await MemberCodeModel.updateOne({ _id: purchase.memberCodeId, usedByPurchaseKey: { $in: [null, key] } }, { $set: { usedByPurchaseKey: key, usedAt: context.now } });
-  if (code.matchedCount !== 1) return refuse(purchase, 'MEMBER_CODE_USED', context);
+  if (purchase.memberCodeId) {
+    const code = await MemberCodeModel.updateOne({ _id: purchase.memberCodeId, usedByPurchaseKey: { $in: [null, key] } }, { $set: { usedByPurchaseKey: key, usedAt: context.now } });
+    if (code.matchedCount !== 1) return refuse(purchase, 'MEMBER_CODE_USED', context);
+  }
   crashPoint(context, 'code_used');
   if (!(await writeOffCoupons(purchase, context))) return refuse(purchase, 'COUPON_NOT_AVAILABLE', context);
   crashPoint(context, 'coupons_written_off');

@@ -83,13 +83,14 @@ export const routeErrors = {
   'writeoff.history': ['FORBIDDEN'],
   'memberCode.issue': ['COUPON_NOT_AVAILABLE'],
   // the integration API (every integration route may also answer the signature refusals: platformErrorCodes)
-  'pos.identify': ['MEMBER_CODE_INVALID', 'MEMBER_CODE_EXPIRED', 'MEMBER_CODE_USED', 'POS_MEMBER_NOT_FOUND'],
+  'pos.identify': ['MEMBER_CODE_INVALID', 'MEMBER_CODE_EXPIRED', 'MEMBER_CODE_USED', 'POS_MEMBER_NOT_FOUND', 'POS_ONLINE_ONLY'],
   'pos.purchase': [
     'MEMBER_CODE_INVALID',
     'MEMBER_CODE_EXPIRED',
     'MEMBER_CODE_USED',
     'POS_MEMBER_NOT_FOUND',
     'POS_WRONG_STORE',
+    'POS_ONLINE_ONLY',
     'POS_AMOUNTS_MISMATCH',
     'POS_TIME_OUT_OF_RANGE',
     'POS_COUPON_NOT_PRESENTED',

@@ -24,13 +24,34 @@ export const posCouponSchema = presentedCouponSchema.extend({
   blocker: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 
-export const posIdentifyRequest = z.object({ memberCode: memberCodeInput }).strict();
+/**
+ * How the online shop names a member it already knows (no code to scan): the mini-program's openid, the brand's
+ * unionid, or the phone number (sent over the signed request, looked up by our keyed hash, never stored or logged;
+ * an unkeyed hash of a phone number would protect nothing, as 11 digits are quickly enumerated).
+ * Only an online integration may use these; a till scans the member code.
+ */
+export const posMemberRefSchema = z.union([
+  z.object({ openid: z.string().trim().min(1).max(128) }).strict(),
+  z.object({ unionid: z.string().trim().min(1).max(128) }).strict(),
+  z.object({ phone: z.string().trim().regex(/^(?:\+?86)?1\d{10}$/, '11 位手机号，可带 +86') }).strict(),
+]);
+
+const oneMemberRef = (input: { memberCode?: string; member?: unknown }, context: z.RefinementCtx): void => {
+  if ((input.memberCode === undefined) === (input.member === undefined)) {
+    context.addIssue({ code: 'custom', path: ['memberCode'], message: '会员码与会员标识二选一' });
+  }
+};
+
+export const posIdentifyRequest = z
+  .object({ memberCode: memberCodeInput.optional(), member: posMemberRefSchema.optional() })
+  .strict()
+  .superRefine(oneMemberRef);
 export const posIdentifyResponse = z.object({
   member: posMemberSchema,
   /** The coupons the member attached to the code, for the till to apply (by id in pos.purchase). */
   coupons: z.array(posCouponSchema),
-  /** A purchase naming this code is accepted until then (the code identified here, ringing up takes time). */
-  checkoutUntil: isoDateTime,
+  /** A purchase naming this code is accepted until then (the code identified here, ringing up takes time); null without a code. */
+  checkoutUntil: isoDateTime.nullable(),
 });
 
 export const posLineSchema = z
@@ -57,11 +78,17 @@ export const posPurchaseRequest = z
     discountFen: fen.default(0),
     /** What the customer paid: totalFen − discountFen. Points are earned on this. */
     paidFen: fen,
-    memberCode: memberCodeInput,
-    /** Coupons the member attached to the code and the till applied: written off with the purchase. */
+    /** The scanned member code; or, for the online shop only, `member`. */
+    memberCode: memberCodeInput.optional(),
+    member: posMemberRefSchema.optional(),
+    /**
+     * Coupons applied, written off with the purchase: at a till those the member attached to the code; online the
+     * member's own coupons.
+     */
     couponIds: z.array(objectId).max(MEMBER_CODE_MAX_COUPONS).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(oneMemberRef);
 
 export const posPurchaseResponse = z.object({
   receiptNo: z.string(),
@@ -97,3 +124,4 @@ export const posRefundResponse = z.object({
 export type PosPurchaseRequest = z.infer<typeof posPurchaseRequest>;
 export type PosRefundRequest = z.infer<typeof posRefundRequest>;
 export type PosMember = z.infer<typeof posMemberSchema>;
+export type PosMemberRef = z.infer<typeof posMemberRefSchema>;
