@@ -1,4 +1,5 @@
 import { auditFeature } from './audit/audit.feature';
+import { integrationsFeature } from './integrations/integrations.feature';
 import { birthdayPackagesFeature } from './birthdayPackages/birthdayPackages.feature';
 import { couponTemplatesFeature } from './couponTemplates/couponTemplates.feature';
 import type { ConsoleFeature } from './feature';
@@ -26,5 +27,6 @@ export const consoleFeatures: readonly ConsoleFeature[] = [
   writeoffsFeature,
   settingsFeature,
   operatorsFeature,
+  integrationsFeature,
   auditFeature,
 ];
