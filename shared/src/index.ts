@@ -62,4 +62,5 @@ export * from './integrations/integrations.rules.js';
 export * from './integrations/integrations.schema.js';
 export * from './pos/pos.rules.js';
 export * from './pos/pos.schema.js';
+export * from './purchases/purchases.schema.js';
 export * from './wechat/messagePush.schema.js';

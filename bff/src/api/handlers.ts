@@ -26,6 +26,7 @@ import { ordersOpsHandlers } from '../orders/opsHandlers';
 import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
 import { memberCodeHandlers } from '../memberCode/handlers';
 import { posHandlers } from '../pos/handlers';
+import { purchasesHandlers } from '../purchases/handlers';
 import { integrationsOpsHandlers } from '../integrations/opsHandlers';
 
 /** Every route of shared/'s table meets its handler here. */
@@ -57,5 +58,6 @@ export const handlers: RouteHandlers = {
   ...writeoffsOpsHandlers,
   ...memberCodeHandlers,
   ...posHandlers,
+  ...purchasesHandlers,
   ...integrationsOpsHandlers,
 };

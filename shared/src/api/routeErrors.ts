@@ -82,6 +82,7 @@ export const routeErrors = {
   'writeoff.redeem': SCAN,
   'writeoff.history': ['FORBIDDEN'],
   'memberCode.issue': ['COUPON_NOT_AVAILABLE'],
+  'purchases.list': [],
   // the integration API (every integration route may also answer the signature refusals: platformErrorCodes)
   'pos.identify': ['MEMBER_CODE_INVALID', 'MEMBER_CODE_EXPIRED', 'MEMBER_CODE_USED', 'POS_MEMBER_NOT_FOUND', 'POS_ONLINE_ONLY'],
   'pos.purchase': [

@@ -27,6 +27,7 @@ import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
 import { memberCodeRoutes } from '../memberCode/memberCode.routes.js';
 import { integrationsOpsRoutes } from '../integrations/integrations.routes.js';
 import { posRoutes } from '../pos/pos.routes.js';
+import { purchasesRoutes } from '../purchases/purchases.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -48,6 +49,7 @@ export const routes = {
   ...couponsRoutes,
   ...writeoffRoutes,
   ...memberCodeRoutes,
+  ...purchasesRoutes,
   // the integration API (tills and the online shop; signed requests)
   ...posRoutes,
   // the ops console (operators' session cookie; each route names its permission)

@@ -70,6 +70,7 @@ export function MePage(): JSX.Element {
             </View>
             <CellGroup className='me__cells'>
               <Cell title='我的订单' extra='›' clickable onClick={() => open('/pages/orders/index')} />
+              <Cell title='消费记录' extra='›' clickable onClick={() => open('/pages/purchases/index')} />
               <Cell
                 title='我的优惠券'
                 extra={`${me.coupons.available > 0 ? `${me.coupons.available} 张可用 ` : ''}›`}
