@@ -63,4 +63,5 @@ export * from './integrations/integrations.schema.js';
 export * from './pos/pos.rules.js';
 export * from './pos/pos.schema.js';
 export * from './purchases/purchases.schema.js';
+export * from './purchases/purchases.ops.schema.js';
 export * from './wechat/messagePush.schema.js';

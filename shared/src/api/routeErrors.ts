@@ -152,6 +152,7 @@ export const routeErrors = {
   'ops.writeoffs.get': ['NOT_FOUND'],
   'ops.writeoffs.export': [],
   'ops.integrations.list': [],
+  'ops.purchases.list': [],
   'ops.integrations.create': ['OPS_STORE_NOT_FOUND', 'OPS_INTEGRATION_STORE_REQUIRED'],
   'ops.integrations.revoke': ['NOT_FOUND', 'STALE_VERSION', 'OPS_INTEGRATION_REVOKED'],
 } as const satisfies Record<RouteName, readonly ErrorCode[]>;

@@ -27,7 +27,7 @@ import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
 import { memberCodeRoutes } from '../memberCode/memberCode.routes.js';
 import { integrationsOpsRoutes } from '../integrations/integrations.routes.js';
 import { posRoutes } from '../pos/pos.routes.js';
-import { purchasesRoutes } from '../purchases/purchases.routes.js';
+import { purchasesOpsRoutes, purchasesRoutes } from '../purchases/purchases.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -67,6 +67,7 @@ export const routes = {
   ...ordersOpsRoutes,
   ...writeoffsOpsRoutes,
   ...integrationsOpsRoutes,
+  ...purchasesOpsRoutes,
 };
 
 export type Routes = typeof routes;
