@@ -28,6 +28,7 @@ import { memberCodeHandlers } from '../memberCode/handlers';
 import { posHandlers } from '../pos/handlers';
 import { purchasesHandlers } from '../purchases/handlers';
 import { integrationsOpsHandlers } from '../integrations/opsHandlers';
+import { analyticsHandlers } from '../analytics/handlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -60,4 +61,5 @@ export const handlers: RouteHandlers = {
   ...posHandlers,
   ...purchasesHandlers,
   ...integrationsOpsHandlers,
+  ...analyticsHandlers,
 };

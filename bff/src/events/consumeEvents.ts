@@ -21,22 +21,26 @@ export const EVENT_SETTLE_MS = 30_000;
 /**
  * Hands the consumer the events after its checkpoint, oldest first (recordedAt, then _id), in batches, and moves the
  * checkpoint after each one. Run it from a job (one lease holder at a time). A handler that throws stops the run
- * there; the next run starts again at that event.
+ * there; the next run starts again at that event. `maxEvents` ends a run after reading that many events, so that a
+ * long backlog is worked off over several runs, each well within the job's lease.
  */
-export async function consumeEvents(consumer: EventConsumer, context: { now: Date }, batchSize = 500): Promise<{ handled: number }> {
+export async function consumeEvents(consumer: EventConsumer, context: { now: Date; maxEvents?: number }, batchSize = 500): Promise<{ handled: number }> {
   const until = new Date(context.now.getTime() - EVENT_SETTLE_MS);
   const start = await EventCheckpointModel.findById(consumer.name).lean();
   let position = start ? { recordedAt: start.recordedAt, eventId: start.eventId } : null;
   let handled = 0;
+  let read = 0;
+  const maxEvents = context.maxEvents ?? Number.POSITIVE_INFINITY;
   for (;;) {
     const after = position?.eventId
       ? { $or: [{ recordedAt: { $gt: position.recordedAt } }, { recordedAt: position.recordedAt, _id: { $gt: position.eventId } }] }
       : {};
     const batch = await EventModel.find({ $and: [after, { recordedAt: { $lte: until } }] })
       .sort({ recordedAt: 1, _id: 1 })
-      .limit(batchSize)
+      .limit(Math.min(batchSize, maxEvents - read))
       .lean();
     for (const event of batch) {
+      read += 1;
       if (consumer.types.includes(event.type)) {
         await consumer.handle(event);
         handled += 1;
@@ -48,6 +52,6 @@ export async function consumeEvents(consumer: EventConsumer, context: { now: Dat
       );
       position = { recordedAt: event.recordedAt, eventId: event._id };
     }
-    if (batch.length < batchSize) return { handled };
+    if (batch.length < batchSize || read >= maxEvents) return { handled };
   }
 }

@@ -49,6 +49,15 @@ describe('the event outbox', () => {
     expect(await consumeEvents(consumer, { now: later(EVENT_SETTLE_MS + 1) })).toEqual({ handled: 1 });
     expect(await consumeEvents(consumer, { now: later(EVENT_SETTLE_MS + 2) })).toEqual({ handled: 0 });
   });
+
+  it('works a backlog off over several runs when a run may read only so many events', async () => {
+    const consumer: EventConsumer = { name: `test-${new Types.ObjectId().toHexString()}`, types: ['coupon.used'], handle: async () => undefined };
+    const base = new Date('2026-06-01T00:00:00.000Z');
+    for (let n = 1; n <= 7; n += 1) await recordEvent({ type: 'coupon.used', key: `coupon.used:backlog-${n}`, at: base }, new Date(base.getTime() + n * 1000));
+    const runs: number[] = [];
+    for (let run = 0; run < 5; run += 1) runs.push((await consumeEvents(consumer, { now: clock.now, maxEvents: 3 }, 2)).handled);
+    expect(runs).toEqual([3, 3, 1, 0, 0]);
+  });
 });
 
 describe('events.track', () => {

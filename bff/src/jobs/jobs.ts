@@ -17,9 +17,13 @@ import { settingsAt } from '../settings/settingsSource';
 import { purgeMessagePushInbox, retryMessagePushes } from '../wechat/messagePush/retryMessagePushes';
 import { posContextFrom } from '../pos/handlers';
 import { settlePendingPos } from '../pos/settlePending';
+import { analyticsConsumer } from '../analytics/analyticsConsumer';
+import { segmentMembers } from '../analytics/segmentMembers';
+import { consumeEvents } from '../events/consumeEvents';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
+const ANALYTICS_EVENTS_PER_RUN = 5_000;
 
 /** Every scheduled job. Adding one is one line here; each is also callable directly (tests, ops). */
 export const jobs: readonly Job[] = [
@@ -51,4 +55,9 @@ export const jobs: readonly Job[] = [
     intervalMs: 5 * MINUTE,
     run: async (deps) => settleReferralRewards({ ...(await settingsAt(deps)), settingsSource: deps.settings, queue: memberQueueFor(deps), logger: deps.logger }),
   },
+  // The dashboards' daily rollups and the members' stats follow the event outbox; stages and scores follow the stats.
+  // At most ANALYTICS_EVENTS_PER_RUN a run: a backlog never outlives the lease (two consumers at once could count a
+  // member's active day twice).
+  { name: 'analytics.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(analyticsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
+  { name: 'analytics.segments', intervalMs: 10 * MINUTE, run: async (deps) => segmentMembers(await settingsAt(deps)) },
 ];

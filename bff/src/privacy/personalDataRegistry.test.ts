@@ -15,6 +15,7 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   BirthdayPackage: 'benefit packages',
   Migration: 'which data migrations ran',
   EventCheckpoint: 'where each event consumer has read to',
+  DailyRollup: 'per-day counts naming nobody (applied holds event ids)',
   AuditHead: 'the audit chain’s last position and hash',
   Operator: 'the brand’s staff, not members',
   OperatorSession: 'console sessions of the brand’s staff',
@@ -33,6 +34,12 @@ const EXEMPTED_FIELDS: Record<string, string> = {
   'AuditEntry.ip': 'the acting operator’s address, not a member’s',
   'OperatorSession.ip': 'the operator’s address, for their own session list',
   'Member.newMemberRewardsEligible': 'a flag kept on the anonymised member, naming nobody',
+  'DailyRollup.newMembers': 'a count of a day’s new members, naming nobody',
+  'DailyRollup.activeMembers': 'a count of a day’s active members, naming nobody',
+  'DailyRollup.funnels.birthday.reach': 'a count of members, naming nobody',
+  'DailyRollup.funnels.birthday.open': 'a count of members, naming nobody',
+  'DailyRollup.funnels.birthday.claim': 'a count of members, naming nobody',
+  'DailyRollup.funnels.birthday.use': 'a count of members, naming nobody',
 };
 const exemptions = { models: MODELS_WITHOUT_MEMBER_DATA, fields: EXEMPTED_FIELDS };
 

@@ -13,6 +13,7 @@ import { DailyCounterModel } from '../db/DailyCounter.model';
 import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
+import { MemberStatsModel } from '../analytics/MemberStats.model';
 import { MessagePushInboxModel } from '../wechat/messagePush/MessagePushInbox.model';
 
 /** What erasure does to a holder: delete the member's documents, strip the personal fields, or keep them. */
@@ -91,6 +92,14 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     fields: ['memberId', 'memberNote'],
     erasure: 'keep',
     why: 'Ops adjustments of the member’s points: an accounting record tied to the anonymous id, like the ledger it posts to. Not exported here: the member sees each one, with its note, in their points history, which is exported.',
+    exportedIn: [],
+  },
+  {
+    model: 'MemberStats',
+    fields: ['_id', 'purchases', 'activeDays', 'funnelSteps', 'applied'],
+    erasure: 'delete',
+    why: 'Analytics’ view of the member (activity dates, purchase amounts, lifecycle stage and RFM scores), derived from the outbox: nothing needs it once the member is gone, and the daily rollups it fed hold no member. Not exported: derived from the orders and points that are.',
+    erase: ({ memberId }) => MemberStatsModel.deleteOne({ _id: memberId }),
     exportedIn: [],
   },
   {

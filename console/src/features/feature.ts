@@ -3,6 +3,7 @@ import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 
 /** The menu's headings, in menu order; a feature names the one it sits under. */
 export const CONSOLE_SECTIONS = {
+  analytics: '数据',
   members: '会员',
   mall: '商城与订单',
   stores: '门店',

@@ -1,3 +1,4 @@
+import { analyticsFeature } from './analytics/analytics.feature';
 import { auditFeature } from './audit/audit.feature';
 import { integrationsFeature } from './integrations/integrations.feature';
 import { birthdayPackagesFeature } from './birthdayPackages/birthdayPackages.feature';
@@ -15,6 +16,7 @@ import { writeoffsFeature } from './writeoffs/writeoffs.feature';
 
 /** Every page of the console, in menu order within its section. A new page: a folder here and a line below. */
 export const consoleFeatures: readonly ConsoleFeature[] = [
+  analyticsFeature,
   membersFeature,
   pointsApprovalsFeature,
   birthdayPackagesFeature,

@@ -28,6 +28,7 @@ import { memberCodeRoutes } from '../memberCode/memberCode.routes.js';
 import { integrationsOpsRoutes } from '../integrations/integrations.routes.js';
 import { posRoutes } from '../pos/pos.routes.js';
 import { purchasesOpsRoutes, purchasesRoutes } from '../purchases/purchases.routes.js';
+import { analyticsRoutes } from '../analytics/analytics.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -68,6 +69,8 @@ export const routes = {
   ...writeoffsOpsRoutes,
   ...integrationsOpsRoutes,
   ...purchasesOpsRoutes,
+  // the ops console: dashboards
+  ...analyticsRoutes,
 };
 
 export type Routes = typeof routes;

@@ -27,6 +27,8 @@ const MATRIX: [OpsAction, Exclude<OpsSubjectType, 'all'>, OperatorRole[]][] = [
   ['update', 'BirthdayPackage', ['admin', 'ops']],
   ['export', 'Writeoff', ['admin', 'ops', 'analyst', 'store_manager']],
   ['read', 'Dashboard', ['admin', 'ops', 'analyst']],
+  ['update', 'Dashboard', ['admin']],
+  ['export', 'Dashboard', ['admin', 'ops', 'analyst']],
   ['manage', 'Moderation', ['admin', 'moderator']],
   ['read', 'Writeoff', ['admin', 'ops', 'analyst', 'store_manager']],
   ['manage', 'StoreStaff', ['admin', 'ops', 'store_manager']],
@@ -56,6 +58,7 @@ describe('the ops permission model', () => {
     const ops = abilityOf('ops');
     expect(ops.can('update', 'Settings', 'tiers')).toBe(true);
     expect(ops.can('update', 'Settings', 'marketing')).toBe(true);
+    expect(ops.can('update', 'Settings', 'segments')).toBe(true);
     expect(ops.can('update', 'Settings', 'operations')).toBe(false);
     expect(abilityOf('admin').can('update', 'Settings', 'operations')).toBe(true);
   });

@@ -59,7 +59,7 @@ const CATALOG: OpsSubjectType[] = ['MallItem', 'CouponTemplate', 'BirthdayPackag
  * The program-settings sections ops may change: the member-facing rules. `operations` (the points-adjustment limit
  * and the four-eyes threshold) governs ops' own powers, so only an admin changes it.
  */
-export const OPS_EDITABLE_SETTINGS_SECTIONS = ['points', 'tiers', 'birthday', 'help', 'referral', 'marketing'] as const;
+export const OPS_EDITABLE_SETTINGS_SECTIONS = ['points', 'tiers', 'birthday', 'help', 'referral', 'marketing', 'segments'] as const;
 
 export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
   const { can, cannot, build } = new AbilityBuilder<OpsAbility>(createMongoAbility);
@@ -78,12 +78,15 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can(['read', 'export'], ['Writeoff', 'Purchase']);
         can('manage', 'Campaign');
         can('read', ['Dashboard', 'Settings']);
+        can('export', 'Dashboard');
         can('update', 'Settings', [...OPS_EDITABLE_SETTINGS_SECTIONS]);
         break;
       case 'analyst':
         // Read-only, and personal data stays masked: no `reveal`.
         can(['read', 'export'], ['Member', 'Order', 'Writeoff', 'Purchase']);
         can('read', ['Dashboard', 'Campaign', 'Settings', 'PointsAdjustment']);
+        // Dashboards hold counts only, never a member: analysts take them away as CSV.
+        can('export', 'Dashboard');
         break;
       case 'moderator':
         can('manage', 'Moderation');

@@ -27,6 +27,32 @@ export interface ProgramSettings {
     pushApprovalThreshold: number;
   };
   operations: { pointsAdjustmentDailyLimit: number; pointsAdjustmentApprovalThreshold: number };
+  segments: SegmentSettings;
+}
+
+/**
+ * Lifecycle stages and RFM scores (shared/src/analytics/segments.rules.ts). Days are Asia/Shanghai calendar days.
+ * `silent` starts at marketing.silentAfterDays: one definition of a silent member for messages and segments.
+ */
+export interface SegmentSettings {
+  lifecycle: { newForDays: number; atRiskAfterDays: number; lostAfterDays: number };
+  rfm: {
+    /** Frequency and monetary value count paid purchases within this many days. */
+    windowDays: number;
+    /** Days since the last paid purchase at most this for R = 5, 4, 3, 2 (later: 1; never: 0). */
+    recencyDays: RfmCutPoints;
+    /** Paid purchases in the window at least this for F = 5, 4, 3, 2 (one: 1; none: 0). */
+    frequency: RfmCutPoints;
+    /** Fen paid in the window at least this for M = 5, 4, 3, 2 (less: 1; nothing: 0). */
+    monetaryFen: RfmCutPoints;
+  };
+}
+
+export interface RfmCutPoints {
+  score5: number;
+  score4: number;
+  score3: number;
+  score2: number;
 }
 
 /** The built-in rules: version 0, in force until ops save a version of their own. Plain data (no zod), so the
@@ -59,4 +85,13 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
     pushApprovalThreshold: 1000,
   },
   operations: { pointsAdjustmentDailyLimit: 20_000, pointsAdjustmentApprovalThreshold: 1000 },
+  segments: {
+    lifecycle: { newForDays: 30, atRiskAfterDays: 180, lostAfterDays: 365 },
+    rfm: {
+      windowDays: 365,
+      recencyDays: { score5: 30, score4: 60, score3: 90, score2: 180 },
+      frequency: { score5: 12, score4: 6, score3: 3, score2: 2 },
+      monetaryFen: { score5: 300_000, score4: 100_000, score3: 40_000, score2: 15_000 },
+    },
+  },
 };

@@ -16,6 +16,9 @@ describe('program settings', () => {
     [{ tiers: { goldFen: 200_000, diamondFen: 200_000 } }, 'tiers.diamondFen'],
     [{ marketing: { ...DEFAULT_PROGRAM_SETTINGS.marketing, quietHours: { start: '25:00', end: '09:00' } } }, 'marketing.quietHours.start'],
     [{ points: { ...DEFAULT_PROGRAM_SETTINGS.points, lifetimeYears: 1.5 } }, 'points.lifetimeYears'],
+    [{ segments: { ...DEFAULT_PROGRAM_SETTINGS.segments, lifecycle: { newForDays: 30, atRiskAfterDays: 200, lostAfterDays: 200 } } }, 'segments.lifecycle.lostAfterDays'],
+    [{ segments: { ...DEFAULT_PROGRAM_SETTINGS.segments, rfm: { ...DEFAULT_PROGRAM_SETTINGS.segments.rfm, recencyDays: { score5: 30, score4: 20, score3: 90, score2: 180 } } } }, 'segments.rfm.recencyDays.score5'],
+    [{ segments: { ...DEFAULT_PROGRAM_SETTINGS.segments, rfm: { ...DEFAULT_PROGRAM_SETTINGS.segments.rfm, frequency: { score5: 3, score4: 6, score3: 3, score2: 2 } } } }, 'segments.rfm.frequency.score5'],
   ])('refuses %j at %s', (input, path) => {
     const parsed = programSettingsSchema.safeParse(input);
     expect(parsed.success).toBe(false);

@@ -15,6 +15,19 @@ const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '格式为 HH:mm
 const perTier = <T extends z.ZodType>(schema: T) =>
   z.object({ basic: schema, gold: schema, diamond: schema }) as unknown as z.ZodObject<Record<TierLevel, T>>;
 
+/** Cut points for scores 5…2: recency's fall as the score rises (fewer days is better), the others rise. */
+function rfmCutPoints(order: 'ascending' | 'descending', max: number) {
+  return z
+    .object({ score5: z.number().int().min(1).max(max), score4: z.number().int().min(1).max(max), score3: z.number().int().min(1).max(max), score2: z.number().int().min(1).max(max) })
+    .refine(
+      (cuts) => {
+        const [a, b, c, d] = [cuts.score2, cuts.score3, cuts.score4, cuts.score5];
+        return order === 'ascending' ? a < b && b < c && c < d : a > b && b > c && c > d;
+      },
+      { message: order === 'ascending' ? '分数越高门槛须越高' : '分数越高天数须越少', path: ['score5'] },
+    );
+}
+
 export const earnRateSchema = z.object({
   /** Points per whole yuan paid, in thousandths, outside the birthday month. */
   pointsPerYuanPermille: permille,
@@ -92,6 +105,26 @@ export const programSettingsSchema = z.object({
       pointsAdjustmentApprovalThreshold: z.number().int().min(0),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.operations),
+  segments: z
+    .object({
+      lifecycle: z
+        .object({
+          /** A member who joined fewer days ago than this is new. */
+          newForDays: z.number().int().min(1).max(3650),
+          /** Without activity for this many days a silent member is at risk … */
+          atRiskAfterDays: z.number().int().min(1).max(3650),
+          /** … and lost after this many. */
+          lostAfterDays: z.number().int().min(1).max(3650),
+        })
+        .refine((lifecycle) => lifecycle.lostAfterDays > lifecycle.atRiskAfterDays, { message: '流失判定须晚于风险判定', path: ['lostAfterDays'] }),
+      rfm: z.object({
+        windowDays: z.number().int().min(30).max(3650),
+        recencyDays: rfmCutPoints('descending', 3650),
+        frequency: rfmCutPoints('ascending', 10_000),
+        monetaryFen: rfmCutPoints('ascending', 1_000_000_000),
+      }),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.segments),
 });
 
 export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;

@@ -27,6 +27,8 @@ export interface SettingsSection {
 const perTier = (make: (tier: (typeof TIER_LEVELS)[number], name: string) => SettingsField): SettingsField[] =>
   TIER_LEVELS.map((tier) => make(tier, tierNames[tier]));
 
+const RFM_SCORES = [5, 4, 3, 2] as const;
+
 /** Every section of the program settings, every field in it: the form, the diff and its labels come from here. */
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   {
@@ -79,6 +81,19 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       { path: 'marketing.silentAfterDays', label: '沉默会员判定', kind: 'integer', unit: '天', min: 1, max: 3650, help: '超过这些天没有活动' },
       { path: 'marketing.silentMonthlyCap', label: '沉默会员每月上限', kind: 'integer', unit: '条', min: 0, max: 100 },
       { path: 'marketing.pushApprovalThreshold', label: '群发需复核人数', kind: 'integer', unit: '人', min: 0, help: '单次群发超过这些人须另一位运营复核' },
+    ],
+  },
+  {
+    key: 'segments',
+    title: '会员分层',
+    fields: [
+      { path: 'segments.lifecycle.newForDays', label: '新会员期', kind: 'integer', unit: '天', min: 1, max: 3650, help: '注册不满这些天为新会员；沉睡判定见「营销消息」' },
+      { path: 'segments.lifecycle.atRiskAfterDays', label: '濒临流失判定', kind: 'integer', unit: '天', min: 1, max: 3650, help: '超过这些天没有活动' },
+      { path: 'segments.lifecycle.lostAfterDays', label: '已流失判定', kind: 'integer', unit: '天', min: 1, max: 3650, help: '须晚于濒临流失判定' },
+      { path: 'segments.rfm.windowDays', label: 'RFM 统计周期', kind: 'integer', unit: '天', min: 30, max: 3650, help: '频次与金额按这些天内的实付消费计算' },
+      ...RFM_SCORES.map((score): SettingsField => ({ path: `segments.rfm.recencyDays.score${score}`, label: `R ${score} 分：最近消费不超过`, kind: 'integer', unit: '天', min: 1, max: 3650 })),
+      ...RFM_SCORES.map((score): SettingsField => ({ path: `segments.rfm.frequency.score${score}`, label: `F ${score} 分：消费次数至少`, kind: 'integer', unit: '次', min: 1 })),
+      ...RFM_SCORES.map((score): SettingsField => ({ path: `segments.rfm.monetaryFen.score${score}`, label: `M ${score} 分：消费金额至少`, kind: 'yuan', min: 0.01 })),
     ],
   },
   {
