@@ -11,6 +11,7 @@ import { buildIntegration, freshNonce, signedPost, type TestIntegration } from '
 import { buildStore } from '../test/operatorFactories';
 import { buildMemberCoupon, memberCodeFor, purchaseBody } from '../test/posFactories';
 import { rollingSpendFen } from '../tiers/rollingSpend';
+import { EventModel } from '../events/Event.model';
 import { PosPurchaseModel } from './PosPurchase.model';
 
 useTestDatabase();
@@ -123,6 +124,8 @@ describe('pos.purchase', () => {
     expect(await balanceOf(member)).toBe(300);
     expect(await PointsEntryModel.countDocuments({ memberId: member._id })).toBe(1);
     expect(await rollingSpendFen(member._id.toHexString(), clock.now)).toBe(30_000);
+    // One fact for the analytics outbox (RFM, rollups), however many copies came.
+    expect(await EventModel.find({ type: 'purchase.recorded', memberId: member._id }).lean()).toEqual([expect.objectContaining({ subject: { type: 'purchase', id: expect.any(String) }, props: expect.objectContaining({ amountFen: 30_000 }) })]);
     const changed = await signedPost(app.http, till, 'pos.purchase', { ...body, lines: [{ ...body.lines[0]!, amountFen: 40_000 }], totalFen: 40_000, paidFen: 40_000 }, { at: clock.now });
     expect([changed.status, changed.body.error.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
   });

@@ -9,6 +9,7 @@ import { buildMember, sessionFor } from '../test/factories';
 import { buildIntegration, freshNonce, signedPost, type TestIntegration } from '../test/integrationFactories';
 import { buildMemberCoupon, memberCodeFor, purchaseBody } from '../test/posFactories';
 import { rollingSpendFen } from '../tiers/rollingSpend';
+import { EventModel } from '../events/Event.model';
 import { PosPurchaseModel } from './PosPurchase.model';
 
 useTestDatabase();
@@ -60,6 +61,7 @@ describe('pos.refund', () => {
     expect(answers.map((answer) => [answer.status, answer.body.pointsClawedBack])).toEqual(Array(5).fill([200, 50]));
     expect(await balanceOf(member)).toBe(150);
     expect(await spendOf(member)).toBe(15_000);
+    expect(await EventModel.find({ type: 'purchase.refunded', memberId: member._id }).lean()).toEqual([expect.objectContaining({ props: expect.objectContaining({ refundFen: 5_000 }) })]);
     const changed = await refund(receiptNo, 'RF-1', 6_000);
     expect([changed.status, changed.body.error.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
   });

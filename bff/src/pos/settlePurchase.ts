@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@cakeday/shared';
 import { CouponModel } from '../coupons/Coupon.model';
 import { MemberCodeModel } from '../memberCode/MemberCode.model';
+import { eventKey, recordEvent } from '../events/recordEvent';
 import { earnPoints } from '../points/earnPoints';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import { crashPoint, type PosContext } from './posContext';
@@ -73,6 +74,11 @@ export async function settlePurchase(recorded: PosPurchase, context: PosContext)
         )
       : purchase.tierBefore;
   crashPoint(context, 'spend_recorded');
+  const subject = { type: 'purchase', id: purchase._id.toHexString() };
+  await recordEvent(
+    { type: 'purchase.recorded', key: eventKey('purchase.recorded', subject.id), at: purchase.purchasedAt, memberId: purchase.memberId, subject, props: { amountFen: purchase.paidFen, pointsEarned: purchase.pointsEarned, channel: purchase.channel, storeId: purchase.storeId?.toHexString() ?? null } },
+    context.now,
+  );
   await PosPurchaseModel.updateOne({ _id: purchase._id, state: 'recorded' }, { $set: { state: 'settled', tierAfter, settledAt: context.now, nextAttemptAt: null } });
   const settled = await reload(purchase);
   await settleWaitingRefunds(settled, context);

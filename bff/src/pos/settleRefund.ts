@@ -1,6 +1,7 @@
 import { clawbackPoints, type ErrorCode } from '@cakeday/shared';
 import { CouponModel } from '../coupons/Coupon.model';
 import { unavailable } from '../errors/AppError';
+import { eventKey, recordEvent } from '../events/recordEvent';
 import { reversePoints } from '../points/reversePoints';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import { crashPoint, type PosContext } from './posContext';
@@ -91,6 +92,11 @@ export async function settleRefund(waiting: PosRefund, context: PosContext, sett
     { now: context.now, thresholds: context.settings.settings.tiers },
   );
   crashPoint(context, 'refund_spend_recorded');
+  const subject = { type: 'purchase', id: purchase._id.toHexString() };
+  await recordEvent(
+    { type: 'purchase.refunded', key: eventKey('purchase.refunded', subject.id, waiting.refundNo), at: waiting.refundedAt, memberId: purchase.memberId, subject, props: { refundFen: claimed.refundFen, pointsClawedBack: points } },
+    context.now,
+  );
   const whole = claimed.refundedBeforeFen + claimed.refundFen >= purchase.paidFen;
   const couponsRestored = whole ? await restoreCoupons(purchase, context) : [];
   await PosRefundModel.updateOne(
