@@ -1,5 +1,6 @@
 import { createSessionAuthenticator } from './auth/authenticate';
 import type { Config } from './config/config';
+import { createIntegrationLimiter } from './integrations/integrationLimiter';
 import { pingDatabase } from './db/database';
 import type { AppDeps } from './http/deps';
 import type { Logger } from './logger';
@@ -16,6 +17,7 @@ export function createDeps(config: Config, logger: Logger, overrides: Partial<Ap
     logger,
     authenticate: createSessionAuthenticator(config, now),
     authenticateOperator: createOperatorAuthenticator(config, now),
+    integrationLimiter: createIntegrationLimiter(config),
     settings: overrides.settings ?? createSettingsSource(),
     now,
     databaseReady: pingDatabase,

@@ -9,6 +9,8 @@ export default defineAppConfig({
     { root: 'pages/coupons', pages: ['index'] },
     { root: 'pages/messages', pages: ['index', 'settings/index'] },
     { root: 'pages/writeoff', pages: ['index'] },
+    { root: 'pages/member-code', pages: ['index'] },
+    { root: 'pages/purchases', pages: ['index'] },
     // Share landing pages (SHARE_LANDING_PAGES in shared/) sit beside the owner's page of the same feature.
     { root: 'pages/wishlist', pages: ['index', 'friend/index'] },
     { root: 'pages/help', pages: ['index', 'card/index'] },

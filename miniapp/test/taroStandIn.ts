@@ -42,6 +42,8 @@ export const taroStandIn = {
   albumSaves: [] as string[],
   privacyListeners: [] as PrivacyListener[],
   privacyContractsOpened: 0,
+  /** Each Taro.setKeepScreenOn request, in order. */
+  keepScreenOn: [] as boolean[],
   respond: ((request: StandInRequest) => {
     throw new Error(`no responder for ${request.url}`);
   }) as Responder,
@@ -58,6 +60,7 @@ export const taroStandIn = {
     this.files = new Map();
     this.albumSaves = [];
     this.privacyListeners = [];
+    this.keepScreenOn = [];
     this.privacyContractsOpened = 0;
     storage.clear();
     reachBottomHandlers.clear();
@@ -165,6 +168,9 @@ const Taro = {
   },
   onNeedPrivacyAuthorization: (listener: PrivacyListener): void => {
     taroStandIn.privacyListeners.push(listener);
+  },
+  setKeepScreenOn: async (options: { keepScreenOn: boolean }): Promise<void> => {
+    taroStandIn.keepScreenOn.push(options.keepScreenOn);
   },
   openPrivacyContract: async (): Promise<void> => {
     taroStandIn.privacyContractsOpened += 1;

@@ -24,6 +24,10 @@ import { birthdayPackagesOpsHandlers } from '../birthday/opsHandlers';
 import { storesHandlers } from '../stores/handlers';
 import { ordersOpsHandlers } from '../orders/opsHandlers';
 import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
+import { memberCodeHandlers } from '../memberCode/handlers';
+import { posHandlers } from '../pos/handlers';
+import { purchasesHandlers } from '../purchases/handlers';
+import { integrationsOpsHandlers } from '../integrations/opsHandlers';
 import { analyticsHandlers } from '../analytics/handlers';
 import { subscriptionsHandlers } from '../subscriptions/handlers';
 import { campaignsOpsHandlers } from '../campaigns/opsHandlers';
@@ -58,6 +62,10 @@ export const handlers: RouteHandlers = {
   ...storesHandlers,
   ...ordersOpsHandlers,
   ...writeoffsOpsHandlers,
+  ...memberCodeHandlers,
+  ...posHandlers,
+  ...purchasesHandlers,
+  ...integrationsOpsHandlers,
   ...analyticsHandlers,
   ...campaignsOpsHandlers,
 };

@@ -120,6 +120,8 @@ const configSchema = z
     OPS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
     OPS_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     OPS_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /** Signed requests per integration (a till, the online shop) per minute. */
+    INTEGRATION_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     OPS_LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     /** Two-factor for admins; on by default in production, where it cannot be turned off. */
     OPS_TOTP_REQUIRED_FOR_ADMIN: z.enum(['true', 'false']).optional().transform((value) => (value === undefined ? undefined : value === 'true')),

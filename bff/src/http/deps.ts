@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import type { IntegrationLimiter } from '../integrations/integrationLimiter';
 import type { Logger } from '../logger';
 import type { OperatorAuthenticator } from '../operators/authenticateOperator';
 import type { SettingsSource } from '../settings/settingsSource';
@@ -19,6 +20,8 @@ export interface AppDeps {
   authenticate: Authenticator;
   /** Resolves an operator from the console's session cookie (ops routes only). */
   authenticateOperator: OperatorAuthenticator;
+  /** Requests per integration per minute (the integration API). */
+  integrationLimiter: IntegrationLimiter;
   /** The program settings in force, by instant or by version. */
   settings: SettingsSource;
   /** The current instant; tests move it. */

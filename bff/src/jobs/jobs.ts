@@ -15,6 +15,8 @@ import { resumeErasures } from '../members/deleteMember';
 import { finishAdjustments } from '../points/adjustments/finishAdjustments';
 import { settingsAt } from '../settings/settingsSource';
 import { purgeMessagePushInbox, retryMessagePushes } from '../wechat/messagePush/retryMessagePushes';
+import { posContextFrom } from '../pos/handlers';
+import { settlePendingPos } from '../pos/settlePending';
 import { analyticsConsumer } from '../analytics/analyticsConsumer';
 import { segmentMembers } from '../analytics/segmentMembers';
 import { consumeEvents } from '../events/consumeEvents';
@@ -54,6 +56,7 @@ export const jobs: readonly Job[] = [
   { name: 'campaigns.settleSending', intervalMs: 5 * MINUTE, run: (deps) => settleSendingDeliveries(deps) },
   { name: 'wechat.messagePush.retry', intervalMs: MINUTE, run: (deps) => retryMessagePushes(deps) },
   { name: 'wechat.messagePush.purge', intervalMs: 60 * MINUTE, run: (deps) => purgeMessagePushInbox(deps.now()) },
+  { name: 'pos.settle', intervalMs: 2 * MINUTE, run: async (deps) => settlePendingPos({ ...(await posContextFrom({ deps })), logger: deps.logger }) },
   {
     name: 'referral.settleRewards',
     intervalMs: 5 * MINUTE,

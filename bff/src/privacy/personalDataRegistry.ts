@@ -7,6 +7,7 @@ import { HelpAssistModel } from '../help/HelpAssist.model';
 import { HelpCampaignModel } from '../help/HelpCampaign.model';
 import { RedemptionLimitModel } from '../mall/RedemptionLimit.model';
 import { MemberModel } from '../members/Member.model';
+import { MemberCodeModel } from '../memberCode/MemberCode.model';
 import { ReferralCodeModel } from '../referral/ReferralCode.model';
 import { DailyCounterModel } from '../db/DailyCounter.model';
 import { ShareLinkModel } from '../referral/ShareLink.model';
@@ -148,6 +149,28 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     erasure: 'keep',
     why: 'Payments and refunds (accounting records), amounts and order references under the anonymous id.',
     exportedIn: ['paidSpend', 'tier'],
+  },
+  {
+    model: 'PosPurchase',
+    fields: ['memberId', 'memberCodeId', 'inBirthdayMonth'],
+    erasure: 'keep',
+    why: 'Till and online-shop purchases (accounting records: receipt, store, lines, amounts) under the anonymous id; their amounts and receipt numbers are exported with paidSpend and their points with points.',
+    exportedIn: ['paidSpend', 'points'],
+  },
+  {
+    model: 'PosRefund',
+    fields: ['memberId'],
+    erasure: 'keep',
+    why: 'Refunds of those purchases (accounting records) under the anonymous id; exported with paidSpend (the negative amounts) and points (the clawback).',
+    exportedIn: ['paidSpend', 'points'],
+  },
+  {
+    model: 'MemberCode',
+    fields: ['memberId'],
+    erasure: 'delete',
+    why: 'Not exported: a member code lives 60 seconds (purged a day later) and says only which coupons were shown with it; deleted so that no till can identify the member with one.',
+    erase: ({ memberId }) => MemberCodeModel.deleteMany({ memberId }),
+    exportedIn: [],
   },
   {
     model: 'MallOrder',

@@ -1,5 +1,6 @@
 import { analyticsFeature } from './analytics/analytics.feature';
 import { auditFeature } from './audit/audit.feature';
+import { integrationsFeature } from './integrations/integrations.feature';
 import { birthdayPackagesFeature } from './birthdayPackages/birthdayPackages.feature';
 import { campaignsFeature } from './campaigns/campaigns.feature';
 import { couponTemplatesFeature } from './couponTemplates/couponTemplates.feature';
@@ -30,5 +31,6 @@ export const consoleFeatures: readonly ConsoleFeature[] = [
   writeoffsFeature,
   settingsFeature,
   operatorsFeature,
+  integrationsFeature,
   auditFeature,
 ];

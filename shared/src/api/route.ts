@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import type { OpsPermission } from '../operators/operators.permissions.js';
 
 /**
- * Who may call a route: anyone, a logged-in member, store staff (members on the staff allow-list), or the
- * brand's operators (ops console, session cookie). Member tokens never open ops routes and operator sessions
- * never open member routes.
+ * Who may call a route: anyone, a logged-in member, store staff (members on the staff allow-list), the brand's
+ * operators (ops console, session cookie), or an integration (a store's till or an online channel, by a request
+ * signed with its key: see the README's integration guide). Member tokens never open ops or integration routes,
+ * operator sessions never open member or integration routes, and a signature opens nothing but integration routes.
  */
-export type RouteAuth = 'public' | 'member' | 'staff' | 'ops';
+export type RouteAuth = 'public' | 'member' | 'staff' | 'ops' | 'integration';
 
 /**
  * What an ops route needs: an action on a subject type from the shared permission model, or `self` for the

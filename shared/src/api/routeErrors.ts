@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors.js';
 import type { RouteAuth } from './route.js';
+import { COUPON_BLOCKER_CODES } from '../coupons/coupons.rules.js';
 import { routes, type RouteName } from './routes.js';
 
 /** WeChat's own failures, on any route that calls a WeChat API (login, phone, mini-program codes, risk). */
@@ -23,6 +24,8 @@ const PLACE_ORDER: readonly ErrorCode[] = [
   'PAY_ORDER_CLOSED',
   ...PAY,
 ];
+/** Why a coupon cannot be used here and now (couponBlocker in shared/src/coupons/coupons.rules.ts). */
+const COUPON_BLOCKERS: readonly ErrorCode[] = COUPON_BLOCKER_CODES;
 const SCAN: readonly ErrorCode[] = ['FORBIDDEN', 'WRITEOFF_TOKEN_INVALID', 'WRITEOFF_TOKEN_EXPIRED', 'WRITEOFF_ALREADY_USED', 'COUPON_NOT_AVAILABLE', 'ORDER_NOT_REFUNDABLE'];
 
 /**
@@ -82,6 +85,25 @@ export const routeErrors = {
   'writeoff.preview': SCAN,
   'writeoff.redeem': SCAN,
   'writeoff.history': ['FORBIDDEN'],
+  'memberCode.issue': ['COUPON_NOT_AVAILABLE'],
+  'purchases.list': [],
+  // the integration API (every integration route may also answer the signature refusals: platformErrorCodes)
+  'pos.identify': ['MEMBER_CODE_INVALID', 'MEMBER_CODE_EXPIRED', 'MEMBER_CODE_USED', 'POS_MEMBER_NOT_FOUND', 'POS_ONLINE_ONLY'],
+  'pos.purchase': [
+    'MEMBER_CODE_INVALID',
+    'MEMBER_CODE_EXPIRED',
+    'MEMBER_CODE_USED',
+    'POS_MEMBER_NOT_FOUND',
+    'POS_WRONG_STORE',
+    'POS_ONLINE_ONLY',
+    'POS_AMOUNTS_MISMATCH',
+    'POS_TIME_OUT_OF_RANGE',
+    'POS_COUPON_NOT_PRESENTED',
+    'COUPON_NOT_AVAILABLE',
+    ...COUPON_BLOCKERS,
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
+  'pos.refund': ['POS_REFUND_EXCEEDS', 'POS_PURCHASE_NOT_REFUNDABLE', 'POS_TIME_OUT_OF_RANGE', 'IDEMPOTENCY_KEY_REUSED'],
   // the ops console (every ops route may also answer FORBIDDEN, OPS_SESSION_RESTRICTED and AUDIT_UNAVAILABLE)
   'ops.login': ['OPS_LOGIN_FAILED', 'OPS_TOTP_REQUIRED', 'OPS_TOTP_INVALID', 'RATE_LIMITED', 'FORBIDDEN', 'AUDIT_UNAVAILABLE'],
   'ops.logout': [],
@@ -151,6 +173,10 @@ export const routeErrors = {
   'ops.campaigns.resume': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
   'ops.campaigns.stop': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
   'ops.campaigns.report': ['NOT_FOUND'],
+  'ops.integrations.list': [],
+  'ops.purchases.list': [],
+  'ops.integrations.create': ['OPS_STORE_NOT_FOUND', 'OPS_INTEGRATION_STORE_REQUIRED'],
+  'ops.integrations.revoke': ['NOT_FOUND', 'STALE_VERSION', 'OPS_INTEGRATION_REVOKED'],
 } as const satisfies Record<RouteName, readonly ErrorCode[]>;
 
 /** What any route can answer: a request that does not parse or fit (400, 413, 415), no session, and our own failures. */
@@ -159,7 +185,17 @@ export function platformErrorCodes(auth: RouteAuth): ErrorCode[] {
     'VALIDATION_FAILED',
     'PAYLOAD_TOO_LARGE',
     'UNSUPPORTED_MEDIA_TYPE',
-    ...(auth === 'public' ? [] : (['UNAUTHENTICATED', 'SESSION_EXPIRED'] as const)),
+    ...(auth === 'public' ? [] : auth === 'integration' ? (['UNAUTHENTICATED'] as const) : (['UNAUTHENTICATED', 'SESSION_EXPIRED'] as const)),
+    // A signed request refused (nothing recorded): see the README's integration guide.
+    ...(auth === 'integration'
+      ? ([
+          'INTEGRATION_SIGNATURE_INVALID',
+          'INTEGRATION_REVOKED',
+          'INTEGRATION_TIMESTAMP_OUT_OF_WINDOW',
+          'INTEGRATION_NONCE_REUSED',
+          'RATE_LIMITED',
+        ] as const)
+      : []),
     ...(auth === 'staff' || auth === 'ops' ? (['FORBIDDEN'] as const) : []),
     ...(auth === 'ops' ? (['OPS_SESSION_RESTRICTED', 'AUDIT_UNAVAILABLE'] as const) : []),
     'INTERNAL',

@@ -33,6 +33,8 @@ const MATRIX: [OpsAction, Exclude<OpsSubjectType, 'all'>, OperatorRole[]][] = [
   ['read', 'Writeoff', ['admin', 'ops', 'analyst', 'store_manager']],
   ['manage', 'StoreStaff', ['admin', 'ops', 'store_manager']],
   ['create', 'Integration', ['admin']],
+  ['read', 'Integration', ['admin']],
+  ['update', 'Integration', ['admin']],
 ];
 
 describe('the ops permission model', () => {

@@ -66,9 +66,15 @@ export function MePage(): JSX.Element {
                 onClick={() => open('/pages/birthday/index')}
               />
             </CellGroup>
+            <View className='me__member-code'>
+              <Button block type='primary' onClick={() => open('/pages/member-code/index')}>
+                会员码 · 消费积分
+              </Button>
+            </View>
             <CellGroup className='me__cells'>
               <Cell title='消息中心' extra={`${unread ? `${unread} 条未读 ` : ''}›`} clickable onClick={() => open('/pages/messages/index')} />
               <Cell title='我的订单' extra='›' clickable onClick={() => open('/pages/orders/index')} />
+              <Cell title='消费记录' extra='›' clickable onClick={() => open('/pages/purchases/index')} />
               <Cell
                 title='我的优惠券'
                 extra={`${me.coupons.available > 0 ? `${me.coupons.available} 张可用 ` : ''}›`}
