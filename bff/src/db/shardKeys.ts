@@ -157,6 +157,29 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   event_checkpoints: { unsharded: 'One document per event consumer.' },
   migrations: { unsharded: 'One document per data migration.' },
   wechat_access_tokens: { unsharded: 'One token per mini-program.' },
+  // ── purchases from tills and the online shop ──
+  pos_purchases: {
+    unsharded: 'One per till or online receipt: grows with purchases, like the orders.',
+    later: {
+      key: byMember,
+      blockedBy: ['receipt_once_per_integration'],
+      plan: 'The receipt is unique per integration, which knows no member before identifying one: keep a claim collection of receipts (_id = integration:receipt, sharded by _id) inserted first, then shard purchases by hashed memberId.',
+    },
+  },
+  pos_refunds: {
+    unsharded: 'Refunds of till and online receipts: a fraction of the purchases.',
+    later: {
+      key: byMember,
+      blockedBy: ['refund_once_per_receipt'],
+      plan: 'As pos_purchases: a claim collection for (integration, receipt, refund number), then shard by hashed memberId.',
+    },
+  },
+  member_codes: {
+    unsharded: 'Short-lived codes (60 seconds, purged by pos.settle): the collection stays small however many members show one.',
+    later: { key: { code: 'hashed' }, blockedBy: [], plan: 'Shard by hashed code, the till\'s only lookup.' },
+  },
+  integrations: { unsharded: 'One key per till or online channel: thousands at most.' },
+  integration_nonces: { unsharded: 'Nonces of the last minutes per key, purged by pos.settle: small however busy the tills are.' },
   // ── campaigns, subscription messages and analytics ──
   campaign_deliveries: {
     key: { key: 'hashed' },
