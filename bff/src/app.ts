@@ -17,6 +17,8 @@ import { requestContext } from './middleware/requestId';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 import { registerMessagePushRoute } from './wechat/messagePush/messagePushRoute';
+import { registerMediaRoutes } from './media/mediaRoutes';
+import { routeBodyLimits } from './middleware/routeBodyLimits';
 
 /**
  * request id + access log -> errorHandler -> helmet -> cors -> client address -> the console's files -> JSON only ->
@@ -35,7 +37,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   app.use(clientAddressFrom(deps.config.TRUSTED_PROXIES));
   app.use(serveConsole(deps.config.OPS_CONSOLE_DIST));
   app.use(jsonBodiesOnly());
-  app.use(parseJsonBody(deps.config.BODY_LIMIT));
+  app.use(parseJsonBody(deps.config.BODY_LIMIT, routeBodyLimits()));
 
   const router = new Router<CakedayState>();
   registerHealthRoutes(router, deps);
@@ -46,6 +48,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   registerRoutes(router, handlers, deps);
   registerPayNotifyRoute(router, deps);
   registerMessagePushRoute(router, deps);
+  registerMediaRoutes(router);
   app.use(methodNotAllowed());
   app.use(router.routes());
   app.use(router.allowedMethods());

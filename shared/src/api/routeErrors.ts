@@ -35,6 +35,7 @@ export const routeErrors = {
   'auth.logout': [],
   'members.me': [],
   'members.update': ['NICKNAME_CONTENT_REJECTED'],
+  'members.uploadAvatar': ['AVATAR_TOO_LARGE', 'AVATAR_TYPE_UNSUPPORTED'],
   'members.bindPhone': ['WECHAT_CODE_INVALID', 'PHONE_TAKEN', ...WECHAT],
   'members.setBirthday': ['CONSENT_REQUIRED', 'BIRTHDAY_LOCKED', 'BIRTHDAY_TOO_CLOSE', 'BIRTHDAY_BENEFIT_CLAIMED', 'CONFLICT'],
   'members.export': [],
