@@ -4,6 +4,7 @@ export default defineAppConfig({
     { root: 'pages/birthday', pages: ['index'] },
     { root: 'pages/points', pages: ['index'] },
     { root: 'pages/privacy', pages: ['index'] },
+    { root: 'pages/profile', pages: ['index'] },
     { root: 'pages/mall-item', pages: ['index'] },
     { root: 'pages/orders', pages: ['index', 'detail/index'] },
     { root: 'pages/coupons', pages: ['index'] },

@@ -7,6 +7,7 @@ import { HelpRules } from '../../components/HelpRules';
 import { PosterPopup } from '../../components/PosterPopup';
 import { RemoteView } from '../../components/RemoteView';
 import { ShareButton } from '../../components/ShareButton';
+import { ShareProfilePrompt } from '../../components/ShareProfilePrompt';
 import { formatBusinessDateTime } from '../../format/dates';
 import { useMyHelp, type HelpMine, type MyHelpState } from '../../hooks/useHelp';
 import { startBlockerText } from './helpTexts';
@@ -23,6 +24,7 @@ function MyHelp({ mine, state }: { mine: HelpMine; state: MyHelpState }): JSX.El
         <Text className='help__gift-goal'>集满 {mine.goal} 位好友助力即可解锁</Text>
       </View>
 
+      {campaign?.state === 'active' && mine.share ? <ShareProfilePrompt /> : null}
       {campaign ? (
         <View className='help__card'>
           <HelpProgress campaign={campaign} />

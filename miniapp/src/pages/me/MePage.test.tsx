@@ -44,4 +44,18 @@ describe('MePage', () => {
     expect(await screen.findByText('我的订单')).toBeTruthy();
     expect(screen.queryByText('门店核销')).toBeNull();
   });
+
+  it('shows the avatar and opens 头像和昵称 from the name; a member without one is invited to set them', async () => {
+    answerRoutes({ 'members.me': ok(buildMember({ nickname: null, avatarUrl: 'http://bff/media/avatars/abc' })), 'writeoff.staffProfile': ok({ isStaff: false, store: null }) });
+
+    render(<MePage />);
+
+    expect(await screen.findByText('设置头像和昵称')).toBeTruthy();
+    expect(document.querySelector('img[src="http://bff/media/avatars/abc"]')).toBeTruthy();
+    expect(document.querySelector('input[type="file"]')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('设置头像和昵称').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/profile/index']);
+  });
 });

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { AvatarPicker } from '../../components/AvatarPicker';
 import { CardSkeleton } from '../../components/CardSkeleton';
 import { InReviewMark } from '../../components/InReviewMark';
 import { PhoneBindButton } from '../../components/PhoneBindButton';
@@ -9,6 +10,7 @@ import { RemoteView } from '../../components/RemoteView';
 import { formatBirthday } from '../../format/dates';
 import { useBindPhone } from '../../hooks/useBindPhone';
 import { useMember } from '../../hooks/useMember';
+import { useProfileEdit } from '../../hooks/useProfileEdit';
 import { useSignOut } from '../../hooks/useSignOut';
 import { useStaffProfile } from '../../hooks/useWriteoff';
 import './index.scss';
@@ -21,6 +23,7 @@ export function MePage(): JSX.Element {
   const member = useMember();
   const bindPhone = useBindPhone(() => void member.reload());
   const signOut = useSignOut();
+  const profileEdit = useProfileEdit(() => void member.reload());
   // Only staff see the write-off desk; a failed lookup simply leaves the entry out.
   const staff = useStaffProfile();
 
@@ -31,14 +34,17 @@ export function MePage(): JSX.Element {
         {(me) => (
           <>
             <View className='me__profile'>
-              <View className='me__avatar'>
-                <Text>{(me.nickname ?? '会').slice(0, 1)}</Text>
-              </View>
+              <AvatarPicker
+                person={{ nickname: me.nickname ?? '会员', avatarUrl: me.avatarUrl }}
+                pending={profileEdit.uploadAvatar.pending}
+                onImage={(imageBase64) => void profileEdit.uploadAvatar.run(imageBase64)}
+              />
               <View className='me__identity'>
-                <Text className='me__nickname'>
-                  {me.nickname ?? 'Cakeday 会员'}
+                <View className='me__nickname' role='link' onClick={() => open('/pages/profile/index')}>
+                  <Text>{me.nickname ?? '设置头像和昵称'}</Text>
                   {me.nicknameInReview ? <InReviewMark /> : null}
-                </Text>
+                  <Text className='me__edit'> 编辑 ›</Text>
+                </View>
                 <Text className={`me__tier me__tier--${me.tier.level}`}>{me.tier.name}会员</Text>
               </View>
             </View>

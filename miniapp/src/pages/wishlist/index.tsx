@@ -5,6 +5,7 @@ import { CardSkeleton } from '../../components/CardSkeleton';
 import { PosterPopup } from '../../components/PosterPopup';
 import { RemoteView } from '../../components/RemoteView';
 import { ShareButton } from '../../components/ShareButton';
+import { ShareProfilePrompt } from '../../components/ShareProfilePrompt';
 import { EmptyView } from '../../components/StateViews';
 import { WishRow } from '../../components/WishRow';
 import { useWishlist, type Wishlist, type WishlistState } from '../../hooks/useWishlist';
@@ -15,6 +16,7 @@ function WishlistEditor({ list, wishlist }: { list: Wishlist; wishlist: Wishlist
   const last = list.wishes.length - 1;
   return (
     <>
+      {list.share ? <ShareProfilePrompt /> : null}
       <View className='wishlist__card'>
         <View className='wishlist__row'>
           <View className='wishlist__row-text'>
