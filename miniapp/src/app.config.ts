@@ -5,6 +5,7 @@ export default defineAppConfig({
     { root: 'pages/points', pages: ['index'] },
     { root: 'pages/privacy', pages: ['index'] },
     { root: 'pages/profile', pages: ['index'] },
+    { root: 'pages/rules', pages: ['index', 'tiers/index'] },
     { root: 'pages/mall-item', pages: ['index'] },
     { root: 'pages/orders', pages: ['index', 'detail/index'] },
     { root: 'pages/coupons', pages: ['index'] },
