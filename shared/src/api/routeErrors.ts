@@ -94,6 +94,7 @@ export const routeErrors = {
   'ops.audit.export': [],
   'ops.audit.verify': [],
   'settings.rules': [],
+  'stores.list': [],
   'ops.settings.current': [],
   'ops.settings.history': [],
   'ops.settings.update': ['STALE_VERSION'],
