@@ -13,5 +13,6 @@ export const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>([
   'help.get',
   'wishlist.view',
   'settings.rules',
+  'stores.list',
   'events.track',
 ]);

@@ -58,4 +58,24 @@ describe('MePage', () => {
     });
     expect(taroStandIn.navigations).toEqual(['/pages/profile/index']);
   });
+
+  it('服务与帮助 leads to the rules, the stores, the FAQ, the agreement and the privacy policy', async () => {
+    answerRoutes({ 'members.me': ok(buildMember()), 'writeoff.staffProfile': ok({ isStaff: false, store: null }) });
+
+    render(<MePage />);
+
+    await screen.findByText('我的订单');
+    for (const title of ['会员规则', '门店', '常见问题', '会员协议', '隐私政策']) {
+      await act(async () => {
+        screen.getByText(title).click();
+      });
+    }
+    expect(taroStandIn.navigations).toEqual([
+      '/pages/rules/index',
+      '/pages/stores/index',
+      '/pages/service/faq/index',
+      '/pages/service/agreement/index',
+      '/pages/service/privacy-policy/index',
+    ]);
+  });
 });

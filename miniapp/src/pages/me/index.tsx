@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { AvatarPicker } from '../../components/AvatarPicker';
 import { CardSkeleton } from '../../components/CardSkeleton';
+import { ContactButton } from '../../components/ContactButton';
 import { InReviewMark } from '../../components/InReviewMark';
 import { PhoneBindButton } from '../../components/PhoneBindButton';
 import { PrivacyAuthorization } from '../../components/PrivacyAuthorization';
@@ -84,9 +85,17 @@ export function MePage(): JSX.Element {
                 <Cell title='门店核销' extra={`${staff.data.store?.name ?? ''} ›`} clickable onClick={() => open('/pages/writeoff/index')} />
               ) : null}
             </CellGroup>
-            <CellGroup className='me__cells'>
+            <CellGroup className='me__cells' title='服务与帮助'>
+              <Cell title='会员规则' extra='›' clickable onClick={() => open('/pages/rules/index')} />
+              <Cell title='门店' extra='地址、电话与营业时间 ›' clickable onClick={() => open('/pages/stores/index')} />
+              <Cell title='常见问题' extra='›' clickable onClick={() => open('/pages/service/faq/index')} />
+              <Cell title='会员协议' extra='›' clickable onClick={() => open('/pages/service/agreement/index')} />
+              <Cell title='隐私政策' extra='›' clickable onClick={() => open('/pages/service/privacy-policy/index')} />
               <Cell title='隐私与数据' extra='›' clickable onClick={() => open('/pages/privacy/index')} />
             </CellGroup>
+            <View className='me__contact'>
+              <ContactButton />
+            </View>
             <View className='me__signout'>
               <Button block fill='outline' loading={signOut.pending} onClick={() => void signOut.run()}>
                 退出登录
