@@ -14,5 +14,6 @@ export const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>([
   'wishlist.view',
   'settings.rules',
   'stores.list',
+  'referral.invite',
   'events.track',
 ]);

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { JoinTerms } from './JoinTerms';
 import './StateViews.scss';
 
 interface StateViewProps {
@@ -37,11 +38,14 @@ export function EmptyView({ title, description }: { title: string; description?:
 /** After logging out or deleting the account: nothing happens until the member logs in again. */
 export function SignedOutView({ pending, onSignIn }: { pending: boolean; onSignIn(): void }): JSX.Element {
   return (
-    <StateView
-      emoji='🎂'
-      title='你已退出登录'
-      description='登录后查看你的会员等级、积分和生日礼'
-      action={{ text: '微信一键登录', pending, onClick: onSignIn }}
-    />
+    <View>
+      <StateView
+        emoji='🎂'
+        title='你已退出登录'
+        description='登录后查看你的会员等级、积分和生日礼'
+        action={{ text: '微信一键登录', pending, onClick: onSignIn }}
+      />
+      <JoinTerms action='登录' />
+    </View>
   );
 }

@@ -62,6 +62,7 @@ export const routeErrors = {
   'events.track': ['RATE_LIMITED'],
   'referral.mine': [],
   'referral.poster': [...WECHAT],
+  'referral.invite': [],
   'points.history': [],
   'mall.list': [],
   'mall.item': ['NOT_FOUND'],
