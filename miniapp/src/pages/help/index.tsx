@@ -47,16 +47,23 @@ function MyHelp({ mine, state }: { mine: HelpMine; state: MyHelpState }): JSX.El
           <Text className='help__explain'>
             {mine.window ? `本次可发起时间：${mine.window.firstDay} 至 ${mine.window.lastDay}` : '设置生日后即可在生日前后发起助力'}
           </Text>
-          <Button
-            block
-            type='primary'
-            className='help__action'
-            disabled={!mine.canStart}
-            loading={state.start.pending}
-            onClick={() => void state.start.run()}
-          >
-            {mine.canStart || !mine.startBlocker ? '发起生日助力' : startBlockerText(mine.startBlocker, mine)}
-          </Button>
+          {!mine.canStart && mine.startBlocker === 'no_birthday' ? (
+            // Not a disabled button: the way on is setting the birthday.
+            <Button block type='primary' className='help__action' onClick={() => void Taro.navigateTo({ url: '/pages/birthday/index' })}>
+              先设置生日，再发起助力
+            </Button>
+          ) : (
+            <Button
+              block
+              type='primary'
+              className='help__action'
+              disabled={!mine.canStart}
+              loading={state.start.pending}
+              onClick={() => void state.start.run()}
+            >
+              {mine.canStart || !mine.startBlocker ? '发起生日助力' : startBlockerText(mine.startBlocker, mine)}
+            </Button>
+          )}
         </View>
       )}
 

@@ -28,7 +28,11 @@ export function PointsPage(): JSX.Element {
         </View>
       </View>
       {history.items.length === 0 ? (
-        <EmptyView title='还没有积分记录' description='消费、参与活动都可以获得积分' />
+        <EmptyView
+          title='还没有积分记录'
+          description='消费、参与活动都可以获得积分'
+          action={{ text: '看看积分怎么得', onClick: () => void Taro.navigateTo({ url: '/pages/rules/index' }) }}
+        />
       ) : (
         <View className='points__list'>
           {history.items.map((entry) => (

@@ -1,4 +1,4 @@
-import { useShareAppMessage } from '@tarojs/taro';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Switch } from '@nutui/nutui-react-taro';
 import { CardSkeleton } from '../../components/CardSkeleton';
@@ -40,7 +40,11 @@ function WishlistEditor({ list, wishlist }: { list: Wishlist; wishlist: Wishlist
           我的心愿 {list.wishes.length}/{list.maxWishes}
         </Text>
         {list.wishes.length === 0 ? (
-          <EmptyView title='还没有心愿' description='写下生日想要的礼物，好友就知道送什么啦' />
+          <EmptyView
+            title='还没有心愿'
+            description='写下生日想要的礼物，或在积分商城把喜欢的商品加入心愿清单'
+            action={{ text: '去积分商城看看', onClick: () => void Taro.switchTab({ url: '/pages/mall/index' }) }}
+          />
         ) : (
           list.wishes.map((wish, index) => (
             <WishRow
