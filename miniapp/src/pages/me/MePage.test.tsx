@@ -78,4 +78,20 @@ describe('MePage', () => {
       '/pages/service/privacy-policy/index',
     ]);
   });
+
+  it('asks before logging out', async () => {
+    answerRoutes({ 'members.me': ok(buildMember()), 'writeoff.staffProfile': ok({ isStaff: false, store: null }) });
+
+    render(<MePage />);
+    await screen.findByText('我的订单');
+
+    await act(async () => {
+      screen.getByText('退出登录').click();
+    });
+    expect(screen.getByText('退出登录？')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('取消').click();
+    });
+    expect(taroStandIn.navigations).toEqual([]);
+  });
 });

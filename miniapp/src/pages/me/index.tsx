@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Dialog } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
 import { AvatarPicker } from '../../components/AvatarPicker';
 import { CardSkeleton } from '../../components/CardSkeleton';
 import { ContactButton } from '../../components/ContactButton';
@@ -24,6 +25,7 @@ export function MePage(): JSX.Element {
   const member = useMember();
   const bindPhone = useBindPhone(() => void member.reload());
   const signOut = useSignOut();
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
   const profileEdit = useProfileEdit(() => void member.reload());
   // Only staff see the write-off desk; a failed lookup simply leaves the entry out.
   const staff = useStaffProfile();
@@ -97,9 +99,21 @@ export function MePage(): JSX.Element {
               <ContactButton />
             </View>
             <View className='me__signout'>
-              <Button block fill='outline' loading={signOut.pending} onClick={() => void signOut.run()}>
+              <Button block fill='outline' loading={signOut.pending} onClick={() => setConfirmingSignOut(true)}>
                 退出登录
               </Button>
+              <Dialog
+                visible={confirmingSignOut}
+                title='退出登录？'
+                content='退出后需要重新登录才能查看积分、优惠券和生日礼；你的数据不会被删除。'
+                confirmText='退出登录'
+                cancelText='取消'
+                onConfirm={() => {
+                  setConfirmingSignOut(false);
+                  void signOut.run();
+                }}
+                onCancel={() => setConfirmingSignOut(false)}
+              />
             </View>
           </>
         )}

@@ -1,6 +1,7 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Switch } from '@nutui/nutui-react-taro';
+import { Button, Dialog, Switch } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
 import { CardSkeleton } from '../../components/CardSkeleton';
 import { PosterPopup } from '../../components/PosterPopup';
 import { RemoteView } from '../../components/RemoteView';
@@ -14,6 +15,7 @@ import './index.scss';
 
 function WishlistEditor({ list, wishlist }: { list: Wishlist; wishlist: WishlistState }): JSX.Element {
   const last = list.wishes.length - 1;
+  const [removing, setRemoving] = useState<string | null>(null);
   return (
     <>
       {list.share ? <ShareProfilePrompt /> : null}
@@ -59,7 +61,7 @@ function WishlistEditor({ list, wishlist }: { list: Wishlist; wishlist: Wishlist
                     ↓
                   </Text>
                   {wish.fulfilled || wish.giftPending ? null : (
-                    <Text className='wishlist__remove' onClick={() => void wishlist.remove.run(wish.id)}>
+                    <Text className='wishlist__remove' onClick={() => setRemoving(wish.id)}>
                       删除
                     </Text>
                   )}
@@ -71,6 +73,19 @@ function WishlistEditor({ list, wishlist }: { list: Wishlist; wishlist: Wishlist
       </View>
 
       <AddWishForm wishlist={wishlist} full={list.wishes.length >= list.maxWishes} />
+
+      <Dialog
+        visible={removing !== null}
+        title='删除这个心愿？'
+        content='删除后好友将看不到它，可以再重新添加。'
+        confirmText='删除'
+        cancelText='保留'
+        onConfirm={() => {
+          if (removing) void wishlist.remove.run(removing);
+          setRemoving(null);
+        }}
+        onCancel={() => setRemoving(null)}
+      />
 
       <PosterPopup
         poster={wishlist.poster.poster}
