@@ -39,7 +39,12 @@ async function setsNameAndFace(a: Person, nickname: string): Promise<void> {
     await tapText(a.page, '保存昵称');
     if ((await saved).status() !== 200) throw new JourneyFailure('members.update did not save the nickname');
     await reloaded;
-    await a.open('/pages/me/index');
+    // Back within the app (a fresh load would abort what is still loading); 我的 reloads when shown.
+    const shown = ['/api/members.me', '/api/writeoff.staffProfile'].map((route) =>
+      a.page.waitForResponse((response) => response.url().endsWith(route), { timeout: STEP_TIMEOUT_MS }),
+    );
+    await a.page.goBack();
+    await Promise.all(shown);
     await expectText(a.page, nickname);
     await expectAvatarShown(a);
   });
