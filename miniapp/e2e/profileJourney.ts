@@ -9,7 +9,16 @@ const AVATAR_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAA
 async function expectAvatarShown(person: Person): Promise<string> {
   const image = person.page.locator('img[src*="/media/avatars/"]').filter({ visible: true }).first();
   await image.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  const loaded = await image.evaluate((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth > 0);
+  // Waits for the image's own load (or error) event rather than a time.
+  const loaded = await image.evaluate(
+    (element) =>
+      new Promise<boolean>((resolve) => {
+        const img = element as HTMLImageElement;
+        if (img.complete) return resolve(img.naturalWidth > 0);
+        img.addEventListener('load', () => resolve(img.naturalWidth > 0), { once: true });
+        img.addEventListener('error', () => resolve(false), { once: true });
+      }),
+  );
   if (!loaded) throw new JourneyFailure('the avatar did not load');
   return (await image.getAttribute('src')) ?? '';
 }
