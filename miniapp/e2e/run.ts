@@ -11,6 +11,7 @@ import { runBirthdayJourney } from './birthdayJourney';
 import { runMemberJourney } from './journey';
 import { runMallJourney } from './mallJourney';
 import { runOpsAdjustmentJourney } from './opsAdjustmentJourney';
+import { runProfileJourney } from './profileJourney';
 import { startSandbox } from './sandbox';
 import { serveStatic } from './staticServer';
 
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       ...(await runMallJourney(context)),
       // After the mall (which counts the demo member's points from the seed's balance).
       ...(await runOpsAdjustmentJourney(context)),
+      ...(await runProfileJourney(context)),
     ];
     void context;
     console.log(`e2e: passed, ${steps.length} steps; screenshots in ${path.relative(root, screenshots)}/`);

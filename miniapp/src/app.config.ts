@@ -4,6 +4,10 @@ export default defineAppConfig({
     { root: 'pages/birthday', pages: ['index'] },
     { root: 'pages/points', pages: ['index'] },
     { root: 'pages/privacy', pages: ['index'] },
+    { root: 'pages/profile', pages: ['index'] },
+    { root: 'pages/rules', pages: ['index', 'tiers/index'] },
+    { root: 'pages/stores', pages: ['index'] },
+    { root: 'pages/service', pages: ['faq/index', 'agreement/index', 'privacy-policy/index'] },
     { root: 'pages/mall-item', pages: ['index'] },
     { root: 'pages/orders', pages: ['index', 'detail/index'] },
     { root: 'pages/coupons', pages: ['index'] },
@@ -37,6 +41,9 @@ export default defineAppConfig({
   // H5 only: no page slide. Taro's H5 router slides a page in by adding classes to its element on a timer, and a
   // page of a subpackage loaded after that timer stays translated off-screen (seen after a reload in the e2e run).
   animation: false,
+  // 门店 orders stores nearest first with the member's position, asked only when they tap 离我最近.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于按距离为你排列附近的门店' } },
   // Phone binding asks for the privacy agreement first (onNeedPrivacyAuthorization).
   __usePrivacyCheck__: true,
 });

@@ -27,6 +27,8 @@ export const errorMessages = {
   BIRTHDAY_BENEFIT_CLAIMED: '本年度生日礼已领取，暂时不能修改生日',
   PHONE_TAKEN: '该手机号已绑定其他会员',
   NICKNAME_CONTENT_REJECTED: '昵称含有不适宜的内容，请换一个昵称',
+  AVATAR_TOO_LARGE: '头像图片太大，请换一张小一些的图片',
+  AVATAR_TYPE_UNSUPPORTED: '头像只支持 JPG、PNG 或 WebP 图片',
   // wechat (the BFF's WeChat adapters)
   WECHAT_CODE_INVALID: '微信授权已失效，请重新操作',
   WECHAT_LOGIN_BLOCKED: '当前微信账号存在安全风险，暂时无法登录',
@@ -233,6 +235,8 @@ export const errorStatus = {
   WRITEOFF_TOKEN_EXPIRED: 422,
   WRITEOFF_ALREADY_USED: 409,
   NICKNAME_CONTENT_REJECTED: 422,
+  AVATAR_TOO_LARGE: 422,
+  AVATAR_TYPE_UNSUPPORTED: 422,
   WISH_CONTENT_REJECTED: 422,
   OPS_LOGIN_FAILED: 401,
   OPS_TOTP_REQUIRED: 401,

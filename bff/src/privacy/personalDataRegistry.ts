@@ -14,6 +14,7 @@ import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { MemberStatsModel } from '../analytics/MemberStats.model';
+import { AVATAR_BUCKET, deleteAvatarFilesOf } from '../media/avatarFiles';
 import { MessagePushInboxModel } from '../wechat/messagePush/MessagePushInbox.model';
 import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model';
 import { SubscriptionReportModel } from '../subscriptions/SubscriptionReport.model';
@@ -59,7 +60,7 @@ const keyedBy = (memberId: Types.ObjectId): { _id: RegExp } => ({ _id: new RegEx
 export const personalDataHolders: readonly PersonalDataHolder[] = [
   {
     model: 'Member',
-    fields: ['_id', 'openid', 'unionid', 'nickname', 'nicknameReview', 'avatarUrl', 'phone', 'phoneHash', 'birthday', 'birthdayHistory'],
+    fields: ['_id', 'openid', 'unionid', 'nickname', 'nicknameReview', 'avatarUrl', 'avatarUploadedAt', 'phone', 'phoneHash', 'birthday', 'birthdayHistory'],
     erasure: 'anonymise',
     why: 'The id stays (the ledger refers to it); openid, unionid, profile, phone, birthday and history go; every session is revoked.',
     erase: ({ memberId, now }) =>
@@ -72,6 +73,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
             nickname: null,
             nicknameReview: null,
             avatarUrl: null,
+            avatarUploadedAt: null,
             phone: null,
             birthday: null,
             birthdayHistory: { firstSetAt: null, changedAt: null, corrections: 0, lastBenefitClaimedAt: null },
@@ -273,6 +275,14 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     why: 'Per-member redemption counters keyed by the member id. Not exported: counters; the orders they count are.',
     erase: ({ memberId }) => RedemptionLimitModel.deleteMany(keyedBy(memberId)),
     exportedIn: [],
+  },
+  {
+    collection: `${AVATAR_BUCKET}.files`,
+    fields: ['metadata.memberId'],
+    erasure: 'delete',
+    why: 'The avatar images the member uploaded (GridFS files and their chunks), served at a random address; every one goes, with its chunks. Exported as the profile’s avatarUrl.',
+    erase: ({ memberId }) => deleteAvatarFilesOf(memberId),
+    exportedIn: ['profile'],
   },
   {
     collection: 'rate_limits',

@@ -13,5 +13,7 @@ export const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>([
   'help.get',
   'wishlist.view',
   'settings.rules',
+  'stores.list',
+  'referral.invite',
   'events.track',
 ]);

@@ -23,6 +23,8 @@ export interface RouteDefinition<Req extends z.ZodType = z.ZodType, Res extends 
   permission?: OpsRoutePermission;
   /** `csv`: the answer is text/csv streamed row by row (exports), not JSON. */
   stream?: 'csv';
+  /** A larger JSON body than the BFF's BODY_LIMIT (an uploaded image), e.g. '512kb'. */
+  bodyLimit?: `${number}kb`;
   summary: string;
   request: Req;
   response: Res;

@@ -62,6 +62,26 @@ export const membersUpdateRequest = z
   });
 export const membersUpdateResponse = memberProfileSchema;
 
+/** An avatar's bytes as the member chose them (checked again by their first bytes on the BFF). */
+export const AVATAR_MAX_BYTES = 300 * 1024;
+/**
+ * Base64 grows 4/3; this leaves room above AVATAR_MAX_BYTES so that a picture slightly too large is refused after
+ * decoding with a reason the member can act on (AVATAR_TOO_LARGE), within the route's `bodyLimit`.
+ */
+export const AVATAR_MAX_BASE64_LENGTH = 480_000;
+
+export const membersUploadAvatarRequest = z
+  .object({
+    /** The image file, base64 (no data: prefix); JPEG, PNG or WebP. */
+    imageBase64: z
+      .string()
+      .min(1)
+      .max(AVATAR_MAX_BASE64_LENGTH, '头像图片太大')
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, '不是图片数据'),
+  })
+  .strict();
+export const membersUploadAvatarResponse = memberProfileSchema;
+
 export const membersBindPhoneRequest = z
   .object({
     /** The code from `<button open-type="getPhoneNumber">`; single use. */

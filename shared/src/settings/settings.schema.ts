@@ -202,7 +202,11 @@ export const settingsRulesResponse = z.object({
       helpGoal: z.number().int().min(1),
     }),
   ),
+  /** How members move between tiers (upgrade at once, yearly review). */
+  tierRules: z.array(z.string()),
   points: z.object({ lifetimeYears: z.number().int().min(0), expiry: z.string() }),
+  /** The points mall: paying, unpaid orders, how items reach the member, limits. */
+  mall: z.object({ rules: z.array(z.string()) }),
   birthday: z.object({ minDaysSetBeforeBenefits: z.number().int().min(0), rule: z.string() }),
   referral: z.object({
     windowDays: z.number().int(),

@@ -39,6 +39,19 @@ describe('HomePage', () => {
     expect(screen.getByText('320')).toBeTruthy();
   });
 
+  it('greets a member without a nickname without inventing one, and opens the tier benefits from the tier card', async () => {
+    answerMembersMe({ statusCode: 200, data: buildMember({ nickname: null, tier: { ...buildMember().tier, level: 'gold', name: '金卡' } }) });
+
+    render(<HomePage />);
+
+    expect(await screen.findByText(/，欢迎回来$/)).toBeTruthy();
+    expect(screen.queryByText(/Cakeday 会员/)).toBeNull();
+    await act(async () => {
+      screen.getByText('等级权益 ›').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/rules/tiers/index?tier=gold']);
+  });
+
   it('shows the countdown once a birthday is set, and points about to expire', async () => {
     answerMembersMe({
       statusCode: 200,

@@ -28,7 +28,7 @@ export function HomePage(): JSX.Element {
           <>
             <View className='home__greeting'>
               <Text className='home__hello'>
-                {greeting(now)}，{me.nickname ?? 'Cakeday 会员'}
+                {me.nickname ? `${greeting(now)}，${me.nickname}` : `${greeting(now)}，欢迎回来`}
               </Text>
               <Text className='home__coupons'>可用优惠券 {me.coupons.available} 张</Text>
             </View>
@@ -39,7 +39,7 @@ export function HomePage(): JSX.Element {
             />
             {me.birthday ? <BirthdayBenefits state={benefits} /> : null}
             <HomeShortcuts onOpen={(url) => void Taro.navigateTo({ url })} />
-            <TierCard tier={me.tier} />
+            <TierCard tier={me.tier} onOpenBenefits={() => void Taro.navigateTo({ url: `/pages/rules/tiers/index?tier=${me.tier.level}` })} />
             <PointsCard points={me.points} onOpenHistory={() => void Taro.navigateTo({ url: '/pages/points/index' })} />
           </>
         )}
