@@ -15,6 +15,7 @@ import { methodNotAllowed } from './middleware/methodNotAllowed';
 import { requestContext } from './middleware/requestId';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { registerPayNotifyRoute } from './payments/payNotifyRoute';
+import { registerPhotoRoutes } from './community/photos/photoRoutes';
 
 /**
  * request id + access log -> errorHandler -> helmet -> cors -> client address -> JSON only -> body (raw kept) ->
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   });
   registerRoutes(router, handlers, deps);
   registerPayNotifyRoute(router, deps);
+  registerPhotoRoutes(router, deps);
   app.use(methodNotAllowed());
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import { createWechatClients } from './wechat/clients';
 import { createOperatorAuthenticator } from './operators/authenticateOperator';
 import { createSettingsSource } from './settings/settingsSource';
+import { photoStoreFor } from './community/photos/photoStoreFor';
 
 /** The production wiring of the app's dependencies; tests override what they need. */
 export function createDeps(config: Config, logger: Logger, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -19,6 +20,7 @@ export function createDeps(config: Config, logger: Logger, overrides: Partial<Ap
     now,
     databaseReady: pingDatabase,
     wechat: overrides.wechat ?? createWechatClients(config, logger),
+    photos: overrides.photos ?? photoStoreFor(config),
     ...overrides,
   };
 }

@@ -55,3 +55,6 @@ export * from './stores/stores.schema.js';
 export * from './orders/orders.ops.rules.js';
 export * from './orders/orders.ops.schema.js';
 export * from './writeoff/writeoff.ops.schema.js';
+export * from './community/community.rules.js';
+export * from './community/community.schema.js';
+export * from './community/community.ops.schema.js';

@@ -23,6 +23,8 @@ import { birthdayPackagesOpsHandlers } from '../birthday/opsHandlers';
 import { storesHandlers } from '../stores/handlers';
 import { ordersOpsHandlers } from '../orders/opsHandlers';
 import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
+import { communityHandlers } from '../community/handlers';
+import { communityOpsHandlers } from '../community/ops/opsHandlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -50,4 +52,6 @@ export const handlers: RouteHandlers = {
   ...storesHandlers,
   ...ordersOpsHandlers,
   ...writeoffsOpsHandlers,
+  ...communityHandlers,
+  ...communityOpsHandlers,
 };

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { OperatorAuthenticator } from '../operators/authenticateOperator';
 import type { SettingsSource } from '../settings/settingsSource';
 import type { WechatClients } from '../wechat/clients';
+import type { PhotoStore } from '../community/photos/photoStore';
 import type { CakedayContext, Principal } from './context';
 
 /**
@@ -26,4 +27,6 @@ export interface AppDeps {
   databaseReady: () => Promise<boolean>;
   /** WeChat capabilities (login, phone, messages, content security, codes, risk). */
   wechat: WechatClients;
+  /** Where community photos are kept (GridFS or an S3-compatible bucket). */
+  photos: PhotoStore;
 }

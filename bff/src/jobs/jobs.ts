@@ -14,6 +14,8 @@ import { memberQueueFor } from '../points/memberQueue';
 import { settlePendingAudits } from '../audit/settlePendingAudits';
 import { resumeErasures } from '../members/deleteMember';
 import { finishAdjustments } from '../points/adjustments/finishAdjustments';
+import { queueOverduePosts } from '../community/overdueVerdicts';
+import { repairCommunityCounters } from '../community/repairCounters';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
@@ -37,7 +39,9 @@ export const jobs: readonly Job[] = [
   { name: 'tiers.review', intervalMs: 60 * MINUTE, run: (deps) => reviewTiers({ now: deps.now(), thresholds: tierThresholdsFrom(deps.config) }) },
   { name: 'help.expire', intervalMs: 10 * MINUTE, run: (deps) => expireHelpCampaigns(deps.now()) },
   { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => repairHelp({ now: deps.now(), logger: deps.logger }) },
-  { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config }) },
+  { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config, photos: deps.photos }) },
   { name: 'audit.settlePending', intervalMs: 5 * MINUTE, run: (deps) => settlePendingAudits({ now: deps.now(), logger: deps.logger }) },
   { name: 'referral.settleRewards', intervalMs: 5 * MINUTE, run: (deps) => settleReferralRewards({ now: deps.now(), config: deps.config, queue: memberQueueFor(deps), logger: deps.logger }) },
+  { name: 'community.queueOverdue', intervalMs: MINUTE, run: (deps) => queueOverduePosts(deps.now()) },
+  { name: 'community.repairCounters', intervalMs: 5 * MINUTE, run: (deps) => repairCommunityCounters(deps.now()) },
 ];

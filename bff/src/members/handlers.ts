@@ -36,7 +36,7 @@ export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
   'members.export': async (_input, { deps, principal }) =>
     exportMemberData(requireMember(principal).memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config), dataKey: deps.config.DATA_ENCRYPTION_KEY }),
   'members.delete': async (_input, { deps, principal }) => {
-    await deleteMember(requireMember(principal).memberId, { now: deps.now(), config: deps.config });
+    await deleteMember(requireMember(principal).memberId, { now: deps.now(), config: deps.config, photos: deps.photos });
     return { deleted: true };
   },
 };

@@ -19,6 +19,9 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   OperatorSession: 'console sessions of the brand’s staff',
   SettingsVersion: 'program rules',
   DonationCertificate: 'certificate numbers by order id; the order (MallOrder) is in the registry',
+  CommunityTopic: 'the community’s topics, kept by ops',
+  ModerationWord: 'the local word list, kept by ops',
+  MediaCheck: 'WeChat trace ids of photo checks, naming photo and post ids only (deleted with the photos)',
 };
 /** Fields that look personal by name but are not, and why. */
 const EXEMPTED_FIELDS: Record<string, string> = {

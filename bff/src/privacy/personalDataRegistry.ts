@@ -12,6 +12,8 @@ import { DailyCounterModel } from '../db/DailyCounter.model';
 import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
+import type { PhotoStore } from '../community/photos/photoStore';
+import { communityHolders } from '../community/privacy/communityHolders';
 
 /** What erasure does to a holder: delete the member's documents, strip the personal fields, or keep them. */
 export type ErasureAction = 'delete' | 'anonymise' | 'keep';
@@ -22,6 +24,8 @@ export interface ErasureContext {
   /** The member's openid, while it is known (null when a deletion is resumed after the member was anonymised). */
   openid: string | null;
   now: Date;
+  /** Community photo files (their documents say which). */
+  photos: PhotoStore;
 }
 
 interface HolderFacts {
@@ -238,6 +242,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
       mongoose.connection.collection('rate_limits').deleteMany({ key: { $in: [`help_member:${memberId.toHexString()}`, ...(openid ? [`login_openid:${openid}`] : [])] } }),
     exportedIn: [],
   },
+  ...communityHolders,
   {
     model: 'StaffAllowance',
     fields: ['openid', 'name', 'memberId'],

@@ -26,5 +26,18 @@ export function createWechatSecurity(http: WechatHttp, tokens: AccessTokenProvid
       if (typeof body.trace_id === 'string') verdict.traceId = body.trace_id;
       return verdict;
     },
+    async mediaCheckAsync(input) {
+      const body = await tokenJson(http, tokens, 'media_check_async', '/wxa/media_check_async', {
+        media_url: input.mediaUrl,
+        media_type: input.mediaType,
+        version: 2,
+        scene: input.scene,
+        openid: input.openid,
+      });
+      // Cloud calls name it traceId; the HTTPS API trace_id.
+      const traceId = body.trace_id ?? body.traceId;
+      if (typeof traceId !== 'string' || traceId === '') throw wechatUnavailable('media_check_async', 'no trace_id');
+      return { traceId };
+    },
   };
 }

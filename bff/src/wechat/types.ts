@@ -43,8 +43,19 @@ export interface ContentVerdict {
   traceId?: string;
 }
 
+/** mediaCheckAsync v2: WeChat downloads `mediaUrl` (it must be public) and pushes the verdict later (wxa_media_check). */
+export interface MediaCheckRequest {
+  openid: string;
+  scene: ContentScene;
+  mediaUrl: string;
+  /** 1 audio, 2 image. */
+  mediaType: 1 | 2;
+}
+
 export interface WechatSecurity {
   checkText(input: { openid: string; scene: ContentScene; content: string; title?: string; nickname?: string }): Promise<ContentVerdict>;
+  /** Accepted for checking: the trace id the pushed verdict will carry (WeChat does not echo the URL back). */
+  mediaCheckAsync(input: MediaCheckRequest): Promise<{ traceId: string }>;
 }
 
 export interface WechatCodeRequest {

@@ -23,6 +23,8 @@ import { birthdayPackagesOpsRoutes } from '../birthday/birthday.ops.routes.js';
 import { storesRoutes } from '../stores/stores.routes.js';
 import { ordersOpsRoutes } from '../orders/orders.ops.routes.js';
 import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
+import { communityRoutes } from '../community/community.routes.js';
+import { communityOpsRoutes } from '../community/community.ops.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -42,6 +44,7 @@ export const routes = {
   ...ordersRoutes,
   ...couponsRoutes,
   ...writeoffRoutes,
+  ...communityRoutes,
   // the ops console (operators' session cookie; each route names its permission)
   ...operatorSessionRoutes,
   ...operatorsRoutes,
@@ -56,6 +59,8 @@ export const routes = {
   ...storesRoutes,
   ...ordersOpsRoutes,
   ...writeoffsOpsRoutes,
+  // the ops console: community moderation
+  ...communityOpsRoutes,
 };
 
 export type Routes = typeof routes;

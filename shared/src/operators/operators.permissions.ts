@@ -28,6 +28,8 @@ export const OPS_SUBJECTS = [
   'Dashboard',
   'Campaign',
   'Moderation',
+  /** The community's topics and the local word list. */
+  'CommunityRules',
   'Integration',
   'Purchase',
 ] as const;
@@ -71,6 +73,7 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can(['read', 'update', 'refund', 'export'], 'Order');
         can(['read', 'export'], ['Writeoff', 'Purchase']);
         can('manage', 'Campaign');
+        can('manage', 'CommunityRules');
         can('read', ['Dashboard', 'Settings']);
         break;
       case 'analyst':
@@ -79,7 +82,7 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can('read', ['Dashboard', 'Campaign', 'Settings', 'PointsAdjustment']);
         break;
       case 'moderator':
-        can('manage', 'Moderation');
+        can('manage', ['Moderation', 'CommunityRules']);
         can('read', 'Member');
         break;
       case 'store_manager':

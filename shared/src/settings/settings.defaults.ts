@@ -21,6 +21,7 @@ export interface ProgramSettings {
     pushApprovalThreshold: number;
   };
   operations: { pointsAdjustmentDailyLimit: number; pointsAdjustmentApprovalThreshold: number };
+  community: { postsPerDay: number; commentsPerDay: number; reportHideWeight: number; hotWindowDays: number };
 }
 
 /** The built-in rules: version 0, in force until ops save a version of their own. Plain data (no zod), so the
@@ -47,4 +48,6 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
     pushApprovalThreshold: 1000,
   },
   operations: { pointsAdjustmentDailyLimit: 20_000, pointsAdjustmentApprovalThreshold: 1000 },
+  // Three reports of members with no record (10 each) hide an item.
+  community: { postsPerDay: 10, commentsPerDay: 100, reportHideWeight: 30, hotWindowDays: 7 },
 };
