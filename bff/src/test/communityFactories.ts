@@ -88,6 +88,8 @@ export interface MediaCheckRecorder {
   calls: (MediaCheckRequest & { traceId: string })[];
   /** Makes the next calls fail as WeChat being unavailable. */
   failNext(count: number): void;
+  /** Runs before a call is answered (a verdict pushed faster than the BFF records the trace). */
+  beforeAnswer: ((traceId: string) => Promise<void>) | null;
 }
 
 /**
@@ -102,6 +104,7 @@ export function wechatWithMediaCheckStandIn(config: Config): { wechat: WechatCli
     failNext: (count) => {
       failures = count;
     },
+    beforeAnswer: null,
   };
   const wechat: WechatClients = {
     ...real,
@@ -114,6 +117,7 @@ export function wechatWithMediaCheckStandIn(config: Config): { wechat: WechatCli
         }
         const traceId = `trace-${new Types.ObjectId().toHexString()}`;
         media.calls.push({ ...input, traceId });
+        await media.beforeAnswer?.(traceId);
         return { traceId };
       },
     },
