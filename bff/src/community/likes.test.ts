@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import { buildTestApp, type TestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
 import { buildMember, sessionFor } from '../test/factories';
@@ -17,8 +18,8 @@ const call = (route: string, auth: string | null, body: object) => {
   const request = app.http.post(`/api/${route}`);
   return (auth ? request.set('Authorization', auth) : request).send(body);
 };
-const countOf = async (postId: unknown): Promise<number> => (await CommunityPostModel.findById(postId).lean())?.likeCount ?? -1;
-const liveLikes = (postId: unknown): Promise<number> => CommunityLikeModel.countDocuments({ postId, active: true });
+const countOf = async (postId: Types.ObjectId): Promise<number> => (await CommunityPostModel.findById(postId).lean())?.likeCount ?? -1;
+const liveLikes = (postId: Types.ObjectId): Promise<number> => CommunityLikeModel.countDocuments({ postId, active: true });
 
 describe('likes under contention', () => {
   it('100 members liking at once: 100 likes, counted 100', async () => {
