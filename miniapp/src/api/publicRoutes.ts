@@ -12,4 +12,8 @@ export const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>([
   'mall.item',
   'help.get',
   'wishlist.view',
+  'community.feed',
+  'community.topics',
+  'community.post',
+  'community.comments',
 ]);

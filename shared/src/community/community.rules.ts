@@ -11,6 +11,8 @@ export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 export const COMMUNITY_PHOTO_UPLOAD_PATH = '/media/photos';
 export const COMMUNITY_PHOTO_FIELD = 'photo';
 export const PHOTO_SIZES = ['thumb', 'display'] as const;
+/** The topic #晒生日#: seeded, and preset in the composer the home card opens after a birthday benefit is claimed. */
+export const BIRTHDAY_SHOW_TOPIC_CODE = 'birthday';
 export type PhotoSize = (typeof PHOTO_SIZES)[number];
 /** The longest side of each stored size, in pixels. */
 export const PHOTO_SIZE_PIXELS: Record<PhotoSize, number> = { thumb: 360, display: 1280 };
