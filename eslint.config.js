@@ -18,7 +18,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.ts', 'miniapp/e2e/**/*.ts', 'miniapp/scripts/**/*.ts'],
+    files: ['scripts/**/*.ts', 'miniapp/e2e/**/*.ts', 'miniapp/scripts/**/*.ts', 'console/e2e/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -40,5 +40,6 @@ module.exports = {
       testPathIgnorePatterns: [...common.testPathIgnorePatterns, '/e2e/'],
     },
     '<rootDir>/miniapp/jest.config.js',
+    '<rootDir>/console/jest.config.js',
   ],
 };

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import { handlers as defaultHandlers } from './api/handlers';
+import { serveConsole } from './console/serveConsole';
 import { registerHealthRoutes } from './health/healthRoutes';
 import type { CakedayState } from './http/context';
 import type { AppDeps } from './http/deps';
@@ -16,11 +17,12 @@ import { requestContext } from './middleware/requestId';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 import { registerPhotoRoutes } from './community/photos/photoRoutes';
+import { registerMessagePushRoute } from './wechat/messagePush/messagePushRoute';
 
 /**
- * request id + access log -> errorHandler -> helmet -> cors -> client address -> JSON only -> body (raw kept) ->
- * routes. The access log sits outside errorHandler so that it records the status the client got; security and
- * CORS headers come before anything that can refuse the request, so that refusals carry them too.
+ * request id + access log -> errorHandler -> helmet -> cors -> client address -> the console's files -> JSON only ->
+ * body (raw kept) -> routes. The access log sits outside errorHandler so that it records the status the client got;
+ * security and CORS headers come before anything that can refuse the request, so that refusals carry them too.
  */
 export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandlers): Koa<CakedayState> {
   // No header is trusted by Koa itself: clientAddressFrom believes X-Forwarded-For only from TRUSTED_PROXIES.
@@ -32,6 +34,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   app.use(helmet());
   app.use(cors(deps.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean)));
   app.use(clientAddressFrom(deps.config.TRUSTED_PROXIES));
+  app.use(serveConsole(deps.config.OPS_CONSOLE_DIST));
   app.use(jsonBodiesOnly());
   app.use(parseJsonBody(deps.config.BODY_LIMIT));
 
@@ -44,6 +47,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   registerRoutes(router, handlers, deps);
   registerPayNotifyRoute(router, deps);
   registerPhotoRoutes(router, deps);
+  registerMessagePushRoute(router, deps);
   app.use(methodNotAllowed());
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -29,7 +29,7 @@ async function openMallItem(page: Page, appUrl: string, title: string): Promise<
 
 async function expectBalance(page: Page, appUrl: string, points: number): Promise<void> {
   await openAsDemo(page, appUrl, 'mall/index');
-  const balance = page.getByText('我的积分', { exact: true }).locator('xpath=following-sibling::*[1]');
+  const balance = page.getByText('我的积分', { exact: true }).filter({ visible: true }).locator('xpath=following-sibling::*[1]');
   await balance.filter({ hasText: new RegExp(`^${points}$`) }).waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 

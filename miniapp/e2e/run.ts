@@ -10,6 +10,7 @@ import { freePort } from './freePort';
 import { runBirthdayJourney } from './birthdayJourney';
 import { runMemberJourney } from './journey';
 import { runMallJourney } from './mallJourney';
+import { runOpsAdjustmentJourney } from './opsAdjustmentJourney';
 import { startSandbox } from './sandbox';
 import { serveStatic } from './staticServer';
 
@@ -61,10 +62,10 @@ async function main(): Promise<void> {
     // The demo catalog, store, staff allowance (the `demo` user) and birthday packages, as in `npm run dev`.
     await seedDemoData(mongoUri.toString(), () => undefined);
 
-    const sandbox = await startSandbox();
+    const [bffPort, appPort] = [await freePort(), await freePort()];
+    const sandbox = await startSandbox(`http://127.0.0.1:${bffPort}/wechat/message-push`);
     stops.push(sandbox.stop);
 
-    const [bffPort, appPort] = [await freePort(), await freePort()];
     const appOrigin = `http://127.0.0.1:${appPort}`;
     const bff = startBff(bffPort, mongoUri.toString(), sandbox.bffEnv, appOrigin);
     stops.push(bff.stop);
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
       // Each journey below opens its own browser contexts (one per person) through `context.browser`.
       ...(await runBirthdayJourney(context)),
       ...(await runMallJourney(context)),
+      // After the mall (which counts the demo member's points from the seed's balance).
+      ...(await runOpsAdjustmentJourney(context)),
     ];
     void context;
     console.log(`e2e: passed, ${steps.length} steps; screenshots in ${path.relative(root, screenshots)}/`);

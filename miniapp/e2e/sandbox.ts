@@ -1,17 +1,26 @@
 import { startWechatSandbox } from '../../scripts/wechat-sandbox';
 import { bffPayEnv, generatePayKeys } from '../../scripts/wechat-sandbox/pay';
+import { bffPushEnv } from '../../scripts/wechat-sandbox/push/pushSettings';
 
 export interface RunningSandbox {
   /** Base URL of both WeChat's imitated API and the control API under /__sandbox. */
   url: string;
-  /** The BFF's WECHAT_API_BASE and WECHATPAY_* settings that match this sandbox. */
+  /** The BFF's WECHAT_API_BASE, WECHATPAY_* and WECHAT_PUSH_* settings that match this sandbox. */
   bffEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
-/** The WeChat sandbox from scripts/wechat-sandbox with a fresh WeChat Pay key set (the BFF logs in and pays against it). */
-export async function startSandbox(): Promise<RunningSandbox> {
+/**
+ * The WeChat sandbox from scripts/wechat-sandbox with a fresh WeChat Pay key set (the BFF logs in and pays against
+ * it), pushing events to the BFF's message push URL in safe mode; media verdicts wait for the journeys to ask
+ * (POST /__sandbox/media-checks/deliver).
+ */
+export async function startSandbox(pushUrl: string): Promise<RunningSandbox> {
   const keys = generatePayKeys();
-  const sandbox = await startWechatSandbox({ pay: { keys } });
-  return { url: sandbox.url, bffEnv: { WECHAT_API_BASE: sandbox.url, ...bffPayEnv(keys, sandbox.url) }, stop: () => sandbox.stop() };
+  const sandbox = await startWechatSandbox({ pay: { keys }, push: { url: pushUrl, mode: 'safe', mediaVerdictDelayMs: 'manual' } });
+  return {
+    url: sandbox.url,
+    bffEnv: { WECHAT_API_BASE: sandbox.url, ...bffPayEnv(keys, sandbox.url), ...bffPushEnv(sandbox.push.settings()) },
+    stop: () => sandbox.stop(),
+  };
 }

@@ -9,8 +9,12 @@ export const STEP_TIMEOUT_MS = 20_000;
 
 export class JourneyFailure extends Error {}
 
+/**
+ * Taro keeps the pages under the top one in the DOM, hidden: a text counts only where it is visible, or a hidden
+ * page below could answer for the page on top.
+ */
 export async function expectText(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByText(text).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 }
 
 /**
@@ -18,7 +22,7 @@ export async function expectText(page: Page, text: string | RegExp): Promise<voi
  * content, so the tap lands on whichever element is on top there and bubbles from it.
  */
 export async function tapText(page: Page, text: string | RegExp): Promise<void> {
-  const target = page.getByText(text, { exact: typeof text === 'string' }).first();
+  const target = page.getByText(text, { exact: typeof text === 'string' }).filter({ visible: true }).first();
   await target.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await target.scrollIntoViewIfNeeded();
   // Wait until nothing else (a closing popup's mask) lies on top of it: the hit is the text, inside it, or its button.
@@ -40,6 +44,18 @@ export async function tapText(page: Page, text: string | RegExp): Promise<void> 
 export type Step = (name: string, action: () => Promise<void>) => Promise<void>;
 
 /**
+ * Waits until the page has stopped moving: no animation or transition running (a popup opening, a toast), and a
+ * frame painted after that, so the screenshot shows what the step checked. Bounded: an artifact must not fail a
+ * step that passed.
+ */
+async function settled(page: WatchedPage['page']): Promise<void> {
+  await page
+    .waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: 10_000 })
+    .catch(() => undefined);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/**
  * Runs named steps on one watched page: a screenshot after each (`<journey>-<nn>-<name>.png`), and a step
  * fails when it throws, when the page shows a raw error code, or when the browser reported a problem.
  */
@@ -55,6 +71,7 @@ export function stepsFor({ page, problems }: WatchedPage, journey: string, scree
       const reason = error instanceof Error ? error.message : String(error);
       throw new JourneyFailure(`${label}: ${reason}${problems.length > 0 ? `\n  browser problems:\n  ${problems.join('\n  ')}` : ''}`);
     } finally {
+      await settled(page);
       await page.screenshot({ path: path.join(screenshots, `${label}.png`), fullPage: true });
     }
     const body = await page.locator('body').innerText();

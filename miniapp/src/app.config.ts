@@ -35,6 +35,9 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
+  // H5 only: no page slide. Taro's H5 router slides a page in by adding classes to its element on a timer, and a
+  // page of a subpackage loaded after that timer stays translated off-screen (seen after a reload in the e2e run).
+  animation: false,
   // Phone binding asks for the privacy agreement first (onNeedPrivacyAuthorization).
   __usePrivacyCheck__: true,
 });

@@ -1,4 +1,4 @@
-import { type CommunityComment, type CommunityPost, type RouteResponse } from '@cakeday/shared';
+import { DEFAULT_PROGRAM_SETTINGS, memberRulesOf, type CommunityComment, type CommunityPost, type RouteResponse } from '@cakeday/shared';
 
 type Member = RouteResponse<'members.me'>;
 
@@ -64,6 +64,7 @@ export function buildBirthdayBenefits(overrides: Partial<BirthdayBenefits> = {})
     isBirthdayToday: false,
     isBirthdayMonth: true,
     tier: { level: 'basic', name: '普卡' },
+    benefitsLocked: null,
     greeting: null,
     packages: [buildBenefitPackage()],
     claimableCount: 1,
@@ -236,6 +237,18 @@ export function buildCommunityComment(overrides: Partial<CommunityComment> = {})
     mine: false,
     status: 'published',
     createdAt: '2026-06-15T12:30:00+08:00',
+    ...overrides,
+  };
+}
+
+type SettingsRules = RouteResponse<'settings.rules'>;
+
+/** A settings.rules answer for the built-in settings (version 0); override what the test is about. */
+export function buildSettingsRules(overrides: Partial<SettingsRules> = {}): SettingsRules {
+  return {
+    version: 0,
+    effectiveFrom: '1970-01-01T08:00:00+08:00',
+    ...memberRulesOf(DEFAULT_PROGRAM_SETTINGS),
     ...overrides,
   };
 }

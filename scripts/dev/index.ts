@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { DevDatabaseToolchainError, startDatabase, type RunningDatabase } from '../devdb';
 import { seedDemoData } from '../seed';
+import { DEMO_OPERATORS } from '../seed/operatorSeeder';
 import { startWechatSandbox, type RunningWechatSandbox } from '../wechat-sandbox';
 import { bffPayEnv, loadOrCreateDevPayKeys } from '../wechat-sandbox/pay';
+import { bffPushEnv, pushSettingsFromEnv } from '../wechat-sandbox/push/pushSettings';
 import { startProcess, waitForHttp, type ManagedProcess } from './processes';
 
 const root = path.resolve(__dirname, '../..');
@@ -11,6 +13,9 @@ const BFF_PORT = Number(process.env.BFF_PORT ?? 3000);
 const H5_PORT = Number(process.env.H5_PORT ?? 10086);
 const H5_ORIGIN = `http://127.0.0.1:${H5_PORT}`;
 const SANDBOX_PORT = Number(process.env.WECHAT_SANDBOX_PORT ?? 4100);
+const CONSOLE_PORT = Number(process.env.CONSOLE_PORT ?? 5173);
+// The console's dev server proxies /api to the BFF, so the session cookie is its own; the BFF still checks the Origin.
+const CONSOLE_ORIGINS = [`http://127.0.0.1:${CONSOLE_PORT}`, `http://localhost:${CONSOLE_PORT}`];
 
 /** `npm run dev`: the H2-backed database, demo data, and the BFF with file watching. Ctrl-C stops all. */
 async function main(): Promise<void> {
@@ -38,7 +43,9 @@ async function main(): Promise<void> {
   // WeChat's imitation (login codes, tokens, messages, Pay) for the BFF and the H5 build; its state survives restarts.
   // One fixed WeChat Pay key set for development (.data/wechatpay-dev/), shared by the sandbox and the BFF.
   const payKeys = loadOrCreateDevPayKeys(path.join(root, '.data/wechatpay-dev'));
-  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, stateFile: path.join(root, '.data/wechat-sandbox.json'), pay: { keys: payKeys } });
+  // It pushes events (subscription answers, send receipts, media verdicts) to the BFF, a few seconds after a media check.
+  const push = { ...pushSettingsFromEnv(process.env), url: `http://127.0.0.1:${BFF_PORT}/wechat/message-push` };
+  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, stateFile: path.join(root, '.data/wechat-sandbox.json'), pay: { keys: payKeys }, push });
   running.sandbox = sandbox;
 
   const bff = startProcess('bff', process.execPath, [require.resolve('tsx/cli'), 'watch', '--clear-screen=false', path.join(root, 'bff/src/main.ts')], {
@@ -48,7 +55,9 @@ async function main(): Promise<void> {
     MONGODB_URI: mongoUri.toString(),
     WECHAT_API_BASE: sandbox.url,
     ...bffPayEnv(payKeys, sandbox.url),
+    ...bffPushEnv(sandbox.push.settings()),
     PUBLIC_BASE_URL: `http://127.0.0.1:${BFF_PORT}`,
+    OPS_CONSOLE_ORIGINS: CONSOLE_ORIGINS.join(','),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   });
   processes.push(bff);
@@ -60,6 +69,13 @@ async function main(): Promise<void> {
   });
   await waitForHttp(`http://127.0.0.1:${BFF_PORT}/healthz`);
 
+  // The ops console's vite dev server (hot reload), under /console/ as the BFF serves it in production.
+  const opsConsole = startProcess('console', 'npm', ['run', '--silent', 'dev', '-w', '@cakeday/console'], {
+    CONSOLE_PORT: String(CONSOLE_PORT),
+    CONSOLE_BFF_URL: `http://127.0.0.1:${BFF_PORT}`,
+  });
+  processes.push(opsConsole);
+
   // The mini-program's H5 build with its dev server; it logs in through the sandbox as `?as=<name>`.
   const h5 = startProcess('h5', 'npm', ['run', '--silent', 'dev:h5', '-w', '@cakeday/miniapp'], {
     H5_PORT: String(H5_PORT),
@@ -68,6 +84,8 @@ async function main(): Promise<void> {
   });
   processes.push(h5);
   await waitForHttp(H5_ORIGIN, 180_000);
+  await waitForHttp(`${CONSOLE_ORIGINS[0]}/console/`, 60_000);
+  const operatorLogins = DEMO_OPERATORS.map((operator) => `${operator.loginName} / ${operator.password}`).join(', ');
 
   console.log(
     [
@@ -75,8 +93,9 @@ async function main(): Promise<void> {
       'Cakeday is running:',
       `  database  ${mongoUri.toString()}  (H2 file .data/dev.h2${database.embedded ? '' : '; MONGODB_URI given, nothing started'})`,
       `  BFF       http://127.0.0.1:${BFF_PORT}   (/readyz, /openapi.json)`,
-      `  WeChat    ${sandbox.url}   (sandbox; control API ${sandbox.url}/__sandbox, state .data/wechat-sandbox.json)`,
+      `  WeChat    ${sandbox.url}   (sandbox; control API ${sandbox.url}/__sandbox, state .data/wechat-sandbox.json; pushes to the BFF in ${sandbox.push.settings().mode} mode)`,
       `  H5        ${H5_ORIGIN}/?as=demo#/pages/home/index   (open this: logged in as the demo member)`,
+      `  Console   ${CONSOLE_ORIGINS[0]}/console/   (ops console, hot reload; log in as ${operatorLogins})`,
       'Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),

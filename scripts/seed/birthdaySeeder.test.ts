@@ -1,4 +1,4 @@
-import { DEFAULT_BIRTHDAY_PACKAGES, REFERRAL_WELCOME_TEMPLATE_CODE } from '@cakeday/shared';
+import { DEFAULT_BIRTHDAY_PACKAGES, DEFAULT_PROGRAM_SETTINGS } from '@cakeday/shared';
 import mongoose from 'mongoose';
 import { uniqueDatabaseUri } from '../test/databaseUri';
 import { birthdaySeeder } from './birthdaySeeder';
@@ -23,7 +23,7 @@ describe('birthday seeder', () => {
     expect((await connection.collection('birthday_packages').findOne({ code: 'birthday-drink' }))?.title).toBe('运营改过的标题');
     const diamond = await connection.collection('birthday_packages').find({ tiers: 'diamond' }).toArray();
     expect(diamond.map((pkg) => pkg.code).sort()).toEqual(['birthday-cake-upgrade', 'birthday-double-points', 'birthday-drink', 'birthday-month-coupon']);
-    expect(await connection.collection('coupon_templates').countDocuments({ code: REFERRAL_WELCOME_TEMPLATE_CODE })).toBe(1);
+    expect(await connection.collection('coupon_templates').countDocuments({ code: DEFAULT_PROGRAM_SETTINGS.referral.welcomeTemplateCode })).toBe(1);
     const drink = await connection.collection('birthday_packages').findOne({ code: 'birthday-drink' });
     expect(drink?.window).toMatchObject({ opens: 'days_before', withinBirthdayMonth: true });
     const gifts = await connection.collection('mall_items').find({ code: /^gift-/ }).toArray();

@@ -1,4 +1,4 @@
-import { DEFAULT_BIRTHDAY_PACKAGES, REFERRAL_WELCOME_TEMPLATE_CODE } from '@cakeday/shared';
+import { DEFAULT_BIRTHDAY_PACKAGES, DEFAULT_PROGRAM_SETTINGS } from '@cakeday/shared';
 import type { Connection } from 'mongoose';
 import type { Seeder } from './seeders';
 
@@ -30,10 +30,10 @@ export const birthdaySeeder: Seeder = {
       );
     }
     await connection.collection('coupon_templates').updateOne(
-      { code: REFERRAL_WELCOME_TEMPLATE_CODE },
+      { code: DEFAULT_PROGRAM_SETTINGS.referral.welcomeTemplateCode },
       {
         $setOnInsert: {
-          code: REFERRAL_WELCOME_TEMPLATE_CODE,
+          code: DEFAULT_PROGRAM_SETTINGS.referral.welcomeTemplateCode,
           title: '新人首单8折券',
           description: '好友邀请专享，首笔订单可用',
           type: 'percent_off',

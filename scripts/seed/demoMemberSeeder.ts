@@ -1,5 +1,7 @@
-import { businessInstant } from '@cakeday/shared';
+import { businessInstant, maskPhone } from '@cakeday/shared';
 import { Types, type Connection } from 'mongoose';
+import { DEV_DATA_KEY } from '../../bff/src/config/config';
+import { encryptPersonalData, keyedHash } from '../../bff/src/members/personalDataCrypto';
 import type { Seeder } from './seeders';
 
 /**
@@ -10,6 +12,35 @@ import type { Seeder } from './seeders';
  */
 export const DEMO_MEMBER_OPENID = 'o-demo-cakeday-0001';
 const DEMO_MEMBER_ID = new Types.ObjectId('64d000000000000000000001');
+/** The WeChat sandbox's `demo` user's number: what binding the phone in the mini-program would store. */
+export const DEMO_MEMBER_PHONE = '13800138000';
+
+/** The keys the BFF reads the phone with: the environment's, else the development default (as bff config). */
+export interface PersonalDataKeys {
+  encryptionKey: string;
+  hashKey: string;
+}
+
+export function personalDataKeysFromEnv(env: NodeJS.ProcessEnv = process.env): PersonalDataKeys {
+  return { encryptionKey: env.DATA_ENCRYPTION_KEY ?? DEV_DATA_KEY, hashKey: env.DATA_HASH_KEY ?? DEV_DATA_KEY };
+}
+
+/**
+ * Binds the demo phone as bindPhone stores it (encrypted, masked, keyed hash), so ops can find the demo member by
+ * phone. Only while the member has none: a number bound since (or unbound by erasure) is left alone, and running the
+ * seed again changes nothing.
+ */
+async function bindDemoPhone(connection: Connection, memberId: Types.ObjectId, keys: PersonalDataKeys, at: Date): Promise<void> {
+  await connection.collection('members').updateOne(
+    { _id: memberId, status: 'active', phone: null, phoneHash: { $exists: false } },
+    {
+      $set: {
+        phone: { ciphertext: encryptPersonalData(DEMO_MEMBER_PHONE, keys.encryptionKey), masked: maskPhone(DEMO_MEMBER_PHONE), boundAt: at },
+        phoneHash: keyedHash('phone', DEMO_MEMBER_PHONE, keys.hashKey),
+      },
+    },
+  );
+}
 
 
 const earns = [
@@ -46,6 +77,7 @@ export const demoMemberSeeder: Seeder = {
     );
     const member = await connection.collection('members').findOne({ openid: DEMO_MEMBER_OPENID });
     const memberId = member?._id ?? DEMO_MEMBER_ID;
+    await bindDemoPhone(connection, memberId, personalDataKeysFromEnv(), createdAt);
     await connection.collection('consents').updateOne(
       { memberId, purpose: 'birthday', action: 'grant' },
       { $setOnInsert: { version: 'birthday-2026-01', at: createdAt, ip: null } },
@@ -90,6 +122,6 @@ export const demoMemberSeeder: Seeder = {
       { $setOnInsert: { balance, version: 1, lots, pending: [], updatedAt: spend.at } },
       { upsert: true },
     );
-    return `member ${DEMO_MEMBER_OPENID} with ${balance} points`;
+    return `member ${DEMO_MEMBER_OPENID} (phone ${maskPhone(DEMO_MEMBER_PHONE)}) with ${balance} points`;
   },
 };

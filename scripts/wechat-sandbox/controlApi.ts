@@ -12,6 +12,8 @@ import {
   riskRankBody,
   settingsBody,
   subscriptionBody,
+  subscriptionChangeBody,
+  subscriptionPopupBody,
   upsertUserBody,
   userRef,
 } from './controlSchemas';
@@ -19,6 +21,7 @@ import type { SandboxHandler } from './handler';
 import { parseJsonObject, sendJson } from './http';
 import { CODE_TTL_MS } from './loginApi';
 import { quotaKey } from './messageApi';
+import type { SubscriptionPushes } from './push/subscriptionPushes';
 import { opaque, type SandboxState, type SandboxUser } from './state';
 import { expireTokens } from './tokens';
 
@@ -41,7 +44,31 @@ function parse<T extends z.ZodType>(schema: T, rawBody: Buffer): z.infer<T> {
 
 const presentUser = (user: SandboxUser): Record<string, unknown> => ({ ...user });
 
-type Route = (state: SandboxState, rawBody: Buffer, url: URL) => unknown;
+/** What the control routes need besides the state: the pushes a person's choices make, and the rest of a reset. */
+export interface ControlHooks {
+  subscriptions: SubscriptionPushes;
+  onReset: () => void;
+}
+
+type Route = (state: SandboxState, rawBody: Buffer, url: URL, hooks: ControlHooks) => unknown;
+
+function templateOf(reference: string): (typeof templates)[number] {
+  const template = templates.find((candidate) => candidate.templateId === reference || candidate.key === reference);
+  if (!template) throw new BadRequest(`unknown template ${reference}`);
+  return template;
+}
+
+type Choice = { templateId: string; result: 'accept' | 'reject' | 'ban' | 'filter' };
+
+/** A person answers one popup: each accept adds one send (reject, ban and filter leave the quota); WeChat pushes the answer. */
+function answerPopup(state: SandboxState, hooks: ControlHooks, openid: string, choices: Choice[], popupScene: number): { results: (Choice & { remaining: number })[]; pushId: string | null } {
+  const results = choices.map((choice) => {
+    const key = quotaKey(openid, choice.templateId);
+    if (choice.result === 'accept') state.data.quotas[key] = (state.data.quotas[key] ?? 0) + 1;
+    return { ...choice, remaining: state.data.quotas[key] ?? 0 };
+  });
+  return { results, pushId: hooks.subscriptions.popup(openid, choices, popupScene) };
+}
 
 function mintCode(state: SandboxState, kind: 'login' | 'phone', rawBody: Buffer): { code: string; openid: string } {
   const body = parse(phoneCodeBody, rawBody);
@@ -74,15 +101,30 @@ const routes: Record<string, Route> = {
     user.lastVisitAt = state.now();
     return presentUser(user);
   },
-  'POST /subscriptions': (state, rawBody) => {
+  'POST /subscriptions': (state, rawBody, _url, hooks) => {
     const body = parse(subscriptionBody, rawBody);
     const user = state.user(parse(userRef, rawBody));
-    const template = templates.find((candidate) => candidate.templateId === body.template || candidate.key === body.template);
-    if (!template) throw new BadRequest(`unknown template ${body.template}`);
-    const key = quotaKey(user.openid, template.templateId);
-    // Only an accept authorises a send; reject, ban and filter leave the quota as it was.
-    if (body.result === 'accept') state.data.quotas[key] = (state.data.quotas[key] ?? 0) + body.times;
-    return { openid: user.openid, templateId: template.templateId, result: body.result, remaining: state.data.quotas[key] ?? 0 };
+    const template = templateOf(body.template);
+    const pushIds: string[] = [];
+    for (let time = 0; time < body.times; time += 1) {
+      const { pushId } = answerPopup(state, hooks, user.openid, [{ templateId: template.templateId, result: body.result }], body.popupScene);
+      if (pushId) pushIds.push(pushId);
+    }
+    return { openid: user.openid, templateId: template.templateId, result: body.result, remaining: state.data.quotas[quotaKey(user.openid, template.templateId)] ?? 0, pushIds };
+  },
+  'POST /subscription-popups': (state, rawBody, _url, hooks) => {
+    const body = parse(subscriptionPopupBody, rawBody);
+    const user = state.user(parse(userRef, rawBody));
+    const choices = body.choices.map((choice) => ({ templateId: templateOf(choice.template).templateId, result: choice.result }));
+    return { openid: user.openid, ...answerPopup(state, hooks, user.openid, choices, body.popupScene) };
+  },
+  'POST /subscriptions/change': (state, rawBody, _url, hooks) => {
+    const body = parse(subscriptionChangeBody, rawBody);
+    const user = state.user(parse(userRef, rawBody));
+    const template = templateOf(body.template);
+    // Turned off: what was accepted before can no longer be sent (43101).
+    state.data.quotas[quotaKey(user.openid, template.templateId)] = 0;
+    return { openid: user.openid, templateId: template.templateId, remaining: 0, pushId: hooks.subscriptions.change(user.openid, template.templateId) };
   },
   'GET /subscriptions': (state, _rawBody, url) => {
     const openid = url.searchParams.get('openid');
@@ -130,8 +172,9 @@ const routes: Record<string, Route> = {
   },
   'GET /calls': (state) => ({ calls: state.data.calls }),
   'GET /config': (state) => ({ apps: state.data.apps.map((app) => ({ appid: app.appid })), templates }),
-  'POST /reset': (state) => {
+  'POST /reset': (state, _rawBody, _url, hooks) => {
     state.reset();
+    hooks.onReset();
     return { ok: true };
   },
 };
@@ -141,7 +184,7 @@ function answer(response: ServerResponse, status: number, body: unknown): void {
 }
 
 /** /__sandbox/*: the test and development controls (absent on WeChat's hosts); open to any origin. */
-export function createControlApi(state: SandboxState): SandboxHandler {
+export function createControlApi(state: SandboxState, hooks: ControlHooks): SandboxHandler {
   return async (request, response, rawBody, url) => {
     if (url.pathname !== CONTROL_PREFIX && !url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return false;
     if (request.method === 'OPTIONS') {
@@ -155,7 +198,7 @@ export function createControlApi(state: SandboxState): SandboxHandler {
       return true;
     }
     try {
-      const result = route(state, rawBody, url);
+      const result = route(state, rawBody, url, hooks);
       state.save();
       answer(response, 200, result);
     } catch (error) {

@@ -1,4 +1,8 @@
-import type { OutboxMessage } from './state';
+import type { MessagePushWire } from '@cakeday/shared';
+import type { MediaCheckView, MediaVerdictDelivery } from './push/mediaCheck';
+import type { ForgedKind, PushDelivery, PushOutcome } from './push/pusher';
+import type { PushSettings, PushSettingsPatch } from './push/pushSettings';
+import type { MediaCheckRule, OutboxMessage } from './state';
 
 /** A test user by name (deterministic openid; `demo` is the seeded demo member) or by openid. */
 export type UserRef = { user: string; openid?: undefined } | { openid: string; user?: undefined };
@@ -38,7 +42,11 @@ export type SandboxEndpoint =
   | 'subscribe.send'
   | 'msg_sec_check'
   | 'getwxacodeunlimit'
-  | 'getuserriskrank';
+  | 'getuserriskrank'
+  | 'media_check_async';
+
+export type PopupResult = 'accept' | 'reject' | 'ban' | 'filter';
+export type { ForgedKind, MediaCheckRule, MediaCheckView, MediaVerdictDelivery, PushDelivery, PushOutcome, PushSettings, PushSettingsPatch };
 
 export class SandboxControlError extends Error {
   constructor(
@@ -88,9 +96,32 @@ export class SandboxControl {
     return this.call('POST', '/visits', ref);
   }
 
-  /** The user's answer to wx.requestSubscribeMessage for one template (id or key); each accept adds one send. */
-  subscribe(ref: UserRef, template: string, result: 'accept' | 'reject' | 'ban' | 'filter' = 'accept', times = 1): Promise<{ openid: string; templateId: string; remaining: number }> {
-    return this.call('POST', '/subscriptions', { ...ref, template, result, times });
+  /**
+   * The user's answer to wx.requestSubscribeMessage for one template (id or key), `times` popups: each accept adds
+   * one send; each accept or reject pushes a subscribe_msg_popup_event to the BFF (`pushIds`, when a push URL is set).
+   */
+  subscribe(
+    ref: UserRef,
+    template: string,
+    result: PopupResult = 'accept',
+    times = 1,
+    popupScene = 0,
+  ): Promise<{ openid: string; templateId: string; remaining: number; pushIds: string[] }> {
+    return this.call('POST', '/subscriptions', { ...ref, template, result, times, popupScene });
+  }
+
+  /** One popup with up to 3 templates, each answered: one subscribe_msg_popup_event listing them (`pushId`; null if none is accept/reject). */
+  answerPopup(
+    ref: UserRef,
+    choices: { template: string; result: PopupResult }[],
+    popupScene = 0,
+  ): Promise<{ openid: string; results: { templateId: string; result: PopupResult; remaining: number }[]; pushId: string | null }> {
+    return this.call('POST', '/subscription-popups', { ...ref, choices, popupScene });
+  }
+
+  /** The user turns a template off in 服务通知 or the settings: no sends left, subscribe_msg_change_event (reject) pushed. */
+  changeSubscription(ref: UserRef, template: string): Promise<{ openid: string; templateId: string; remaining: number; pushId: string }> {
+    return this.call('POST', '/subscriptions/change', { ...ref, template });
   }
 
   async quotas(openid?: string): Promise<{ openid: string; templateId: string; remaining: number }[]> {
@@ -145,5 +176,71 @@ export class SandboxControl {
 
   async reset(): Promise<void> {
     await this.call('POST', '/reset');
+  }
+
+  // ---- message push (WeChat -> the BFF's /wechat/message-push) ----
+
+  pushSettings(): Promise<PushSettings> {
+    return this.call('GET', '/push/settings');
+  }
+
+  /** URL, token, aesKey, mode (plain | safe | compatible), retries, retryDelayMs, timeoutMs, mediaVerdictDelayMs. */
+  configurePush(patch: PushSettingsPatch): Promise<PushSettings> {
+    return this.call('POST', '/push/settings', patch);
+  }
+
+  /** Pushes any event, correctly signed for the mode: a wire object, or raw JSON text (e.g. a bare 19-digit MsgID). */
+  async pushEvent(event: MessagePushWire | { json: string; event: string }): Promise<string> {
+    return (await this.call<{ pushId: string }>('POST', '/push/events', 'json' in event ? event : { event })).pushId;
+  }
+
+  /** Waits until the push was accepted ('success') or gave up after its retries. */
+  pushSettled(pushId: string | 'last' = 'last'): Promise<PushOutcome> {
+    return this.call('GET', `/push/pushes/${encodeURIComponent(pushId)}/outcome`);
+  }
+
+  async pushDeliveries(): Promise<PushDelivery[]> {
+    return (await this.call<{ deliveries: PushDelivery[] }>('GET', '/push/deliveries')).deliveries;
+  }
+
+  /** `times` more deliveries of the same event, at once, each freshly signed (as WeChat's re-sends). */
+  async duplicatePush(pushId: string | 'last' = 'last', times = 1): Promise<PushDelivery[]> {
+    return (await this.call<{ deliveries: PushDelivery[] }>('POST', `/push/pushes/${encodeURIComponent(pushId)}/duplicate`, { times })).deliveries;
+  }
+
+  /** The event again, correctly signed `ageSeconds` ago: the BFF must refuse it. */
+  replayPush(pushId: string | 'last' = 'last', ageSeconds = 600): Promise<PushDelivery> {
+    return this.call('POST', `/push/pushes/${encodeURIComponent(pushId)}/replay`, { ageSeconds });
+  }
+
+  /** The event again, forged: badSignature, unsigned, tampered, tamperedResigned, wrongAppid (the last three in safe/compatible mode). */
+  forgePush(kind: ForgedKind, pushId: string | 'last' = 'last'): Promise<PushDelivery> {
+    return this.call('POST', `/push/pushes/${encodeURIComponent(pushId)}/forge`, { kind });
+  }
+
+  /** Pushes wait, undelivered, until releasePushes(). */
+  async holdPushes(): Promise<void> {
+    await this.call('POST', '/push/hold');
+  }
+
+  async releasePushes(): Promise<string[]> {
+    return (await this.call<{ pushIds: string[] }>('POST', '/push/release')).pushIds;
+  }
+
+  async mediaChecks(): Promise<MediaCheckView[]> {
+    return (await this.call<{ checks: MediaCheckView[] }>('GET', '/media-checks')).checks;
+  }
+
+  /** Pushes the verdicts of pending mediaCheckAsync calls (all, or one trace_id) and returns once each delivery settled. */
+  async deliverMediaVerdicts(traceId?: string): Promise<MediaVerdictDelivery[]> {
+    return (await this.call<{ deliveries: MediaVerdictDelivery[] }>('POST', '/media-checks/deliver', { traceId })).deliveries;
+  }
+
+  async setMediaCheckRules(rules: MediaCheckRule[]): Promise<void> {
+    await this.call('PUT', '/media-check-rules', { rules });
+  }
+
+  async addMediaCheckRule(rule: MediaCheckRule): Promise<void> {
+    await this.call('POST', '/media-check-rules', rule);
   }
 }

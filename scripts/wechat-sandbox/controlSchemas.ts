@@ -22,9 +22,22 @@ export const subscriptionBody = z.object({
   /** A template id, or Cakeday's key for it (birthdayReminder...). */
   template: z.string().min(1),
   result: z.enum(['accept', 'reject', 'ban', 'filter']).default('accept'),
-  /** How many times the user accepted (each adds one send). */
+  /** How many times the user accepted (each adds one send; each is its own popup and push). */
   times: z.number().int().min(1).max(100).default(1),
+  popupScene: z.number().int().min(0).max(9).default(0),
 });
+
+/** One popup of wx.requestSubscribeMessage: up to 3 templates, each answered. */
+export const subscriptionPopupBody = z.object({
+  user: z.string().optional(),
+  openid: z.string().optional(),
+  choices: z.array(z.object({ template: z.string().min(1), result: z.enum(['accept', 'reject', 'ban', 'filter']) })).min(1).max(3),
+  /** WeChat's PopupScene: 0 in a page, 1 after a payment. */
+  popupScene: z.number().int().min(0).max(9).default(0),
+});
+
+/** A change of mind in 服务通知 or the settings page (WeChat pushes only rejections). */
+export const subscriptionChangeBody = z.object({ user: z.string().optional(), openid: z.string().optional(), template: z.string().min(1) });
 
 export const riskRankBody = z.object({ user: z.string().optional(), openid: z.string().optional(), riskRank: z.number().int().min(0).max(4) });
 

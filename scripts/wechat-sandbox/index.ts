@@ -7,10 +7,15 @@ import type { SandboxHandler } from './handler';
 import { sendJson } from './http';
 import { createMiniProgramApi } from './miniProgramApi';
 import { createPaySandbox, type PaySandboxControl, type PaySandboxOptions } from './pay';
+import { createPushControlHandler } from './push/pushControl';
+import { createPushSandbox, type PushSandboxControl } from './push/pushSandbox';
+import type { PushSettingsPatch } from './push/pushSettings';
 import { SandboxState } from './state';
 
 export { SandboxControl } from './controlClient';
 export type { SandboxHandler } from './handler';
+export type { PushSandboxControl } from './push/pushSandbox';
+export type { PushSettings, PushSettingsPatch, PushMode } from './push/pushSettings';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -20,6 +25,8 @@ export interface SandboxOptions {
   stateFile?: string;
   /** WeChat Pay (/v3/..., /__sandbox/pay/...): keys, key mode, retry time scale. */
   pay?: PaySandboxOptions;
+  /** The message push to the BFF (URL, token, EncodingAESKey, mode, retries, media verdict delay); none without a URL. */
+  push?: PushSettingsPatch;
 }
 
 export interface RunningWechatSandbox {
@@ -28,6 +35,8 @@ export interface RunningWechatSandbox {
   control: SandboxControl;
   /** WeChat Pay's controls in-process (the same as /__sandbox/pay/... over HTTP) and its keys. */
   pay: PaySandboxControl;
+  /** The message push's controls in-process (the same as /__sandbox/push/... over HTTP). */
+  push: PushSandboxControl;
   stop(): Promise<void>;
 }
 
@@ -53,8 +62,15 @@ export async function startWechatSandbox(options: SandboxOptions = {}): Promise<
   const pages = loadPages();
   // Pay keeps real time: its signatures carry timestamps the BFF checks against its own clock.
   const pay = createPaySandbox(options.pay);
-  // Every part of the sandbox, asked in turn; pay's /__sandbox/pay routes come before the general control API.
-  const handlers: SandboxHandler[] = [pay.controlHandler, createControlApi(state), createMiniProgramApi(state, pages), pay.handler];
+  const push = createPushSandbox(state, options.push);
+  // Every part of the sandbox, asked in turn; pay's and push's control routes come before the general control API.
+  const handlers: SandboxHandler[] = [
+    pay.controlHandler,
+    createPushControlHandler(state, push),
+    createControlApi(state, { subscriptions: push.subscriptions, onReset: push.reset }),
+    createMiniProgramApi(state, pages, push),
+    pay.handler,
+  ];
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
@@ -83,8 +99,10 @@ export async function startWechatSandbox(options: SandboxOptions = {}): Promise<
     url,
     control: new SandboxControl(url),
     pay: pay.control,
+    push: push.control,
     stop: async () => {
       await pay.close();
+      push.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -1,4 +1,5 @@
 import { templates } from './config';
+import type { SubscriptionPushes } from './push/subscriptionPushes';
 import { type Endpoint, fail } from './endpoint';
 import { str } from './http';
 import { invalidDataKey } from './templateRules';
@@ -8,7 +9,13 @@ export const quotaKey = (openid: string, templateId: string): string => `${openi
 /** The route part of a `page` (`pages/me/index?tab=1` -> `pages/me/index`). */
 const routeOf = (page: string): string => page.split('?')[0] ?? '';
 
-export function subscribeSendEndpoint(pages: readonly string[]): Endpoint {
+/** WeChat's msgid: 19 digits, more than a JSON number holds exactly (the BFF must read it as text). */
+function nextMsgid(state: { now(): number; data: { outbox: unknown[] } }): string {
+  return (BigInt(state.now()) * 1_000_000n + BigInt(state.data.outbox.length % 1_000_000)).toString();
+}
+
+/** After each successful send, the `subscribe_msg_sent_event` receipt with the same MsgID is pushed. */
+export function subscribeSendEndpoint(pages: readonly string[], pushes: SubscriptionPushes): Endpoint {
   return {
     name: 'subscribe.send',
     method: 'POST',
@@ -30,8 +37,10 @@ export function subscribeSendEndpoint(pages: readonly string[]): Endpoint {
       const remaining = state.data.quotas[key] ?? 0;
       if (remaining <= 0) return fail(43101, 'user refuse to accept the msg');
       state.data.quotas[key] = remaining - 1;
+      const msgid = nextMsgid(state);
       state.data.outbox.push({
         at: state.now(),
+        msgid,
         appid,
         touser,
         templateId: template.templateId,
@@ -40,7 +49,9 @@ export function subscribeSendEndpoint(pages: readonly string[]): Endpoint {
         miniprogramState: str(body.miniprogram_state) ?? 'formal',
         lang: str(body.lang) ?? 'zh_CN',
       });
-      return { json: { errcode: 0, errmsg: 'ok' } };
+      pushes.sent(touser, template.templateId, msgid);
+      // Written by hand: msgid goes out as a bare number, as WeChat sends it.
+      return { bytes: Buffer.from(`{"errcode":0,"errmsg":"ok","msgid":${msgid}}`), contentType: 'application/json; charset=utf-8' };
     },
   };
 }

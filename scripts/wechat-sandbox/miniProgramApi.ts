@@ -3,14 +3,25 @@ import type { SandboxHandler } from './handler';
 import { parseJsonObject, sendJson, sendWechatError } from './http';
 import { code2Session, getUserPhoneNumber, pruneCodes } from './loginApi';
 import { subscribeSendEndpoint } from './messageApi';
+import type { PushSandbox } from './push/pushSandbox';
 import { getUserRiskRank, msgSecCheck } from './securityApi';
 import type { SandboxState } from './state';
 import { legacyTokenEndpoint, stableTokenEndpoint } from './tokenApi';
 import { checkAccessToken } from './tokens';
 import { wxacodeEndpoint } from './wxacodeApi';
 
-export function miniProgramEndpoints(pages: readonly string[]): Endpoint[] {
-  return [code2Session, stableTokenEndpoint, legacyTokenEndpoint, getUserPhoneNumber, subscribeSendEndpoint(pages), msgSecCheck, wxacodeEndpoint(pages), getUserRiskRank];
+export function miniProgramEndpoints(pages: readonly string[], push: PushSandbox): Endpoint[] {
+  return [
+    code2Session,
+    stableTokenEndpoint,
+    legacyTokenEndpoint,
+    getUserPhoneNumber,
+    subscribeSendEndpoint(pages, push.subscriptions),
+    msgSecCheck,
+    push.mediaChecks.endpoint,
+    wxacodeEndpoint(pages),
+    getUserRiskRank,
+  ];
 }
 
 function reply(response: Parameters<SandboxHandler>[1], result: EndpointResult): void {
@@ -24,8 +35,8 @@ function reply(response: Parameters<SandboxHandler>[1], result: EndpointResult):
  * The api.weixin.qq.com paths: counts the call, applies an injected fault, checks the access_token
  * (business endpoints), then lets the endpoint answer. State is saved after each call.
  */
-export function createMiniProgramApi(state: SandboxState, pages: readonly string[]): SandboxHandler {
-  const endpoints = miniProgramEndpoints(pages);
+export function createMiniProgramApi(state: SandboxState, pages: readonly string[], push: PushSandbox): SandboxHandler {
+  const endpoints = miniProgramEndpoints(pages, push);
   return async (request, response, rawBody, url) => {
     const endpoint = endpoints.find((candidate) => candidate.path === url.pathname);
     if (!endpoint) return false;

@@ -6,14 +6,14 @@ import type { SandboxState, SandboxUser } from './state';
 export const VISIT_WINDOW_MS = 2 * 3600_000;
 
 /** The user behind an openid who visited (code2session) within the last 2 hours, or the WeChat error. */
-function recentVisitor(state: SandboxState, openid: string): SandboxUser | EndpointResult {
+export function recentVisitor(state: SandboxState, openid: string): SandboxUser | EndpointResult {
   const user = openid ? state.userByOpenid(openid) : undefined;
   if (!user) return fail(40003, 'invalid openid');
   if (user.lastVisitAt === undefined || state.now() - user.lastVisitAt > VISIT_WINDOW_MS) return fail(61010, 'user access record expired');
   return user;
 }
 
-const isUser = (value: SandboxUser | EndpointResult): value is SandboxUser => 'openid' in value;
+export const isUser = (value: SandboxUser | EndpointResult): value is SandboxUser => 'openid' in value;
 
 export const msgSecCheck: Endpoint = {
   name: 'msg_sec_check',

@@ -39,6 +39,8 @@ export interface ForceRefreshLog {
 
 export interface OutboxMessage {
   at: number;
+  /** What the send answered as `msgid` (19 digits, kept as text); the sent event carries it as MsgID. */
+  msgid: string;
   appid: string;
   touser: string;
   templateId: string;
@@ -54,6 +56,15 @@ export interface MsgSecRule {
   label: number;
   /** Only in this scene (1-4); every scene when absent. */
   scene?: number;
+}
+
+/** A scripted mediaCheckAsync verdict: for media whose URL contains `urlContains`, or whose bytes hash to `sha256`. */
+export interface MediaCheckRule {
+  urlContains?: string;
+  /** Hex SHA-256 of the fetched bytes. */
+  sha256?: string;
+  suggest: 'pass' | 'review' | 'risky';
+  label: number;
 }
 
 export interface Fault {
@@ -74,6 +85,8 @@ export interface SandboxStateData {
   quotas: Record<string, number>;
   outbox: OutboxMessage[];
   msgSecRules: MsgSecRule[];
+  /** First match wins; media matching none pass (label 100). */
+  mediaCheckRules: MediaCheckRule[];
   faults: Fault[];
   /** `code2session` fails with 40163 instead of 40029 for a reused code. */
   reusedCodeErrcode: 40029 | 40163;
@@ -101,6 +114,7 @@ export function initialState(): SandboxStateData {
     quotas: {},
     outbox: [],
     msgSecRules: defaultMsgSecRules.map((rule) => ({ ...rule })),
+    mediaCheckRules: [],
     faults: [],
     reusedCodeErrcode: 40029,
     clockOffsetSeconds: 0,

@@ -58,3 +58,5 @@ export * from './writeoff/writeoff.ops.schema.js';
 export * from './community/community.rules.js';
 export * from './community/community.schema.js';
 export * from './community/community.ops.schema.js';
+export * from './events/events.schema.js';
+export * from './wechat/messagePush.schema.js';

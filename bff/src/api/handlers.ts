@@ -15,6 +15,7 @@ import { referralHandlers } from '../referral/handlers';
 import { operatorsHandlers } from '../operators/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { eventsHandlers } from '../events/handlers';
 import { membersOpsHandlers } from '../members/ops/handlers';
 import { pointsOpsHandlers } from '../points/adjustments/handlers';
 import { mallItemsOpsHandlers } from '../mall/opsHandlers';
@@ -36,6 +37,7 @@ export const handlers: RouteHandlers = {
   ...wishlistHandlers,
   ...helpHandlers,
   ...referralHandlers,
+  ...eventsHandlers,
   ...pointsHandlers,
   ...mallHandlers,
   ...ordersHandlers,

@@ -37,7 +37,7 @@ export async function findOrCreateMember(
       ...(session.unionid ? { unionid: session.unionid } : {}),
       status: 'active',
       tokenVersion: 0,
-      birthdayHistory: { firstSetAt: null, corrections: 0, lastBenefitClaimedAt: null },
+      birthdayHistory: { firstSetAt: null, changedAt: null, corrections: 0, lastBenefitClaimedAt: null },
       tier: { level: 'basic', since: context.now, reviewedAt: null },
       newMemberRewardsEligible: !deletedBefore,
       createdAt: context.now,

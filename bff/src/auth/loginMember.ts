@@ -21,7 +21,7 @@ export async function loginMember(
   if (isNew && input.shareId) {
     await bindReferral(
       { inviteeId: member._id.toHexString(), inviteeIsNew: true, inviteeEligible: member.newMemberRewardsEligible, referralCode: input.referralCode, shareId: input.shareId },
-      now,
+      { now, settings: await deps.settings.at(now) },
     ).catch((error: unknown) => context.log.warn({ err: error }, 'referral binding failed; login goes on'));
   }
   const { token, expiresAt } = await issueSessionToken(

@@ -1,11 +1,15 @@
 import { model, Schema, type Types } from 'mongoose';
 import { BENEFIT_ITEM_KINDS, BENEFIT_OPENINGS, TIER_LEVELS, type BenefitWindowRule, type TierLevel } from '@cakeday/shared';
 
+/**
+ * A coupon item names its template. A points_multiplier item names nothing else: members see their tier's
+ * birthday-month earn rate from the program settings (presentPackage), so the package cannot promise what the earn
+ * path does not pay. Packages stored before carried a `multiplierPermille`; it is no longer read.
+ */
 export interface StoredBenefitItem {
   kind: (typeof BENEFIT_ITEM_KINDS)[number];
   title: string;
   templateCode: string | null;
-  multiplierPermille: number | null;
 }
 
 /** A birthday benefit package: which tiers get it, what it holds and when it can be claimed. Seeded, editable by ops. */
@@ -32,7 +36,6 @@ const itemSchema = new Schema<StoredBenefitItem>(
     kind: { type: String, enum: BENEFIT_ITEM_KINDS, required: true },
     title: { type: String, required: true },
     templateCode: { type: String, default: null },
-    multiplierPermille: { type: Number, default: null },
   },
   { _id: false },
 );

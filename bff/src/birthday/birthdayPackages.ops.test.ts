@@ -78,11 +78,11 @@ describe('ops.birthdayPackages', () => {
 
   it('items must make sense: a coupon names an active template, a multiplier names no template', async () => {
     const id = await packageId('birthday-month-coupon');
-    const unknown = await call('ops.birthdayPackages.update', { id, version: 0, items: [{ kind: 'coupon', title: '新券', templateCode: 'no-such-template', multiplierPermille: null }] });
+    const unknown = await call('ops.birthdayPackages.update', { id, version: 0, items: [{ kind: 'coupon', title: '新券', templateCode: 'no-such-template' }] });
     expect([unknown.status, unknown.body.error.code]).toEqual([422, 'OPS_COUPON_TEMPLATE_NOT_FOUND']);
-    const mixed = await call('ops.birthdayPackages.update', { id, version: 0, items: [{ kind: 'points_multiplier', title: '双倍', templateCode: 'birthday-10-off', multiplierPermille: 2000 }] });
+    const mixed = await call('ops.birthdayPackages.update', { id, version: 0, items: [{ kind: 'points_multiplier', title: '双倍', templateCode: 'birthday-10-off' }] });
     expect(mixed.status).toBe(400);
-    expect(mixed.body.error.fields).toContainEqual(expect.objectContaining({ path: 'items.0.multiplierPermille' }));
+    expect(mixed.body.error.fields).toContainEqual(expect.objectContaining({ path: 'items.0.templateCode' }));
     const daysBefore = await call('ops.birthdayPackages.update', { id, version: 0, window: { opens: 'on_day', daysBefore: 3, claimDays: 7 } });
     expect(daysBefore.body.error.fields).toContainEqual(expect.objectContaining({ path: 'window.daysBefore' }));
     expect((await BirthdayPackageModel.findById(id).lean())?.version).toBeUndefined();

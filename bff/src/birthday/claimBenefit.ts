@@ -1,10 +1,21 @@
-import { benefitCouponsValidUntil, selectBenefitWindow, toBusinessIso, type BenefitWindow, type Birthday, type BirthdayClaimResponse } from '@cakeday/shared';
+import {
+  benefitCouponsValidUntil,
+  birthdayBenefitsLockedText,
+  firstUnlockedCelebration,
+  selectUnlockedBenefitWindow,
+  toBusinessIso,
+  type BenefitWindow,
+  type Birthday,
+  type BirthdayClaimResponse,
+  type ProgramSettings,
+} from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { hasConsent } from '../consents/consentState';
 import { issueCoupon } from '../coupons/issueCoupon';
 import type { Coupon } from '../coupons/Coupon.model';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { conflict, forbidden, notFound } from '../errors/AppError';
+import { birthdayUnlockOf } from '../members/birthdayHistory';
 import { loadMember } from '../members/loadMember';
 import { MemberModel } from '../members/Member.model';
 import { BirthdayClaimModel, type BirthdayClaim } from './BirthdayClaim.model';
@@ -60,8 +71,13 @@ async function openClaim(memberId: string, pkg: BirthdayPackage, celebrationYear
   return taken;
 }
 
-/** Issues the package's coupons exactly once per member, package and celebration year, even under concurrent taps. */
-export async function claimBenefit(memberId: string, packageCode: string, now: Date): Promise<BirthdayClaimResponse> {
+/**
+ * Issues the package's coupons exactly once per member, package and celebration year, even under concurrent taps.
+ * A birthday set fewer than the settings' minDaysSetBeforeBenefits days before this celebration claims nothing (409
+ * BIRTHDAY_SET_TOO_RECENTLY, saying from which birthday benefits start).
+ */
+export async function claimBenefit(memberId: string, packageCode: string, context: { now: Date; settings: ProgramSettings }): Promise<BirthdayClaimResponse> {
+  const { now } = context;
   const member = await loadMember(memberId);
   if (!member.birthday) throw conflict('BIRTHDAY_NOT_SET');
   if (!(await hasConsent(memberId, 'birthday'))) throw forbidden('CONSENT_REQUIRED');
@@ -69,7 +85,12 @@ export async function claimBenefit(memberId: string, packageCode: string, now: D
   if (!pkg || !packageHasCoupons(pkg)) throw notFound();
   if (!pkg.tiers.includes(member.tier.level)) throw forbidden('BIRTHDAY_BENEFIT_NOT_FOR_TIER');
   const birthday: Birthday = { month: member.birthday.month, day: member.birthday.day };
-  const selected = selectBenefitWindow(pkg.window, birthday, now);
+  const unlock = birthdayUnlockOf(member, context.settings);
+  const selected = selectUnlockedBenefitWindow(pkg.window, birthday, now, unlock);
+  if (selected.locked) {
+    const startsOn = firstUnlockedCelebration(birthday, unlock, selected.locked.year);
+    throw conflict('BIRTHDAY_SET_TOO_RECENTLY', birthdayBenefitsLockedText(selected.locked, startsOn, unlock.minDays));
+  }
   if (selected.state !== 'open') throw conflict('BIRTHDAY_BENEFIT_NOT_OPEN');
   const { celebrationYear } = selected.window;
 
@@ -93,6 +114,6 @@ export async function claimBenefit(memberId: string, packageCode: string, now: D
     celebrationYear,
     claimedAt: toBusinessIso(claim.claimedAt),
     coupons: coupons.map((coupon) => ({ couponId: coupon._id.toHexString(), templateCode: coupon.templateCode, title: coupon.title })),
-    benefits: await birthdayBenefits(memberId, now),
+    benefits: await birthdayBenefits(memberId, context),
   };
 }

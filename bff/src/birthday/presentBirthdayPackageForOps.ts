@@ -7,7 +7,7 @@ export const editableOfPackage = (pkg: BirthdayPackage) => ({
   tiers: pkg.tiers,
   title: pkg.title,
   description: pkg.description,
-  items: pkg.items.map((item) => ({ kind: item.kind, title: item.title, templateCode: item.templateCode, multiplierPermille: item.multiplierPermille })),
+  items: pkg.items.map((item) => ({ kind: item.kind, title: item.title, templateCode: item.templateCode })),
   window: { opens: pkg.window.opens, daysBefore: pkg.window.daysBefore, claimDays: pkg.window.claimDays },
   sortOrder: pkg.sortOrder,
   active: pkg.active,

@@ -47,7 +47,7 @@ async function requestPhotoCheck(photo: CommunityPhoto, post: CommunityPost, ope
   const mediaUrl = `${context.publicBaseUrl.replace(/\/$/, '')}${communityPhotoPath(photo._id.toHexString(), 'display')}`;
   let traceId: string;
   try {
-    ({ traceId } = await context.security.mediaCheckAsync({ openid, scene: TEXT_SCENES.post, mediaUrl, mediaType: 2 }));
+    ({ traceId } = await context.security.mediaCheckAsync({ openid, scene: TEXT_SCENES.post, mediaUrl, mediaType: 'image' }));
   } catch (error) {
     context.logger.warn({ err: error, photoId: photo._id.toHexString() }, 'mediaCheckAsync failed: the post goes to the queue');
     await CommunityPhotoModel.updateOne({ _id: photo._id, 'check.state': 'unsent' }, { $set: { 'check.state': 'failed', 'check.requestedAt': context.now } });

@@ -52,7 +52,7 @@ describe('photo verdicts (mediaCheckAsync, the pushed wxa_media_check applied by
     const { author, other, postId, post, photoIds } = await postWithPhotos(2);
     expect(post.status).toBe('reviewing');
     expect(media.calls.map(({ mediaUrl, scene, mediaType, openid }) => ({ mediaUrl, scene, mediaType, openid }))).toEqual(
-      photoIds.map((id) => ({ mediaUrl: `https://cakeday.example.com/media/${id}/display.jpg`, scene: 3, mediaType: 2, openid: author.member.openid })),
+      photoIds.map((id) => ({ mediaUrl: `https://cakeday.example.com/media/${id}/display.jpg`, scene: 3, mediaType: 'image', openid: author.member.openid })),
     );
     expect((await call('community.feed', other.auth, {})).body.items.find((item: { id: string }) => item.id === postId)).toBeUndefined();
     expect((await call('community.post', other.auth, { postId })).status).toBe(404);

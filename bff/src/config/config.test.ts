@@ -15,6 +15,8 @@ const productionEnv = {
   WECHATPAY_MERCHANT_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
   WECHATPAY_PRIVATE_KEY_PATH: '/run/secrets/wechatpay/apiclient_key.pem',
   WECHATPAY_APIV3_KEY: 'Prod0Apiv3Key0With32Characters00',
+  WECHAT_PUSH_TOKEN: 'ProdPushToken2026',
+  WECHAT_PUSH_AES_KEY: 'ProdPushEncodingAesKey000000000000000000001',
 };
 
 describe('loadConfig', () => {
@@ -53,6 +55,32 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, DATA_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/DATA_ENCRYPTION_KEY/);
   });
 
+  it('refuses the business rules that became program settings, naming where each lives now', () => {
+    expect(() => loadConfig({ ...valid, POINTS_MULTIPLIER_DIAMOND: '3' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...valid, POINTS_MULTIPLIER_DIAMOND: '3' })).toThrow(/POINTS_MULTIPLIER_DIAMOND: is a program setting now \(points\.earn\.diamond/);
+    const message = (() => {
+      try {
+        loadConfig({ ...valid, TIER_GOLD_MIN_SPEND_FEN: '60000', HELP_GOAL_BASIC: '6', REFERRAL_DAILY_REWARD_CAP: '2', PORT: 'eighty' });
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    for (const expected of ['TIER_GOLD_MIN_SPEND_FEN: is a program setting now (tiers.goldFen)', 'HELP_GOAL_BASIC', 'REFERRAL_DAILY_REWARD_CAP', '会员规则设置', 'PORT']) {
+      expect(message).toContain(expected);
+    }
+    // Rate limits stay infrastructure.
+    expect(loadConfig({ ...valid, HELP_ASSIST_LIMIT_PER_IP_PER_MINUTE: '5', LOGIN_LIMIT_PER_IP_PER_MINUTE: '7' })).toMatchObject({ HELP_ASSIST_LIMIT_PER_IP_PER_MINUTE: 5, LOGIN_LIMIT_PER_IP_PER_MINUTE: 7 });
+  });
+
+  it('the message push: safe mode by default; the token and EncodingAESKey must be shaped as WeChat makes them', () => {
+    expect(loadConfig(valid)).toMatchObject({ WECHAT_PUSH_MODE: 'safe', WECHAT_PUSH_HANDLE_BUDGET_MS: 3000 });
+    expect(loadConfig({ ...valid, WECHAT_PUSH_MODE: 'compatible' }).WECHAT_PUSH_MODE).toBe('compatible');
+    expect(() => loadConfig({ ...valid, WECHAT_PUSH_MODE: 'xml' })).toThrow(/WECHAT_PUSH_MODE/);
+    expect(() => loadConfig({ ...valid, WECHAT_PUSH_AES_KEY: 'a'.repeat(42) })).toThrow(/WECHAT_PUSH_AES_KEY/);
+    expect(() => loadConfig({ ...valid, WECHAT_PUSH_TOKEN: 'to' })).toThrow(/WECHAT_PUSH_TOKEN/);
+  });
+
   it('accepts a complete production configuration', () => {
     expect(loadConfig(productionEnv).NODE_ENV).toBe('production');
   });
@@ -65,6 +93,8 @@ describe('loadConfig', () => {
     ['WECHAT_SECRET', undefined],
     ['WECHATPAY_MCHID', undefined],
     ['WECHATPAY_APIV3_KEY', undefined],
+    ['WECHAT_PUSH_TOKEN', undefined],
+    ['WECHAT_PUSH_AES_KEY', undefined],
     ['WECHATPAY_MERCHANT_SERIAL', undefined],
     ['WECHATPAY_PRIVATE_KEY_PATH', undefined],
     ['WECHATPAY_NOTIFY_URL', 'http://api.cakeday.example.com/wechat/pay/notify'],

@@ -1,13 +1,18 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { parseProxyEntry } from '../http/clientAddress';
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0000000000';
-// 32 zero bytes: fine for development, refused in production.
-const DEV_DATA_KEY = Buffer.alloc(32).toString('base64');
+// 32 zero bytes: fine for development, refused in production. The seed encrypts the demo member's phone with it.
+export const DEV_DATA_KEY = Buffer.alloc(32).toString('base64');
 
 const DEV_WECHATPAY_MCHID = '1900000109';
 // 32 characters: fine for development, refused in production.
 const DEV_WECHATPAY_APIV3_KEY = 'cakeday-dev-apiv3-key-0000000000';
+
+// The message push's token and EncodingAESKey for development (the sandbox's defaults too), refused in production.
+const DEV_WECHAT_PUSH_TOKEN = 'cakedayDevPushToken2026';
+const DEV_WECHAT_PUSH_AES_KEY = 'cakedayDevPushAesKey00000000000000000000000';
 
 const SANDBOX_HOST = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/;
 
@@ -63,28 +68,20 @@ const configSchema = z
     WECHATPAY_PLATFORM_CERT_PATH: z.string().min(1).optional(),
     /** Default: PUBLIC_BASE_URL + /wechat/pay/notify. */
     WECHATPAY_NOTIFY_URL: z.url().optional(),
-    // members: sessions, login limits, tiers and points
+    // WeChat's message push (消息推送配置) to /wechat/message-push: the Token, the EncodingAESKey and the mode set there.
+    WECHAT_PUSH_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3-32 letters or digits (as WeChat takes it)').default(DEV_WECHAT_PUSH_TOKEN),
+    WECHAT_PUSH_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey').default(DEV_WECHAT_PUSH_AES_KEY),
+    /** plain: signature only (the body is not signed); safe: encrypted and signed (recommended); compatible: both accepted. */
+    WECHAT_PUSH_MODE: z.enum(['plain', 'safe', 'compatible']).default('safe'),
+    /** How long a push's handlers may run before `success` is answered anyway (WeChat gives up after 5 s); the rest finish later. */
+    WECHAT_PUSH_HANDLE_BUDGET_MS: z.coerce.number().int().min(0).max(4000).default(3000),
+    // members: sessions and login limits (business rules are program settings: bff/src/settings/, not variables)
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(7200),
     LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
     LOGIN_LIMIT_PER_OPENID_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-    TIER_GOLD_MIN_SPEND_FEN: z.coerce.number().int().min(1).default(50_000),
-    TIER_DIAMOND_MIN_SPEND_FEN: z.coerce.number().int().min(1).default(200_000),
-    /** Earn multipliers as decimals (1.5 = ×1.5), kept to thousandths. */
-    POINTS_MULTIPLIER_BASIC: z.coerce.number().min(0).max(10).default(1),
-    POINTS_MULTIPLIER_GOLD: z.coerce.number().min(0).max(10).default(1.5),
-    POINTS_MULTIPLIER_DIAMOND: z.coerce.number().min(0).max(10).default(2),
-    POINTS_MULTIPLIER_BIRTHDAY_MONTH: z.coerce.number().min(0).max(10).default(2),
-    /** Points expire at the end of the calendar year this many years after they were earned. */
-    POINTS_LIFETIME_YEARS: z.coerce.number().int().min(0).max(10).default(1),
-    // birthday: friend help (助力) and referral
-    HELP_GOAL_BASIC: z.coerce.number().int().min(1).max(50).default(5),
-    HELP_GOAL_GOLD: z.coerce.number().int().min(1).max(50).default(4),
-    HELP_GOAL_DIAMOND: z.coerce.number().int().min(1).max(50).default(3),
-    /** The coupon template a completed help campaign unlocks. */
-    HELP_GIFT_TEMPLATE_CODE: z.string().min(1).default('cake-size-upgrade'),
+    // birthday friend help (助力): rate limits of the assist endpoint
     HELP_ASSIST_LIMIT_PER_MEMBER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     HELP_ASSIST_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-    REFERRAL_DAILY_REWARD_CAP: z.coerce.number().int().min(1).default(20),
     // the ops console: operators' sessions and logins
     OPS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     OPS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
@@ -107,6 +104,8 @@ const configSchema = z
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     S3_KEY_PREFIX: z.string().default('community/'),
+    /** The ops console's build, served under /console/ (`npm run build` makes it); from src/ and dist/ alike. */
+    OPS_CONSOLE_DIST: z.string().min(1).default(path.resolve(__dirname, '../../../console/dist')),
   })
   .superRefine((config, ctx) => {
     if (config.PHOTO_STORE === 's3') {
@@ -128,6 +127,8 @@ const configSchema = z
     if (config.WECHAT_APPID === 'wx0000000000000000') refuse('WECHAT_APPID', 'is the development default');
     if (config.WECHATPAY_MCHID === DEV_WECHATPAY_MCHID) refuse('WECHATPAY_MCHID', 'is the development default');
     if (config.WECHATPAY_APIV3_KEY === DEV_WECHATPAY_APIV3_KEY) refuse('WECHATPAY_APIV3_KEY', 'is the development default');
+    if (config.WECHAT_PUSH_TOKEN === DEV_WECHAT_PUSH_TOKEN) refuse('WECHAT_PUSH_TOKEN', 'is the development default');
+    if (config.WECHAT_PUSH_AES_KEY === DEV_WECHAT_PUSH_AES_KEY) refuse('WECHAT_PUSH_AES_KEY', 'is the development default');
     if (!config.WECHATPAY_MERCHANT_SERIAL) refuse('WECHATPAY_MERCHANT_SERIAL', 'is required in production');
     if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');
     if (config.WECHATPAY_PUBLIC_KEY_ID && !config.WECHATPAY_PUBLIC_KEY && !config.WECHATPAY_PUBLIC_KEY_PATH) refuse('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PUBLIC_KEY_PATH is required with WECHATPAY_PUBLIC_KEY_ID');
@@ -146,10 +147,39 @@ export function totpRequiredForAdmin(config: Pick<Config, 'NODE_ENV' | 'OPS_TOTP
 
 export class ConfigError extends Error {}
 
-/** Reads and validates the configuration; the message names every missing or malformed variable. */
+/**
+ * Business rules that were environment variables and are now program settings (versioned in the database, edited
+ * in the ops console's 会员规则设置 through ops.settings.update): a deployment still setting one would silently lose
+ * its value, so start-up refuses it and names where the value lives now.
+ */
+export const MOVED_TO_PROGRAM_SETTINGS: Readonly<Record<string, string>> = {
+  TIER_GOLD_MIN_SPEND_FEN: 'tiers.goldFen',
+  TIER_DIAMOND_MIN_SPEND_FEN: 'tiers.diamondFen',
+  POINTS_MULTIPLIER_BASIC: 'points.earn.basic (pointsPerYuanPermille, birthdayMonthPointsPerYuanPermille)',
+  POINTS_MULTIPLIER_GOLD: 'points.earn.gold (pointsPerYuanPermille, birthdayMonthPointsPerYuanPermille)',
+  POINTS_MULTIPLIER_DIAMOND: 'points.earn.diamond (pointsPerYuanPermille, birthdayMonthPointsPerYuanPermille)',
+  POINTS_MULTIPLIER_BIRTHDAY_MONTH: 'points.earn.<tier>.birthdayMonthPointsPerYuanPermille',
+  POINTS_LIFETIME_YEARS: 'points.lifetimeYears',
+  HELP_GOAL_BASIC: 'help.goals.basic',
+  HELP_GOAL_GOLD: 'help.goals.gold',
+  HELP_GOAL_DIAMOND: 'help.goals.diamond',
+  HELP_GIFT_TEMPLATE_CODE: 'help.giftTemplateCode',
+  REFERRAL_DAILY_REWARD_CAP: 'referral.dailyRewardCap',
+};
+
+function movedVariables(env: NodeJS.ProcessEnv): string[] {
+  return Object.entries(MOVED_TO_PROGRAM_SETTINGS)
+    .filter(([name]) => env[name] !== undefined)
+    .map(([name, path]) => `  ${name}: is a program setting now (${path}); set it in the ops console (会员规则设置) and remove it from the environment`);
+}
+
+/** Reads and validates the configuration; the message names every missing, malformed or retired variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(config)'}: ${issue.message}`);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(config)'}: ${issue.message}`)),
+    ...movedVariables(env),
+  ];
+  if (parsed.success && problems.length === 0) return parsed.data;
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 }

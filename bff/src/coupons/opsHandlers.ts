@@ -1,4 +1,3 @@
-import { REFERRAL_WELCOME_TEMPLATE_CODE } from '@cakeday/shared';
 import type { RouteHandlers } from '../http/routeHandler';
 import { auditOf } from '../operators/handlers';
 import { createCouponTemplate } from './createCouponTemplate';
@@ -16,7 +15,7 @@ export const couponTemplatesOpsHandlers: Pick<RouteHandlers, CouponTemplatesOpsR
   'ops.couponTemplates.create': async (input, context) => presentCouponTemplateForOps(await createCouponTemplate(input, auditOf(context))),
   'ops.couponTemplates.update': async (input, context) => {
     const settings = await context.deps.settings.at(context.deps.now());
-    const programCodes = [settings.settings.help.giftTemplateCode, REFERRAL_WELCOME_TEMPLATE_CODE];
+    const programCodes = [settings.settings.help.giftTemplateCode, settings.settings.referral.welcomeTemplateCode];
     return presentCouponTemplateForOps(await updateCouponTemplate(input, auditOf(context), programCodes));
   },
 };

@@ -17,6 +17,7 @@ import { HelpCampaignModel, type HelpCampaign } from './HelpCampaign.model';
 import { helpGift, helpGoal } from './helpSettings';
 import { helperProfiles, presentCampaign } from './presentCampaign';
 import { unlockGift } from './unlockGift';
+import { settingsAt } from '../settings/settingsSource';
 
 export function memberBirthday(member: Member): Birthday | null {
   return celebratedBirthday(member.birthday);
@@ -29,10 +30,10 @@ export async function helpShareInfo(campaign: HelpCampaign, now: Date): ReturnTy
 
 /** The owner's 生日助力 page: whether a campaign can start, its window, goal and rules, and this birthday's campaign. */
 export async function helpOverview(memberId: string, deps: AppDeps): Promise<HelpMineResponse> {
-  const now = deps.now();
+  const { now, settings } = await settingsAt(deps);
   const member = await loadMember(memberId);
-  const goal = helpGoal(deps.config, member.tier.level);
-  const gift = await helpGift(deps.config);
+  const goal = helpGoal(settings.settings, member.tier.level);
+  const gift = await helpGift(settings.settings);
   const birthday = memberBirthday(member);
   const base = { goal, gift, rules: helpRulesText(goal, gift.title) };
   if (!birthday) return { ...base, canStart: false, startBlocker: 'no_birthday', window: null, campaign: null, share: null, couponId: null };

@@ -8,10 +8,11 @@ import { loadMember } from '../members/loadMember';
 import { HelpCampaignModel } from './HelpCampaign.model';
 import { helpOverview, memberBirthday } from './helpOverview';
 import { helpGift, helpGoal } from './helpSettings';
+import { settingsAt } from '../settings/settingsSource';
 
 /** Starts this birthday's campaign (once: the unique key is member + celebration year); the goal is fixed at start. */
 export async function startHelp(memberId: string, deps: AppDeps): Promise<HelpMineResponse> {
-  const now = deps.now();
+  const { now, settings } = await settingsAt(deps);
   const member = await loadMember(memberId);
   const birthday = memberBirthday(member);
   if (!birthday) throw conflict('BIRTHDAY_NOT_SET');
@@ -23,8 +24,8 @@ export async function startHelp(memberId: string, deps: AppDeps): Promise<HelpMi
       memberId: new Types.ObjectId(memberId),
       celebrationYear: window.celebrationYear,
       birthday: { month: birthday.month, day: birthday.day },
-      goal: helpGoal(deps.config, member.tier.level),
-      gift: await helpGift(deps.config),
+      goal: helpGoal(settings.settings, member.tier.level),
+      gift: await helpGift(settings.settings),
       helpersCount: 0,
       helpers: [],
       state: 'active',

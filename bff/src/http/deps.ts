@@ -4,6 +4,7 @@ import type { OperatorAuthenticator } from '../operators/authenticateOperator';
 import type { SettingsSource } from '../settings/settingsSource';
 import type { WechatClients } from '../wechat/clients';
 import type { PhotoStore } from '../community/photos/photoStore';
+import type { PushHandlers } from '../wechat/messagePush/pushHandlers';
 import type { CakedayContext, Principal } from './context';
 
 /**
@@ -29,4 +30,6 @@ export interface AppDeps {
   wechat: WechatClients;
   /** Where community photos are kept (GridFS or an S3-compatible bucket). */
   photos: PhotoStore;
+  /** What handles each event WeChat pushes to /wechat/message-push (wechat/messagePush/pushHandlerTable.ts). */
+  pushHandlers: PushHandlers;
 }

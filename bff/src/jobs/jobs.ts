@@ -4,7 +4,6 @@ import { orderContextFrom } from '../orders/orderContextFrom';
 import { reconcilePayments } from '../orders/reconcilePayments';
 import { sweepOrders } from '../orders/sweepOrders';
 import { expirePoints } from '../points/expirePoints';
-import { tierThresholdsFrom } from '../points/pointsConfig';
 import { repairPointsLedger } from '../points/repairPointsLedger';
 import { reviewTiers } from '../tiers/reviewTiers';
 import { expireHelpCampaigns } from '../help/expireHelpCampaigns';
@@ -16,32 +15,41 @@ import { resumeErasures } from '../members/deleteMember';
 import { finishAdjustments } from '../points/adjustments/finishAdjustments';
 import { queueOverduePosts } from '../community/overdueVerdicts';
 import { repairCommunityCounters } from '../community/repairCounters';
+import { settingsAt } from '../settings/settingsSource';
+import { purgeMessagePushInbox, retryMessagePushes } from '../wechat/messagePush/retryMessagePushes';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
 
 /** Every scheduled job. Adding one is one line here; each is also callable directly (tests, ops). */
 export const jobs: readonly Job[] = [
-  { name: 'orders.closeUnpaid', intervalMs: MINUTE, run: (deps) => closeUnpaidOrders(orderContextFrom(deps)) },
-  { name: 'orders.sweep', intervalMs: 2 * MINUTE, run: (deps) => sweepOrders(orderContextFrom(deps)) },
-  { name: 'orders.reconcilePayments', intervalMs: 2 * MINUTE, run: (deps) => reconcilePayments(orderContextFrom(deps)) },
+  // Each run reads one instant and the settings in force at it (orderContextFrom, settingsAt), as commands do.
+  { name: 'orders.closeUnpaid', intervalMs: MINUTE, run: async (deps) => closeUnpaidOrders(await orderContextFrom(deps)) },
+  { name: 'orders.sweep', intervalMs: 2 * MINUTE, run: async (deps) => sweepOrders(await orderContextFrom(deps)) },
+  { name: 'orders.reconcilePayments', intervalMs: 2 * MINUTE, run: async (deps) => reconcilePayments(await orderContextFrom(deps)) },
   { name: 'coupons.expire', intervalMs: 10 * MINUTE, run: (deps) => expireCoupons(deps.now()) },
   { name: 'points.expire', intervalMs: 60 * MINUTE, run: (deps) => expirePoints({ now: deps.now() }) },
   { name: 'points.repairLedger', intervalMs: 10 * MINUTE, run: (deps) => repairPointsLedger({ now: deps.now() }) },
+  { name: 'points.finishAdjustments', intervalMs: 5 * MINUTE, run: async (deps) => finishAdjustments({ ...(await settingsAt(deps)), queue: memberQueueFor(deps) }) },
   {
-    name: 'points.finishAdjustments',
-    intervalMs: 5 * MINUTE,
+    name: 'tiers.review',
+    intervalMs: 60 * MINUTE,
     run: async (deps) => {
-      const now = deps.now();
-      return finishAdjustments({ now, settings: await deps.settings.at(now), queue: memberQueueFor(deps) });
+      const { now, settings } = await settingsAt(deps);
+      return reviewTiers({ now, thresholds: settings.settings.tiers });
     },
   },
-  { name: 'tiers.review', intervalMs: 60 * MINUTE, run: (deps) => reviewTiers({ now: deps.now(), thresholds: tierThresholdsFrom(deps.config) }) },
   { name: 'help.expire', intervalMs: 10 * MINUTE, run: (deps) => expireHelpCampaigns(deps.now()) },
   { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => repairHelp({ now: deps.now(), logger: deps.logger }) },
   { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config, photos: deps.photos }) },
   { name: 'audit.settlePending', intervalMs: 5 * MINUTE, run: (deps) => settlePendingAudits({ now: deps.now(), logger: deps.logger }) },
-  { name: 'referral.settleRewards', intervalMs: 5 * MINUTE, run: (deps) => settleReferralRewards({ now: deps.now(), config: deps.config, queue: memberQueueFor(deps), logger: deps.logger }) },
+  { name: 'wechat.messagePush.retry', intervalMs: MINUTE, run: (deps) => retryMessagePushes(deps) },
+  { name: 'wechat.messagePush.purge', intervalMs: 60 * MINUTE, run: (deps) => purgeMessagePushInbox(deps.now()) },
+  {
+    name: 'referral.settleRewards',
+    intervalMs: 5 * MINUTE,
+    run: async (deps) => settleReferralRewards({ ...(await settingsAt(deps)), settingsSource: deps.settings, queue: memberQueueFor(deps), logger: deps.logger }),
+  },
   { name: 'community.queueOverdue', intervalMs: MINUTE, run: (deps) => queueOverduePosts(deps.now()) },
   { name: 'community.repairCounters', intervalMs: 5 * MINUTE, run: (deps) => repairCommunityCounters(deps.now()) },
 ];

@@ -99,7 +99,7 @@ describe('order and coupon jobs (time driven through deps.now)', () => {
       const { member } = await buildPointsLot({ points: 300, earnedAt: clock.now });
       const id: string = (await redeem(member, item._id.toHexString())).body.order.id;
       // The member's cancel request died right after the order became `cancelling`.
-      const crashing = { ...orderContextFrom(app.deps), faults: { after: (point: string) => { if (point === 'cancelling') throw new Error('crash'); } } };
+      const crashing = { ...(await orderContextFrom(app.deps)), faults: { after: (point: string) => { if (point === 'cancelling') throw new Error('crash'); } } };
       await expect(compensateOrder(new Types.ObjectId(id), 'member', crashing)).rejects.toThrow('crash');
       placed.push(id);
     }

@@ -1,6 +1,5 @@
 import type { TierLevel } from '@cakeday/shared';
 import { MemberModel, type Member } from '../members/Member.model';
-import { tierThresholdsFrom } from '../points/pointsConfig';
 import { buildTestApp, type TestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
 import { buildMember } from '../test/factories';
@@ -32,7 +31,7 @@ async function paid(member: Member, iso: string): Promise<void> {
   const at = shanghai(iso);
   await recordPaidSpend(
     { memberId: member._id.toHexString(), amountFen: 60_000, idempotencyKey: `tier-test:${member._id.toHexString()}:${iso}`, paidAt: at, reference: 'tier-test' },
-    { now: at, thresholds: tierThresholdsFrom(app.deps.config) },
+    { now: at, thresholds: (await app.deps.settings.at(at)).settings.tiers },
   );
 }
 

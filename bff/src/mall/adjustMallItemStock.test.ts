@@ -10,12 +10,13 @@ import { buildMallItem } from '../test/mallFactories';
 import type { WechatPay } from '../wechat/types';
 import { adjustMallItemStock } from './adjustMallItemStock';
 import { MallItemModel } from './MallItem.model';
+import { createSettingsSource, DEFAULT_SETTINGS_SNAPSHOT } from '../settings/settingsSource';
 
 useTestDatabase();
 
 const now = new Date('2026-05-10T04:00:00.000Z');
 const audit: AuditContext = { actor: { type: 'operator', id: 'op-1', name: '运营 (ops)', roles: ['ops'] }, requestId: null, ip: null, now };
-const orderContext = { now, config: testConfig(), pay: {} as WechatPay, logger: createLogger('silent') };
+const orderContext = { now, settings: DEFAULT_SETTINGS_SNAPSHOT, settingsSource: createSettingsSource(), config: testConfig(), pay: {} as WechatPay, logger: createLogger('silent') };
 
 /** Members redeem `units` units, one order each, between the adjustment's read and its write. */
 async function redeemMeanwhile(itemId: string, units: number): Promise<void> {

@@ -13,7 +13,7 @@ export const mallHandlers: Pick<RouteHandlers, MallRoutes> = {
   'mall.item': async (input, { deps, principal }) => describeMallItem(input.itemId, principal?.memberId, deps.now()),
   'mall.redeem': async (input, { deps, principal }) => {
     const { memberId } = requireMember(principal);
-    const context = orderContextFrom(deps);
+    const context = await orderContextFrom(deps);
     const order = await placeOrder({ buyerMemberId: memberId, itemId: input.itemId, qty: input.qty, idempotencyKey: input.idempotencyKey }, context);
     return { order: presentOrder(order, memberId, context.now), payment: presentPayment(order) };
   },

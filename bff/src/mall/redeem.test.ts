@@ -11,6 +11,7 @@ import { PointsEntryModel } from '../points/PointsEntry.model';
 import { MallOrderModel } from '../orders/MallOrder.model';
 import { MallItemModel } from './MallItem.model';
 import { RedemptionLimitModel } from './RedemptionLimit.model';
+import { createSettingsSource, DEFAULT_SETTINGS_SNAPSHOT } from '../settings/settingsSource';
 
 useTestDatabase();
 
@@ -158,7 +159,7 @@ describe('mall.redeem (points only)', () => {
     const item = await buildMallItem({ kind: 'coupon', couponTemplateCode: template.code });
     const buyer = await memberWithPoints(500);
     const recipient = await buildMember();
-    const context = { now: clock.now, config: testConfig(), pay: {} as WechatPay, logger: createLogger('silent') };
+    const context = { now: clock.now, settings: DEFAULT_SETTINGS_SNAPSHOT, settingsSource: createSettingsSource(), config: testConfig(), pay: {} as WechatPay, logger: createLogger('silent') };
     const input = { buyerMemberId: buyer.memberId, itemId: item._id.toHexString(), qty: 1, idempotencyKey: key(), giftRef: 'wish-1' };
     await expect(placeOrder({ ...input, recipientMemberId: buyer.memberId }, context)).rejects.toMatchObject({ code: 'GIFT_RECIPIENT_INVALID' });
     const order = await placeOrder({ ...input, recipientMemberId: recipient._id.toHexString() }, context);

@@ -37,7 +37,11 @@ export interface Member {
   phoneHash?: string;
   birthday: StoredBirthday | null;
   /** Kept after a withdrawal (not the birthday itself) so that set-once cannot be side-stepped. */
-  birthdayHistory: { firstSetAt: Date | null; corrections: number; lastBenefitClaimedAt: Date | null };
+  /**
+   * `changedAt`: when the birthday was last set or corrected (absent on members who set it before it was kept:
+   * firstSetAt stands in); benefits of a birthday set too shortly before it wait for the next (birthdayUnlockOf).
+   */
+  birthdayHistory: { firstSetAt: Date | null; changedAt?: Date | null; corrections: number; lastBenefitClaimedAt: Date | null };
   /**
    * `reviewDueAt`: when the tiers.review job next looks at the member (the next anniversary while above basic);
    * absent or null when no review is due. The job claims members by it, so members with nothing due are never read.
@@ -72,6 +76,7 @@ const memberSchema = new Schema<Member>(
     },
     birthdayHistory: {
       firstSetAt: { type: Date, default: null },
+      changedAt: { type: Date, default: null },
       corrections: { type: Number, default: 0 },
       lastBenefitClaimedAt: { type: Date, default: null },
     },

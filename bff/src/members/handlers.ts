@@ -1,6 +1,6 @@
 import { toBusinessIso } from '@cakeday/shared';
 import type { RouteHandlers } from '../http/routeHandler';
-import { tierThresholdsFrom } from '../points/pointsConfig';
+import { settingsAt } from '../settings/settingsSource';
 import { bindPhone } from './bindPhone';
 import { deleteMember } from './deleteMember';
 import { describeMember } from './describeMember';
@@ -14,8 +14,10 @@ import { updateProfile } from './updateProfile';
 type MemberRoutes = 'members.me' | 'members.update' | 'members.bindPhone' | 'members.setBirthday' | 'members.export' | 'members.delete';
 
 export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
-  'members.me': async (_input, { deps, principal }) =>
-    describeMember(requireMember(principal).memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config), dataKey: deps.config.DATA_ENCRYPTION_KEY }),
+  'members.me': async (_input, { deps, principal }) => {
+    const { now, settings } = await settingsAt(deps);
+    return describeMember(requireMember(principal).memberId, { now, thresholds: settings.settings.tiers, dataKey: deps.config.DATA_ENCRYPTION_KEY });
+  },
   'members.update': async (input, { deps, principal }) => {
     const context = textCheckContext(deps);
     const member = await updateProfile(requireMember(principal), input, context);
@@ -33,8 +35,10 @@ export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
       birthdayLock: { state: lock.state, correctableUntil: lock.correctableUntil ? toBusinessIso(lock.correctableUntil) : null },
     };
   },
-  'members.export': async (_input, { deps, principal }) =>
-    exportMemberData(requireMember(principal).memberId, { now: deps.now(), thresholds: tierThresholdsFrom(deps.config), dataKey: deps.config.DATA_ENCRYPTION_KEY }),
+  'members.export': async (_input, { deps, principal }) => {
+    const { now, settings } = await settingsAt(deps);
+    return exportMemberData(requireMember(principal).memberId, { now, thresholds: settings.settings.tiers, dataKey: deps.config.DATA_ENCRYPTION_KEY });
+  },
   'members.delete': async (_input, { deps, principal }) => {
     await deleteMember(requireMember(principal).memberId, { now: deps.now(), config: deps.config, photos: deps.photos });
     return { deleted: true };

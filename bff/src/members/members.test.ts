@@ -12,6 +12,7 @@ import { MemberModel, type Member } from './Member.model';
 import { deleteMember } from './deleteMember';
 import { testConfig, type TestApp } from '../test/app';
 import { useWechatSandbox } from '../test/wechatSandbox';
+import { DEFAULT_SETTINGS_SNAPSHOT } from '../settings/settingsSource';
 
 useTestDatabase();
 const sandbox = useWechatSandbox();
@@ -53,7 +54,7 @@ describe('members.me', () => {
     const member = await buildMember({ createdAt: new Date('2025-09-01T02:00:00.000Z'), nickname: '小麦' });
     const memberId = member._id.toHexString();
     // A lot earned in 2024 expires when 2026 begins; one earned in 2025 at the end of 2026.
-    await earnPoints({ memberId, points: 80, idempotencyKey: 'me-1', reasonCode: 'order_paid', reason: '订单支付获得积分', reference: null }, { now: new Date('2025-12-01T00:00:00.000Z') });
+    await earnPoints({ memberId, points: 80, idempotencyKey: 'me-1', reasonCode: 'order_paid', reason: '订单支付获得积分', reference: null }, { now: new Date('2025-12-01T00:00:00.000Z'), settings: DEFAULT_SETTINGS_SNAPSHOT });
     await recordPaidSpend(
       { memberId, amountFen: 60_000, idempotencyKey: 'pay-1', paidAt: new Date('2026-04-01T00:00:00.000Z'), reference: 'order-1' },
       { now: clock.now, thresholds: { goldFen: 50_000, diamondFen: 200_000 } },
@@ -185,7 +186,7 @@ describe('members.export', () => {
     const { memberId, auth } = await signedIn();
     expect((await http.post('/api/members.export').set('Authorization', auth).send({ all: true })).status).toBe(400);
     await set(auth, { month: 9, day: 15, consentVersion: birthdayVersion });
-    await earnPoints({ memberId, points: 42, idempotencyKey: 'export-earn', reasonCode: 'order_paid', reason: '订单支付获得积分', reference: null }, { now: clock.now });
+    await earnPoints({ memberId, points: 42, idempotencyKey: 'export-earn', reasonCode: 'order_paid', reason: '订单支付获得积分', reference: null }, { now: clock.now, settings: DEFAULT_SETTINGS_SNAPSHOT });
     await buildPointsLot({ points: 999 }); // someone else's
 
     const response = await http.post('/api/members.export').set('Authorization', auth).send({});
@@ -234,7 +235,7 @@ describe('cross-member access', () => {
   it('a member only ever reads and changes their own data, whatever the body says', async () => {
     const alice = await signedIn();
     const bob = await signedIn();
-    await earnPoints({ memberId: bob.memberId, points: 500, idempotencyKey: 'bob-earn', reasonCode: 'order_paid', reason: '订单支付获得积分', reference: null }, { now: clock.now });
+    await earnPoints({ memberId: bob.memberId, points: 500, idempotencyKey: 'bob-earn', reasonCode: 'order_paid', reason: '订单支付获得积分', reference: null }, { now: clock.now, settings: DEFAULT_SETTINGS_SNAPSHOT });
 
     expect((await http.post('/api/members.update').set('Authorization', alice.auth).send({ id: bob.memberId, nickname: 'x' })).status).toBe(400);
     expect((await http.post('/api/points.history').set('Authorization', alice.auth).send({ memberId: bob.memberId })).status).toBe(400);

@@ -36,6 +36,7 @@ export async function setBirthday(
         $set: {
           birthday: storeBirthday(next, context.dataKey),
           'birthdayHistory.firstSetAt': history.firstSetAt ?? context.now,
+          'birthdayHistory.changedAt': context.now,
           'birthdayHistory.corrections': history.corrections + (decision.kind === 'correction' ? 1 : 0),
           updatedAt: context.now,
         },

@@ -87,6 +87,11 @@ export interface MallOrder {
   refundRequest?: RefundRequest | null;
   /** The audit entries of ops actions on the order (audit/audited.ts). */
   auditSeqs?: number[];
+  /**
+   * The program settings version in force when the order was placed: its cash part earns by it, however much later
+   * it is paid or fulfilled. Absent on orders placed before versions were recorded (they earn by the settings in force).
+   */
+  settingsVersion?: number | null;
   createdAt: Date;
   updatedAt: Date;
   paidAt: Date | null;
@@ -126,6 +131,7 @@ const orderSchema = new Schema<MallOrder>(
     history: { type: [new Schema<OrderHistoryEntry>({ status: String, at: Date, by: String }, { _id: false })], default: undefined },
     refundRequest: { type: Schema.Types.Mixed, default: null },
     auditSeqs: { type: [Number], default: undefined },
+    settingsVersion: { type: Number, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     paidAt: { type: Date, default: null },

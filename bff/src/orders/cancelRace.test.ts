@@ -72,7 +72,7 @@ describe('orders.cancel racing the payment', () => {
     await paidAtWechat(order.orderNo);
     const stored = await MallOrderModel.findById(order.orderId).lean();
     if (!stored) throw new Error('order not stored');
-    const crashAfterPaid: OrderContext = { ...orderContextFrom(app.deps), faults: { after: (point) => {
+    const crashAfterPaid: OrderContext = { ...(await orderContextFrom(app.deps)), faults: { after: (point) => {
       if (point === 'paid') throw new Error('crash after paid');
     } } };
     await expect(confirmPayment(stored, crashAfterPaid)).rejects.toThrow('crash after paid');
@@ -89,7 +89,7 @@ describe('orders.cancel racing the payment', () => {
     await paidAtWechat(order.orderNo);
     clock.now = new Date(clock.now.getTime() + 16 * MINUTE);
 
-    expect(await closeUnpaidOrders(orderContextFrom(app.deps))).toEqual({ closed: 0, paid: 1, failed: 0 });
+    expect(await closeUnpaidOrders(await orderContextFrom(app.deps))).toEqual({ closed: 0, paid: 1, failed: 0 });
     expect(await MallOrderModel.findById(order.orderId).lean()).toMatchObject({ status: 'fulfilled', pointsEarned: 20 });
     expect(await auditPointsAccount(order.member._id.toHexString())).toMatchObject({ balance: 420, consistent: true });
   });

@@ -32,8 +32,8 @@ let app: TestApp;
 class Crash extends Error {}
 
 /** The order context of the app, with a crash right after `point`. */
-const crashingAt = (point?: OrderFaultPoint): OrderContext => ({
-  ...orderContextFrom(app.deps),
+const crashingAt = async (point?: OrderFaultPoint): Promise<OrderContext> => ({
+  ...(await orderContextFrom(app.deps)),
   faults: { after: (reached) => {
     if (reached === point) throw new Crash(`crash after ${reached}`);
   } },
@@ -62,13 +62,13 @@ async function paidAtSandbox(order: MallOrder): Promise<void> {
 
 /** A fulfilled order (cash ones paid through the sandbox and confirmed by query). */
 async function fulfilled(member: Member, item: MallItem, key: string): Promise<MallOrder> {
-  const order = await place(member, item, key, crashingAt());
+  const order = await place(member, item, key, await crashingAt());
   if (order.status === 'fulfilled') return order;
   await paidAtSandbox(order);
-  return confirmPayment(order, crashingAt());
+  return confirmPayment(order, await crashingAt());
 }
 
-const crashInPlace = (point: OrderFaultPoint): Scenario['crash'] => ({ member, item, key }) => crashes(place(member, item, key, crashingAt(point)));
+const crashInPlace = (point: OrderFaultPoint): Scenario['crash'] => async ({ member, item, key }) => crashes(place(member, item, key, await crashingAt(point)));
 
 const scenarios: Scenario[] = [
   { name: 'points only, after created', item: 'points', crash: crashInPlace('created'), ends: 'cancelled' },
@@ -86,9 +86,9 @@ const scenarios: Scenario[] = [
     name: 'cash, after paid',
     item: 'cash',
     crash: async ({ member, item, key }) => {
-      const order = await place(member, item, key, crashingAt());
+      const order = await place(member, item, key, await crashingAt());
       await paidAtSandbox(order);
-      await crashes(confirmPayment(order, crashingAt('paid')));
+      await crashes(confirmPayment(order, await crashingAt('paid')));
     },
     ends: 'fulfilled',
   },
@@ -96,9 +96,9 @@ const scenarios: Scenario[] = [
     name: 'cash, paid and delivered but not marked fulfilled',
     item: 'cash',
     crash: async ({ member, item, key }) => {
-      const order = await place(member, item, key, crashingAt());
+      const order = await place(member, item, key, await crashingAt());
       await paidAtSandbox(order);
-      await crashes(confirmPayment(order, crashingAt('delivered')));
+      await crashes(confirmPayment(order, await crashingAt('delivered')));
     },
     ends: 'fulfilled',
   },
@@ -106,9 +106,9 @@ const scenarios: Scenario[] = [
     name: 'cash, the cancel lost to the payment: crash after paid',
     item: 'cash',
     crash: async ({ member, item, key }) => {
-      const order = await place(member, item, key, crashingAt());
+      const order = await place(member, item, key, await crashingAt());
       await paidAtSandbox(order);
-      await crashes(cancelOrder(order._id.toHexString(), member._id.toHexString(), crashingAt('paid')));
+      await crashes(cancelOrder(order._id.toHexString(), member._id.toHexString(), await crashingAt('paid')));
     },
     ends: 'fulfilled',
   },
@@ -116,9 +116,9 @@ const scenarios: Scenario[] = [
     name: 'cash, the cancel lost to the payment: delivered but not marked fulfilled',
     item: 'cash',
     crash: async ({ member, item, key }) => {
-      const order = await place(member, item, key, crashingAt());
+      const order = await place(member, item, key, await crashingAt());
       await paidAtSandbox(order);
-      await crashes(cancelOrder(order._id.toHexString(), member._id.toHexString(), crashingAt('delivered')));
+      await crashes(cancelOrder(order._id.toHexString(), member._id.toHexString(), await crashingAt('delivered')));
     },
     ends: 'fulfilled',
   },
@@ -126,8 +126,8 @@ const scenarios: Scenario[] = [
     name: 'cash, after cancelling',
     item: 'cash',
     crash: async ({ member, item, key }) => {
-      const order = await place(member, item, key, crashingAt());
-      await crashes(compensateOrder(order._id, 'member', crashingAt('cancelling')));
+      const order = await place(member, item, key, await crashingAt());
+      await crashes(compensateOrder(order._id, 'member', await crashingAt('cancelling')));
     },
     ends: 'cancelled',
   },
@@ -135,8 +135,8 @@ const scenarios: Scenario[] = [
     name: 'cash, cancelling with the stock already released',
     item: 'cash',
     crash: async ({ member, item, key }) => {
-      const order = await place(member, item, key, crashingAt());
-      await crashes(compensateOrder(order._id, 'member', crashingAt('stock_released')));
+      const order = await place(member, item, key, await crashingAt());
+      await crashes(compensateOrder(order._id, 'member', await crashingAt('stock_released')));
     },
     ends: 'cancelled',
   },
@@ -145,7 +145,7 @@ const scenarios: Scenario[] = [
     item: 'points',
     crash: async ({ member, item, key }) => {
       const order = await fulfilled(member, item, key);
-      await crashes(refundOrder(order._id.toHexString(), member._id.toHexString(), crashingAt('refunding')));
+      await crashes(refundOrder(order._id.toHexString(), member._id.toHexString(), await crashingAt('refunding')));
     },
     ends: 'refunded',
   },
@@ -154,7 +154,7 @@ const scenarios: Scenario[] = [
     item: 'cash',
     crash: async ({ member, item, key }) => {
       const order = await fulfilled(member, item, key);
-      await crashes(refundOrder(order._id.toHexString(), member._id.toHexString(), crashingAt('refunding')));
+      await crashes(refundOrder(order._id.toHexString(), member._id.toHexString(), await crashingAt('refunding')));
     },
     ends: 'refunded',
   },
@@ -163,9 +163,9 @@ const scenarios: Scenario[] = [
     item: 'cash',
     crash: async ({ member, item, key }) => {
       const order = await fulfilled(member, item, key);
-      expect((await refundOrder(order._id.toHexString(), member._id.toHexString(), crashingAt())).status).toBe('refunding');
+      expect((await refundOrder(order._id.toHexString(), member._id.toHexString(), await crashingAt())).status).toBe('refunding');
       sandbox().pay.settleRefund(`R${order.orderNo}`, 'SUCCESS');
-      await crashes(finishRefund(order._id, crashingAt('points_returned')));
+      await crashes(finishRefund(order._id, await crashingAt('points_returned')));
     },
     ends: 'refunded',
   },

@@ -34,8 +34,8 @@ async function donate(item: MallItem): Promise<string> {
 }
 
 class Crash extends Error {}
-const crashingAt = (point: OrderFaultPoint): OrderContext => ({
-  ...orderContextFrom(app.deps),
+const crashingAt = async (point: OrderFaultPoint): Promise<OrderContext> => ({
+  ...(await orderContextFrom(app.deps)),
   faults: { after: (reached) => {
     if (reached === point) throw new Crash(`crash after ${reached}`);
   } },
@@ -44,7 +44,7 @@ const crashingAt = (point: OrderFaultPoint): OrderContext => ({
 /** A charity order whose fulfilment died at `point`; returns the order as stored. */
 async function crashedDonation(item: MallItem, point: OrderFaultPoint): Promise<MallOrder> {
   const { member } = await buildPointsLot({ points: 500, earnedAt: clock.now });
-  const placing = placeOrder({ buyerMemberId: member._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: `donation-${(keySeq += 1)}` }, crashingAt(point));
+  const placing = placeOrder({ buyerMemberId: member._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: `donation-${(keySeq += 1)}` }, await crashingAt(point));
   await expect(placing).rejects.toBeInstanceOf(Crash);
   const order = await MallOrderModel.findOne({ buyerMemberId: member._id }).lean();
   if (!order) throw new Error('order not stored');
@@ -81,7 +81,7 @@ describe('donation certificates', () => {
     expect(await donate(item)).toBe('GY2028-000003');
 
     clock.now = new Date(clock.now.getTime() + 3 * MINUTE);
-    await sweepOrders(orderContextFrom(app.deps));
+    await sweepOrders(await orderContextFrom(app.deps));
     expect(await certificateOf(takenThenCrashed._id)).toBe('GY2028-000001');
     expect(await certificateOf(deliveredThenCrashed._id)).toBe('GY2028-000002');
     expect(await donate(item)).toBe('GY2028-000004');
@@ -91,7 +91,7 @@ describe('donation certificates', () => {
     clock.now = new Date('2029-05-01T04:00:00.000Z');
     const item = await charityItem();
     const crashed = await crashedDonation(item, 'certificate_issued');
-    const retries = await Promise.all(Array.from({ length: 5 }, () => fulfilOrder(crashed, orderContextFrom(app.deps))));
+    const retries = await Promise.all(Array.from({ length: 5 }, async () => fulfilOrder(crashed, await orderContextFrom(app.deps))));
     expect(new Set(retries.map((order) => order.status))).toEqual(new Set(['fulfilled']));
     expect(await certificateOf(crashed._id)).toBe('GY2029-000001');
 

@@ -1,14 +1,15 @@
-import { isBirthdayMonth, pointsForPayment } from '@cakeday/shared';
+import { earnsBirthdayMonthRate, pointsForPayment } from '@cakeday/shared';
 import type { Types } from 'mongoose';
 import { issueCoupon } from '../coupons/issueCoupon';
+import { birthdayUnlockOf } from '../members/birthdayHistory';
 import { MemberModel } from '../members/Member.model';
+import { celebratedBirthday } from '../members/storedBirthday';
 import { earnPoints } from '../points/earnPoints';
-import { earnRatesFrom, tierThresholdsFrom } from '../points/pointsConfig';
 import { settleReferralForOrder } from '../referral/settleReferralForOrder';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import type { MallOrder, StoredFulfilment } from './MallOrder.model';
 import { issueDonationCertificate } from './issueDonationCertificate';
-import { couponSourceOf, crashPoint, paidSpendKey, pointsEarnKey, type OrderContext } from './orderContext';
+import { couponSourceOf, crashPoint, paidSpendKey, pointsEarnKey, settingsOfOrder, type OrderContext } from './orderContext';
 import { consumeStock } from './orderSteps';
 import { reloadOrder, transitionOrder } from './transitionOrder';
 
@@ -28,27 +29,31 @@ async function deliver(order: MallOrder, recipient: Types.ObjectId, context: Ord
   return { type: 'pickup', usedAt: null, storeId: null, storeName: null, staffMemberId: null };
 }
 
-/** The cash part earns the buyer points (tier and birthday-month multipliers) and counts as paid spend for tiers. */
+/**
+ * The cash part earns the buyer points at their tier's rate (its birthday-month rate in an unlocked birthday month)
+ * by the settings the order was PLACED under, and counts as paid spend for tiers by the thresholds in force now.
+ */
 async function rewardPayment(order: MallOrder, context: OrderContext): Promise<number> {
   if (!order.payment || order.payment.amountFen <= 0) return 0;
-  const buyer = await MemberModel.findById(order.buyerMemberId, { tier: 1, birthday: 1 }).lean();
+  const buyer = await MemberModel.findById(order.buyerMemberId, { tier: 1, birthday: 1, birthdayHistory: 1 }).lean();
   if (!buyer) return 0;
   const memberId = buyer._id.toHexString();
+  const placedUnder = await settingsOfOrder(order, context);
+  const birthday = celebratedBirthday(buyer.birthday);
   const points = pointsForPayment({
     paidFen: order.payment.amountFen,
-    tier: buyer.tier.level,
-    inBirthdayMonth: buyer.birthday ? isBirthdayMonth(buyer.birthday, order.payment.paidAt) : false,
-    rates: earnRatesFrom(context.config),
+    inBirthdayMonth: birthday ? earnsBirthdayMonthRate(birthday, order.payment.paidAt, birthdayUnlockOf(buyer, placedUnder.settings)) : false,
+    rate: placedUnder.settings.points.earn[buyer.tier.level],
   });
   if (points > 0) {
     await earnPoints(
       { memberId, points, idempotencyKey: pointsEarnKey(order._id.toHexString()), reasonCode: 'mall_order_paid', reason: `商城订单支付获得积分：${order.item.title}`, reference: { type: 'mall_order', id: order._id.toHexString() } },
-      { now: context.now, lifetimeYears: context.config.POINTS_LIFETIME_YEARS, queue: context.queue },
+      { now: context.now, settings: placedUnder, queue: context.queue },
     );
   }
   await recordPaidSpend(
     { memberId, amountFen: order.payment.amountFen, idempotencyKey: paidSpendKey(order._id.toHexString()), paidAt: order.payment.paidAt, reference: order.orderNo },
-    { now: context.now, thresholds: tierThresholdsFrom(context.config) },
+    { now: context.now, thresholds: context.settings.settings.tiers },
   );
   return points;
 }

@@ -27,12 +27,12 @@ export const ordersHandlers: Pick<RouteHandlers, OrderRoutes> = {
   },
   'orders.cancel': async (input, { deps, principal }) => {
     const { memberId } = requireMember(principal);
-    const context = orderContextFrom(deps);
+    const context = await orderContextFrom(deps);
     return { order: presentOrder(await cancelOrder(input.orderId, memberId, context), memberId, context.now) };
   },
   'orders.pay': async (input, { deps, principal }) => {
     const { memberId } = requireMember(principal);
-    const context = orderContextFrom(deps);
+    const context = await orderContextFrom(deps);
     const order = await payOrder(input.orderId, memberId, context);
     const payment = presentPayment(order);
     if (!payment) throw conflict('ORDER_NOT_PAYABLE');
@@ -40,13 +40,13 @@ export const ordersHandlers: Pick<RouteHandlers, OrderRoutes> = {
   },
   'orders.confirmPayment': async (input, { deps, principal }) => {
     const { memberId } = requireMember(principal);
-    const context = orderContextFrom(deps);
+    const context = await orderContextFrom(deps);
     const order = await confirmPayment(await loadOrderFor(input.orderId, memberId, 'buyer'), context);
     return { order: presentOrder(order, memberId, context.now) };
   },
   'orders.refund': async (input, { deps, principal }) => {
     const { memberId } = requireMember(principal);
-    const context = orderContextFrom(deps);
+    const context = await orderContextFrom(deps);
     return { order: presentOrder(await refundOrder(input.orderId, memberId, context), memberId, context.now) };
   },
   'orders.qr': async (input, { deps, principal }) => {

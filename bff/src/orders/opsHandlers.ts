@@ -17,7 +17,7 @@ export const ordersOpsHandlers: Pick<RouteHandlers, OrdersOpsRoutes> = {
   },
   'ops.orders.get': async (input) => describeOrderForOps(await loadOrderForOps(input.orderId)),
   'ops.orders.refund': async (input, context) =>
-    describeOrderForOps(await refundOrderByOps(input, context.operator.operatorId, auditOf(context), orderContextFrom(context.deps))),
+    describeOrderForOps(await refundOrderByOps(input, context.operator.operatorId, auditOf(context), await orderContextFrom(context.deps))),
   'ops.orders.flags.resolve': async (input, context) => describeOrderForOps(await resolveOrderFlag(input, auditOf(context))),
   'ops.orders.export': async (input, context) => {
     // An export is on the record: who took which orders.

@@ -1,12 +1,20 @@
 import type { Config } from '../config/config';
 import type { Logger } from '../logger';
 import type { MemberQueue } from '../points/memberQueue';
+import type { SettingsSnapshot, SettingsSource } from '../settings/settingsSource';
 import type { MallOrder } from './MallOrder.model';
 import type { WechatPay } from '../wechat/types';
 
-/** What the order commands need from outside; handlers and jobs build it from AppDeps. */
+/** What the order commands need from outside; handlers and jobs build it from AppDeps (orderContextFrom). */
 export interface OrderContext {
   now: Date;
+  /**
+   * The program settings in force at `now`, read once per command like `now`: a new order records its version,
+   * and tier changes go by them. What an order earns goes by the version it was placed under (settingsOfOrder).
+   */
+  settings: SettingsSnapshot;
+  /** Where an order's own settings version is read from. */
+  settingsSource: Pick<SettingsSource, 'version'>;
   config: Config;
   pay: WechatPay;
   /** Where the jobs report an order they could not move on (it is retried; the failure must not vanish). */
@@ -47,3 +55,13 @@ export const outRefundNo = (orderNo: string): string => `R${orderNo}`;
 
 /** An order's coupons come from a redemption, or, when a friend bought it for the member, as a gift. */
 export const couponSourceOf = (order: Pick<MallOrder, 'recipientMemberId'>): 'redemption' | 'gift' => (order.recipientMemberId ? 'gift' : 'redemption');
+
+/**
+ * The settings an order was placed under: it earns by them however much later it is paid or fulfilled. An order
+ * placed before orders recorded their version earns by the settings in force.
+ */
+export async function settingsOfOrder(order: Pick<MallOrder, 'settingsVersion'>, context: OrderContext): Promise<SettingsSnapshot> {
+  const version = order.settingsVersion;
+  if (version === undefined || version === null || version === context.settings.version) return context.settings;
+  return context.settingsSource.version(version);
+}

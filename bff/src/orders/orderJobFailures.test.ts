@@ -37,7 +37,7 @@ async function unpaidOrders(count: number): Promise<MallOrder[]> {
   const orders: MallOrder[] = [];
   for (let index = 0; index < count; index += 1) {
     const { member } = await buildPointsLot({ points: 300, earnedAt: clock.now });
-    orders.push(await placeOrder({ buyerMemberId: member._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: `job-failure-${(keySeq += 1)}` }, orderContextFrom(app.deps)));
+    orders.push(await placeOrder({ buyerMemberId: member._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: `job-failure-${(keySeq += 1)}` }, await orderContextFrom(app.deps)));
   }
   return orders;
 }
@@ -50,7 +50,7 @@ describe('a failure in an order job is logged with its order and counted in the 
     const orders = await unpaidOrders(2);
     later(16 * MINUTE);
     sandbox().pay.failNext('close', { status: 500, code: 'SYSTEM_ERROR' }, 1);
-    expect(await closeUnpaidOrders(orderContextFrom(app.deps))).toEqual({ closed: 1, paid: 0, failed: 1 });
+    expect(await closeUnpaidOrders(await orderContextFrom(app.deps))).toEqual({ closed: 1, paid: 0, failed: 1 });
     const stuck = await MallOrderModel.findOne({ _id: { $in: orders.map((order) => order._id) }, status: 'cancelling' }).lean();
     expect(warningsOf('orders.closeUnpaid')).toEqual([
       expect.objectContaining({ orderId: stuck?._id.toHexString(), orderNo: stuck?.orderNo, err: expect.objectContaining({ message: expect.any(String) }) }),
@@ -61,7 +61,7 @@ describe('a failure in an order job is logged with its order and counted in the 
     const orders = await unpaidOrders(2);
     later(2 * MINUTE);
     sandbox().pay.failNext('query', { status: 500, code: 'SYSTEM_ERROR' }, 1);
-    expect(await reconcilePayments(orderContextFrom(app.deps))).toEqual({ checked: 2, paid: 0, failed: 1 });
+    expect(await reconcilePayments(await orderContextFrom(app.deps))).toEqual({ checked: 2, paid: 0, failed: 1 });
     const warnings = warningsOf('orders.reconcilePayments');
     expect(warnings).toHaveLength(1);
     expect(orders.map((order) => order._id.toHexString())).toContain(warnings[0]?.orderId);
@@ -71,13 +71,13 @@ describe('a failure in an order job is logged with its order and counted in the 
   it('orders.sweep', async () => {
     const [order] = await unpaidOrders(1);
     if (!order) throw new Error('no order');
-    const crashing = { ...orderContextFrom(app.deps), faults: { after: (point: string) => {
+    const crashing = { ...(await orderContextFrom(app.deps)), faults: { after: (point: string) => {
       if (point === 'cancelling') throw new Error('crash');
     } } };
     await expect(compensateOrder(order._id, 'member', crashing)).rejects.toThrow('crash');
     later(3 * MINUTE);
     sandbox().pay.failNext('close', { status: 500, code: 'SYSTEM_ERROR' }, 1);
-    expect(await sweepOrders(orderContextFrom(app.deps))).toMatchObject({ failed: 1, retrying: 1, cancelled: 0 });
+    expect(await sweepOrders(await orderContextFrom(app.deps))).toMatchObject({ failed: 1, retrying: 1, cancelled: 0 });
     expect(warningsOf('orders.sweep')).toEqual([
       expect.objectContaining({ orderId: order._id.toHexString(), status: 'cancelling', sweepAttempts: 1, err: expect.objectContaining({ message: expect.any(String) }) }),
     ]);

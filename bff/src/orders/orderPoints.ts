@@ -18,7 +18,7 @@ const spendInput = (order: MallOrder) => ({
 export async function holdPoints(order: MallOrder, context: OrderContext): Promise<string | null> {
   if (order.pointsTotal <= 0) return null;
   try {
-    await spendPoints(spendInput(order), { now: context.now, queue: context.queue, lifetimeYears: context.config.POINTS_LIFETIME_YEARS });
+    await spendPoints(spendInput(order), { now: context.now, queue: context.queue });
     return null;
   } catch (error) {
     if (error instanceof AppError && error.status === 409) return error.code;

@@ -106,6 +106,7 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
       fulfilledAt: null,
       cancelledAt: null,
       refundedAt: null,
+      settingsVersion: context.settings.version,
       ...scheduleOnEntering('created', now),
     });
     order = created.toObject();

@@ -85,6 +85,7 @@ export function presentOrderForOps(order: MallOrder, buyer: { nickname: string |
     })),
     history: history.entries.map((entry) => ({ status: entry.status, statusLabel: opsOrderStatusLabels[entry.status], at: toBusinessIso(entry.at), by: entry.by })),
     historyDerived: history.derived,
+    settingsVersion: order.settingsVersion ?? null,
     actions: { canRefund: blocker === null, refundBlocker: blocker },
   };
 }

@@ -5,7 +5,6 @@ import { reversePoints } from '../points/reversePoints';
 import { PointsEntryModel } from '../points/PointsEntry.model';
 import { settleReferralForOrder } from '../referral/settleReferralForOrder';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
-import { tierThresholdsFrom } from '../points/pointsConfig';
 import { loadOrderFor } from './loadOrderFor';
 import { MallOrderModel, type MallOrder, type RefundRequest } from './MallOrder.model';
 import { couponSourceOf, crashPoint, outRefundNo, pointsClawbackKey, pointsEarnKey, refundSpendKey, type OrderContext } from './orderContext';
@@ -54,7 +53,7 @@ async function clawBack(order: MallOrder, context: OrderContext): Promise<void> 
   if (order.payment && order.payment.amountFen > 0) {
     await recordPaidSpend(
       { memberId: order.buyerMemberId.toHexString(), amountFen: -order.payment.amountFen, idempotencyKey: refundSpendKey(id), paidAt: context.now, reference: order.orderNo },
-      { now: context.now, thresholds: tierThresholdsFrom(context.config) },
+      { now: context.now, thresholds: context.settings.settings.tiers },
     );
   }
 }

@@ -35,19 +35,19 @@ afterEach(() => MallOrderModel.deleteMany({}));
 const later = (ms: number): void => {
   clock.now = new Date(clock.now.getTime() + ms);
 };
-const context = (): OrderContext => orderContextFrom(app.deps);
-const sweep = (): Promise<SweepSummary> => sweepOrders(context());
+const context = (): Promise<OrderContext> => orderContextFrom(app.deps);
+const sweep = async (): Promise<SweepSummary> => sweepOrders(await context());
 const nothing: SweepSummary = { cancelled: 0, fulfilled: 0, refunded: 0, retrying: 0, failed: 0, parked: 0, reservations: 0 };
 const statusOf = async (order: Pick<MallOrder, '_id'>) => (await MallOrderModel.findById(order._id).lean())?.status;
 
-const crashAt = (point: string): OrderContext => ({ ...context(), faults: { after: (reached) => {
+const crashAt = async (point: string): Promise<OrderContext> => ({ ...(await context()), faults: { after: (reached) => {
   if (reached === point) throw new Error(`crash after ${reached}`);
 } } });
 
 async function cashOrder(member?: Member): Promise<{ member: Member; order: MallOrder }> {
   const buyer = member ?? (await buildPointsLot({ points: 500, earnedAt: clock.now })).member;
   const item = await buildMallItem({ pointsPrice: 100, cashFen: 2000, stock: 10 });
-  const order = await placeOrder({ buyerMemberId: buyer._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: `sweep-${(keySeq += 1)}` }, context());
+  const order = await placeOrder({ buyerMemberId: buyer._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: `sweep-${(keySeq += 1)}` }, await context());
   expect(order.status).toBe('awaiting_payment');
   return { member: buyer, order };
 }
@@ -66,7 +66,7 @@ describe('orders.sweep claims work by nextAttemptAt', () => {
     // Later, a points-only order whose request died after the stock was reserved: the sweeper fulfils it.
     const { member } = await buildPointsLot({ points: 500, earnedAt: clock.now });
     const item = await buildMallItem({ pointsPrice: 100, cashFen: 0 });
-    const placing = placeOrder({ buyerMemberId: member._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: `sweep-${(keySeq += 1)}` }, crashAt('stock_reserved'));
+    const placing = placeOrder({ buyerMemberId: member._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: `sweep-${(keySeq += 1)}` }, await crashAt('stock_reserved'));
     await expect(placing).rejects.toThrow('crash after stock_reserved');
     const healthy = await MallOrderModel.findOne({ buyerMemberId: member._id }).lean();
     if (!healthy) throw new Error('order not stored');
@@ -81,7 +81,7 @@ describe('orders.sweep claims work by nextAttemptAt', () => {
 
   it('retries an order WeChat refuses after a growing backoff; a success takes it out of the working set', async () => {
     const { order } = await cashOrder();
-    await expect(compensateOrder(order._id, 'member', crashAt('cancelling'))).rejects.toThrow('crash after cancelling');
+    await expect(compensateOrder(order._id, 'member', await crashAt('cancelling'))).rejects.toThrow('crash after cancelling');
     sandbox().pay.failNext('close', { status: 500, code: 'SYSTEM_ERROR' }, 3);
     const failedOnce = { ...nothing, failed: 1, retrying: 1 };
     const runs: [number, SweepSummary][] = [
@@ -107,7 +107,7 @@ describe('orders.sweep claims work by nextAttemptAt', () => {
   it('parks a refund WeChat will not finish (ABNORMAL): flagged once, looked at again only daily', async () => {
     const { member, order } = await cashOrder();
     sandbox().pay.pay(order.orderNo);
-    expect((await confirmPayment(order, context())).status).toBe('fulfilled');
+    expect((await confirmPayment(order, await context())).status).toBe('fulfilled');
     const refund = await app.http.post('/api/orders.refund').set('Authorization', await sessionFor(member, { now: clock.now })).send({ orderId: order._id.toHexString() });
     expect(refund.body.order.status).toBe('refunding');
     sandbox().pay.settleRefund(`R${order.orderNo}`, 'ABNORMAL');
@@ -129,7 +129,7 @@ describe('orders.sweep claims work by nextAttemptAt', () => {
     sandbox().pay.failNext('jsapi', { status: 500, code: 'SYSTEM_ERROR' }, 1);
     const { member } = await buildPointsLot({ points: 500, earnedAt: clock.now });
     const item = await buildMallItem({ pointsPrice: 100, cashFen: 2000 });
-    const placing = placeOrder({ buyerMemberId: member._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: `sweep-${(keySeq += 1)}` }, context());
+    const placing = placeOrder({ buyerMemberId: member._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: `sweep-${(keySeq += 1)}` }, await context());
     await expect(placing).rejects.toMatchObject({ code: 'PAYMENT_FAILED' });
     later(3 * MINUTE);
     expect(await sweep()).toEqual(nothing);

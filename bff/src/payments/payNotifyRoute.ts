@@ -21,7 +21,7 @@ export function registerPayNotifyRoute(router: Router<CakedayState>, deps: AppDe
       ctx.body = { code: 'FAIL', message: '失败' };
       return;
     }
-    const outcome = await handlePayNotification(notification, orderContextFrom(deps));
+    const outcome = await handlePayNotification(notification, await orderContextFrom(deps));
     ctx.state.log.info({ notificationId: notification.id, kind: notification.kind, outcome }, 'wechat pay notification applied');
     ctx.status = 204;
   });

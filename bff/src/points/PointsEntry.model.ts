@@ -37,6 +37,11 @@ export interface PointsEntry {
   targetId: string | null;
   allocations: Allocation[];
   rejection: 'POINTS_INSUFFICIENT' | 'POINTS_BALANCE_NEGATIVE' | null;
+  /**
+   * The program settings version the entry used (an earn's rate and lot expiry, a credit's expiry); null for entries
+   * settings do not govern (spends, reversals, expiry) and absent on entries written before versions were kept.
+   */
+  settingsVersion?: number | null;
   createdAt: Date;
   appliedAt: Date | null;
 }
@@ -57,6 +62,7 @@ const pointsEntrySchema = new Schema<PointsEntry>(
     targetId: { type: String, default: null },
     allocations: { type: [new Schema<Allocation>({ lotId: String, amount: Number }, { _id: false })], default: [] },
     rejection: { type: String, default: null },
+    settingsVersion: { type: Number, default: null },
     createdAt: { type: Date, required: true },
     appliedAt: { type: Date, default: null },
   },

@@ -1,6 +1,6 @@
 import { lotExpiresAt } from '@cakeday/shared';
 import { Types } from 'mongoose';
-import type { LedgerContext } from './earnPoints';
+import type { EarnContext } from './earnPoints';
 import { postEntry } from './ledger';
 import type { PointsEntry, PointsReference } from './PointsEntry.model';
 
@@ -22,7 +22,7 @@ export const ADJUST_REASON_CODE = 'ops_adjust';
  * a clawback debt is open) is refused like a spend: the entry comes back `rejected` with the reason, for the
  * caller to record; nothing changes.
  */
-export async function adjustPoints(input: AdjustPointsInput, context: LedgerContext): Promise<PointsEntry> {
+export async function adjustPoints(input: AdjustPointsInput, context: EarnContext): Promise<PointsEntry> {
   if (!Number.isInteger(input.points) || input.points === 0) throw new RangeError('points must be a non-zero integer');
   const credit = input.points > 0;
   return postEntry(
@@ -35,8 +35,10 @@ export async function adjustPoints(input: AdjustPointsInput, context: LedgerCont
       reasonCode: ADJUST_REASON_CODE,
       reason: input.reason,
       reference: input.reference,
-      expiresAt: credit ? lotExpiresAt(context.now, context.lifetimeYears ?? 1) : null,
+      expiresAt: credit ? lotExpiresAt(context.now, context.settings.settings.points.lifetimeYears) : null,
       targetId: null,
+      // A credit's lot expires by the settings; a deduction uses none of them.
+      settingsVersion: credit ? context.settings.version : null,
     },
     context.now,
     context.faults,

@@ -1,5 +1,6 @@
 import { lotExpiresAt } from '@cakeday/shared';
 import { Types } from 'mongoose';
+import type { SettingsSnapshot } from '../settings/settingsSource';
 import { postEntry, type LedgerFaults } from './ledger';
 import type { MemberQueue } from './memberQueue';
 import type { PointsEntry, PointsReference } from './PointsEntry.model';
@@ -17,15 +18,18 @@ export interface EarnPointsInput {
 
 export interface LedgerContext {
   now: Date;
-  /** Years after the earning year at whose end the lot expires (config POINTS_LIFETIME_YEARS). */
-  lifetimeYears?: number;
   faults?: LedgerFaults;
   /** The app instance's per-member queue (memberQueueFor(deps)); request handlers should pass it. */
   queue?: MemberQueue;
 }
 
-/** Adds a lot of points expiring at the end of the next calendar year (by default); repays a negative balance first. */
-export async function earnPoints(input: EarnPointsInput, context: LedgerContext): Promise<PointsEntry> {
+/** What adds a lot: the program settings decide its expiry (points.lifetimeYears), and the entry records their version. */
+export interface EarnContext extends LedgerContext {
+  settings: SettingsSnapshot;
+}
+
+/** Adds a lot of points expiring at the end of the year the settings say; repays a negative balance first. */
+export async function earnPoints(input: EarnPointsInput, context: EarnContext): Promise<PointsEntry> {
   if (!Number.isInteger(input.points) || input.points <= 0) throw new RangeError('points must be a positive integer');
   return postEntry(
     {
@@ -36,8 +40,9 @@ export async function earnPoints(input: EarnPointsInput, context: LedgerContext)
       reasonCode: input.reasonCode,
       reason: input.reason,
       reference: input.reference,
-      expiresAt: lotExpiresAt(context.now, context.lifetimeYears ?? 1),
+      expiresAt: lotExpiresAt(context.now, context.settings.settings.points.lifetimeYears),
       targetId: null,
+      settingsVersion: context.settings.version,
     },
     context.now,
     context.faults,

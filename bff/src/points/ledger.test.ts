@@ -8,6 +8,7 @@ import { PointsEntryModel } from './PointsEntry.model';
 import { repairPointsLedger } from './repairPointsLedger';
 import { reversePoints } from './reversePoints';
 import { spendPoints } from './spendPoints';
+import { DEFAULT_SETTINGS_SNAPSHOT } from '../settings/settingsSource';
 
 useTestDatabase();
 
@@ -34,11 +35,11 @@ describe('earnPoints', () => {
   it('posts once per idempotency key and refuses the key for a different request', async () => {
     const member = await buildMember();
     const input = { memberId: member._id.toHexString(), points: 50, idempotencyKey: 'order-paid:A1', reasonCode: 'order_paid', reason: '订单支付获得积分', reference: { type: 'order', id: 'A1' } };
-    const first = await earnPoints(input, { now: NOW });
-    const again = await earnPoints(input, { now: NOW });
+    const first = await earnPoints(input, { now: NOW, settings: DEFAULT_SETTINGS_SNAPSHOT });
+    const again = await earnPoints(input, { now: NOW, settings: DEFAULT_SETTINGS_SNAPSHOT });
     expect(again._id.equals(first._id)).toBe(true);
     expect((await auditPointsAccount(input.memberId)).balance).toBe(50);
-    await expect(earnPoints({ ...input, points: 60 }, { now: NOW })).rejects.toMatchObject({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
+    await expect(earnPoints({ ...input, points: 60 }, { now: NOW, settings: DEFAULT_SETTINGS_SNAPSHOT })).rejects.toMatchObject({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 });
 

@@ -36,6 +36,8 @@ export interface EntryDraft {
   reference: PointsReference | null;
   expiresAt: Date | null;
   targetId: string | null;
+  /** The program settings version the entry was computed by (earn and credit: amount and expiry); null otherwise. */
+  settingsVersion?: number | null;
 }
 
 /** Test seams that simulate a crash between the writes of step 2 and step 3. */
@@ -67,6 +69,7 @@ async function recordEntry(draft: EntryDraft, now: Date): Promise<PointsEntry> {
     const created = await PointsEntryModel.create({
       ...draft,
       direction: draft.direction ?? null,
+      settingsVersion: draft.settingsVersion ?? null,
       state: 'pending',
       delta: null,
       allocations: [],

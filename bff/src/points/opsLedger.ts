@@ -7,7 +7,11 @@ import { presentPointsEntry } from './presentPointsEntry';
 
 /** A ledger line for ops: the member's view plus what caused it (an order, a referral, an adjustment…). */
 export function presentOpsLedgerEntry(entry: PointsEntry): OpsLedgerEntry {
-  return { ...presentPointsEntry(entry), reference: entry.reference ? { type: entry.reference.type, id: entry.reference.id } : null };
+  return {
+    ...presentPointsEntry(entry),
+    reference: entry.reference ? { type: entry.reference.type, id: entry.reference.id } : null,
+    settingsVersion: entry.settingsVersion ?? null,
+  };
 }
 
 /** The applied entries that changed the balance, newest first, as the member's 积分明细 lists them. */

@@ -3,6 +3,7 @@ import { useTestDatabase } from '../test/database';
 import { buildMember, sessionFor } from '../test/factories';
 import { earnPoints } from './earnPoints';
 import { spendPoints } from './spendPoints';
+import { DEFAULT_SETTINGS_SNAPSHOT } from '../settings/settingsSource';
 
 useTestDatabase();
 
@@ -23,7 +24,7 @@ describe('points.history', () => {
     for (let day = 1; day <= 5; day += 1) {
       await earnPoints(
         { memberId, points: day * 10, idempotencyKey: `history-${day}`, reasonCode: 'order_paid', reason: '订单支付获得积分', reference: null },
-        { now: new Date(Date.UTC(2026, 3, day, 2)) },
+        { now: new Date(Date.UTC(2026, 3, day, 2)), settings: DEFAULT_SETTINGS_SNAPSHOT },
       );
     }
     await spendPoints({ memberId, points: 15, idempotencyKey: 'history-spend', reasonCode: 'mall_redeem', reason: '积分兑换', reference: null }, { now });

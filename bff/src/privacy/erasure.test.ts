@@ -18,6 +18,9 @@ import { useWechatSandbox } from '../test/wechatSandbox';
 import { StaffAllowanceModel } from '../writeoff/StaffAllowance.model';
 import { StoreModel } from '../writeoff/Store.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
+import { DEFAULT_SETTINGS_SNAPSHOT } from '../settings/settingsSource';
+import { saveTestSettings } from '../test/settings';
+import { recordPushEvent } from '../wechat/messagePush/recordPushEvent';
 
 useTestDatabase();
 const sandbox = useWechatSandbox();
@@ -26,8 +29,11 @@ let http: TestApp['http'];
 
 beforeAll(async () => {
   const config = sandbox.config({ HELP_ASSIST_LIMIT_PER_IP_PER_MINUTE: '100000', HELP_ASSIST_LIMIT_PER_MEMBER_PER_MINUTE: '1000' });
-  http = buildTestApp({ config, now: () => clock.now }).http;
+  const app = buildTestApp({ config, now: () => clock.now });
+  http = app.http;
   await ensureTestCouponTemplates();
+  // The member sets the birthday and claims its benefits on the same day: no minimum notice in this program.
+  await saveTestSettings(app.deps, { birthday: { minDaysSetBeforeBenefits: 0 } });
   for (const pkg of DEFAULT_BIRTHDAY_PACKAGES) {
     await BirthdayPackageModel.updateOne({ code: pkg.code }, { $setOnInsert: { ...pkg, active: true, createdAt: clock.now, updatedAt: clock.now } }, { upsert: true });
   }
@@ -71,7 +77,7 @@ async function memberWhoDidEverything(): Promise<{ member: Member; auth: string 
   await post('members.update', auth, { nickname: NICKNAME, avatarUrl: AVATAR });
   await post('members.bindPhone', auth, { code: await sandbox.control().phoneCode({ openid: member.openid }, PHONE) });
   await post('members.setBirthday', auth, { month: 5, day: 20, year: 1990, consentVersion: consentTexts.birthday.version });
-  await earnPoints({ memberId, points: 500, idempotencyKey: `erase-earn-${memberId}`, reasonCode: 'order_paid', reason: '订单支付获得积分', reference: null }, { now: clock.now });
+  await earnPoints({ memberId, points: 500, idempotencyKey: `erase-earn-${memberId}`, reasonCode: 'order_paid', reason: '订单支付获得积分', reference: null }, { now: clock.now, settings: DEFAULT_SETTINGS_SNAPSHOT });
   const cashier = await staff();
 
   const item = await buildMallItem({ kind: 'physical', pointsPrice: 100, cashFen: 0, title: '到店自提蛋糕' });
@@ -82,6 +88,9 @@ async function memberWhoDidEverything(): Promise<{ member: Member; auth: string 
   const claimed = await post('birthday.claim', auth, { packageCode: 'birthday-month-coupon' });
   const couponQr = await post('coupons.qr', auth, { couponId: claimed.body.coupons[0].couponId });
   await post('writeoff.redeem', cashier, { token: couponQr.body.token });
+
+  // WeChat pushed their answer to a subscription popup (the message push inbox keeps it under their openid).
+  await recordPushEvent({ type: 'subscribe_msg_popup_event', openid: member.openid, createTime: 1_778_800_000, templateId: 'sandbox-tmpl-birthday-reminder', status: 'accept', popupScene: 0 }, clock.now);
 
   await post('wishlist.add', auth, { kind: 'text', text: WISH, note: NOTE });
   await post('wishlist.share', auth, { shared: true });
@@ -97,10 +106,10 @@ async function memberWhoDidEverything(): Promise<{ member: Member; auth: string 
   // Referral both ways: invited by a friend, and inviting another.
   const inviter = await someone({ nickname: '邀请人' });
   const invite = await post('referral.mine', inviter.auth);
-  expect(await bindReferral({ inviteeId: memberId, inviteeIsNew: true, inviteeEligible: true, shareId: invite.body.invite.shareId, referralCode: invite.body.code }, clock.now)).toMatchObject({ bound: true });
+  expect(await bindReferral({ inviteeId: memberId, inviteeIsNew: true, inviteeEligible: true, shareId: invite.body.invite.shareId, referralCode: invite.body.code }, { now: clock.now, settings: DEFAULT_SETTINGS_SNAPSHOT })).toMatchObject({ bound: true });
   const own = await post('referral.mine', auth);
   const invitee = await someone({ nickname: '被邀请人' });
-  expect(await bindReferral({ inviteeId: invitee.member._id.toHexString(), inviteeIsNew: true, inviteeEligible: true, shareId: own.body.invite.shareId, referralCode: own.body.code }, clock.now)).toMatchObject({ bound: true });
+  expect(await bindReferral({ inviteeId: invitee.member._id.toHexString(), inviteeIsNew: true, inviteeEligible: true, shareId: own.body.invite.shareId, referralCode: own.body.code }, { now: clock.now, settings: DEFAULT_SETTINGS_SNAPSHOT })).toMatchObject({ bound: true });
   return { member: (await MemberModel.findById(member._id).lean()) ?? member, auth };
 }
 

@@ -14,6 +14,7 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   CouponTemplate: 'coupon kinds',
   BirthdayPackage: 'benefit packages',
   Migration: 'which data migrations ran',
+  EventCheckpoint: 'where each event consumer has read to',
   AuditHead: 'the audit chain’s last position and hash',
   Operator: 'the brand’s staff, not members',
   OperatorSession: 'console sessions of the brand’s staff',

@@ -14,6 +14,7 @@ import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import type { PhotoStore } from '../community/photos/photoStore';
 import { communityHolders } from '../community/privacy/communityHolders';
+import { MessagePushInboxModel } from '../wechat/messagePush/MessagePushInbox.model';
 
 /** What erasure does to a holder: delete the member's documents, strip the personal fields, or keep them. */
 export type ErasureAction = 'delete' | 'anonymise' | 'keep';
@@ -70,7 +71,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
             avatarUrl: null,
             phone: null,
             birthday: null,
-            birthdayHistory: { firstSetAt: null, corrections: 0, lastBenefitClaimedAt: null },
+            birthdayHistory: { firstSetAt: null, changedAt: null, corrections: 0, lastBenefitClaimedAt: null },
             deletedAt: now,
             erasedAt: null,
             updatedAt: now,
@@ -93,6 +94,13 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     fields: ['memberId', 'memberNote'],
     erasure: 'keep',
     why: 'Ops adjustments of the member’s points: an accounting record tied to the anonymous id, like the ledger it posts to. Not exported here: the member sees each one, with its note, in their points history, which is exported.',
+    exportedIn: [],
+  },
+  {
+    model: 'Event',
+    fields: ['memberId'],
+    erasure: 'keep',
+    why: 'The event outbox: facts (ids, amounts, codes; never names, phones or texts) tied to the member id, which erasure leaves anonymous; analytics and campaign measurement stay correct. Not exported: derived from the records that are.',
     exportedIn: [],
   },
   {
@@ -243,6 +251,14 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     exportedIn: [],
   },
   ...communityHolders,
+  {
+    model: 'MessagePushInbox',
+    fields: ['_id', 'openid', 'event'],
+    erasure: 'delete',
+    why: 'WeChat’s pushes about the member (subscription answers, send receipts, media verdicts), keyed by their openid, kept only to count each once. Entries left when a resumed deletion no longer knows the openid go with the 30-day purge. Not exported: technical receipts; what they changed (subscriptions) is exported with its feature.',
+    erase: ({ openid }) => (openid ? MessagePushInboxModel.deleteMany({ openid }) : Promise.resolve()),
+    exportedIn: [],
+  },
   {
     model: 'StaffAllowance',
     fields: ['openid', 'name', 'memberId'],

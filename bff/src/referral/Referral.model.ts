@@ -26,6 +26,11 @@ export interface Referral {
   /** When the invitee's first-order coupon was issued; null until then (the settle job retries). */
   welcomeIssuedAt: Date | null;
   nextCheckAt: Date | null;
+  /**
+   * The program settings version in force when the invitee joined: the reward window, the referrer's rate and the
+   * welcome coupon are the ones promised then. Absent on referrals bound before versions were kept (settings in force).
+   */
+  settingsVersion?: number | null;
 }
 
 const referralSchema = new Schema<Referral>(
@@ -42,6 +47,7 @@ const referralSchema = new Schema<Referral>(
     pointsKey: { type: String, default: null },
     welcomeIssuedAt: { type: Date, default: null },
     nextCheckAt: { type: Date, default: null },
+    settingsVersion: { type: Number, default: null },
   },
   { collection: 'referrals', versionKey: false },
 );

@@ -1,7 +1,8 @@
-import { decideReferralBinding, REFERRAL_WELCOME_TEMPLATE_CODE, SHARE_ID_PATTERN, type ReferralRefusal } from '@cakeday/shared';
+import { decideReferralBinding, SHARE_ID_PATTERN, type ReferralRefusal } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { issueCoupon } from '../coupons/issueCoupon';
 import { isDuplicateKeyError } from '../db/duplicateKey';
+import type { SettingsSnapshot } from '../settings/settingsSource';
 import { memberIdForCode } from './referralCodes';
 import { ReferralModel } from './Referral.model';
 import { ShareLinkModel } from './ShareLink.model';
@@ -17,17 +18,22 @@ export interface BindReferralInput {
 
 export type BindReferralResult = { bound: true; referrerId: string } | { bound: false; reason: ReferralRefusal };
 
-/** The invitee's first-order coupon; idempotent, so the settle job can finish one a crash left undone. */
-export async function issueWelcomeCoupon(inviteeId: string, now: Date): Promise<void> {
-  await issueCoupon({ memberId: inviteeId, templateCode: REFERRAL_WELCOME_TEMPLATE_CODE, source: 'referral', sourceKey: `welcome:${inviteeId}` }, now);
+/**
+ * The invitee's first-order coupon (the template of the settings the referral was bound under); idempotent, so the
+ * settle job can finish one a crash left undone.
+ */
+export async function issueWelcomeCoupon(inviteeId: string, templateCode: string, now: Date): Promise<void> {
+  await issueCoupon({ memberId: inviteeId, templateCode, source: 'referral', sourceKey: `welcome:${inviteeId}` }, now);
   await ReferralModel.updateOne({ _id: new Types.ObjectId(inviteeId), welcomeIssuedAt: null }, { $set: { welcomeIssuedAt: now } });
 }
 
 /**
  * Binds a person who became a member in this visit to the sharer they arrived through, then gives them the
- * first-order coupon. First touch wins: the referral's `_id` is the invitee.
+ * first-order coupon. First touch wins: the referral's `_id` is the invitee. The settings in force decide the
+ * binding window and are recorded on the referral: its reward follows them.
  */
-export async function bindReferral(input: BindReferralInput, now: Date): Promise<BindReferralResult> {
+export async function bindReferral(input: BindReferralInput, context: { now: Date; settings: SettingsSnapshot }): Promise<BindReferralResult> {
+  const { now, settings } = context;
   if (!input.shareId || !SHARE_ID_PATTERN.test(input.shareId)) return { bound: false, reason: 'unknown_share' };
   const share = await ShareLinkModel.findById(input.shareId).lean();
   if (!share) return { bound: false, reason: 'unknown_share' };
@@ -42,6 +48,7 @@ export async function bindReferral(input: BindReferralInput, now: Date): Promise
     sharerReferrerId: sharersReferral?.referrerId.toHexString() ?? null,
     sharedAt: share.createdAt,
     now,
+    windowDays: settings.settings.referral.windowDays,
   });
   if (!decision.bind) return { bound: false, reason: decision.reason };
   try {
@@ -58,11 +65,12 @@ export async function bindReferral(input: BindReferralInput, now: Date): Promise
       pointsKey: null,
       welcomeIssuedAt: null,
       nextCheckAt: now,
+      settingsVersion: settings.version,
     });
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     return { bound: false, reason: 'already_bound' };
   }
-  await issueWelcomeCoupon(input.inviteeId, now);
+  await issueWelcomeCoupon(input.inviteeId, settings.settings.referral.welcomeTemplateCode, now);
   return { bound: true, referrerId: sharerId };
 }

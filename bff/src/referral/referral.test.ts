@@ -1,4 +1,4 @@
-import { REFERRAL_WELCOME_TEMPLATE_CODE } from '@cakeday/shared';
+import { DEFAULT_PROGRAM_SETTINGS } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { CouponModel } from '../coupons/Coupon.model';
 import { DailyCounterModel } from '../db/DailyCounter.model';
@@ -15,6 +15,7 @@ import { ReferralModel } from './Referral.model';
 import { rewardReferral } from './rewardReferral';
 import { settleReferralRewards } from './settleReferralRewards';
 import { ensureTestCouponTemplates } from './testSupport';
+import { saveTestSettings, settingsSnapshotWith } from '../test/settings';
 
 useTestDatabase();
 const sandbox = usePaySandbox();
@@ -22,9 +23,11 @@ const clock = { now: new Date('2026-05-10T04:00:00.000Z') };
 let app: TestApp;
 
 beforeAll(async () => {
-  app = buildTestApp({ config: testConfig({ ...sandbox().config, LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000', REFERRAL_DAILY_REWARD_CAP: '2' }), now: () => clock.now });
+  app = buildTestApp({ config: testConfig({ ...sandbox().config, LOGIN_LIMIT_PER_IP_PER_MINUTE: '1000' }), now: () => clock.now });
   sandbox().serve(app.server);
   await ensureTestCouponTemplates();
+  // In force from well before the clocks these tests use (the fixed one, and WeChat Pay's real one).
+  await saveTestSettings(app.deps, { referral: { dailyRewardCap: 2 } }, { from: new Date('2026-01-01T00:00:00.000Z') });
 });
 
 beforeEach(() => {
@@ -47,7 +50,11 @@ async function loginThrough(openid: string, share: { shareId?: string; referralC
 }
 
 const referralOf = (memberId: string) => ReferralModel.findById(new Types.ObjectId(memberId)).lean();
-const welcomeCoupons = (memberId: string) => CouponModel.countDocuments({ memberId: new Types.ObjectId(memberId), templateCode: REFERRAL_WELCOME_TEMPLATE_CODE });
+const welcomeCoupons = (memberId: string) => CouponModel.countDocuments({ memberId: new Types.ObjectId(memberId), templateCode: DEFAULT_PROGRAM_SETTINGS.referral.welcomeTemplateCode });
+/** What the settle job reads: the instant and the settings in force at it. */
+const settleContext = async () => ({ now: clock.now, settings: await app.deps.settings.at(clock.now), settingsSource: app.deps.settings });
+/** rewardReferral called directly, with a daily cap of 2 in the settings it reads. */
+const rewardContext = (extra: object = {}) => ({ now: clock.now, settings: settingsSnapshotWith({ referral: { dailyRewardCap: 2 } }), settingsSource: app.deps.settings, ...extra });
 
 describe('referral.mine', () => {
   it('401, 400, 200 with a code, a ≤32-char invite scene and the rules', async () => {
@@ -70,7 +77,8 @@ describe('binding at login', () => {
     const other = await sharer();
     const b = await loginThrough('o-ref-b', { shareId: a.shareId, referralCode: a.code });
     expect(b.isNew).toBe(true);
-    expect(await referralOf(b.id)).toMatchObject({ state: 'joined', shareId: a.shareId });
+    // Bound under the settings in force (version 1, saved in beforeAll): its reward follows them.
+    expect(await referralOf(b.id)).toMatchObject({ state: 'joined', shareId: a.shareId, settingsVersion: 1 });
     expect((await referralOf(b.id))?.referrerId.toHexString()).toBe(a.id);
     expect(await welcomeCoupons(b.id)).toBe(1);
     // Later visits through another share change nothing.
@@ -118,7 +126,7 @@ describe('rewards', () => {
     const first = await buy('ref-order-1');
     expect((await MallOrderModel.findById(first.id).lean())?.status).toBe('fulfilled');
     expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(100); // ¥50 → 50 base points × 2, at once
-    const context = { now: clock.now, config: app.deps.config };
+    const context = await settleContext();
     expect(await settleReferralRewards(context)).toMatchObject({ rewarded: 0, clawedBack: 0, welcomeFailed: 0, failed: 0 });
     await buy('ref-order-2');
     expect(await settleReferralRewards(context)).toMatchObject({ rewarded: 0, clawedBack: 0, welcomeFailed: 0, failed: 0 });
@@ -138,7 +146,7 @@ describe('rewards', () => {
 
   it('the daily cap: rewards beyond it that day are marked capped', async () => {
     const referrer = await buildMember();
-    const context = { now: clock.now, dailyCap: 2 };
+    const context = rewardContext();
     const states: string[] = [];
     for (let index = 0; index < 3; index += 1) {
       const invitee = await buildMember();
@@ -159,13 +167,13 @@ describe('the daily cap across a crash', () => {
       await ReferralModel.create({ _id: invitee._id, referrerId: referrer._id, shareId: 'i000000000002', boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: clock.now, nextCheckAt: clock.now });
     }
     const event = (invitee: (typeof invitees)[number]) => ({ memberId: invitee._id.toHexString(), orderId: `order-${invitee._id.toHexString()}`, paidFen: 1000, paidAt: clock.now, gift: false });
-    const crashing = { now: clock.now, dailyCap: 2, rewardFaults: { afterSlotTaken: () => { throw new Error('crash'); } } };
+    const crashing = rewardContext({ rewardFaults: { afterSlotTaken: () => { throw new Error('crash'); } } });
     await expect(rewardReferral(event(invitees[0]), crashing)).rejects.toThrow('crash');
 
     // The retry comes the next day (the settle job's next look): the slot stays the one of the first day.
     clock.now = new Date('2026-05-11T04:00:00.000Z');
-    expect((await rewardReferral(event(invitees[0]), { now: clock.now, dailyCap: 2 }))?.state).toBe('rewarded');
-    expect((await rewardReferral(event(invitees[0]), { now: clock.now, dailyCap: 2 }))).toBeNull();
+    expect((await rewardReferral(event(invitees[0]), rewardContext()))?.state).toBe('rewarded');
+    expect((await rewardReferral(event(invitees[0]), rewardContext()))).toBeNull();
     expect(await DailyCounterModel.find({ _id: { $regex: `^referral-reward:${referrer._id.toHexString()}:` } }).lean()).toEqual([
       { _id: `referral-reward:${referrer._id.toHexString()}:20260510`, count: 1, keys: [invitees[0]._id.toHexString()] },
     ]);
@@ -173,7 +181,7 @@ describe('the daily cap across a crash', () => {
 
     // The second slot of 10 May is still free for another invitee rewarded on that day.
     clock.now = new Date('2026-05-10T05:00:00.000Z');
-    expect((await rewardReferral(event(invitees[1]), { now: clock.now, dailyCap: 2 }))?.state).toBe('rewarded');
+    expect((await rewardReferral(event(invitees[1]), rewardContext()))?.state).toBe('rewarded');
     expect((await PointsAccountModel.findById(referrer._id).lean())?.balance).toBe(40);
   });
 });
@@ -199,7 +207,7 @@ describe('a gift is not the invitee’s own first purchase', () => {
     expect(gift.status).toBe(200);
     await pay(gift.body.order.orderNo);
     expect(await MallOrderModel.findById(gift.body.orderId).lean()).toMatchObject({ status: 'fulfilled', recipientMemberId: owner._id });
-    await settleReferralRewards({ now: clock.now, config: app.deps.config });
+    await settleReferralRewards(await settleContext());
     expect((await PointsAccountModel.findById(owner._id).lean())?.balance ?? 0).toBe(0);
     expect((await referralOf(b.id))?.state).toBe('joined');
 
@@ -225,7 +233,7 @@ describe('reward recovery', () => {
     // As if the binding had been written but the process died before the reward: joined, with a fulfilled order.
     await ReferralModel.create({ _id: new Types.ObjectId(c.id), referrerId: new Types.ObjectId(a.id), shareId: a.shareId, boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: clock.now, nextCheckAt: clock.now });
 
-    const context = { now: clock.now, config: app.deps.config };
+    const context = await settleContext();
     expect(await settleReferralRewards(context)).toEqual({ rewarded: 1, clawedBack: 0, expired: 0, welcomeFailed: 0, failed: 0 });
     expect(await settleReferralRewards(context)).toEqual({ rewarded: 0, clawedBack: 0, expired: 0, welcomeFailed: 0, failed: 0 });
     expect((await PointsAccountModel.findById(a.id).lean())?.balance).toBe(60); // ¥30 → 30 × 2
@@ -237,7 +245,7 @@ describe('welcome coupon recovery', () => {
     const invitee = await buildMember();
     const referrer = await buildMember();
     await ReferralModel.create({ _id: invitee._id, referrerId: referrer._id, shareId: 'i000000000001', boundAt: clock.now, state: 'joined', orderId: null, points: 0, rewardedAt: null, pointsKey: null, welcomeIssuedAt: null, nextCheckAt: clock.now });
-    const context = { now: clock.now, config: app.deps.config };
+    const context = await settleContext();
     await settleReferralRewards(context);
     await settleReferralRewards(context);
     expect(await welcomeCoupons(invitee._id.toHexString())).toBe(1);

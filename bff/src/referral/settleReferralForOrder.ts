@@ -12,13 +12,13 @@ import { rewardReferral } from './rewardReferral';
 export async function settleReferralForOrder(order: MallOrder, context: OrderContext): Promise<void> {
   const payment = order.payment;
   if (!payment || payment.amountFen <= 0) return;
-  const ledger = { now: context.now, lifetimeYears: context.config.POINTS_LIFETIME_YEARS, queue: context.queue };
+  const ledger = { now: context.now, queue: context.queue };
   const event = { memberId: order.buyerMemberId.toHexString(), orderId: order._id.toHexString() };
   try {
     if (order.status === 'fulfilled') {
       await rewardReferral(
         { ...event, paidFen: payment.amountFen, paidAt: payment.paidAt, gift: order.recipientMemberId !== null },
-        { ...ledger, dailyCap: context.config.REFERRAL_DAILY_REWARD_CAP },
+        { ...ledger, settings: context.settings, settingsSource: context.settingsSource },
       );
     }
     if (order.status === 'refunded') await clawbackReferral(event, ledger);

@@ -34,7 +34,7 @@ beforeEach(async () => {
   await ReferralModel.deleteMany({});
 });
 
-const settle = () => settleReferralRewards({ now: clock.now, config: app.deps.config });
+const settle = async () => settleReferralRewards({ now: clock.now, settings: await app.deps.settings.at(clock.now), settingsSource: app.deps.settings });
 const workingSet = () => ReferralModel.countDocuments({ nextCheckAt: { $ne: null } });
 
 function referral(fields: Partial<Referral> & Pick<Referral, 'referrerId' | 'boundAt'>): Referral {
@@ -141,7 +141,7 @@ describe('the referral safety net (referral.settleRewards)', () => {
         callback();
       },
     });
-    await settleReferralForOrder(order, { ...orderContextFrom(app.deps), queue: new UnavailableLedger(), logger: createLogger('info', sink) });
+    await settleReferralForOrder(order, { ...(await orderContextFrom(app.deps)), queue: new UnavailableLedger(), logger: createLogger('info', sink) });
     const logged = lines.map((line) => JSON.parse(line) as { level: number; msg: string; orderId?: string; err?: { message: string } });
     expect(logged).toEqual([expect.objectContaining({ level: 50, msg: 'referral settlement failed', orderId: order._id.toHexString(), err: expect.objectContaining({ message: 'ledger unavailable' }) })]);
     expect((await ReferralModel.findById(buyerId).lean())?.state).toBe('joined');

@@ -1,6 +1,5 @@
 import { referralRewardDeadline } from '@cakeday/shared';
 import { isValidObjectId } from 'mongoose';
-import type { Config } from '../config/config';
 import type { Logger } from '../logger';
 import { MallOrderModel } from '../orders/MallOrder.model';
 import type { MemberQueue } from '../points/memberQueue';
@@ -8,6 +7,7 @@ import { issueWelcomeCoupon } from './bindReferral';
 import { clawbackReferral } from './clawbackReferral';
 import { ReferralModel, type Referral } from './Referral.model';
 import { rewardReferral } from './rewardReferral';
+import { settingsOfReferral, type ReferralSettingsContext } from './referralSettings';
 
 const BATCH = 200;
 /** Bounds one run; what is left is due already and comes first in the next run. */
@@ -19,9 +19,8 @@ const FULFIL_GRACE_MS = DAY;
 /** WeChat Pay refunds an order up to a year after payment; a refund then takes days to settle. */
 const REFUNDABLE_MS = 395 * DAY;
 
-export interface SettleReferralContext {
+export interface SettleReferralContext extends ReferralSettingsContext {
   now: Date;
-  config: Config;
   queue?: MemberQueue;
   logger?: Logger;
 }
@@ -41,13 +40,13 @@ function recheckAt(now: Date, since: Date, maxStepMs: number, until: Date): Date
 }
 
 /** The invitee's first fulfilled order that counts for the reward (own, paid in cash, paid within the window). */
-function firstRewardableOrder(referral: Referral) {
+function firstRewardableOrder(referral: Referral, rewardDeadline: Date) {
   return MallOrderModel.findOne({
     buyerMemberId: referral._id,
     recipientMemberId: null,
     status: 'fulfilled',
     'payment.amountFen': { $gt: 0 },
-    'payment.paidAt': { $lte: referralRewardDeadline(referral.boundAt) },
+    'payment.paidAt': { $lte: rewardDeadline },
   })
     .sort({ fulfilledAt: 1, _id: 1 })
     .lean();
@@ -56,25 +55,27 @@ function firstRewardableOrder(referral: Referral) {
 /** Settles what is due on one referral; returns when to look at it again, or null when nothing is left to settle. */
 async function settleOne(referral: Referral, context: SettleReferralContext, totals: Totals): Promise<Date | null> {
   const { now } = context;
-  const ledger = { now, lifetimeYears: context.config.POINTS_LIFETIME_YEARS, queue: context.queue };
+  const ledger = { now, queue: context.queue };
   const inviteeId = referral._id.toHexString();
+  const rules = (await settingsOfReferral(referral, context)).settings.referral;
+  const rewardDeadline = referralRewardDeadline(referral.boundAt, rules.rewardWindowDays);
   let welcomeMissing = false;
   if (!referral.welcomeIssuedAt) {
     // A missing template must not stop the rewards below; the count shows up in the job's log line.
-    await issueWelcomeCoupon(inviteeId, now).catch((error: unknown) => {
+    await issueWelcomeCoupon(inviteeId, rules.welcomeTemplateCode, now).catch((error: unknown) => {
       welcomeMissing = true;
       totals.welcomeFailed += 1;
       context.logger?.warn({ err: error, inviteeId }, 'referral welcome coupon not issued');
     });
   }
   let current = referral;
-  const deadline = new Date(referralRewardDeadline(referral.boundAt).getTime() + FULFIL_GRACE_MS);
+  const deadline = new Date(rewardDeadline.getTime() + FULFIL_GRACE_MS);
   if (current.state === 'joined') {
-    const first = await firstRewardableOrder(current);
+    const first = await firstRewardableOrder(current, rewardDeadline);
     if (first?.payment) {
       const result = await rewardReferral(
         { memberId: inviteeId, orderId: first._id.toHexString(), paidFen: first.payment.amountFen, paidAt: first.payment.paidAt, gift: first.recipientMemberId !== null },
-        { ...ledger, dailyCap: context.config.REFERRAL_DAILY_REWARD_CAP },
+        { ...ledger, settings: context.settings, settingsSource: context.settingsSource },
       );
       if (result?.state === 'rewarded') totals.rewarded += 1;
       current = (await ReferralModel.findById(current._id).lean()) ?? current;

@@ -1,7 +1,7 @@
-import { REFERRAL_WELCOME_TEMPLATE_CODE } from '@cakeday/shared';
+import { DEFAULT_PROGRAM_SETTINGS } from '@cakeday/shared';
 import { CouponTemplateModel } from '../coupons/CouponTemplate.model';
 
-const TEMPLATE_CODES = ['birthday-10-off', 'birthday-free-drink', 'cake-size-upgrade', REFERRAL_WELCOME_TEMPLATE_CODE];
+const TEMPLATE_CODES = ['birthday-10-off', 'birthday-free-drink', 'cake-size-upgrade', DEFAULT_PROGRAM_SETTINGS.referral.welcomeTemplateCode];
 
 /** The coupon templates birthday, help and referral issue (tests only; the seed creates them in dev). */
 export async function ensureTestCouponTemplates(now = new Date()): Promise<void> {

@@ -1,10 +1,12 @@
 import type { RouteHandlers } from '../http/routeHandler';
 import { auditOf } from '../operators/handlers';
+import { presentMemberRules } from './presentMemberRules';
 import { presentSettingsDoc, presentSettingsVersion } from './presentSettingsVersion';
 import { saveSettings } from './saveSettings';
 import { SettingsVersionModel } from './SettingsVersion.model';
 
-export const settingsHandlers: Pick<RouteHandlers, 'ops.settings.current' | 'ops.settings.history' | 'ops.settings.update'> = {
+export const settingsHandlers: Pick<RouteHandlers, 'settings.rules' | 'ops.settings.current' | 'ops.settings.history' | 'ops.settings.update'> = {
+  'settings.rules': async (_input, { deps }) => presentMemberRules(await deps.settings.at(deps.now())),
   'ops.settings.current': async (_input, { deps }) => {
     const now = deps.now();
     const current = await deps.settings.at(now);
@@ -30,6 +32,7 @@ export const settingsHandlers: Pick<RouteHandlers, 'ops.settings.current' | 'ops
     presentSettingsDoc(
       await saveSettings(
         {
+          ability: context.operator.ability,
           basedOnVersion: input.basedOnVersion,
           effectiveFrom: input.effectiveFrom ? new Date(input.effectiveFrom) : undefined,
           reason: input.reason,

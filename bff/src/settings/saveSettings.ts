@@ -1,14 +1,16 @@
-import { diffSettings, type ProgramSettings } from '@cakeday/shared';
+import { diffSettings, type OpsAbility, type ProgramSettings } from '@cakeday/shared';
 import { audited, type AuditContext } from '../audit/audited';
 import { registerAuditSubject } from '../audit/auditOutcomes';
 import { isDuplicateKeyError } from '../db/duplicateKey';
-import { conflict, validationFailed } from '../errors/AppError';
+import { conflict, forbidden, validationFailed } from '../errors/AppError';
 import type { SettingsSource } from './settingsSource';
 import { SettingsVersionModel, type SettingsVersionDoc } from './SettingsVersion.model';
 
 registerAuditSubject('Settings', async (entry) => ((await SettingsVersionModel.exists({ auditSeq: entry._id })) ? 'applied' : 'failed'));
 
 export interface SaveSettingsInput {
+  /** Who saves: the sections they change must be theirs to change (ops may not touch `operations`). */
+  ability: OpsAbility;
   basedOnVersion: number;
   effectiveFrom?: Date;
   reason: string;
@@ -42,6 +44,8 @@ export async function saveSettings(input: SaveSettingsInput, audit: AuditContext
     throw validationFailed([{ path: 'effectiveFrom', message: '生效时间不能早于现在' }]);
   }
   const base = await source.version(latest);
+  const sections = new Set(diffSettings(base.settings, input.settings).map((change) => change.path.split('.')[0] ?? ''));
+  if ([...sections].some((section) => !input.ability.can('update', 'Settings', section))) throw forbidden();
   const version = latest + 1;
   const saved = await audited(
     audit,

@@ -71,6 +71,18 @@ describe('program settings versions', () => {
     expect((await call('ops.settings.history', {})).body.total).toBe(3);
   });
 
+  it('an ops operator changes the member-facing rules but not the limits on their own powers', async () => {
+    const ops = await opsCookieFor(app.http, await buildOperator({ roles: ['ops'] }));
+    const asOps = (body: object) => app.http.post('/api/ops.settings.update').set('Cookie', ops).send(body);
+    const current = (await call('ops.settings.current', {})).body;
+    const own = { ...current.current.settings, operations: { ...current.current.settings.operations, pointsAdjustmentDailyLimit: 999_999 } };
+    const refused = await asOps({ basedOnVersion: current.latestVersion, reason: '提高自己的额度', settings: own });
+    expect(refused.status).toBe(403);
+    expect((await call('ops.settings.current', {})).body.latestVersion).toBe(current.latestVersion);
+    const allowed = await asOps({ basedOnVersion: current.latestVersion, reason: '金卡门槛', settings: withGold(66_000) });
+    expect(allowed.status).toBe(200);
+  });
+
   it('refuses to backdate a change', async () => {
     const current = (await call('ops.settings.current', {})).body;
     const refused = await call('ops.settings.update', { basedOnVersion: current.latestVersion, effectiveFrom: '2020-01-01T00:00:00+08:00', reason: '倒签', settings: withGold(55_000) });

@@ -66,3 +66,9 @@ export function createSettingsSource(clock: () => number = Date.now): SettingsSo
     },
   };
 }
+
+/** One instant and the settings in force at it: how a handler or a job run starts when it works by the rules. */
+export async function settingsAt(deps: { now: () => Date; settings: SettingsSource }): Promise<{ now: Date; settings: SettingsSnapshot }> {
+  const now = deps.now();
+  return { now, settings: await deps.settings.at(now) };
+}

@@ -5,6 +5,7 @@ import { MemberModel, type Member } from '../members/Member.model';
 import { storeBirthday } from '../members/storedBirthday';
 import { earnPoints } from '../points/earnPoints';
 import type { PointsEntry } from '../points/PointsEntry.model';
+import { DEFAULT_SETTINGS_SNAPSHOT, type SettingsSnapshot } from '../settings/settingsSource';
 import { testConfig } from './app';
 
 let sequence = 0;
@@ -26,7 +27,7 @@ export async function buildMember(overrides: Partial<Member> = {}): Promise<Memb
     nickname: null,
     avatarUrl: null,
     phone: null,
-    birthdayHistory: { firstSetAt: null, corrections: 0, lastBenefitClaimedAt: null },
+    birthdayHistory: { firstSetAt: null, changedAt: null, corrections: 0, lastBenefitClaimedAt: null },
     tier: { level: 'basic', since: now, reviewedAt: null },
     newMemberRewardsEligible: true,
     createdAt: now,
@@ -38,9 +39,9 @@ export async function buildMember(overrides: Partial<Member> = {}): Promise<Memb
   return created.toObject();
 }
 
-/** Gives a member (built when not given) a lot of points through the real ledger command. */
+/** Gives a member (built when not given) a lot of points through the real ledger command (default settings unless given). */
 export async function buildPointsLot(
-  overrides: { member?: Member; points?: number; earnedAt?: Date; lifetimeYears?: number; key?: string } = {},
+  overrides: { member?: Member; points?: number; earnedAt?: Date; settings?: SettingsSnapshot; key?: string } = {},
 ): Promise<{ member: Member; entry: PointsEntry }> {
   const member = overrides.member ?? (await buildMember());
   const entry = await earnPoints(
@@ -52,7 +53,7 @@ export async function buildPointsLot(
       reason: '测试积分',
       reference: { type: 'test', id: unique() },
     },
-    { now: overrides.earnedAt ?? new Date(), lifetimeYears: overrides.lifetimeYears ?? 1 },
+    { now: overrides.earnedAt ?? new Date(), settings: overrides.settings ?? DEFAULT_SETTINGS_SNAPSHOT },
   );
   return { member, entry };
 }

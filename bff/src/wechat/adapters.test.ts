@@ -73,10 +73,12 @@ describe('messages', () => {
     data: { thing1: '生日礼已解锁', date2: '2026年05月20日', thing3: '进店出示会员码领取' },
   });
 
-  it('sends exactly as many times as the user accepted, then 409 SUBSCRIPTION_QUOTA_EXHAUSTED', async () => {
+  it('sends exactly as many times as the user accepted, then 409 SUBSCRIPTION_QUOTA_EXHAUSTED; each send gives its msgid exactly', async () => {
     const { openid } = await sandbox.control().subscribe({ user: 'carol' }, 'birthdayReminder', 'accept', 2);
-    await wechat.messages.sendSubscribeMessage(reminder(openid));
-    await wechat.messages.sendSubscribeMessage(reminder(openid));
+    const sent = [await wechat.messages.sendSubscribeMessage(reminder(openid)), await wechat.messages.sendSubscribeMessage(reminder(openid))];
+    // 19 digits, beyond a JSON number's exactness: read as text, digit for digit.
+    expect(sent).toEqual((await sandbox.control().outbox(openid)).map((message) => ({ msgId: message.msgid })));
+    expect(sent[0]?.msgId).toMatch(/^\d{19}$/);
     expect(await failureOf(wechat.messages.sendSubscribeMessage(reminder(openid)))).toEqual({ status: 409, code: 'SUBSCRIPTION_QUOTA_EXHAUSTED', retryable: false, errcode: 43101 });
     const outbox = await sandbox.control().outbox(openid);
     expect(outbox.map((message) => message.data)).toEqual([reminder(openid).data, reminder(openid).data]);
@@ -99,6 +101,27 @@ describe('security', () => {
     expect(await wechat.security.checkText({ openid, scene: 2, content: '违禁词' })).toMatchObject({ suggest: 'risky', label: 20006 });
     const stranger = (await sandbox.control().upsertUser({ user: 'frank' })).openid;
     expect(await failureOf(wechat.security.checkText({ openid: stranger, scene: 2, content: 'hi' }))).toMatchObject({ status: 403, code: 'WECHAT_VISIT_EXPIRED', errcode: 61010 });
+  });
+});
+
+describe('mediaCheckAsync', () => {
+  const image = { scene: 3 as const, mediaUrl: 'http://127.0.0.1:9/photos/cake.png', mediaType: 'image' as const };
+
+  it('answers the trace_id the verdict will come back with', async () => {
+    const { openid } = await sandbox.control().visit({ user: 'poster' });
+    const { traceId } = await wechat.security.mediaCheckAsync({ ...image, openid });
+    expect((await sandbox.control().mediaChecks()).map((check) => [check.traceId, check.openid, check.mediaUrl, check.mediaType, check.scene])).toEqual([[traceId, openid, image.mediaUrl, 2, 3]]);
+  });
+
+  it('403 WECHAT_VISIT_EXPIRED without a visit in 2 hours (61010); WeChat busy is 503 retryable; over the quota 429', async () => {
+    const stranger = (await sandbox.control().upsertUser({ user: 'lurker' })).openid;
+    expect(await failureOf(wechat.security.mediaCheckAsync({ ...image, openid: stranger }))).toEqual({ status: 403, code: 'WECHAT_VISIT_EXPIRED', retryable: false, errcode: 61010 });
+    const { openid } = await sandbox.control().visit({ user: 'poster2' });
+    await sandbox.control().injectFault('media_check_async', -1);
+    expect(await failureOf(wechat.security.mediaCheckAsync({ ...image, openid }))).toEqual({ status: 503, code: 'WECHAT_UNAVAILABLE', retryable: true, errcode: -1 });
+    await sandbox.control().injectFault('media_check_async', 45009);
+    expect(await failureOf(wechat.security.mediaCheckAsync({ ...image, openid }))).toEqual({ status: 429, code: 'WECHAT_RATE_LIMITED', retryable: false, errcode: 45009 });
+    expect(await sandbox.control().mediaChecks()).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import type { WechatHttp } from './wechatHttp';
 export function createWechatMessages(http: WechatHttp, tokens: AccessTokenProvider): WechatMessages {
   return {
     async sendSubscribeMessage(message) {
-      await tokenJson(http, tokens, 'subscribe.send', '/cgi-bin/message/subscribe/send', {
+      const body = await tokenJson(http, tokens, 'subscribe.send', '/cgi-bin/message/subscribe/send', {
         touser: message.touser,
         template_id: message.templateId,
         page: message.page,
@@ -15,6 +15,7 @@ export function createWechatMessages(http: WechatHttp, tokens: AccessTokenProvid
         miniprogram_state: message.miniprogramState ?? 'formal',
         lang: 'zh_CN',
       });
+      return { msgId: typeof body.msgid === 'string' ? body.msgid : null };
     },
   };
 }

@@ -6,7 +6,7 @@ import type { WechatHttp } from './wechatHttp';
 
 const SUGGESTIONS: ReadonlySet<string> = new Set(['pass', 'review', 'risky']);
 
-/** msg_sec_check v2: the verdict comes in `result` (v1's errcode 87014 is gone). */
+/** msg_sec_check v2: the verdict comes in `result` (v1's errcode 87014 is gone); media_check_async answers a trace_id. */
 export function createWechatSecurity(http: WechatHttp, tokens: AccessTokenProvider): WechatSecurity {
   return {
     async checkText(input) {
@@ -27,16 +27,17 @@ export function createWechatSecurity(http: WechatHttp, tokens: AccessTokenProvid
       return verdict;
     },
     async mediaCheckAsync(input) {
+      // 61010 (no visit in 2 hours) is 403 WECHAT_VISIT_EXPIRED, 45009/44991 the rate limits, like every call.
       const body = await tokenJson(http, tokens, 'media_check_async', '/wxa/media_check_async', {
         media_url: input.mediaUrl,
-        media_type: input.mediaType,
+        media_type: input.mediaType === 'image' ? 2 : 1,
         version: 2,
         scene: input.scene,
         openid: input.openid,
       });
-      // Cloud calls name it traceId; the HTTPS API trace_id.
+      // Cloud-call answers name it traceId.
       const traceId = body.trace_id ?? body.traceId;
-      if (typeof traceId !== 'string' || traceId === '') throw wechatUnavailable('media_check_async', 'no trace_id');
+      if (typeof traceId !== 'string' || traceId.length === 0) throw wechatUnavailable('media_check_async', 'no trace_id');
       return { traceId };
     },
   };

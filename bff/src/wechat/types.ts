@@ -32,7 +32,11 @@ export interface SubscribeMessage {
 }
 
 export interface WechatMessages {
-  sendSubscribeMessage(message: SubscribeMessage): Promise<void>;
+  /**
+   * `msgId` is WeChat's msgid for the send (exact, as text; null if WeChat gave none): the subscribe_msg_sent_event
+   * receipt pushed later carries it as MsgID.
+   */
+  sendSubscribeMessage(message: SubscribeMessage): Promise<{ msgId: string | null }>;
 }
 
 export type ContentScene = 1 | 2 | 3 | 4;
@@ -43,18 +47,21 @@ export interface ContentVerdict {
   traceId?: string;
 }
 
-/** mediaCheckAsync v2: WeChat downloads `mediaUrl` (it must be public) and pushes the verdict later (wxa_media_check). */
 export interface MediaCheckRequest {
+  /** Must have visited the mini-program within 2 hours (else 403 WECHAT_VISIT_EXPIRED). */
   openid: string;
   scene: ContentScene;
+  /** Publicly downloadable (WeChat fetches it): jpg, png, bmp, gif; or audio. At most 10 MB. */
   mediaUrl: string;
-  /** 1 audio, 2 image. */
-  mediaType: 1 | 2;
+  mediaType: 'image' | 'audio';
 }
 
 export interface WechatSecurity {
   checkText(input: { openid: string; scene: ContentScene; content: string; title?: string; nickname?: string }): Promise<ContentVerdict>;
-  /** Accepted for checking: the trace id the pushed verdict will carry (WeChat does not echo the URL back). */
+  /**
+   * mediaCheckAsync (v2): WeChat accepts the check and answers its trace_id; the verdict comes later as a
+   * `wxa_media_check` push with that trace_id (WeChat does not echo the URL), within 30 minutes.
+   */
   mediaCheckAsync(input: MediaCheckRequest): Promise<{ traceId: string }>;
 }
 

@@ -1,3 +1,4 @@
+import { parseWechatJson } from '@cakeday/shared';
 import { wechatError, wechatUnavailable } from './wechatError';
 
 export type WechatBody = Record<string, unknown> & { errcode?: number; errmsg?: string };
@@ -35,7 +36,8 @@ export function createWechatHttp(baseUrl: string, options: { timeoutMs?: number 
         return { kind: 'bytes', contentType, bytes };
       }
       try {
-        const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+        // A msgid has 19 digits, more than a JSON number keeps: it is read as text.
+        const parsed: unknown = parseWechatJson(bytes.toString('utf8'));
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
         return { kind: 'json', body: parsed as WechatBody };
       } catch {

@@ -16,7 +16,7 @@ export interface GiftOrderRequest {
 
 /** The mall's order machinery: the giver pays through WeChat Pay, fulfilment goes to the birthday member. */
 export async function placeGiftOrder(request: GiftOrderRequest, deps: AppDeps): Promise<WishlistGiftResponse> {
-  const context = orderContextFrom(deps);
+  const context = await orderContextFrom(deps);
   const order = await placeOrder({ ...request, qty: 1 }, context);
   return {
     orderId: order._id.toHexString(),

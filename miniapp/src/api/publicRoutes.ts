@@ -16,4 +16,6 @@ export const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>([
   'community.topics',
   'community.post',
   'community.comments',
+  'settings.rules',
+  'events.track',
 ]);

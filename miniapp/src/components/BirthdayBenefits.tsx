@@ -49,6 +49,7 @@ export function BirthdayBenefits({ state, onShowOff }: { state: BirthdayBenefits
         <Text className='birthday-benefits__title'>{benefits.tier.name}生日礼</Text>
         {benefits.claimableCount > 0 ? <Text className='birthday-benefits__badge'>{benefits.claimableCount} 份待领取</Text> : null}
       </View>
+      {benefits.benefitsLocked ? <Text className='birthday-benefits__locked'>{benefits.benefitsLocked.notice}</Text> : null}
       {benefits.packages.map((pkg) => (
         <PackageRow key={pkg.code} pkg={pkg} state={state} />
       ))}

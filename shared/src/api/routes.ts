@@ -17,6 +17,7 @@ import { referralRoutes } from '../referral/referral.routes.js';
 import { operatorSessionRoutes, operatorsRoutes } from '../operators/operators.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
+import { eventsRoutes } from '../events/events.routes.js';
 import { mallItemsOpsRoutes } from '../mall/mall.ops.routes.js';
 import { couponTemplatesOpsRoutes } from '../coupons/coupons.ops.routes.js';
 import { birthdayPackagesOpsRoutes } from '../birthday/birthday.ops.routes.js';
@@ -39,6 +40,7 @@ export const routes = {
   ...wishlistRoutes,
   ...helpRoutes,
   ...referralRoutes,
+  ...eventsRoutes,
   ...pointsRoutes,
   ...mallRoutes,
   ...ordersRoutes,

@@ -8,10 +8,11 @@ const packageItem = z
   .object({
     kind: z.enum(BENEFIT_ITEM_KINDS),
     title: z.string().trim().min(1).max(30),
-    /** For coupons: the template issued on claim (must exist and be active). */
+    /**
+     * For coupons: the template issued on claim (must exist and be active). A points_multiplier item names none:
+     * members see its title and multiple derived from their tier's birthday-month earn rate in the program settings.
+     */
     templateCode: z.string().trim().min(1).max(64).nullable(),
-    /** For points_multiplier: 2000 = ×2 (wording; the earn rate itself is a program setting). */
-    multiplierPermille: z.number().int().min(1000).max(10_000).nullable(),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { benefitCouponsValidUntil, benefitWindowFor, describeBenefitWindow, formatCalendarDate, isCelebrationDay, selectBenefitWindow, type BenefitWindowRule } from './birthday.rules.js';
+import { benefitCouponsValidUntil, benefitWindowFor, birthdayBenefitsLockedText, celebrationUnlocked, describeBenefitWindow, earnsBirthdayMonthRate, firstUnlockedCelebration, formatCalendarDate, isCelebrationDay, selectBenefitWindow, selectUnlockedBenefitWindow, type BenefitWindowRule } from './birthday.rules.js';
 
 const month: BenefitWindowRule = { opens: 'birthday_month', daysBefore: 0, claimDays: null, withinBirthdayMonth: true };
 const threeBefore: BenefitWindowRule = { opens: 'days_before', daysBefore: 3, claimDays: 10, withinBirthdayMonth: false };
@@ -105,5 +105,57 @@ describe('isCelebrationDay and describeBenefitWindow', () => {
     expect(describeBenefitWindow(threeBefore)).toBe('生日前3天起10天内可领取');
     expect(describeBenefitWindow(onDay)).toBe('生日当天起7天内可领取');
     expect(describeBenefitWindow(drinkInMonth)).toBe('生日前3天起10天内可领取（限生日当月）');
+  });
+});
+
+describe('benefits unlock only for a birthday set long enough before it (minDaysSetBeforeBenefits)', () => {
+  const may20 = { month: 5, day: 20 };
+  const unlock = (setAt: string | null, minDays = 30) => ({ birthdaySetAt: setAt ? shanghai(setAt) : null, minDays });
+
+  it.each([
+    ['set exactly 30 days before: unlocked', '2026-04-20T23:59:00', 30, true],
+    ['set 29 days before: locked', '2026-04-21T00:00:00', 30, false],
+    ['set on the day itself: locked', '2026-05-20T08:00:00', 30, false],
+    ['set after the celebration: locked', '2026-05-25T08:00:00', 30, false],
+    ['with 0 days, set on the day: unlocked', '2026-05-20T08:00:00', 0, true],
+    ['the day is reckoned in Shanghai (16:30 UTC on 20 April is 21 April)', '2026-04-21T00:30:00', 30, false],
+  ])('%s', (_name, setAt, minDays, expected) => {
+    expect(celebrationUnlocked({ year: 2026, ...may20 }, unlock(setAt, minDays))).toBe(expected);
+  });
+
+  it('an unknown set date unlocks every celebration', () => {
+    expect(celebrationUnlocked({ year: 2026, ...may20 }, unlock(null))).toBe(true);
+  });
+
+  it('the first unlocked celebration is next year for a late set, and follows the leap day', () => {
+    expect(firstUnlockedCelebration(may20, unlock('2026-05-01T12:00:00'), 2026)).toEqual({ year: 2027, month: 5, day: 20 });
+    expect(firstUnlockedCelebration(may20, unlock('2026-04-01T12:00:00'), 2026)).toEqual({ year: 2026, month: 5, day: 20 });
+    // Set 1 Feb 2027 with a 29 Feb birthday: 28 Feb 2027 is too close; 29 Feb 2028 is the first.
+    expect(firstUnlockedCelebration({ month: 2, day: 29 }, unlock('2027-02-01T12:00:00'), 2027)).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+
+  it('a locked window gives way to the first unlocked celebration\'s window, upcoming, naming the locked one', () => {
+    const selected = selectUnlockedBenefitWindow(month, may20, shanghai('2026-05-10T12:00:00'), unlock('2026-05-01T12:00:00'));
+    expect(selected.state).toBe('upcoming');
+    expect(formatCalendarDate(selected.window.firstDay)).toBe('2027-05-01');
+    expect(selected.locked).toEqual({ year: 2026, month: 5, day: 20 });
+    const unlocked = selectUnlockedBenefitWindow(month, may20, shanghai('2026-05-10T12:00:00'), unlock('2026-03-01T12:00:00'));
+    expect([unlocked.state, unlocked.window.celebrationYear, unlocked.locked]).toEqual(['open', 2026, null]);
+  });
+
+  it.each([
+    ['in the birthday month of an unlocked celebration', may20, '2026-05-31T23:59:00', '2026-01-01T12:00:00', true],
+    ['outside the birthday month', may20, '2026-06-01T00:00:00', '2026-01-01T12:00:00', false],
+    ['in the birthday month of a locked celebration', may20, '2026-05-10T12:00:00', '2026-05-01T12:00:00', false],
+    ['the leap-day member in February of a common year', { month: 2, day: 29 }, '2027-02-10T12:00:00', '2026-06-01T12:00:00', true],
+    ['the leap-day member in March of a common year', { month: 2, day: 29 }, '2027-03-01T00:00:00', '2026-06-01T12:00:00', false],
+  ])('the birthday-month earn rate: %s → %s', (_name, birthday, paidAt, setAt, expected) => {
+    expect(earnsBirthdayMonthRate(birthday, shanghai(paidAt), unlock(setAt))).toBe(expected);
+  });
+
+  it('tells the member when benefits start', () => {
+    expect(birthdayBenefitsLockedText({ year: 2026, month: 5, day: 20 }, { year: 2027, month: 5, day: 20 }, 30)).toBe(
+      '生日设置不足30天，2026年的生日礼遇暂不可享受，将从2027年5月20日的生日起享受',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, celebrationDate, daysBetween, type Birthday } from '../members/birthday.rules.js';
+import { addDays, celebrationDate, daysBetween, isBirthdayMonth, type Birthday } from '../members/birthday.rules.js';
 import { businessDate, startOfBusinessDay, type CalendarDate } from '../time/businessTime.js';
 
 /** When a benefit package opens: on the 1st of the birthday month, N days before the birthday, or on the day. */
@@ -116,3 +116,57 @@ export function isCelebrationDay(birthday: Birthday, now: Date): boolean {
 
 /** Formatting dates belongs to business time; re-exported here for the rules and tests that import it from here. */
 export { formatCalendarDate } from '../time/businessTime.js';
+
+/**
+ * Anti-abuse (the settings' `birthday.minDaysSetBeforeBenefits`): a birthday set or corrected fewer than `minDays`
+ * days before a celebration does not unlock that celebration's benefits (the packages and the birthday-month earn
+ * rate); they start with the next celebration. A birthday whose set date is unknown (stored before it was kept)
+ * unlocks every celebration.
+ */
+export interface BirthdayUnlockRule {
+  /** When the birthday was last set or corrected (Member.birthdayHistory); null when unknown. */
+  birthdaySetAt: Date | null;
+  minDays: number;
+}
+
+export function celebrationUnlocked(celebration: CalendarDate, rule: BirthdayUnlockRule): boolean {
+  if (!rule.birthdaySetAt) return true;
+  return daysBetween(businessDate(rule.birthdaySetAt), celebration) >= rule.minDays;
+}
+
+/** The first celebration, from the one in `fromYear` on, whose benefits the birthday unlocks. */
+export function firstUnlockedCelebration(birthday: Birthday, rule: BirthdayUnlockRule, fromYear: number): CalendarDate {
+  // minDays is at most a year, so at most two years are skipped; the bound only guards against bad input.
+  for (let year = fromYear; year < fromYear + 5; year += 1) {
+    const celebration = celebrationDate(birthday, year);
+    if (celebrationUnlocked(celebration, rule)) return celebration;
+  }
+  return celebrationDate(birthday, fromYear + 5);
+}
+
+/**
+ * Like selectBenefitWindow, but a window whose celebration the birthday does not unlock gives way to the window of
+ * the first celebration it does (upcoming); `locked` names the celebration that was passed over.
+ */
+export function selectUnlockedBenefitWindow(
+  rule: BenefitWindowRule,
+  birthday: Birthday,
+  now: Date,
+  unlock: BirthdayUnlockRule,
+): { state: BenefitWindowState; window: BenefitWindow; locked: CalendarDate | null } {
+  const selected = selectBenefitWindow(rule, birthday, now);
+  if (celebrationUnlocked(selected.window.celebration, unlock)) return { ...selected, locked: null };
+  const first = firstUnlockedCelebration(birthday, unlock, selected.window.celebrationYear + 1);
+  return { state: 'upcoming', window: benefitWindowFor(rule, birthday, first.year), locked: selected.window.celebration };
+}
+
+/** Whether a payment at `paidAt` earns the birthday-month rate: in the birthday month of a celebration the birthday unlocks. */
+export function earnsBirthdayMonthRate(birthday: Birthday, paidAt: Date, unlock: BirthdayUnlockRule): boolean {
+  if (!isBirthdayMonth(birthday, paidAt)) return false;
+  return celebrationUnlocked(celebrationDate(birthday, businessDate(paidAt).year), unlock);
+}
+
+/** What the member is told when a celebration's benefits are locked: why, and from which birthday they start. */
+export function birthdayBenefitsLockedText(locked: CalendarDate, start: CalendarDate, minDays: number): string {
+  return `生日设置不足${minDays}天，${locked.year}年的生日礼遇暂不可享受，将从${start.year}年${start.month}月${start.day}日的生日起享受`;
+}

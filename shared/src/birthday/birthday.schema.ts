@@ -9,11 +9,14 @@ export const BENEFIT_PACKAGE_STATES = ['claimable', 'upcoming', 'claimed'] as co
 
 export const benefitItemSchema = z.object({
   kind: z.enum(BENEFIT_ITEM_KINDS),
-  /** e.g. “生日月9折券”, “生日月双倍积分”. */
+  /** e.g. “生日月9折券”, “生日月双倍积分” (a points item's title is derived from the program settings). */
   title: z.string(),
   /** For coupons: the coupon template issued on claim. */
   templateCode: z.string().nullable(),
-  /** For points_multiplier: 2000 = ×2. */
+  /**
+   * For points_multiplier: the tier's birthday-month earn rate over its usual one, in thousandths (2000 = ×2), from
+   * the program settings the earn path reads.
+   */
   multiplierPermille: z.number().int().nullable(),
   /** True when the item applies by itself and needs no claim (the points multiplier). */
   automatic: z.boolean(),
@@ -60,6 +63,12 @@ export const birthdayBenefitsResponse = z.object({
   isBirthdayToday: z.boolean(),
   isBirthdayMonth: z.boolean(),
   tier: z.object({ level: tierLevelSchema, name: z.string() }),
+  /**
+   * Set when this birthday's benefits are locked because the birthday was set fewer than the program settings'
+   * `birthday.minDaysSetBeforeBenefits` days before it: the birthday that was passed over, the first one whose
+   * benefits the member gets (its packages show as upcoming), and the sentence the card shows first. Null otherwise.
+   */
+  benefitsLocked: z.object({ celebration: z.iso.date(), startsOn: z.iso.date(), notice: z.string() }).nullable(),
   /** The e-card, only on the day. */
   greeting: birthdayGreetingSchema.nullable(),
   /** Claimable first, then upcoming by opening date, then claimed. */

@@ -1,5 +1,6 @@
 import { formatCalendarDate } from '../birthday/birthday.rules.js';
-import { DEFAULT_HELP_GOALS, helpGoalFor, helpRulesText, helpWindowFor, selectHelpWindow } from './help.rules.js';
+import { DEFAULT_PROGRAM_SETTINGS } from '../settings/settings.defaults.js';
+import { helpGoalFor, helpRulesText, helpWindowFor, selectHelpWindow } from './help.rules.js';
 
 const shanghai = (local: string): Date => new Date(`${local}+08:00`);
 
@@ -29,11 +30,12 @@ describe('help window', () => {
 });
 
 describe('goals and rules', () => {
-  it('goal per tier, configurable, at least one', () => {
-    expect(helpGoalFor('basic')).toBe(5);
-    expect(helpGoalFor('gold')).toBe(4);
-    expect(helpGoalFor('diamond')).toBe(3);
-    expect(helpGoalFor('gold', { ...DEFAULT_HELP_GOALS, gold: 0 })).toBe(1);
+  it('goal per tier from the program settings, at least one', () => {
+    const goals = DEFAULT_PROGRAM_SETTINGS.help.goals;
+    expect(helpGoalFor('basic', goals)).toBe(5);
+    expect(helpGoalFor('gold', goals)).toBe(4);
+    expect(helpGoalFor('diamond', goals)).toBe(3);
+    expect(helpGoalFor('gold', { ...goals, gold: 0 })).toBe(1);
   });
 
   it('discloses the fixed goal up front', () => {

@@ -10,8 +10,8 @@ export const HELP_DAILY_ASSIST_LIMIT = 3;
 /** getuserriskrank at or above this is refused. */
 export const HELP_RISK_RANK_REFUSED = 3;
 
+/** Friends needed per tier: the program settings' `help.goals`. */
 export type HelpGoals = Record<TierLevel, number>;
-export const DEFAULT_HELP_GOALS: HelpGoals = { basic: 5, gold: 4, diamond: 3 };
 
 export interface HelpWindow {
   celebrationYear: number;
@@ -47,7 +47,7 @@ export function selectHelpWindow(birthday: Birthday, now: Date): { open: boolean
   return { open: false, window: next ?? candidates[candidates.length - 1]! };
 }
 
-export function helpGoalFor(tier: TierLevel, goals: HelpGoals = DEFAULT_HELP_GOALS): number {
+export function helpGoalFor(tier: TierLevel, goals: HelpGoals): number {
   return Math.max(1, Math.floor(goals[tier]));
 }
 

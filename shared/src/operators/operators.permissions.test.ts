@@ -8,7 +8,7 @@ const abilityOf = (role: OperatorRole) => defineOpsAbility({ id: 'x', roles: [ro
 // The roles, spelled out: [action, subject] → roles allowed.
 const MATRIX: [OpsAction, Exclude<OpsSubjectType, 'all'>, OperatorRole[]][] = [
   ['create', 'Operator', ['admin']],
-  ['update', 'Settings', ['admin']],
+  ['update', 'Settings', ['admin', 'ops']],
   ['read', 'Settings', ['admin', 'ops', 'analyst']],
   ['read', 'AuditLog', ['admin']],
   ['read', 'Member', ['admin', 'ops', 'analyst', 'moderator']],
@@ -51,6 +51,14 @@ describe('the ops permission model', () => {
     expect(manager.can('read', opsSubject('Store', { _id: storeA }))).toBe(true);
     expect(manager.can('read', opsSubject('Store', { _id: storeB }))).toBe(false);
     expect(abilityOf('ops').can('read', opsSubject('Writeoff', { storeId: storeB }))).toBe(true);
+  });
+
+  it('ops change the member-facing rules, not the limits on their own powers', () => {
+    const ops = abilityOf('ops');
+    expect(ops.can('update', 'Settings', 'tiers')).toBe(true);
+    expect(ops.can('update', 'Settings', 'marketing')).toBe(true);
+    expect(ops.can('update', 'Settings', 'operations')).toBe(false);
+    expect(abilityOf('admin').can('update', 'Settings', 'operations')).toBe(true);
   });
 
   it('a store manager without a store can do nothing', () => {

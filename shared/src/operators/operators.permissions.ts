@@ -57,6 +57,12 @@ export type OpsPermission = readonly [OpsAction, Exclude<OpsSubjectType, 'all'>]
 
 const CATALOG: OpsSubjectType[] = ['MallItem', 'CouponTemplate', 'BirthdayPackage', 'Store', 'StoreStaff'];
 
+/**
+ * The program-settings sections ops may change: the member-facing rules. `operations` (the points-adjustment limit
+ * and the four-eyes threshold) governs ops' own powers, so only an admin changes it.
+ */
+export const OPS_EDITABLE_SETTINGS_SECTIONS = ['points', 'tiers', 'birthday', 'help', 'referral', 'marketing'] as const;
+
 export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
   const { can, cannot, build } = new AbilityBuilder<OpsAbility>(createMongoAbility);
   for (const role of operator.roles) {
@@ -75,6 +81,7 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can('manage', 'Campaign');
         can('manage', 'CommunityRules');
         can('read', ['Dashboard', 'Settings']);
+        can('update', 'Settings', [...OPS_EDITABLE_SETTINGS_SECTIONS]);
         break;
       case 'analyst':
         // Read-only, and personal data stays masked: no `reveal`.

@@ -79,6 +79,8 @@ export const opsOrderDetailSchema = opsOrderSummarySchema.extend({
    */
   history: z.array(opsOrderHistoryEntrySchema),
   historyDerived: z.boolean(),
+  /** The program settings version the order was placed under (what it earns by); null for orders placed before. */
+  settingsVersion: z.number().int().nullable(),
   actions: z.object({
     canRefund: z.boolean(),
     /** Why not, when not: already_refunded | not_fulfilled | used. */

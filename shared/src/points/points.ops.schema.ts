@@ -23,6 +23,8 @@ export const opsLedgerEntrySchema = z.object({
   reference: z.object({ type: z.string(), id: z.string() }).nullable(),
   at: isoDateTime,
   expiresAt: isoDateTime.nullable(),
+  /** The program settings version the entry used (earns and credits); null for the others and older entries. */
+  settingsVersion: z.number().int().nullable(),
 });
 
 export const opsPointsLedgerRequest = z.object({ ...pageFields, memberId: objectId }).strict();

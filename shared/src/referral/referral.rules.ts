@@ -1,3 +1,5 @@
+import type { ProgramSettings } from '../settings/settings.defaults.js';
+
 /** Every share (wishlist, help card, plain invite) carries the sharer's referral code and a share id. */
 export const SHARE_KINDS = ['wishlist', 'help', 'invite'] as const;
 export type ShareKind = (typeof SHARE_KINDS)[number];
@@ -18,17 +20,8 @@ export const REFERRAL_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const REFERRAL_CODE_LENGTH = 8;
 export const REFERRAL_CODE_PATTERN = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{8}$/;
 
-/** A person arriving through a share is bound only within this many days of the share. */
-export const REFERRAL_WINDOW_DAYS = 30;
-/** The sharer's reward on the invitee's first fulfilled paid order: this many times its base points. */
-export const REFERRAL_POINTS_MULTIPLIER = 2;
-/**
- * The invitee's own first purchase earns the sharer a reward only when paid within this many days of joining; past
- * it the referral is settled as expired and leaves the reward job's working set.
- */
-export const REFERRAL_REWARD_WINDOW_DAYS = 30;
-/** The first-order coupon the new member receives. */
-export const REFERRAL_WELCOME_TEMPLATE_CODE = 'referral-first-order-20-off';
+/** The referral knobs of the program settings: windows, the referrer's rate, the daily cap, the welcome coupon. */
+export type ReferralSettings = ProgramSettings['referral'];
 
 /** The QR scene (≤ 32 chars of [0-9A-Za-z.]): `<shareId>.<referralCode>`, 22 chars. */
 export function buildShareScene(shareId: string, referralCode: string): string {
@@ -66,6 +59,8 @@ export interface ReferralBindingFacts {
   sharerReferrerId: string | null;
   sharedAt: Date;
   now: Date;
+  /** The settings' `referral.windowDays` in force. */
+  windowDays: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -77,13 +72,16 @@ export function decideReferralBinding(facts: ReferralBindingFacts): { bind: true
   if (!facts.inviteeEligible) return { bind: false, reason: 'fraud_list' };
   if (facts.sharerReferrerId === facts.inviteeId) return { bind: false, reason: 'loop' };
   const age = facts.now.getTime() - facts.sharedAt.getTime();
-  if (age < 0 || age > REFERRAL_WINDOW_DAYS * DAY_MS) return { bind: false, reason: 'window_passed' };
+  if (age < 0 || age > facts.windowDays * DAY_MS) return { bind: false, reason: 'window_passed' };
   return { bind: true };
 }
 
-/** The last instant an invitee's first purchase may be paid to reward the sharer. */
-export function referralRewardDeadline(boundAt: Date): Date {
-  return new Date(boundAt.getTime() + REFERRAL_REWARD_WINDOW_DAYS * DAY_MS);
+/**
+ * The last instant an invitee's first purchase may be paid to reward the sharer; past it the referral is settled as
+ * expired and leaves the reward job's working set.
+ */
+export function referralRewardDeadline(boundAt: Date, rewardWindowDays: number): Date {
+  return new Date(boundAt.getTime() + rewardWindowDays * DAY_MS);
 }
 
 /** A fulfilled order of the invitee, as the referral reward sees it. */
@@ -96,19 +94,23 @@ export interface ReferralPurchase {
 }
 
 /** Whether the order is the invitee's own purchase that can reward the sharer: paid in cash, for themselves, in time. */
-export function countsForReferralReward(purchase: ReferralPurchase, boundAt: Date): boolean {
-  return purchase.paidFen > 0 && !purchase.gift && purchase.paidAt.getTime() <= referralRewardDeadline(boundAt).getTime();
+export function countsForReferralReward(purchase: ReferralPurchase, boundAt: Date, rewardWindowDays: number): boolean {
+  return purchase.paidFen > 0 && !purchase.gift && purchase.paidAt.getTime() <= referralRewardDeadline(boundAt, rewardWindowDays).getTime();
 }
 
-/** Base points of an order are one per whole yuan paid; the sharer earns a multiple of them. */
-export function referralRewardPoints(paidFen: number): number {
-  return Math.floor(Math.max(0, paidFen) / 100) * REFERRAL_POINTS_MULTIPLIER;
+/** The sharer earns points per whole yuan of the order at the settings' referrer rate (thousandths). */
+export function referralRewardPoints(paidFen: number, referrerPointsPerYuanPermille: number): number {
+  return Math.floor((Math.floor(Math.max(0, paidFen) / 100) * referrerPointsPerYuanPermille) / 1000);
 }
 
-export const referralRulesText: readonly string[] = [
-  '分享心愿清单、助力卡或邀请卡，好友通过分享首次注册成为会员即与你绑定（以首次进入为准）。',
-  `分享后${REFERRAL_WINDOW_DAYS}天内注册有效；不能邀请自己，已注销后重新注册的账号不计入。`,
-  '新会员可获得首单8折券。',
-  `好友注册后${REFERRAL_REWARD_WINDOW_DAYS}天内为自己完成首笔支付订单后，你可获得该订单${REFERRAL_POINTS_MULTIPLIER}倍积分（为他人购买的礼物不计）；订单退款则积分相应扣回。`,
-  '每天获得的邀请奖励有上限。',
-];
+/** The rules as members read them, from the settings in force. */
+export function referralRulesText(settings: ReferralSettings): string[] {
+  const rate = Number((settings.referrerPointsPerYuanPermille / 1000).toFixed(3));
+  return [
+    '分享心愿清单、助力卡或邀请卡，好友通过分享首次注册成为会员即与你绑定（以首次进入为准）。',
+    `分享后${settings.windowDays}天内注册有效；不能邀请自己，已注销后重新注册的账号不计入。`,
+    '新会员可获得首单优惠券。',
+    `好友注册后${settings.rewardWindowDays}天内为自己完成首笔支付订单后，你可按该订单实付金额每1元获得${rate}积分（为他人购买的礼物不计）；订单退款则积分相应扣回。`,
+    `每天最多获得${settings.dailyRewardCap}次邀请奖励。`,
+  ];
+}

@@ -12,7 +12,13 @@ export interface ProgramSettings {
   tiers: { goldFen: number; diamondFen: number };
   birthday: { minDaysSetBeforeBenefits: number };
   help: { goals: Record<TierLevel, number>; giftTemplateCode: string };
-  referral: { windowDays: number; referrerPointsPerYuanPermille: number; dailyRewardCap: number; welcomeTemplateCode: string };
+  referral: {
+    windowDays: number;
+    rewardWindowDays: number;
+    referrerPointsPerYuanPermille: number;
+    dailyRewardCap: number;
+    welcomeTemplateCode: string;
+  };
   marketing: {
     quietHours: { start: string; end: string };
     weeklyCapPerMember: number;
@@ -39,7 +45,13 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
   tiers: { goldFen: 50_000, diamondFen: 200_000 },
   birthday: { minDaysSetBeforeBenefits: 30 },
   help: { goals: { basic: 5, gold: 4, diamond: 3 }, giftTemplateCode: 'cake-size-upgrade' },
-  referral: { windowDays: 30, referrerPointsPerYuanPermille: 2000, dailyRewardCap: 20, welcomeTemplateCode: 'referral-first-order-20-off' },
+  referral: {
+    windowDays: 30,
+    rewardWindowDays: 30,
+    referrerPointsPerYuanPermille: 2000,
+    dailyRewardCap: 20,
+    welcomeTemplateCode: 'referral-first-order-20-off',
+  },
   marketing: {
     quietHours: { start: '21:00', end: '09:00' },
     weeklyCapPerMember: 2,

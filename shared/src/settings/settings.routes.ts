@@ -6,9 +6,17 @@ import {
   opsSettingsHistoryResponse,
   opsSettingsUpdateRequest,
   opsSettingsUpdateResponse,
+  settingsRulesRequest,
+  settingsRulesResponse,
 } from './settings.schema.js';
 
 export const settingsRoutes = defineRoutes({
+  'settings.rules': {
+    auth: 'public',
+    summary: '会员规则：各等级积分比例（含生日月）、升级门槛、积分有效期、生日礼与助力、邀请奖励、消息频次（当前生效的设置）',
+    request: settingsRulesRequest,
+    response: settingsRulesResponse,
+  },
   'ops.settings.current': {
     auth: 'ops',
     permission: ['read', 'Settings'],

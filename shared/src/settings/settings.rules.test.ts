@@ -1,6 +1,6 @@
 import { DEFAULT_PROGRAM_SETTINGS } from './settings.defaults.js';
 import { programSettingsSchema } from './settings.schema.js';
-import { diffSettings } from './settings.rules.js';
+import { diffSettings, memberRulesOf, pointsExpiryText } from './settings.rules.js';
 
 describe('program settings', () => {
   it('the plain defaults are what the schema gives for an empty object', () => {
@@ -33,5 +33,42 @@ describe('program settings', () => {
       { path: 'tiers.goldFen', before: 50_000, after: 60_000 },
     ]);
     expect(diffSettings(after, after)).toEqual([]);
+  });
+});
+
+describe('the member-facing rules (settings.rules)', () => {
+  it('per tier: threshold in yuan, points per yuan in and out of the birthday month, its multiple, the help goal', () => {
+    expect(memberRulesOf(DEFAULT_PROGRAM_SETTINGS).tiers).toEqual([
+      { level: 'basic', name: '普卡', minSpendYuan: 0, pointsPerYuan: 1, birthdayMonthPointsPerYuan: 1, birthdayMonthMultiple: null, helpGoal: 5 },
+      { level: 'gold', name: '金卡', minSpendYuan: 500, pointsPerYuan: 1.5, birthdayMonthPointsPerYuan: 1.5, birthdayMonthMultiple: null, helpGoal: 4 },
+      { level: 'diamond', name: '钻石卡', minSpendYuan: 2000, pointsPerYuan: 2, birthdayMonthPointsPerYuan: 4, birthdayMonthMultiple: 2, helpGoal: 3 },
+    ]);
+  });
+
+  it('follows the settings it is given, and leaves the ops-only knobs out', () => {
+    const changed = {
+      ...DEFAULT_PROGRAM_SETTINGS,
+      tiers: { goldFen: 60_050, diamondFen: 250_000 },
+      points: { ...DEFAULT_PROGRAM_SETTINGS.points, lifetimeYears: 2 },
+      birthday: { minDaysSetBeforeBenefits: 45 },
+      referral: { ...DEFAULT_PROGRAM_SETTINGS.referral, dailyRewardCap: 3 },
+    };
+    const rules = memberRulesOf(changed);
+    expect(rules.tiers.map((tier) => tier.minSpendYuan)).toEqual([0, 600.5, 2500]);
+    expect(rules.points).toEqual({ lifetimeYears: 2, expiry: '积分于获得后第2年的12月31日24时过期' });
+    expect(rules.birthday.minDaysSetBeforeBenefits).toBe(45);
+    expect(rules.birthday.rule).toContain('至少45天');
+    expect(rules.referral).toMatchObject({ windowDays: 30, rewardWindowDays: 30, referrerPointsPerYuan: 2, dailyRewardCap: 3 });
+    expect(rules.messages).toEqual({ weeklyCap: 2, quietHours: { start: '21:00', end: '09:00' }, rule: '营销消息每周最多2条，21:00至次日09:00不打扰' });
+    expect(JSON.stringify(rules)).not.toMatch(/pointsAdjustment|pushApproval|silent|TemplateCode/);
+  });
+
+  it('states quiet hours that stay within a day without 次日', () => {
+    const early = { ...DEFAULT_PROGRAM_SETTINGS.marketing, quietHours: { start: '01:00', end: '06:00' } };
+    expect(memberRulesOf({ ...DEFAULT_PROGRAM_SETTINGS, marketing: early }).messages.rule).toBe('营销消息每周最多2条，01:00至06:00不打扰');
+  });
+
+  it('states the expiry for every lifetime', () => {
+    expect([pointsExpiryText(0), pointsExpiryText(1)]).toEqual(['积分于获得当年12月31日24时过期', '积分于获得次年12月31日24时过期']);
   });
 });

@@ -1,3 +1,10 @@
+import { helpGoalFor } from '../help/help.rules.js';
+import { birthdayMonthBoostPermille } from '../points/points.rules.js';
+import { referralRulesText } from '../referral/referral.rules.js';
+import { TIER_LEVELS, tierNames, type TierLevel } from '../tiers/tiers.rules.js';
+import type { ProgramSettings } from './settings.defaults.js';
+import type { SettingsRulesResponse } from './settings.schema.js';
+
 /** One changed leaf between two settings objects, by its dotted path. */
 export interface SettingsChange {
   path: string;
@@ -17,4 +24,60 @@ export function diffSettings(before: unknown, after: unknown, prefix = ''): Sett
   }
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   return [{ path: prefix, before: before ?? null, after: after ?? null }];
+}
+
+const yuan = (fen: number): number => fen / 100;
+const perYuan = (permille: number): number => permille / 1000;
+
+/** 积分有效期 in words: lots expire at the end of the calendar year `lifetimeYears` after the year they were earned. */
+export function pointsExpiryText(lifetimeYears: number): string {
+  if (lifetimeYears === 0) return '积分于获得当年12月31日24时过期';
+  if (lifetimeYears === 1) return '积分于获得次年12月31日24时过期';
+  return `积分于获得后第${lifetimeYears}年的12月31日24时过期`;
+}
+
+export function birthdayRuleText(minDays: number): string {
+  if (minDays === 0) return '设置生日后即可享受当年的生日礼遇（含生日月积分）';
+  return `生日需在生日前至少${minDays}天设置（或修改），才能享受当年的生日礼遇（含生日月积分）；设置较晚的，从下一个生日起享受`;
+}
+
+export function messagesRuleText(marketing: ProgramSettings['marketing']): string {
+  if (marketing.weeklyCapPerMember === 0) return '我们不会向你发送营销消息';
+  const { start, end } = marketing.quietHours;
+  // HH:mm compares as text; quiet hours that end at or before they start run past midnight.
+  return `营销消息每周最多${marketing.weeklyCapPerMember}条，${start}至${end <= start ? '次日' : ''}${end}不打扰`;
+}
+
+/** What the mini-program's 会员规则 page shows, from one settings snapshot; ops-only knobs stay out. */
+export function memberRulesOf(settings: ProgramSettings): Omit<SettingsRulesResponse, 'version' | 'effectiveFrom'> {
+  const minSpendFen: Record<TierLevel, number> = { basic: 0, gold: settings.tiers.goldFen, diamond: settings.tiers.diamondFen };
+  return {
+    tiers: TIER_LEVELS.map((level) => {
+      const rate = settings.points.earn[level];
+      const boost = birthdayMonthBoostPermille(rate);
+      return {
+        level,
+        name: tierNames[level],
+        minSpendYuan: yuan(minSpendFen[level]),
+        pointsPerYuan: perYuan(rate.pointsPerYuanPermille),
+        birthdayMonthPointsPerYuan: perYuan(rate.birthdayMonthPointsPerYuanPermille),
+        birthdayMonthMultiple: boost === null ? null : boost / 1000,
+        helpGoal: helpGoalFor(level, settings.help.goals),
+      };
+    }),
+    points: { lifetimeYears: settings.points.lifetimeYears, expiry: pointsExpiryText(settings.points.lifetimeYears) },
+    birthday: { minDaysSetBeforeBenefits: settings.birthday.minDaysSetBeforeBenefits, rule: birthdayRuleText(settings.birthday.minDaysSetBeforeBenefits) },
+    referral: {
+      windowDays: settings.referral.windowDays,
+      rewardWindowDays: settings.referral.rewardWindowDays,
+      referrerPointsPerYuan: perYuan(settings.referral.referrerPointsPerYuanPermille),
+      dailyRewardCap: settings.referral.dailyRewardCap,
+      rules: referralRulesText(settings.referral),
+    },
+    messages: {
+      weeklyCap: settings.marketing.weeklyCapPerMember,
+      quietHours: { ...settings.marketing.quietHours },
+      rule: messagesRuleText(settings.marketing),
+    },
+  };
 }

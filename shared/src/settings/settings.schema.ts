@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TierLevel } from '../tiers/tiers.rules.js';
+import { tierLevelSchema } from '../tiers/tiers.schema.js';
 import { DEFAULT_PROGRAM_SETTINGS, type ProgramSettings } from './settings.defaults.js';
 
 /**
@@ -56,6 +57,11 @@ export const programSettingsSchema = z.object({
     .object({
       /** A share binds a newcomer who joins within this many days. */
       windowDays: z.number().int().min(1).max(365),
+      /**
+       * The invitee's own first purchase rewards the referrer only when paid within this many days of joining.
+       * Added after the section: versions saved before it read the default.
+       */
+      rewardWindowDays: z.number().int().min(1).max(365).default(DEFAULT_PROGRAM_SETTINGS.referral.rewardWindowDays),
       /** The referrer earns this many points per yuan of the invitee's first own order, in thousandths. */
       referrerPointsPerYuanPermille: permille,
       /** Referral rewards one referrer may earn a day (Asia/Shanghai). */
@@ -151,3 +157,39 @@ export const opsSettingsUpdateRequest = z
 export const opsSettingsUpdateResponse = settingsVersionSchema;
 
 export type SettingsVersion = z.infer<typeof settingsVersionSchema>;
+
+/** settings.rules: the 会员规则 page, from the settings in force; none of the ops-only knobs. */
+export const settingsRulesRequest = z.object({}).strict();
+export const settingsRulesResponse = z.object({
+  /** The settings version the rules come from, and since when it is in force. */
+  version: z.number().int().min(0),
+  effectiveFrom: isoDateTime,
+  tiers: z.array(
+    z.object({
+      level: tierLevelSchema,
+      name: z.string(),
+      /** Rolling 12-month paid spend from which the tier starts, in yuan (0 for 普卡). */
+      minSpendYuan: z.number().min(0),
+      /** Points per yuan paid, outside and inside the member's birthday month (absolute rates, never multiplied). */
+      pointsPerYuan: z.number().min(0),
+      birthdayMonthPointsPerYuan: z.number().min(0),
+      /** The birthday month's multiple of the usual rate (2 = 双倍); null when the birthday month earns no more. */
+      birthdayMonthMultiple: z.number().nullable(),
+      /** Friends whose help unlocks the birthday help gift. */
+      helpGoal: z.number().int().min(1),
+    }),
+  ),
+  points: z.object({ lifetimeYears: z.number().int().min(0), expiry: z.string() }),
+  birthday: z.object({ minDaysSetBeforeBenefits: z.number().int().min(0), rule: z.string() }),
+  referral: z.object({
+    windowDays: z.number().int(),
+    rewardWindowDays: z.number().int(),
+    referrerPointsPerYuan: z.number().min(0),
+    dailyRewardCap: z.number().int(),
+    rules: z.array(z.string()),
+  }),
+  /** What members are promised about marketing messages (the campaign engine keeps to it). */
+  messages: z.object({ weeklyCap: z.number().int().min(0), quietHours: z.object({ start: z.string(), end: z.string() }), rule: z.string() }),
+});
+
+export type SettingsRulesResponse = z.infer<typeof settingsRulesResponse>;

@@ -1,4 +1,7 @@
-import { DEFAULT_TIER_THRESHOLDS as T, nextAnniversary, rollingSpendWindowStart, tierAfterReview, tierAfterSpend, tierForSpend, tierProgress, tierReviewDueAt } from './tiers.rules.js';
+import { DEFAULT_PROGRAM_SETTINGS } from '../settings/settings.defaults.js';
+import { nextAnniversary, rollingSpendWindowStart, tierAfterReview, tierAfterSpend, tierForSpend, tierProgress, tierReviewDueAt } from './tiers.rules.js';
+
+const T = DEFAULT_PROGRAM_SETTINGS.tiers;
 
 describe('tiers', () => {
   it.each([

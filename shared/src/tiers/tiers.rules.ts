@@ -5,13 +5,11 @@ export type TierLevel = (typeof TIER_LEVELS)[number];
 
 export const tierNames: Record<TierLevel, string> = { basic: '普卡', gold: '金卡', diamond: '钻石卡' };
 
-/** Rolling 12-month paid spend (fen) from which each tier starts; basic starts at 0. */
+/** Rolling 12-month paid spend (fen) from which each tier starts; basic starts at 0. The program settings hold them. */
 export interface TierThresholds {
   goldFen: number;
   diamondFen: number;
 }
-
-export const DEFAULT_TIER_THRESHOLDS: TierThresholds = { goldFen: 50_000, diamondFen: 200_000 };
 
 function rank(level: TierLevel): number {
   return TIER_LEVELS.indexOf(level);

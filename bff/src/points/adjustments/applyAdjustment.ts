@@ -24,7 +24,7 @@ export async function applyAdjustment(adjustment: PointsAdjustment, context: App
       reason: adjustmentMemberText(adjustment.memberNote),
       reference: { type: 'points_adjustment', id },
     },
-    { now: context.now, lifetimeYears: context.settings.settings.points.lifetimeYears, queue: context.queue, faults: context.faults?.ledger },
+    { now: context.now, settings: context.settings, queue: context.queue, faults: context.faults?.ledger },
   );
   crashPoint(context, 'posted');
   if (entry.state === 'applied') {

@@ -103,6 +103,27 @@ describe('HomePage', () => {
     expect(taroStandIn.toasts).toContain('领取成功，券已放入我的券');
   });
 
+  it('says first when this birthday\'s benefits are locked (the birthday was set too late) and from which birthday they start', async () => {
+    const notice = '生日设置不足30天，2026年的生日礼遇暂不可享受，将从2027年6月15日的生日起享受';
+    benefits = [
+      {
+        statusCode: 200,
+        data: buildBirthdayBenefits({
+          benefitsLocked: { celebration: '2026-06-15', startsOn: '2027-06-15', notice },
+          packages: [buildBenefitPackage({ state: 'upcoming', celebrationYear: 2027, daysUntilOpen: 351 })],
+          claimableCount: 0,
+        }),
+      },
+    ];
+    answerMembersMe({ statusCode: 200, data: buildMember({ birthday: { month: 6, day: 15, year: null } }) });
+
+    render(<HomePage />);
+
+    expect(await screen.findByText(notice)).toBeTruthy();
+    expect(screen.getByText('待开放')).toBeTruthy();
+    expect(screen.queryByText('领取')).toBeNull();
+  });
+
   it('shows the e-card greeting on the day, and a package that opens later without a claim button', async () => {
     benefits = [
       {

@@ -16,7 +16,7 @@ function Invite({ mine, state }: { mine: ReferralMine; state: ReferralState }): 
     <>
       <View className='referral__hero'>
         <Text className='referral__hero-title'>邀请好友加入 Cakeday</Text>
-        <Text className='referral__hero-text'>好友得首单8折券，你得好友首单双倍积分</Text>
+        <Text className='referral__hero-text'>好友得首单优惠券，你得好友首单积分奖励（见下方规则）</Text>
         <Text className='referral__code-label'>我的邀请码</Text>
         <Text className='referral__code' onClick={() => void state.copyCode.run()}>
           {mine.code}

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { referralRulesText } from '@cakeday/shared';
 import { HelpRules } from '../../../components/HelpRules';
 import { useJoinFromInvite } from '../../../hooks/useReferral';
+import { useSettingsRules } from '../../../hooks/useSettingsRules';
 import { useShareArrival } from '../../../hooks/useShareArrival';
 import '../index.scss';
 
@@ -10,6 +10,8 @@ import '../index.scss';
 export function ReferralLandingPage(): JSX.Element {
   useShareArrival();
   const join = useJoinFromInvite();
+  // The rules in force come from the BFF (program settings), not from constants in the bundle.
+  const rules = useSettingsRules();
   return (
     <View className='referral'>
       <View className='referral__welcome'>
@@ -24,7 +26,7 @@ export function ReferralLandingPage(): JSX.Element {
           微信一键加入
         </Button>
       </View>
-      <HelpRules rules={referralRulesText} />
+      {rules.data ? <HelpRules rules={rules.data.referral.rules} /> : null}
     </View>
   );
 }

@@ -1,0 +1,53 @@
+import type { EventType } from '@cakeday/shared';
+import { EventCheckpointModel } from './EventCheckpoint.model';
+import { EventModel, type StoredEvent } from './Event.model';
+
+export interface EventConsumer {
+  /** Unique: names its checkpoint. */
+  name: string;
+  /** The types it reads; others are skipped (the checkpoint still moves past them). */
+  types: readonly EventType[];
+  /** Must be idempotent: after a crash the last event is handed over again. */
+  handle(event: StoredEvent): Promise<void>;
+}
+
+/**
+ * Events written less than this long ago are left for the next run: an event can be recorded with a slightly
+ * earlier `recordedAt` than one already written (the clocks of several instances, a slow insert), and a consumer
+ * that had moved past it would never see it.
+ */
+export const EVENT_SETTLE_MS = 30_000;
+
+/**
+ * Hands the consumer the events after its checkpoint, oldest first (recordedAt, then _id), in batches, and moves the
+ * checkpoint after each one. Run it from a job (one lease holder at a time). A handler that throws stops the run
+ * there; the next run starts again at that event.
+ */
+export async function consumeEvents(consumer: EventConsumer, context: { now: Date }, batchSize = 500): Promise<{ handled: number }> {
+  const until = new Date(context.now.getTime() - EVENT_SETTLE_MS);
+  const start = await EventCheckpointModel.findById(consumer.name).lean();
+  let position = start ? { recordedAt: start.recordedAt, eventId: start.eventId } : null;
+  let handled = 0;
+  for (;;) {
+    const after = position?.eventId
+      ? { $or: [{ recordedAt: { $gt: position.recordedAt } }, { recordedAt: position.recordedAt, _id: { $gt: position.eventId } }] }
+      : {};
+    const batch = await EventModel.find({ $and: [after, { recordedAt: { $lte: until } }] })
+      .sort({ recordedAt: 1, _id: 1 })
+      .limit(batchSize)
+      .lean();
+    for (const event of batch) {
+      if (consumer.types.includes(event.type)) {
+        await consumer.handle(event);
+        handled += 1;
+      }
+      await EventCheckpointModel.updateOne(
+        { _id: consumer.name },
+        { $set: { recordedAt: event.recordedAt, eventId: event._id, updatedAt: context.now } },
+        { upsert: true },
+      );
+      position = { recordedAt: event.recordedAt, eventId: event._id };
+    }
+    if (batch.length < batchSize) return { handled };
+  }
+}

@@ -1,0 +1,81 @@
+import { Types } from 'mongoose';
+import { buildTestApp } from '../test/app';
+import { useTestDatabase } from '../test/database';
+import { buildMember, sessionFor } from '../test/factories';
+import { consumeEvents, EVENT_SETTLE_MS, type EventConsumer } from './consumeEvents';
+import { EventModel } from './Event.model';
+import { eventKey, recordEvent } from './recordEvent';
+
+useTestDatabase();
+
+const clock = { now: new Date('2026-06-01T02:00:00.000Z') };
+const { http } = buildTestApp({ now: () => clock.now });
+const later = (ms: number): Date => new Date(clock.now.getTime() + ms);
+
+describe('the event outbox', () => {
+  it('records a fact once, whatever the retries', async () => {
+    const orderId = new Types.ObjectId().toHexString();
+    const draft = { type: 'order.fulfilled' as const, key: eventKey('order.fulfilled', orderId), at: clock.now, subject: { type: 'order', id: orderId }, props: { cashFen: 990 } };
+    const writes = await Promise.all(Array.from({ length: 10 }, () => recordEvent(draft)));
+    expect(writes.filter(Boolean)).toHaveLength(1);
+    expect(await EventModel.countDocuments({ key: draft.key })).toBe(1);
+  });
+
+  it('a consumer reads each event once in order, resumes from its checkpoint, and leaves events younger than the settle time', async () => {
+    const seen: string[] = [];
+    let failOn: string | null = null;
+    const consumer: EventConsumer = {
+      name: `test-${new Types.ObjectId().toHexString()}`,
+      types: ['benefit.claimed'],
+      handle: async (event) => {
+        if (event.key === failOn) throw new Error('handler down');
+        seen.push(event.key);
+      },
+    };
+    const base = new Date('2026-06-01T01:00:00.000Z');
+    for (let n = 1; n <= 5; n += 1) await recordEvent({ type: 'benefit.claimed', key: `benefit.claimed:c${n}`, at: base }, new Date(base.getTime() + n * 1000));
+    await recordEvent({ type: 'help.started', key: 'help.started:h1', at: base }, new Date(base.getTime() + 6000));
+
+    failOn = 'benefit.claimed:c3';
+    await expect(consumeEvents(consumer, { now: clock.now })).rejects.toThrow('handler down');
+    expect(seen).toEqual(['benefit.claimed:c1', 'benefit.claimed:c2']);
+    failOn = null;
+    expect(await consumeEvents(consumer, { now: clock.now })).toEqual({ handled: 3 });
+    expect(seen).toEqual(['benefit.claimed:c1', 'benefit.claimed:c2', 'benefit.claimed:c3', 'benefit.claimed:c4', 'benefit.claimed:c5']);
+
+    // Written just now: left for a later run, so an event recorded a moment earlier elsewhere is not skipped.
+    await recordEvent({ type: 'benefit.claimed', key: 'benefit.claimed:c6', at: clock.now }, clock.now);
+    expect(await consumeEvents(consumer, { now: clock.now })).toEqual({ handled: 0 });
+    expect(await consumeEvents(consumer, { now: later(EVENT_SETTLE_MS + 1) })).toEqual({ handled: 1 });
+    expect(await consumeEvents(consumer, { now: later(EVENT_SETTLE_MS + 2) })).toEqual({ handled: 0 });
+  });
+});
+
+describe('events.track', () => {
+  const event = (clientEventId: string, at = clock.now.toISOString()) => ({ type: 'landing.viewed', clientEventId, at, page: 'pages/help/card/index', props: { campaign: 'c1', from: 'share' } });
+
+  it('records a batch from a member or a visitor, each event once even when the batch is sent again', async () => {
+    const member = await buildMember();
+    const auth = await sessionFor(member, { now: clock.now });
+    const batch = { events: [event('evt-aaaaaaaa'), event('evt-bbbbbbbb')] };
+    expect((await http.post('/api/events.track').set('Authorization', auth).send(batch)).body).toEqual({ accepted: 2, duplicates: 0 });
+    expect((await http.post('/api/events.track').set('Authorization', auth).send(batch)).body).toEqual({ accepted: 0, duplicates: 2 });
+    expect(await EventModel.countDocuments({ memberId: member._id, source: 'client' })).toBe(2);
+    expect((await http.post('/api/events.track').send({ events: [event('evt-cccccccc')] })).body).toEqual({ accepted: 1, duplicates: 0 });
+  });
+
+  it('places an event from a client with a wrong clock within the last day, never in the future', async () => {
+    await http.post('/api/events.track').send({ events: [event('evt-future-1', '2030-01-01T00:00:00+08:00'), event('evt-past-001', '2020-01-01T00:00:00+08:00')] });
+    const stored = await EventModel.find({ key: /evt-(future-1|past-001)$/ }).lean();
+    for (const doc of stored) {
+      expect(doc.at.getTime()).toBeLessThanOrEqual(clock.now.getTime());
+      expect(doc.at.getTime()).toBeGreaterThanOrEqual(clock.now.getTime() - 24 * 3_600_000);
+    }
+  });
+
+  it('refuses unknown types, personal-looking free text beyond the limits and oversize batches', async () => {
+    expect((await http.post('/api/events.track').send({ events: [{ ...event('evt-dddddddd'), type: 'member.joined' }] })).status).toBe(400);
+    expect((await http.post('/api/events.track').send({ events: [{ ...event('evt-eeeeeeee'), props: { note: 'x'.repeat(201) } }] })).status).toBe(400);
+    expect((await http.post('/api/events.track').send({ events: Array.from({ length: 51 }, (_, n) => event(`evt-batch-${String(n).padStart(3, '0')}`)) })).status).toBe(400);
+  });
+});

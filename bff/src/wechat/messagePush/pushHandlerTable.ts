@@ -1,0 +1,31 @@
+import type { MessagePushEvent } from '@cakeday/shared';
+import { PushHandlers, type PushHandlerContext } from './pushHandlers';
+
+/** What a log line may say about a pushed fact: never the openid. */
+function describe(event: MessagePushEvent): Record<string, unknown> {
+  switch (event.type) {
+    case 'subscribe_msg_popup_event':
+    case 'subscribe_msg_change_event':
+      return { templateId: event.templateId, status: event.status };
+    case 'subscribe_msg_sent_event':
+      return { templateId: event.templateId, msgId: event.msgId, errorCode: event.errorCode };
+    case 'wxa_media_check':
+      return { traceId: event.traceId, errcode: event.errcode, suggest: event.result?.suggest ?? null, label: event.result?.label ?? null };
+  }
+}
+
+const logPushEvent = async (event: MessagePushEvent, context: PushHandlerContext): Promise<void> => {
+  context.log.info({ pushEvent: event.type, ...describe(event) }, 'wechat push received');
+};
+
+/**
+ * Every feature's handlers of WeChat's pushes, one line each (like jobs.ts): the subscription quota ledger and the
+ * send receipts (campaigns), the media verdicts (community) register here. Until then each type is only logged.
+ */
+export function defaultPushHandlers(): PushHandlers {
+  return new PushHandlers()
+    .register('subscribe_msg_popup_event', 'messagePush.log', logPushEvent)
+    .register('subscribe_msg_change_event', 'messagePush.log', logPushEvent)
+    .register('subscribe_msg_sent_event', 'messagePush.log', logPushEvent)
+    .register('wxa_media_check', 'messagePush.log', logPushEvent);
+}

@@ -1,0 +1,28 @@
+/** The console's component tests: jsdom, @swc/jest for TSX, the shared package from its source. */
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'console',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+  testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: {
+    '^.+\\.(t|j|mj)sx?$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  // Dependencies load as CommonJS through their `node` export conditions.
+  transformIgnorePatterns: ['/node_modules/'],
+  moduleNameMapper: {
+    '^@cakeday/shared$': '<rootDir>/../shared/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '\\.(css|less)$': '<rootDir>/test/styleStub.js',
+  },
+  setupFiles: ['<rootDir>/test/browserStubs.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setupAfterEnv.ts'],
+};

@@ -1,0 +1,30 @@
+import { auditFeature } from './audit/audit.feature';
+import { birthdayPackagesFeature } from './birthdayPackages/birthdayPackages.feature';
+import { couponTemplatesFeature } from './couponTemplates/couponTemplates.feature';
+import type { ConsoleFeature } from './feature';
+import { mallItemsFeature } from './mallItems/mallItems.feature';
+import { membersFeature } from './members/members.feature';
+import { operatorsFeature } from './operators/operators.feature';
+import { flaggedOrdersFeature, ordersFeature } from './orders/orders.feature';
+import { pointsApprovalsFeature } from './pointsApprovals/pointsApprovals.feature';
+import { settingsFeature } from './settings/settings.feature';
+import { storesFeature } from './stores/stores.feature';
+import { storeStaffFeature } from './storeStaff/storeStaff.feature';
+import { writeoffsFeature } from './writeoffs/writeoffs.feature';
+
+/** Every page of the console, in menu order within its section. A new page: a folder here and a line below. */
+export const consoleFeatures: readonly ConsoleFeature[] = [
+  membersFeature,
+  pointsApprovalsFeature,
+  birthdayPackagesFeature,
+  mallItemsFeature,
+  couponTemplatesFeature,
+  ordersFeature,
+  flaggedOrdersFeature,
+  storesFeature,
+  storeStaffFeature,
+  writeoffsFeature,
+  settingsFeature,
+  operatorsFeature,
+  auditFeature,
+];

@@ -1,0 +1,98 @@
+import { TIER_LEVELS, tierNames, type ProgramSettings } from '@cakeday/shared';
+
+/**
+ * How a setting is stored and how operators read it: `yuan` is stored in fen, `rate` in thousandths of a point per
+ * yuan (1500 = 1.5 积分/元), `clock` as HH:mm Asia/Shanghai.
+ */
+export type SettingsFieldKind = 'yuan' | 'rate' | 'integer' | 'text' | 'clock';
+
+export interface SettingsField {
+  /** Dotted path in ProgramSettings: `tiers.goldFen`. */
+  path: string;
+  label: string;
+  kind: SettingsFieldKind;
+  /** Shown after integers: 天, 人, 条… */
+  unit?: string;
+  min?: number;
+  max?: number;
+  help?: string;
+}
+
+export interface SettingsSection {
+  key: keyof ProgramSettings;
+  title: string;
+  fields: SettingsField[];
+}
+
+const perTier = (make: (tier: (typeof TIER_LEVELS)[number], name: string) => SettingsField): SettingsField[] =>
+  TIER_LEVELS.map((tier) => make(tier, tierNames[tier]));
+
+/** Every section of the program settings, every field in it: the form, the diff and its labels come from here. */
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  {
+    key: 'points',
+    title: '积分',
+    fields: [
+      ...perTier((tier, name) => ({ path: `points.earn.${tier}.pointsPerYuanPermille`, label: `${name}每元积分`, kind: 'rate', max: 100 })),
+      ...perTier((tier, name) => ({ path: `points.earn.${tier}.birthdayMonthPointsPerYuanPermille`, label: `${name}生日月每元积分`, kind: 'rate', max: 100 })),
+      { path: 'points.lifetimeYears', label: '积分有效期', kind: 'integer', unit: '年', min: 0, max: 10, help: '获得积分后第 N 年年底过期' },
+    ],
+  },
+  {
+    key: 'tiers',
+    title: '会员等级',
+    fields: [
+      { path: 'tiers.goldFen', label: '金卡门槛', kind: 'yuan', min: 0.01, help: '近 12 个月实付金额' },
+      { path: 'tiers.diamondFen', label: '钻石卡门槛', kind: 'yuan', min: 0.01, help: '须高于金卡门槛' },
+    ],
+  },
+  {
+    key: 'birthday',
+    title: '生日',
+    fields: [{ path: 'birthday.minDaysSetBeforeBenefits', label: '生日须提前设置', kind: 'integer', unit: '天', min: 0, max: 365, help: '设置生日不足这些天，当年不享受生日礼' }],
+  },
+  {
+    key: 'help',
+    title: '好友助力',
+    fields: [
+      ...perTier((tier, name) => ({ path: `help.goals.${tier}`, label: `${name}助力人数`, kind: 'integer', unit: '人', min: 1, max: 50 })),
+      { path: 'help.giftTemplateCode', label: '助力成功礼券模板', kind: 'text' },
+    ],
+  },
+  {
+    key: 'referral',
+    title: '邀请有礼',
+    fields: [
+      { path: 'referral.windowDays', label: '邀请有效期', kind: 'integer', unit: '天', min: 1, max: 365 },
+      { path: 'referral.referrerPointsPerYuanPermille', label: '邀请人每元积分', kind: 'rate', max: 100, help: '按被邀请人首单实付金额' },
+      { path: 'referral.dailyRewardCap', label: '邀请人每日奖励上限', kind: 'integer', unit: '次', min: 1, max: 10_000 },
+      { path: 'referral.welcomeTemplateCode', label: '新人礼券模板', kind: 'text' },
+    ],
+  },
+  {
+    key: 'marketing',
+    title: '营销消息',
+    fields: [
+      { path: 'marketing.quietHours.start', label: '免打扰开始', kind: 'clock' },
+      { path: 'marketing.quietHours.end', label: '免打扰结束', kind: 'clock' },
+      { path: 'marketing.weeklyCapPerMember', label: '每位会员每周上限', kind: 'integer', unit: '条', min: 0, max: 100 },
+      { path: 'marketing.silentAfterDays', label: '沉默会员判定', kind: 'integer', unit: '天', min: 1, max: 3650, help: '超过这些天没有活动' },
+      { path: 'marketing.silentMonthlyCap', label: '沉默会员每月上限', kind: 'integer', unit: '条', min: 0, max: 100 },
+      { path: 'marketing.pushApprovalThreshold', label: '群发需复核人数', kind: 'integer', unit: '人', min: 0, help: '单次群发超过这些人须另一位运营复核' },
+    ],
+  },
+  {
+    key: 'operations',
+    title: '运营操作',
+    fields: [
+      { path: 'operations.pointsAdjustmentDailyLimit', label: '每人每日调整积分上限', kind: 'integer', unit: '积分', min: 0 },
+      { path: 'operations.pointsAdjustmentApprovalThreshold', label: '调整积分需复核门槛', kind: 'integer', unit: '积分', min: 0, help: '单次调整超过这些积分须另一位运营复核' },
+    ],
+  },
+];
+
+const FIELDS_BY_PATH = new Map(SETTINGS_SECTIONS.flatMap((section) => section.fields.map((field) => [field.path, { field, section }] as const)));
+
+export function settingsFieldAt(path: string): { field: SettingsField; section: SettingsSection } | undefined {
+  return FIELDS_BY_PATH.get(path);
+}

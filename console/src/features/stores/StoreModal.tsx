@@ -1,0 +1,84 @@
+import type { OpsStore } from '@cakeday/shared';
+import { App, Col, Form, Input, Modal, Radio, Row } from 'antd';
+import { useOpsMutation } from '../../api/useOps';
+import { optionalReason, ReasonField } from '../../components/ReasonField';
+import { WriteError } from '../../components/WriteError';
+import { storeFields, storeFormValues, type StoreFormValues } from './storeValues';
+
+const CLOCK = { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: '格式为 HH:mm' };
+
+/** Creates a store or edits one on the loaded version (name, address, phone, opening hours, closed). Mounted while open. */
+export function StoreModal({ store, onClose, onSaved }: { store: OpsStore | null; onClose: () => void; onSaved: () => void }) {
+  const [form] = Form.useForm<StoreFormValues>();
+  const { message } = App.useApp();
+  const saved = (): void => {
+    void message.success(store ? '门店已保存' : '门店已创建');
+    onSaved();
+  };
+  const create = useOpsMutation('ops.stores.create', { onSuccess: saved });
+  const update = useOpsMutation('ops.stores.update', { onSuccess: saved });
+  const submit = (values: StoreFormValues): void => {
+    if (store) update.mutate({ id: store.id, version: store.version, ...storeFields(values), status: values.status ?? store.status, ...optionalReason(values.reason) });
+    else create.mutate({ code: (values.code ?? '').trim(), ...storeFields(values), ...optionalReason(values.reason) });
+  };
+  return (
+    <Modal
+      open
+      title={store ? `编辑门店：${store.name}` : '新建门店'}
+      okText={store ? '保存' : '创建'}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending || update.isPending}
+      maskClosable={false}
+    >
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={store ? storeFormValues(store) : {}} onFinish={submit}>
+        <WriteError error={store ? update.error : create.error} onReload={onSaved} />
+        {store ? null : (
+          <Form.Item label="门店编码" name="code" extra="如 SH-002，创建后不能修改" rules={[{ required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, message: '2–32 位字母、数字或 -' }]}>
+            <Input />
+          </Form.Item>
+        )}
+        <Form.Item label="门店名称" name="name" rules={[{ required: true, whitespace: true, max: 40, message: '请输入 1–40 字的名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item label="地址" name="address" rules={[{ max: 120 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item label="门店电话" name="phone" rules={[{ pattern: /^[0-9+\-() ]{5,20}$/, message: '请输入门店电话' }]}>
+          <Input placeholder="021-12345678" />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item label="开门时间" name="opens" rules={[CLOCK]} extra="北京时间，留空表示不显示营业时间">
+              <Input placeholder="08:00" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label="关门时间"
+              name="closes"
+              dependencies={['opens']}
+              rules={[
+                CLOCK,
+                ({ getFieldValue }) => ({
+                  validator: async (_rule, value: string | undefined) => {
+                    if (Boolean(value?.trim()) !== Boolean(String(getFieldValue('opens') ?? '').trim())) throw new Error('开门与关门时间须同时填写');
+                  },
+                }),
+              ]}
+              extra="早于开门时间表示次日"
+            >
+              <Input placeholder="22:00" />
+            </Form.Item>
+          </Col>
+        </Row>
+        {store ? (
+          <Form.Item label="状态" name="status">
+            <Radio.Group options={[{ label: '营业中', value: 'open' }, { label: '已停业', value: 'closed' }]} />
+          </Form.Item>
+        ) : null}
+        <ReasonField label="修改说明（可选）" required={false} />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,44 @@
+import type { OperatorRole } from '@cakeday/shared';
+import { screen } from '@testing-library/react';
+import { installFakeBff, ok, sessionOf, type FakeBff } from '../../test/fakeBff';
+import { renderConsole } from '../../test/renderConsole';
+
+/** The side menu's entries (by the markup antd gives menu items: ByRole is too slow on this page in jsdom). */
+function menuEntries(): string[] {
+  return [...document.querySelectorAll('ul[role="menu"] li[role="menuitem"]')].map((item) => item.textContent ?? '');
+}
+
+describe('the console menu', () => {
+  let bff: FakeBff;
+
+  beforeEach(() => {
+    bff = installFakeBff();
+  });
+
+  const cases: [OperatorRole, string[]][] = [
+    ['admin', ['会员', '积分调整审批', '生日礼包', '商城商品', '券模板', '订单', '异常订单', '门店', '店员', '核销记录', '会员规则设置', '运营人员', '操作日志']],
+    ['ops', ['会员', '积分调整审批', '生日礼包', '商城商品', '券模板', '订单', '异常订单', '门店', '店员', '核销记录', '会员规则设置']],
+    ['analyst', ['会员', '积分调整审批', '订单', '异常订单', '核销记录', '会员规则设置']],
+    ['moderator', ['会员']],
+    // Their own store's page, staff and write-offs: nothing brand-wide.
+    ['store_manager', ['门店', '店员', '核销记录']],
+  ];
+
+  it.each(cases)('shows %s the entries their role opens', async (role, entries) => {
+    bff.on('ops.me', () => ok(sessionOf([role])));
+    renderConsole('/', { signedIn: true });
+
+    expect(await screen.findByText(/^欢迎/)).toBeTruthy();
+    expect(menuEntries()).toEqual(entries);
+    // A section's heading only above entries of it.
+    expect(screen.queryByText('系统管理') !== null).toBe(entries.includes('会员规则设置'));
+  });
+
+  it('refuses a page the role does not open, even by its URL, without calling its routes', async () => {
+    bff.on('ops.me', () => ok(sessionOf(['ops'])));
+    renderConsole('/operators', { signedIn: true });
+
+    expect(await screen.findByText('无权访问')).toBeTruthy();
+    expect(bff.callsTo('ops.operators.list')).toEqual([]);
+  });
+});

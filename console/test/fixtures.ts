@@ -1,0 +1,99 @@
+import type { OpsMallItem, OpsMembersGetResponse, PointsAdjustmentView } from '@cakeday/shared';
+
+/** Answers of the ops routes as the BFF gives them, for component tests; each takes overrides. */
+export const MEMBER_ID = '64d000000000000000000001';
+
+export function memberDetail(overrides: Partial<OpsMembersGetResponse> = {}): OpsMembersGetResponse {
+  return {
+    profile: {
+      id: MEMBER_ID,
+      nicknameMasked: '麦*',
+      phoneMasked: '138****8000',
+      birthday: { month: 9, day: 15, yearKnown: true },
+      status: 'active',
+      memberSince: '2025-09-01T10:00:00+08:00',
+      deletedAt: null,
+      unionidLinked: false,
+    },
+    tier: {
+      level: 'gold',
+      name: '金卡',
+      rollingSpendFen: 58_000,
+      next: { level: 'diamond', name: '钻石卡', thresholdFen: 200_000, remainingFen: 142_000 },
+      reviewOn: '2026-09-01',
+      since: '2026-03-02T18:05:00+08:00',
+      reviewedAt: null,
+    },
+    points: {
+      balance: 1000,
+      expiringSoon: { points: 0, before: '2026-06-01T00:00:00+08:00', firstExpiresAt: null },
+      lots: [{ lotId: 'lot-1', earnedAt: '2026-03-02T18:05:00+08:00', expiresAt: '2028-01-01T00:00:00+08:00', amount: 880, remaining: 880 }],
+      latestEntries: [],
+      entriesTotal: 0,
+    },
+    orders: { total: 0, latest: [] },
+    coupons: { available: 0, total: 0, latest: [] },
+    consents: { statuses: [], records: [] },
+    referrals: { referredBy: null, invited: { total: 0, rewarded: 0, latest: [] } },
+    helpCampaigns: [],
+    ...overrides,
+  };
+}
+
+export function adjustment(overrides: Partial<PointsAdjustmentView> = {}): PointsAdjustmentView {
+  return {
+    id: '65f0000000000000000000c1',
+    memberId: MEMBER_ID,
+    points: 2000,
+    reason: '客诉补偿',
+    memberNote: '门店补偿',
+    memberText: '积分调整：门店补偿',
+    state: 'pending',
+    stateLabel: '待审批',
+    needsApproval: true,
+    requestedBy: { id: '65f000000000000000000001', displayName: '演示ops' },
+    requestedAt: '2026-05-10T12:00:00+08:00',
+    decidedBy: null,
+    decidedAt: null,
+    rejectReason: null,
+    appliedAt: null,
+    failure: null,
+    ledgerEntryId: null,
+    settingsVersion: 0,
+    canDecide: false,
+    ...overrides,
+  };
+}
+
+export const LIMITS = { dailyLimit: 20_000, usedToday: 300, approvalThreshold: 1000 };
+
+export function mallItem(overrides: Partial<OpsMallItem> = {}): OpsMallItem {
+  return {
+    id: '65f0000000000000000000d1',
+    code: 'member-tote',
+    title: '会员周边帆布袋',
+    subtitle: '麦香生日限定款帆布袋',
+    description: '',
+    rules: [],
+    images: [],
+    kind: 'physical',
+    kindLabel: '会员周边',
+    pointsPrice: 600,
+    cashFen: 990,
+    priceText: '600积分+¥9.9',
+    stock: 80,
+    reservedOrders: 0,
+    limitPerMember: 1,
+    limitPeriod: 'lifetime',
+    tierRequired: null,
+    couponTemplateCode: null,
+    visibleFrom: null,
+    visibleTo: null,
+    status: 'active',
+    sortOrder: 0,
+    createdAt: '2026-01-01T08:00:00+08:00',
+    updatedAt: '2026-01-01T08:00:00+08:00',
+    version: 3,
+    ...overrides,
+  };
+}
