@@ -1,4 +1,5 @@
 import type { MessagePushEvent } from '@cakeday/shared';
+import { applyPushedMediaVerdict } from '../../community/mediaVerdictPush';
 import { PushHandlers, type PushHandlerContext } from './pushHandlers';
 
 /** What a log line may say about a pushed fact: never the openid. */
@@ -20,12 +21,13 @@ const logPushEvent = async (event: MessagePushEvent, context: PushHandlerContext
 
 /**
  * Every feature's handlers of WeChat's pushes, one line each (like jobs.ts): the subscription quota ledger and the
- * send receipts (campaigns), the media verdicts (community) register here. Until then each type is only logged.
+ * send receipts (campaigns), the media verdicts (community) register here. Every type is logged first.
  */
 export function defaultPushHandlers(): PushHandlers {
   return new PushHandlers()
     .register('subscribe_msg_popup_event', 'messagePush.log', logPushEvent)
     .register('subscribe_msg_change_event', 'messagePush.log', logPushEvent)
     .register('subscribe_msg_sent_event', 'messagePush.log', logPushEvent)
-    .register('wxa_media_check', 'messagePush.log', logPushEvent);
+    .register('wxa_media_check', 'messagePush.log', logPushEvent)
+    .register('wxa_media_check', 'community.mediaVerdict', applyPushedMediaVerdict);
 }
