@@ -15,6 +15,8 @@ export interface PhotoCheck {
  */
 export interface CommunityPhoto {
   _id: Types.ObjectId;
+  /** Its public address (communityPhotoPath): 128 random bits, unique; the _id is never served. */
+  urlToken: string;
   ownerId: Types.ObjectId;
   postId: Types.ObjectId | null;
   width: number;
@@ -37,6 +39,7 @@ const photoCheckSchema = new Schema<PhotoCheck>(
 
 const communityPhotoSchema = new Schema<CommunityPhoto>(
   {
+    urlToken: { type: String, required: true },
     ownerId: { type: Schema.Types.ObjectId, required: true },
     postId: { type: Schema.Types.ObjectId, default: null },
     width: { type: Number, required: true },
@@ -47,6 +50,7 @@ const communityPhotoSchema = new Schema<CommunityPhoto>(
   },
   { collection: 'community_photos', versionKey: false },
 );
+communityPhotoSchema.index({ urlToken: 1 }, { unique: true });
 communityPhotoSchema.index({ ownerId: 1, createdAt: -1 });
 communityPhotoSchema.index({ postId: 1 });
 

@@ -44,7 +44,7 @@ export async function settleMediaCheck(traceId: string, now: Date): Promise<void
  * refuses or that fails marks the photo `failed`, which sends the post to the queue (never published unchecked).
  */
 async function requestPhotoCheck(photo: CommunityPhoto, post: CommunityPost, openid: string, context: MediaCheckContext): Promise<void> {
-  const mediaUrl = `${context.publicBaseUrl.replace(/\/$/, '')}${communityPhotoPath(photo._id.toHexString(), 'display')}`;
+  const mediaUrl = `${context.publicBaseUrl.replace(/\/$/, '')}${communityPhotoPath(photo.urlToken, 'display')}`;
   let traceId: string;
   try {
     ({ traceId } = await context.security.mediaCheckAsync({ openid, scene: TEXT_SCENES.post, mediaUrl, mediaType: 'image' }));

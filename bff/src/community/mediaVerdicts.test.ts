@@ -31,6 +31,10 @@ let keys = 0;
 const key = (): string => `key-${Date.now()}-${(keys += 1)}`;
 const MINUTE = 60_000;
 
+/** Each uploaded photo's public address (by its URL token, not its id), as the upload answered it. */
+const displayUrls = new Map<string, string>();
+const urlOf = (photoId: string): string => displayUrls.get(photoId)!;
+
 type Verdicts = (photoIds: string[]) => { urlContains: string; suggest: 'pass' | 'review' | 'risky'; label: number }[];
 
 /**
@@ -42,7 +46,9 @@ async function postWithPhotos(count: number, { target = app, verdicts }: { targe
   await sandbox.control().visit({ openid: author.member.openid });
   const photoIds: string[] = [];
   for (let index = 0; index < count; index += 1) {
-    photoIds.push((await target.http.post('/media/photos').set('Authorization', author.auth).attach('photo', await photoWithGps(300, 200), 'p.jpg')).body.id);
+    const uploaded = await target.http.post('/media/photos').set('Authorization', author.auth).attach('photo', await photoWithGps(300, 200), 'p.jpg');
+    displayUrls.set(uploaded.body.id, uploaded.body.displayUrl);
+    photoIds.push(uploaded.body.id);
   }
   if (verdicts) await sandbox.control().setMediaCheckRules(verdicts(photoIds));
   const created = await call(target, 'community.create', author.auth, { text: '晒出我的生日蛋糕', photoIds, idempotencyKey: key() });
@@ -52,7 +58,7 @@ async function postWithPhotos(count: number, { target = app, verdicts }: { targe
 }
 /** The trace_id WeChat (the sandbox) answered for a photo's check. */
 async function traceOf(photoId: string): Promise<string> {
-  const check = (await sandbox.control().mediaChecks()).find((request) => request.mediaUrl.includes(photoId));
+  const check = (await sandbox.control().mediaChecks()).find((request) => request.mediaUrl.endsWith(urlOf(photoId)));
   if (!check) throw new Error(`no mediaCheckAsync for photo ${photoId}`);
   return check.traceId;
 }
@@ -84,7 +90,7 @@ describe('photo verdicts: mediaCheckAsync, then the wxa_media_check WeChat pushe
     expect(post.status).toBe('reviewing');
     const checks = await sandbox.control().mediaChecks();
     expect(checks.map(({ mediaUrl, scene, mediaType, openid }) => ({ mediaUrl, scene, mediaType, openid }))).toEqual(
-      photoIds.map((id) => ({ mediaUrl: `${sandbox.appUrl()}/media/${id}/display.jpg`, scene: 3, mediaType: 2, openid: author.member.openid })),
+      photoIds.map((id) => ({ mediaUrl: `${sandbox.appUrl()}${urlOf(id)}`, scene: 3, mediaType: 2, openid: author.member.openid })),
     );
     expect((await call(app, 'community.feed', other.auth, {})).body.items.find((item: { id: string }) => item.id === postId)).toBeUndefined();
     expect((await call(app, 'community.post', other.auth, { postId })).status).toBe(404);
@@ -92,7 +98,7 @@ describe('photo verdicts: mediaCheckAsync, then the wxa_media_check WeChat pushe
     await deliverVerdictOf(photoIds[0]!);
     expect(await stateOf(postId)).toBe('pending');
     // WeChat fetched the photo the BFF serves (an unreachable URL is no pass).
-    expect((await sandbox.control().mediaChecks()).find((check) => check.mediaUrl.includes(photoIds[0]!))?.verdict).toMatchObject({ errcode: 0, suggest: 'pass', sha256: expect.any(String) });
+    expect((await sandbox.control().mediaChecks()).find((check) => check.mediaUrl.endsWith(urlOf(photoIds[0]!)))?.verdict).toMatchObject({ errcode: 0, suggest: 'pass', sha256: expect.any(String) });
     // Labels arrive as digit strings in real pushes.
     const second = await sandbox.control().pushEvent(verdictWire(await traceOf(photoIds[1]!), author.member.openid, { suggest: 'pass', label: '100' }));
     expect(await sandbox.control().pushSettled(second)).toEqual({ delivered: true, attempts: 1 });
@@ -102,7 +108,7 @@ describe('photo verdicts: mediaCheckAsync, then the wxa_media_check WeChat pushe
   });
 
   it('review → the ops queue (reason photo_review), still hidden from others', async () => {
-    const { other, postId, photoIds } = await postWithPhotos(2, { verdicts: (ids) => [{ urlContains: ids[1]!, suggest: 'review', label: 10001 }] });
+    const { other, postId, photoIds } = await postWithPhotos(2, { verdicts: (ids) => [{ urlContains: urlOf(ids[1]!), suggest: 'review', label: 10001 }] });
     await deliverVerdictOf(photoIds[0]!);
     await deliverVerdictOf(photoIds[1]!);
     const stored = await CommunityPostModel.findById(postId).lean();
@@ -118,13 +124,13 @@ describe('photo verdicts: mediaCheckAsync, then the wxa_media_check WeChat pushe
   });
 
   it('risky → hidden from everyone, its photos no longer served, and its author sees it 未通过 (rejected)', async () => {
-    const { author, other, postId, photoIds } = await postWithPhotos(1, { verdicts: (ids) => [{ urlContains: ids[0]!, suggest: 'risky', label: 20002 }] });
+    const { author, other, postId, photoIds } = await postWithPhotos(1, { verdicts: (ids) => [{ urlContains: urlOf(ids[0]!), suggest: 'risky', label: 20002 }] });
     await deliverVerdictOf(photoIds[0]!);
     expect(await stateOf(postId)).toBe('rejected');
     expect((await call(app, 'community.post', author.auth, { postId })).body.post.status).toBe('rejected');
     expect((await call(app, 'community.feed', author.auth, {})).body.items.find((item: { id: string }) => item.id === postId)).toMatchObject({ status: 'rejected' });
     expect((await call(app, 'community.post', other.auth, { postId })).status).toBe(404);
-    expect((await app.http.get(`/media/${photoIds[0]}/display.jpg`)).status).toBe(404);
+    expect((await app.http.get(urlOf(photoIds[0]!))).status).toBe(404);
     expect((await CommunityPhotoModel.findById(photoIds[0]).lean())?.check).toMatchObject({ state: 'risky', label: 20002 });
   });
 

@@ -28,14 +28,19 @@ export interface ViewContext {
   viewerId: Types.ObjectId | null;
   authors: Map<string, AuthorFacts>;
   topics: Map<string, CommunityTopic>;
-  photos: Map<string, Pick<CommunityPhoto, '_id' | 'width' | 'height'>>;
+  photos: Map<string, Pick<CommunityPhoto, '_id' | 'urlToken' | 'width' | 'height'>>;
   /** Ids of the posts the viewer likes. */
   liked: Set<string>;
 }
 
-export function presentPhoto(photo: Pick<CommunityPhoto, '_id' | 'width' | 'height'>): PhotoView {
-  const id = photo._id.toHexString();
-  return { id, thumbUrl: communityPhotoPath(id, 'thumb'), displayUrl: communityPhotoPath(id, 'display'), width: photo.width, height: photo.height };
+export function presentPhoto(photo: Pick<CommunityPhoto, '_id' | 'urlToken' | 'width' | 'height'>): PhotoView {
+  return {
+    id: photo._id.toHexString(),
+    thumbUrl: communityPhotoPath(photo.urlToken, 'thumb'),
+    displayUrl: communityPhotoPath(photo.urlToken, 'display'),
+    width: photo.width,
+    height: photo.height,
+  };
 }
 
 export function presentTopic(topic: Pick<CommunityTopic, 'code' | 'name' | 'description'>): TopicView {

@@ -25,7 +25,7 @@ export async function viewContextFor(
   const [authors, topics, photos, likes] = await Promise.all([
     authorsOf(authorIds),
     topicCodes.length > 0 ? CommunityTopicModel.find({ code: { $in: topicCodes } }).lean() : [],
-    photoIds.length > 0 ? CommunityPhotoModel.find({ _id: { $in: photoIds } }, { width: 1, height: 1 }).lean() : [],
+    photoIds.length > 0 ? CommunityPhotoModel.find({ _id: { $in: photoIds } }, { urlToken: 1, width: 1, height: 1 }).lean() : [],
     viewerId && posts.length > 0
       ? CommunityLikeModel.find({ _id: { $in: posts.map((post) => likeIdOf(post._id, viewerId)) }, active: true }, { postId: 1 }).lean()
       : [],

@@ -17,9 +17,16 @@ export type PhotoSize = (typeof PHOTO_SIZES)[number];
 /** The longest side of each stored size, in pixels. */
 export const PHOTO_SIZE_PIXELS: Record<PhotoSize, number> = { thumb: 360, display: 1280 };
 
-/** A photo's stable, immutable address on the BFF (served with a year-long cache). */
-export function communityPhotoPath(photoId: string, size: PhotoSize): string {
-  return `/media/${photoId}/${size}.jpg`;
+/**
+ * A photo's URL token: 128 random bits in base64url. Photos are served without a session (WeChat's checker, the
+ * H5 app, image caches), also while their post awaits its verdict, so their address must not be guessable the way
+ * an ObjectId (a timestamp and a counter) is.
+ */
+export const PHOTO_URL_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+/** A photo's stable, immutable address on the BFF (served with a year-long cache), by its URL token. */
+export function communityPhotoPath(urlToken: string, size: PhotoSize): string {
+  return `/media/${urlToken}/${size}.jpg`;
 }
 
 /**

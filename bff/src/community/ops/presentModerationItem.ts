@@ -39,8 +39,8 @@ export async function presentModerationItems(items: readonly ModeratedDoc[]): Pr
       topicCode: kind === 'post' ? doc.topicCode : null,
       photos: postPhotos.map((photo) => ({
         id: photo._id.toHexString(),
-        thumbUrl: communityPhotoPath(photo._id.toHexString(), 'thumb'),
-        displayUrl: communityPhotoPath(photo._id.toHexString(), 'display'),
+        thumbUrl: communityPhotoPath(photo.urlToken, 'thumb'),
+        displayUrl: communityPhotoPath(photo.urlToken, 'display'),
         check: { ...photo.check, requestedAt: iso(photo.check.requestedAt), verdictAt: iso(photo.check.verdictAt) },
       })),
       textVerdict: doc.textVerdict ? { ...doc.textVerdict, words: [...doc.textVerdict.words] } : null,

@@ -1,7 +1,14 @@
 import type Router from '@koa/router';
-import { COMMUNITY_PHOTO_FIELD, COMMUNITY_PHOTO_UPLOAD_PATH, communityPhotoUploadResponse, PHOTO_MAX_BYTES, PHOTO_SIZES, type PhotoSize } from '@cakeday/shared';
+import {
+  COMMUNITY_PHOTO_FIELD,
+  COMMUNITY_PHOTO_UPLOAD_PATH,
+  communityPhotoUploadResponse,
+  PHOTO_MAX_BYTES,
+  PHOTO_SIZES,
+  PHOTO_URL_TOKEN_PATTERN,
+  type PhotoSize,
+} from '@cakeday/shared';
 import busboy from 'busboy';
-import { isValidObjectId, Types } from 'mongoose';
 import { AppError, unauthenticated } from '../../errors/AppError';
 import type { CakedayContext, CakedayState } from '../../http/context';
 import type { AppDeps } from '../../http/deps';
@@ -46,7 +53,7 @@ const SHOWN_STATES = new Set(['pending', 'in_review', 'published']);
 
 /**
  * POST /media/photos (multipart, member session): one photo, answered as communityPhotoUploadResponse.
- * GET /media/<id>/<size>.jpg: the stored JPEG, immutable, readable cross-origin (the H5 app, WeChat's checker); a
+ * GET /media/<urlToken>/<size>.jpg (the photo's 128-bit URL token, never its id): the stored JPEG, immutable, readable cross-origin (the H5 app, WeChat's checker); a
  * photo of a removed, rejected or deleted post is gone (404, not cached).
  */
 export function registerPhotoRoutes(router: Router<CakedayState>, deps: AppDeps): void {
@@ -61,22 +68,22 @@ export function registerPhotoRoutes(router: Router<CakedayState>, deps: AppDeps)
     ctx.body = communityPhotoUploadResponse.parse(photo);
   });
 
-  router.get('/media/:photoId/:file', async (ctx) => {
-    const { photoId, file } = ctx.params as { photoId: string; file: string };
+  router.get('/media/:urlToken/:file', async (ctx) => {
+    const { urlToken, file } = ctx.params as { urlToken: string; file: string };
     const size = file.replace(/\.jpg$/, '') as PhotoSize;
     const gone = (): void => {
       ctx.status = 404;
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { error: { code: 'NOT_FOUND', message: '图片不存在或已删除' } };
     };
-    if (!isValidObjectId(photoId) || !file.endsWith('.jpg') || !PHOTO_SIZES.includes(size)) return gone();
-    const photo = await CommunityPhotoModel.findById(new Types.ObjectId(photoId), { postId: 1 }).lean();
+    if (!PHOTO_URL_TOKEN_PATTERN.test(urlToken) || !file.endsWith('.jpg') || !PHOTO_SIZES.includes(size)) return gone();
+    const photo = await CommunityPhotoModel.findOne({ urlToken }, { postId: 1 }).lean();
     if (!photo) return gone();
     if (photo.postId) {
       const post = await CommunityPostModel.findById(photo.postId, { state: 1 }).lean();
       if (!post || !SHOWN_STATES.has(post.state)) return gone();
     }
-    const stream = await deps.photos.get(photoKey(photoId, size));
+    const stream = await deps.photos.get(photoKey(photo._id.toHexString(), size));
     if (!stream) return gone();
     ctx.set('Cache-Control', IMMUTABLE);
     ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');

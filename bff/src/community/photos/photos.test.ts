@@ -1,5 +1,6 @@
 import { errorMessages, PHOTO_MAX_BYTES } from '@cakeday/shared';
 import exifReader from 'exif-reader';
+import { Types } from 'mongoose';
 import sharp from 'sharp';
 import { buildTestApp, type TestApp } from '../../test/app';
 import { useTestDatabase } from '../../test/database';
@@ -37,7 +38,7 @@ describe('photo uploads', () => {
 
     const uploaded = await upload(writer.auth, original);
     expect(uploaded.status).toBe(200);
-    expect(uploaded.body).toMatchObject({ thumbUrl: `/media/${uploaded.body.id}/thumb.jpg`, displayUrl: `/media/${uploaded.body.id}/display.jpg`, width: 1280, height: 960 });
+    expect(uploaded.body).toMatchObject({ thumbUrl: expect.stringMatching(/^\/media\/[\w-]{22}\/thumb\.jpg$/), displayUrl: expect.stringMatching(/^\/media\/[\w-]{22}\/display\.jpg$/), width: 1280, height: 960 });
     for (const size of ['thumb', 'display']) {
       const stored = app.deps.photos.get(`${uploaded.body.id}/${size}.jpg`);
       const bytes = await new Promise<Buffer>((resolve, reject) => {
@@ -65,7 +66,25 @@ describe('photo uploads', () => {
     expect(display.meta.format).toBe('jpeg');
     const missing = await app.http.get(`/media/${'f'.repeat(24)}/display.jpg`);
     expect([missing.status, missing.headers['cache-control']]).toEqual([404, 'no-store']);
-    expect((await app.http.get(`/media/${uploaded.body.id}/huge.jpg`)).status).toBe(404);
+    expect((await app.http.get(uploaded.body.displayUrl.replace('display.jpg', 'huge.jpg'))).status).toBe(404);
+  });
+
+  it('is addressed by 128 random bits, never by its id: ids (ObjectIds, guessable) serve nothing, and tokens are unique', async () => {
+    const writer = await buildWriter();
+    const first = await upload(writer.auth, await pngPhoto(), 'cake.png', 'image/png');
+    const second = await upload(writer.auth, await pngPhoto(), 'cake.png', 'image/png');
+    const tokenOf = (url: string): string => url.split('/')[2]!;
+    const tokens = [first, second].map((uploaded) => tokenOf(uploaded.body.displayUrl));
+    expect(tokens.map((token) => Buffer.from(token, 'base64url').length)).toEqual([16, 16]);
+    expect(tokens[0]).not.toBe(tokens[1]);
+    expect(tokenOf(first.body.thumbUrl)).toBe(tokens[0]);
+    expect(first.body.displayUrl).not.toContain(first.body.id);
+    const byId = await app.http.get(`/media/${first.body.id}/display.jpg`);
+    expect([byId.status, byId.headers['cache-control']]).toEqual([404, 'no-store']);
+    expect((await served(first.body.displayUrl)).status).toBe(200);
+    // The unique index refuses a second photo with the same token.
+    const stored = await CommunityPhotoModel.findById(first.body.id).lean();
+    await expect(CommunityPhotoModel.create({ ...stored, _id: new Types.ObjectId() })).rejects.toMatchObject({ code: 11000 });
   });
 
   it('checks the type by its bytes, not its name: an executable named photo.png is refused and nothing is stored', async () => {

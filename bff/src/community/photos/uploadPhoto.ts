@@ -1,4 +1,5 @@
 import { POST_PHOTOS_MAX, PHOTO_SIZES, type CommunityPhoto as PhotoView } from '@cakeday/shared';
+import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { requireCommunityWriter, takeCommunitySlot } from '../communityWriter';
 import { CommunityPhotoModel } from '../CommunityPhoto.model';
@@ -25,6 +26,7 @@ export async function uploadPhoto(memberId: string, upload: Buffer, context: Upl
   for (const size of PHOTO_SIZES) await context.store.put(photoKey(photoId.toHexString(), size), processed.sizes[size], 'image/jpeg');
   const photo = await CommunityPhotoModel.create({
     _id: photoId,
+    urlToken: randomBytes(16).toString('base64url'),
     ownerId: new Types.ObjectId(memberId),
     postId: null,
     width: processed.width,
