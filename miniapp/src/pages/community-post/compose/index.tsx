@@ -1,7 +1,7 @@
 import Taro, { getCurrentInstance } from '@tarojs/taro';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { POST_PHOTOS_MAX, POST_TEXT_MAX_LENGTH } from '@cakeday/shared';
+import { POST_PHOTOS_MAX, POST_TEXT_MAX_LENGTH, type CommunityTopic } from '@cakeday/shared';
 import { bffUrl, call } from '../../../api/client';
 import { CardSkeleton } from '../../../components/CardSkeleton';
 import { FilterChips, type FilterChip } from '../../../components/FilterChips';
@@ -16,16 +16,15 @@ import './index.scss';
 
 const NO_TOPIC = 'none';
 
-function Composer(): JSX.Element {
+function Composer({ topics }: { topics: CommunityTopic[] }): JSX.Element {
   const preset = getCurrentInstance().router?.params.topic ?? null;
-  const topics = useCommunityTopics();
   const composer = useComposer(preset, async (input) => {
     const { post } = await call('community.create', input);
     showSuccessToast(post.status === 'published' ? '发布成功' : '已提交，审核通过后展示');
     void Taro.navigateBack();
     return post;
   });
-  const chips: FilterChip<string>[] = [{ key: NO_TOPIC, label: '不选话题' }, ...(topics.data?.topics ?? []).map((topic) => ({ key: topic.code, label: `#${topic.name}#` }))];
+  const chips: FilterChip<string>[] = [{ key: NO_TOPIC, label: '不选话题' }, ...topics.map((topic) => ({ key: topic.code, label: `#${topic.name}#` }))];
 
   return (
     <View className='compose'>
@@ -70,12 +69,14 @@ function Composer(): JSX.Element {
 /** 发帖: a member with a bound phone writes (后台实名); others are asked to bind it first. */
 export function ComposePage(): JSX.Element {
   const member = useMember();
+  // Loaded here, not in the composer: a component mounted after the page showed would miss useDidShow's first load.
+  const topics = useCommunityTopics();
   const bindPhone = useBindPhone(() => void member.reload());
   return (
     <RemoteView remote={member} skeleton={<CardSkeleton cards={1} />}>
       {(me) =>
         me.phoneMasked ? (
-          <Composer />
+          <Composer topics={topics.data?.topics ?? []} />
         ) : (
           <View className='compose__card compose__phone'>
             <Text className='compose__phone-title'>绑定手机号后即可发帖和评论</Text>
