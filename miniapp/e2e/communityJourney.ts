@@ -48,9 +48,9 @@ export async function runCommunityJourney(context: E2eContext): Promise<string[]
 
   await author.step('posts-two-photos-under-birthday-topic', async () => {
     await bindPhone(author);
+    // As the home card's 晒出你的生日 opens it: #晒生日# preset.
     await author.open('/pages/community-post/compose/index?topic=birthday');
-    await expectText(author.page, '#晒生日#');
-    await author.page.getByPlaceholder('分享你的生日故事、新品试吃…').fill(POST_TEXT);
+    await author.page.locator('textarea[placeholder="分享你的生日故事、新品试吃…"]').fill(POST_TEXT);
     const photo = await cakePhoto();
     for (const name of ['cake-1.jpg', 'cake-2.jpg']) {
       const chooser = author.page.waitForEvent('filechooser', { timeout: STEP_TIMEOUT_MS });
@@ -61,8 +61,9 @@ export async function runCommunityJourney(context: E2eContext): Promise<string[]
     await author.page.waitForFunction(() => document.querySelectorAll('.compose__photo--uploaded').length === 2, undefined, { timeout: STEP_TIMEOUT_MS });
     const created = author.page.waitForResponse((response) => response.url().endsWith('/api/community.create'), { timeout: STEP_TIMEOUT_MS });
     await tapText(author.page, '发布');
-    const answer = (await (await created).json()) as { post?: { id: string; status: string; photos: unknown[] } };
+    const answer = (await (await created).json()) as { post?: { id: string; status: string; photos: unknown[]; topic: { code: string } | null } };
     if (!answer.post) throw new JourneyFailure(`community.create answered ${JSON.stringify(answer)}`);
+    if (answer.post.topic?.code !== 'birthday') throw new JourneyFailure(`the post is not under #晒生日#: ${JSON.stringify(answer.post.topic)}`);
     if (answer.post.photos.length !== 2) throw new JourneyFailure(`the post has ${answer.post.photos.length} photos, not 2`);
     postId = answer.post.id;
   });
@@ -71,6 +72,7 @@ export async function runCommunityJourney(context: E2eContext): Promise<string[]
     await author.open(`/pages/community-post/index?id=${postId}`);
     await expectText(author.page, POST_TEXT);
     await expectText(author.page, '审核中，通过后其他人才能看到');
+    await expectText(author.page, /晒生日/);
   });
 
   await friend.step('does-not-see-it-yet', async () => {
@@ -100,7 +102,7 @@ export async function runCommunityJourney(context: E2eContext): Promise<string[]
     await friend.page.locator('[aria-label="取消点赞"]').first().waitFor({ timeout: STEP_TIMEOUT_MS });
     await bindPhone(friend);
     await friend.open(`/pages/community-post/index?id=${postId}`);
-    await friend.page.getByPlaceholder('说点什么…').fill(COMMENT_TEXT);
+    await friend.page.locator('input[placeholder="说点什么…"]').fill(COMMENT_TEXT);
     await tapText(friend.page, '发送');
     await expectText(friend.page, COMMENT_TEXT);
   });

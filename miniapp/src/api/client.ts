@@ -90,7 +90,14 @@ export function bffUrl(path: string): string {
 async function sendFile(path: string, filePath: string, field: string): Promise<{ status: number; body: unknown }> {
   const token = session.token();
   try {
-    const response = await Taro.uploadFile({ url: bffUrl(path), filePath, name: field, header: token ? { Authorization: `Bearer ${token}` } : {} });
+    const response = await Taro.uploadFile({
+      url: bffUrl(path),
+      filePath,
+      name: field,
+      header: token ? { Authorization: `Bearer ${token}` } : {},
+      // H5 sends cookies by default, which the BFF's CORS does not allow: the session is the bearer token.
+      withCredentials: false,
+    });
     let body: unknown = response.data;
     try {
       body = typeof response.data === 'string' ? JSON.parse(response.data) : response.data;
