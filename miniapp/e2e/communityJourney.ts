@@ -52,16 +52,24 @@ export async function runCommunityJourney(context: E2eContext): Promise<string[]
     await author.open('/pages/community-post/compose/index?topic=birthday');
     await author.page.locator('textarea[placeholder="分享你的生日故事、新品试吃…"]').fill(POST_TEXT);
     const photo = await cakePhoto();
-    for (const name of ['cake-1.jpg', 'cake-2.jpg']) {
-      const chooser = author.page.waitForEvent('filechooser', { timeout: STEP_TIMEOUT_MS });
-      await author.page.locator('[aria-label="添加图片"]').click();
-      await (await chooser).setFiles({ name, mimeType: 'image/jpeg', buffer: photo });
-    }
+    // Two photos picked at once from the album.
+    const chooser = author.page.waitForEvent('filechooser', { timeout: STEP_TIMEOUT_MS });
+    await author.page.locator('[aria-label="添加图片"]').click();
+    await (await chooser).setFiles(['cake-1.jpg', 'cake-2.jpg'].map((name) => ({ name, mimeType: 'image/jpeg', buffer: photo })));
     // Each photo uploads as it is picked (POST /media/photos).
     await author.page.waitForFunction(() => document.querySelectorAll('.compose__photo--uploaded').length === 2, undefined, { timeout: STEP_TIMEOUT_MS });
-    const created = author.page.waitForResponse((response) => response.url().endsWith('/api/community.create'), { timeout: STEP_TIMEOUT_MS });
+    // The composer goes back as soon as the post is made: its answer is read on the way, not after.
+    let created: (answer: unknown) => void = () => undefined;
+    const createdAnswer = new Promise<unknown>((resolve) => (created = resolve));
+    await author.page.route('**/api/community.create', async (route) => {
+      const response = await route.fetch();
+      created(await response.json());
+      await route.fulfill({ response });
+    });
     await tapText(author.page, '发布');
-    const answer = (await (await created).json()) as { post?: { id: string; status: string; photos: unknown[]; topic: { code: string } | null } };
+    const answer = (await Promise.race([createdAnswer, author.page.waitForTimeout(STEP_TIMEOUT_MS).then(() => ({}))])) as {
+      post?: { id: string; status: string; photos: unknown[]; topic: { code: string } | null };
+    };
     if (!answer.post) throw new JourneyFailure(`community.create answered ${JSON.stringify(answer)}`);
     if (answer.post.topic?.code !== 'birthday') throw new JourneyFailure(`the post is not under #晒生日#: ${JSON.stringify(answer.post.topic)}`);
     if (answer.post.photos.length !== 2) throw new JourneyFailure(`the post has ${answer.post.photos.length} photos, not 2`);
