@@ -136,7 +136,11 @@ export async function runCommunityJourney(context: E2eContext): Promise<string[]
     if (!comment || comment.reports.length !== 1) throw new JourneyFailure(`the reported comment is not in the queue: ${JSON.stringify(queue.body)}`);
     const removed = await opsPost(context.apiBase, 'ops.community.remove', { target: { kind: 'comment', id: comment.id }, expectedState: comment.state, reason: REMOVE_REASON }, login.cookie);
     if (removed.body.state !== 'removed') throw new JourneyFailure(`the comment was not removed: ${JSON.stringify(removed.body)}`);
-    const audit = await opsPost(context.apiBase, 'ops.audit.list', { action: 'ops.community.remove', subjectId: comment.id }, login.cookie);
+    // The audit log is the admin's to read.
+    const admin = DEMO_OPERATORS.find((operator) => operator.roles.includes('admin'));
+    const adminLogin = admin ? await opsPost(context.apiBase, 'ops.login', { loginName: admin.loginName, password: admin.password }) : null;
+    if (!adminLogin?.cookie) throw new JourneyFailure('the demo admin cannot log in');
+    const audit = await opsPost(context.apiBase, 'ops.audit.list', { action: 'ops.community.remove', subjectId: comment.id }, adminLogin.cookie);
     const entry = (audit.body.items as { reason: string | null }[] | undefined)?.[0];
     if (entry?.reason !== REMOVE_REASON) throw new JourneyFailure(`the audit log does not say why: ${JSON.stringify(audit.body)}`);
 
