@@ -17,6 +17,7 @@ import { requestContext } from './middleware/requestId';
 import { measureRequests } from './metrics/httpMetrics';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { registerPayNotifyRoute } from './payments/payNotifyRoute';
+import { registerPhotoRoutes } from './community/photos/photoRoutes';
 import { registerMessagePushRoute } from './wechat/messagePush/messagePushRoute';
 import { registerMediaRoutes } from './media/mediaRoutes';
 import { routeBodyLimits } from './middleware/routeBodyLimits';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   });
   registerRoutes(router, handlers, deps);
   registerPayNotifyRoute(router, deps);
+  registerPhotoRoutes(router, deps);
   registerMessagePushRoute(router, deps);
   registerMediaRoutes(router);
   app.use(methodNotAllowed());

@@ -7,6 +7,7 @@ import type { Logger } from './logger';
 import { createWechatClients } from './wechat/clients';
 import { createOperatorAuthenticator } from './operators/authenticateOperator';
 import { createSettingsSource } from './settings/settingsSource';
+import { photoStoreFor } from './community/photos/photoStoreFor';
 import { defaultPushHandlers } from './wechat/messagePush/pushHandlerTable';
 
 /** The production wiring of the app's dependencies; tests override what they need. */
@@ -22,6 +23,7 @@ export function createDeps(config: Config, logger: Logger, overrides: Partial<Ap
     now,
     databaseReady: pingDatabase,
     wechat: overrides.wechat ?? createWechatClients(config, logger),
+    photos: overrides.photos ?? photoStoreFor(config),
     pushHandlers: overrides.pushHandlers ?? defaultPushHandlers(),
     ...overrides,
   };

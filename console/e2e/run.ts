@@ -6,6 +6,7 @@ import { startDatabase } from '../../scripts/devdb';
 import { startProcess, waitForHttp, type ManagedProcess } from '../../scripts/dev/processes';
 import { seedDemoData } from '../../scripts/seed';
 import { runConsoleJourney } from './consoleJourney';
+import { seedReportedPost } from './moderationCase';
 
 const root = path.resolve(__dirname, '../..');
 const consoleDir = path.join(root, 'console');
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     mongoUri.pathname = '/cakeday-e2e-console';
     // The demo operators (admin/cakeday-admin-2026 …), as in `npm run dev`.
     await seedDemoData(mongoUri.toString(), () => undefined);
+    await seedReportedPost(mongoUri.toString());
 
     buildConsole();
     const bffPort = await freePort();

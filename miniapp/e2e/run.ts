@@ -8,6 +8,7 @@ import { launchChromium, openWatchedPage } from './browser';
 import { type E2eContext } from './context';
 import { freePort } from './freePort';
 import { runBirthdayJourney } from './birthdayJourney';
+import { runCommunityJourney } from './communityJourney';
 import { runMemberJourney } from './journey';
 import { runMallJourney } from './mallJourney';
 import { runOpsAdjustmentJourney } from './opsAdjustmentJourney';
@@ -80,16 +81,20 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     stops.push(() => browser.close());
     const context: E2eContext = { browser, appUrl: site.url, apiBase, sandboxUrl: sandbox.url, screenshots };
-    const steps = [
-      ...(await runMemberJourney(await openWatchedPage(browser), { appUrl: site.url, screenshots, user: `e2e-${randomBytes(4).toString('hex')}` })),
+    const journeys: [name: string, run: () => Promise<string[]>][] = [
+      ['member', async () => runMemberJourney(await openWatchedPage(browser), { appUrl: site.url, screenshots, user: `e2e-${randomBytes(4).toString('hex')}` })],
       // Each journey below opens its own browser contexts (one per person) through `context.browser`.
-      ...(await runBirthdayJourney(context)),
-      ...(await runMallJourney(context)),
+      ['birthday', () => runBirthdayJourney(context)],
+      ['mall', () => runMallJourney(context)],
       // After the mall (which counts the demo member's points from the seed's balance).
-      ...(await runOpsAdjustmentJourney(context)),
-      ...(await runProfileJourney(context)),
+      ['opsAdjustment', () => runOpsAdjustmentJourney(context)],
+      ['profile', () => runProfileJourney(context)],
+      ['community', () => runCommunityJourney(context)],
     ];
-    void context;
+    // E2E_ONLY=community,mall runs only those journeys (while working on one); CI runs them all.
+    const only = process.env.E2E_ONLY?.split(',').map((name) => name.trim());
+    const steps: string[] = [];
+    for (const [name, run] of journeys) if (!only || only.includes(name)) steps.push(...(await run()));
     console.log(`e2e: passed, ${steps.length} steps; screenshots in ${path.relative(root, screenshots)}/`);
   } finally {
     await stopAll();

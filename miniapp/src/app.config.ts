@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/mall/index', 'pages/me/index'],
+  pages: ['pages/home/index', 'pages/mall/index', 'pages/community/index', 'pages/me/index'],
   subPackages: [
     { root: 'pages/birthday', pages: ['index'] },
     { root: 'pages/points', pages: ['index'] },
@@ -19,6 +19,8 @@ export default defineAppConfig({
     { root: 'pages/wishlist', pages: ['index', 'friend/index'] },
     { root: 'pages/help', pages: ['index', 'card/index'] },
     { root: 'pages/referral', pages: ['index', 'landing/index'] },
+    // The community's own pages; its feed is a tab, so it stays in the main package.
+    { root: 'pages/community-post', pages: ['index', 'compose/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -32,10 +34,12 @@ export default defineAppConfig({
     selectedColor: '#e8505b',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
+    // 81×81 PNGs drawn by scripts/tabbarIcons.ts.
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/mall/index', text: '积分商城' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/mall/index', text: '积分商城', iconPath: 'assets/tabbar/mall.png', selectedIconPath: 'assets/tabbar/mall-active.png' },
+      { pagePath: 'pages/community/index', text: '社区', iconPath: 'assets/tabbar/community.png', selectedIconPath: 'assets/tabbar/community-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
   // H5 only: no page slide. Taro's H5 router slides a page in by adding classes to its element on a timer, and a

@@ -44,6 +44,13 @@ export const taroStandIn = {
   privacyContractsOpened: 0,
   /** Each Taro.setKeepScreenOn request, in order. */
   keepScreenOn: [] as boolean[],
+  /** What chooseImage picks; uploadFile answers through `uploadRespond` and records what it sent. */
+  chosenImages: [] as string[],
+  uploads: [] as { url: string; filePath: string; name: string; header: Record<string, string> }[],
+  uploadRespond: ((_upload: { filePath: string }) => ({ statusCode: 500, data: '' })) as (upload: { filePath: string }) => StandInResponse | Promise<StandInResponse>,
+  /** The taps showActionSheet answers in turn (none left: cancelled), and showModal's answer. */
+  actionSheetTaps: [] as number[],
+  modalConfirms: true,
   respond: ((request: StandInRequest) => {
     throw new Error(`no responder for ${request.url}`);
   }) as Responder,
@@ -62,6 +69,11 @@ export const taroStandIn = {
     this.privacyListeners = [];
     this.keepScreenOn = [];
     this.privacyContractsOpened = 0;
+    this.chosenImages = [];
+    this.uploads = [];
+    this.uploadRespond = () => ({ statusCode: 500, data: '' });
+    this.actionSheetTaps = [];
+    this.modalConfirms = true;
     storage.clear();
     reachBottomHandlers.clear();
   },
@@ -153,6 +165,17 @@ const Taro = {
     taroStandIn.navigations.push(options.url);
   },
   showShareMenu: async (): Promise<void> => undefined,
+  chooseImage: async (options: { count?: number }): Promise<{ tempFilePaths: string[] }> => ({ tempFilePaths: taroStandIn.chosenImages.slice(0, options.count ?? 9) }),
+  uploadFile: async (options: { url: string; filePath: string; name: string; header?: Record<string, string> }): Promise<StandInResponse> => {
+    taroStandIn.uploads.push({ url: options.url, filePath: options.filePath, name: options.name, header: options.header ?? {} });
+    return taroStandIn.uploadRespond({ filePath: options.filePath });
+  },
+  showActionSheet: async (): Promise<{ tapIndex: number }> => {
+    const tap = taroStandIn.actionSheetTaps.shift();
+    if (tap === undefined) throw new Error('showActionSheet:fail cancel');
+    return { tapIndex: tap };
+  },
+  showModal: async (): Promise<{ confirm: boolean; cancel: boolean }> => ({ confirm: taroStandIn.modalConfirms, cancel: !taroStandIn.modalConfirms }),
   login: async (): Promise<{ code: string }> => ({ code: 'wx-login-code' }),
   // WeChat-only APIs, for tests that import a .weapp file explicitly.
   scanCode: async (options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string }> => taroStandIn.scan(options),

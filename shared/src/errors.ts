@@ -149,6 +149,18 @@ export const errorMessages = {
   POS_PURCHASE_NOT_REFUNDABLE: '该笔消费未入账，不能退款',
   OPS_INTEGRATION_REVOKED: '该接入已停用',
   OPS_INTEGRATION_STORE_REQUIRED: '门店收银接入须选择门店，线上商城接入不选门店',
+  // community: posts, comments, photos, moderation
+  COMMUNITY_PHONE_REQUIRED: '请先绑定手机号，再发帖或评论',
+  COMMUNITY_MUTED: '你已被暂时禁言，期间不能发帖或评论',
+  COMMUNITY_DAILY_LIMIT: '今天发布的内容已达上限，明天再来吧',
+  COMMUNITY_CONTENT_REJECTED: '内容含有不适宜的信息，请修改后再发布',
+  COMMUNITY_PHOTO_INVALID: '仅支持 JPG、PNG、GIF、WebP 格式且不超过 10MB 的图片',
+  COMMUNITY_PHOTO_UNAVAILABLE: '图片已失效，请重新上传',
+  COMMUNITY_TOPIC_UNAVAILABLE: '话题不存在或已下线',
+  COMMUNITY_BLOCK_SELF: '不能屏蔽自己',
+  MODERATION_STATE_CHANGED: '该内容已被其他审核员处理，请刷新后查看',
+  OPS_TOPIC_CODE_TAKEN: '该话题编码已被使用',
+  OPS_WORD_TAKEN: '该敏感词已在词库中',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -291,6 +303,17 @@ export const errorStatus = {
   POS_PURCHASE_NOT_REFUNDABLE: 409,
   OPS_INTEGRATION_REVOKED: 409,
   OPS_INTEGRATION_STORE_REQUIRED: 422,
+  COMMUNITY_PHONE_REQUIRED: 403,
+  COMMUNITY_MUTED: 403,
+  COMMUNITY_DAILY_LIMIT: 429,
+  COMMUNITY_CONTENT_REJECTED: 422,
+  COMMUNITY_PHOTO_INVALID: 422,
+  COMMUNITY_PHOTO_UNAVAILABLE: 422,
+  COMMUNITY_TOPIC_UNAVAILABLE: 422,
+  COMMUNITY_BLOCK_SELF: 422,
+  MODERATION_STATE_CHANGED: 409,
+  OPS_TOPIC_CODE_TAKEN: 409,
+  OPS_WORD_TAKEN: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface ErrorBody {

@@ -32,6 +32,8 @@ import { analyticsHandlers } from '../analytics/handlers';
 import { subscriptionsHandlers } from '../subscriptions/handlers';
 import { campaignsOpsHandlers } from '../campaigns/opsHandlers';
 import { messagesHandlers } from '../messages/handlers';
+import { communityHandlers } from '../community/handlers';
+import { communityOpsHandlers } from '../community/ops/opsHandlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -68,4 +70,6 @@ export const handlers: RouteHandlers = {
   ...integrationsOpsHandlers,
   ...analyticsHandlers,
   ...campaignsOpsHandlers,
+  ...communityHandlers,
+  ...communityOpsHandlers,
 };

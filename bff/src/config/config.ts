@@ -129,10 +129,25 @@ const configSchema = z
     OPS_PASSWORD_SCRYPT_N: z.coerce.number().int().min(2).max(2 ** 20).refine((value) => (value & (value - 1)) === 0, 'must be a power of two').default(2 ** 15),
     /** Origins allowed to call ops routes from a browser besides the BFF's own (the console's dev server). */
     OPS_CONSOLE_ORIGINS: z.string().default(''),
+    // community photos: GridFS in the app's MongoDB, or an S3-compatible bucket
+    PHOTO_STORE: z.enum(['gridfs', 's3']).default('gridfs'),
+    /** An S3-compatible endpoint (MinIO, COS, OSS…); empty for AWS itself. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    S3_KEY_PREFIX: z.string().default('community/'),
     /** The ops console's build, served under /console/ (`npm run build` makes it); from src/ and dist/ alike. */
     OPS_CONSOLE_DIST: z.string().min(1).default(path.resolve(__dirname, '../../../console/dist')),
   })
   .superRefine((config, ctx) => {
+    if (config.PHOTO_STORE === 's3') {
+      for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required with PHOTO_STORE=s3' });
+      }
+    }
     if (config.NODE_ENV !== 'production') return;
     const refuse = (key: keyof typeof config, message: string): void => {
       ctx.addIssue({ code: 'custom', path: [key], message });

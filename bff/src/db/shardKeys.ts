@@ -180,6 +180,17 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   },
   integrations: { unsharded: 'One key per till or online channel: thousands at most.' },
   integration_nonces: { unsharded: 'Nonces of the last minutes per key, purged by pos.settle: small however busy the tills are.' },
+  // ── the community: bounded by the members who post, served whole by one replica set ──
+  community_posts: { unsharded: 'Posts by the members who post (a small share of members, at most postsPerDay each): millions a year fit one replica set; the feeds read by state and time across all authors.' },
+  community_comments: { unsharded: 'Comments on those posts, read by post; grows with the posts.' },
+  community_likes: { unsharded: 'One like per (member, post), _id = member:post; grows with the posts.' },
+  community_reports: { unsharded: 'Reports by members, a fraction of posts and comments.' },
+  community_blocks: { unsharded: 'Blocks between members: few per member.' },
+  community_members: { unsharded: 'Per-member community state (mutes, counters) for those who take part.' },
+  community_photos: { unsharded: 'Photo metadata (the files live in GridFS or S3), a few per post.' },
+  community_media_checks: { unsharded: 'One per photo sent to mediaCheckAsync, _id = its trace_id; purged with the photos.' },
+  community_topics: { unsharded: 'Tens of topics chosen by ops.' },
+  moderation_words: { unsharded: 'The local word list: thousands of words.' },
   // ── campaigns, subscription messages and analytics ──
   campaign_deliveries: {
     key: { key: 'hashed' },

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { OperatorAuthenticator } from '../operators/authenticateOperator';
 import type { SettingsSource } from '../settings/settingsSource';
 import type { WechatClients } from '../wechat/clients';
+import type { PhotoStore } from '../community/photos/photoStore';
 import type { PushHandlers } from '../wechat/messagePush/pushHandlers';
 import type { CakedayContext, Principal } from './context';
 
@@ -30,6 +31,8 @@ export interface AppDeps {
   databaseReady: () => Promise<boolean>;
   /** WeChat capabilities (login, phone, messages, content security, codes, risk). */
   wechat: WechatClients;
+  /** Where community photos are kept (GridFS or an S3-compatible bucket). */
+  photos: PhotoStore;
   /** What handles each event WeChat pushes to /wechat/message-push (wechat/messagePush/pushHandlerTable.ts). */
   pushHandlers: PushHandlers;
 }

@@ -47,7 +47,7 @@ export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
     return exportMemberData(requireMember(principal).memberId, { now, thresholds: settings.settings.tiers, dataKey: deps.config.DATA_ENCRYPTION_KEY });
   },
   'members.delete': async (_input, { deps, principal }) => {
-    await deleteMember(requireMember(principal).memberId, { now: deps.now(), config: deps.config });
+    await deleteMember(requireMember(principal).memberId, { now: deps.now(), config: deps.config, photos: deps.photos });
     return { deleted: true };
   },
 };

@@ -15,6 +15,8 @@ import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { MemberStatsModel } from '../analytics/MemberStats.model';
 import { AVATAR_BUCKET, deleteAvatarFilesOf } from '../media/avatarFiles';
+import type { PhotoStore } from '../community/photos/photoStore';
+import { communityHolders } from '../community/privacy/communityHolders';
 import { MessagePushInboxModel } from '../wechat/messagePush/MessagePushInbox.model';
 import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model';
 import { SubscriptionReportModel } from '../subscriptions/SubscriptionReport.model';
@@ -31,6 +33,8 @@ export interface ErasureContext {
   /** The member's openid, while it is known (null when a deletion is resumed after the member was anonymised). */
   openid: string | null;
   now: Date;
+  /** Community photo files (their documents say which). */
+  photos: PhotoStore;
 }
 
 interface HolderFacts {
@@ -293,6 +297,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
       mongoose.connection.collection('rate_limits').deleteMany({ key: { $in: [`help_member:${memberId.toHexString()}`, ...(openid ? [`login_openid:${openid}`] : [])] } }),
     exportedIn: [],
   },
+  ...communityHolders,
   {
     model: 'MessagePushInbox',
     fields: ['_id', 'openid', 'event'],

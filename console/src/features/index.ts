@@ -7,6 +7,7 @@ import { couponTemplatesFeature } from './couponTemplates/couponTemplates.featur
 import type { ConsoleFeature } from './feature';
 import { mallItemsFeature } from './mallItems/mallItems.feature';
 import { membersFeature } from './members/members.feature';
+import { moderationFeature } from './moderation/moderation.feature';
 import { operatorsFeature } from './operators/operators.feature';
 import { flaggedOrdersFeature, ordersFeature } from './orders/orders.feature';
 import { pointsApprovalsFeature } from './pointsApprovals/pointsApprovals.feature';
@@ -29,6 +30,7 @@ export const consoleFeatures: readonly ConsoleFeature[] = [
   storesFeature,
   storeStaffFeature,
   writeoffsFeature,
+  moderationFeature,
   settingsFeature,
   operatorsFeature,
   integrationsFeature,

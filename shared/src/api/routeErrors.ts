@@ -26,6 +26,8 @@ const PLACE_ORDER: readonly ErrorCode[] = [
 ];
 /** Why a coupon cannot be used here and now (couponBlocker in shared/src/coupons/coupons.rules.ts). */
 const COUPON_BLOCKERS: readonly ErrorCode[] = COUPON_BLOCKER_CODES;
+/** Writing in the community: a bound phone, not muted, the daily cap, and the content checks (word list, msgSecCheck). */
+const COMMUNITY_WRITE: readonly ErrorCode[] = ['COMMUNITY_PHONE_REQUIRED', 'COMMUNITY_MUTED', 'COMMUNITY_DAILY_LIMIT', 'COMMUNITY_CONTENT_REJECTED', 'IDEMPOTENCY_KEY_REUSED'];
 const SCAN: readonly ErrorCode[] = ['FORBIDDEN', 'WRITEOFF_TOKEN_INVALID', 'WRITEOFF_TOKEN_EXPIRED', 'WRITEOFF_ALREADY_USED', 'COUPON_NOT_AVAILABLE', 'ORDER_NOT_REFUNDABLE'];
 
 /**
@@ -106,6 +108,20 @@ export const routeErrors = {
     'IDEMPOTENCY_KEY_REUSED',
   ],
   'pos.refund': ['POS_REFUND_EXCEEDS', 'POS_PURCHASE_NOT_REFUNDABLE', 'POS_TIME_OUT_OF_RANGE', 'IDEMPOTENCY_KEY_REUSED'],
+  'community.feed': [],
+  'community.topics': [],
+  'community.post': ['NOT_FOUND'],
+  'community.comments': ['NOT_FOUND'],
+  'community.create': [...COMMUNITY_WRITE, 'COMMUNITY_PHOTO_UNAVAILABLE', 'COMMUNITY_TOPIC_UNAVAILABLE'],
+  'community.delete': ['NOT_FOUND'],
+  'community.like': ['NOT_FOUND'],
+  'community.unlike': ['NOT_FOUND'],
+  'community.comment': ['NOT_FOUND', ...COMMUNITY_WRITE],
+  'community.deleteComment': ['NOT_FOUND'],
+  'community.report': ['NOT_FOUND'],
+  'community.block': ['NOT_FOUND', 'COMMUNITY_BLOCK_SELF'],
+  'community.blocks': [],
+  'community.unblock': ['NOT_FOUND'],
   // the ops console (every ops route may also answer FORBIDDEN, OPS_SESSION_RESTRICTED and AUDIT_UNAVAILABLE)
   'ops.login': ['OPS_LOGIN_FAILED', 'OPS_TOTP_REQUIRED', 'OPS_TOTP_INVALID', 'RATE_LIMITED', 'FORBIDDEN', 'AUDIT_UNAVAILABLE'],
   'ops.logout': [],
@@ -180,6 +196,17 @@ export const routeErrors = {
   'ops.purchases.list': [],
   'ops.integrations.create': ['OPS_STORE_NOT_FOUND', 'OPS_INTEGRATION_STORE_REQUIRED'],
   'ops.integrations.revoke': ['NOT_FOUND', 'STALE_VERSION', 'OPS_INTEGRATION_REVOKED'],
+  'ops.community.queue': [],
+  'ops.community.approve': ['NOT_FOUND', 'MODERATION_STATE_CHANGED'],
+  'ops.community.remove': ['NOT_FOUND', 'MODERATION_STATE_CHANGED'],
+  'ops.community.restore': ['NOT_FOUND', 'MODERATION_STATE_CHANGED'],
+  'ops.community.author': ['NOT_FOUND'],
+  'ops.community.mute': ['NOT_FOUND'],
+  'ops.community.topics.list': [],
+  'ops.community.topics.save': ['NOT_FOUND', 'STALE_VERSION', 'OPS_TOPIC_CODE_TAKEN'],
+  'ops.community.words.list': [],
+  'ops.community.words.save': ['NOT_FOUND', 'STALE_VERSION', 'OPS_WORD_TAKEN'],
+  'ops.community.words.delete': ['NOT_FOUND', 'STALE_VERSION'],
 } as const satisfies Record<RouteName, readonly ErrorCode[]>;
 
 /** What any route can answer: a request that does not parse or fit (400, 413, 415), no session, and our own failures. */

@@ -32,6 +32,8 @@ import { analyticsRoutes } from '../analytics/analytics.routes.js';
 import { subscriptionsRoutes } from '../subscriptions/subscriptions.routes.js';
 import { campaignsOpsRoutes } from '../campaigns/campaigns.routes.js';
 import { messagesRoutes } from '../messages/messages.routes.js';
+import { communityRoutes } from '../community/community.routes.js';
+import { communityOpsRoutes } from '../community/community.ops.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -58,6 +60,7 @@ export const routes = {
   ...purchasesRoutes,
   // the integration API (tills and the online shop; signed requests)
   ...posRoutes,
+  ...communityRoutes,
   // the ops console (operators' session cookie; each route names its permission)
   ...operatorSessionRoutes,
   ...operatorsRoutes,
@@ -78,6 +81,8 @@ export const routes = {
   ...analyticsRoutes,
   // the ops console: campaigns and subscription messages
   ...campaignsOpsRoutes,
+  // the ops console: community moderation
+  ...communityOpsRoutes,
 };
 
 export type Routes = typeof routes;

@@ -9,6 +9,7 @@ import { SHARE_KINDS } from '../referral/referral.rules.js';
 import { cleanMemberText } from '../text/memberText.rules.js';
 import { memberTextInput } from '../text/memberText.schema.js';
 import { isValidBirthday } from './birthday.rules.js';
+import { CONTENT_STATES, REPORT_REASONS } from '../community/community.rules.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -192,6 +193,28 @@ export const membersExportResponse = z.object({
     invitedBy: z.object({ joinedAt: isoDateTime, state: z.enum(REFERRAL_STATES) }).nullable(),
     invited: z.array(z.object({ joinedAt: isoDateTime, state: z.enum(REFERRAL_STATES), points: z.number().int() })),
     shares: z.array(z.object({ kind: z.enum(SHARE_KINDS), createdAt: isoDateTime })),
+  }),
+  /** What the member wrote and did in the community (photos as their addresses on the BFF). */
+  community: z.object({
+    posts: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        topicCode: z.string().nullable(),
+        state: z.enum(CONTENT_STATES),
+        photos: z.array(z.string()),
+        likeCount: z.number().int(),
+        commentCount: z.number().int(),
+        createdAt: isoDateTime,
+      }),
+    ),
+    /** Uploaded photos not (or no longer) in a post. */
+    unpostedPhotos: z.array(z.string()),
+    comments: z.array(z.object({ id: z.string(), postId: z.string(), text: z.string(), state: z.enum(CONTENT_STATES), createdAt: isoDateTime })),
+    likes: z.array(z.object({ postId: z.string(), at: isoDateTime })),
+    reports: z.array(z.object({ targetKind: z.enum(['post', 'comment']), reason: z.enum(REPORT_REASONS), note: z.string().nullable(), state: z.enum(['open', 'upheld', 'dismissed']), createdAt: isoDateTime })),
+    blocks: z.array(z.object({ blockedAt: isoDateTime })),
+    mutedUntil: isoDateTime.nullable(),
   }),
 });
 

@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { BIRTHDAY_SHOW_TOPIC_CODE } from '@cakeday/shared';
 import { BirthdayBenefits } from '../../components/BirthdayBenefits';
 import { BirthdayCard } from '../../components/BirthdayCard';
 import { CardSkeleton } from '../../components/CardSkeleton';
@@ -37,7 +38,12 @@ export function HomePage(): JSX.Element {
               now={now}
               onSetBirthday={() => void Taro.navigateTo({ url: '/pages/birthday/index' })}
             />
-            {me.birthday ? <BirthdayBenefits state={benefits} /> : null}
+            {me.birthday ? (
+              <BirthdayBenefits
+                state={benefits}
+                onShowOff={() => void Taro.navigateTo({ url: `/pages/community-post/compose/index?topic=${BIRTHDAY_SHOW_TOPIC_CODE}` })}
+              />
+            ) : null}
             <HomeShortcuts onOpen={(url) => void Taro.navigateTo({ url })} />
             <TierCard tier={me.tier} onOpenBenefits={() => void Taro.navigateTo({ url: `/pages/rules/tiers/index?tier=${me.tier.level}` })} />
             <PointsCard points={me.points} onOpenHistory={() => void Taro.navigateTo({ url: '/pages/points/index' })} />
