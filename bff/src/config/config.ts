@@ -172,7 +172,8 @@ const configSchema = z
     if (config.WECHAT_PUSH_TOKEN === DEV_WECHAT_PUSH_TOKEN) refuse('WECHAT_PUSH_TOKEN', 'is the development default');
     if (config.WECHAT_PUSH_AES_KEY === DEV_WECHAT_PUSH_AES_KEY) refuse('WECHAT_PUSH_AES_KEY', 'is the development default');
     for (const key of ['WECHAT_TEMPLATE_BIRTHDAY_REMINDER', 'WECHAT_TEMPLATE_BENEFIT_EXPIRING', 'WECHAT_TEMPLATE_ORDER_STATUS', 'WECHAT_TEMPLATE_HELP_SUCCEEDED'] as const) {
-      if (config[key].startsWith('sandbox-')) refuse(key, 'is the sandbox template, refused in production');
+      // The sandbox knows its own template ids only: the bench's production BFFs send those.
+      if (config[key].startsWith('sandbox-') && !sandboxAllowed) refuse(key, 'is the sandbox template, refused in production');
     }
     if (!config.WECHATPAY_MERCHANT_SERIAL) refuse('WECHATPAY_MERCHANT_SERIAL', 'is required in production');
     if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');
