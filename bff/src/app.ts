@@ -51,9 +51,10 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   });
   registerRoutes(router, handlers, deps);
   registerPayNotifyRoute(router, deps);
+  // Avatars before community photos: `/media/:urlToken/:file` would otherwise take `/media/avatars/<id>`.
+  registerMediaRoutes(router);
   registerPhotoRoutes(router, deps);
   registerMessagePushRoute(router, deps);
-  registerMediaRoutes(router);
   app.use(methodNotAllowed());
   app.use(router.routes());
   app.use(router.allowedMethods());
