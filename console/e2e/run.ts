@@ -41,6 +41,8 @@ function startBff(port: number, mongoUri: string): ManagedProcess {
     // The journey needs no scheduled job, and no WeChat: nothing here reaches outside.
     JOBS_ENABLED: 'false',
     LOG_LEVEL: 'warn',
+    // The mini-program's and the console's stacks run side by side: neither may take the fixed metrics port.
+    METRICS_PORT: 'off',
   });
 }
 

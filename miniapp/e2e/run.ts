@@ -47,6 +47,8 @@ function startBff(port: number, mongoUri: string, wechatEnv: Record<string, stri
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     CORS_ORIGINS: appOrigin,
     LOG_LEVEL: 'warn',
+    // The mini-program's and the console's stacks run side by side: neither may take the fixed metrics port.
+    METRICS_PORT: 'off',
   });
 }
 
