@@ -22,6 +22,7 @@ module.exports = {
   globalSetup: '<rootDir>/scripts/test/globalSetup.ts',
   globalTeardown: '<rootDir>/scripts/test/globalTeardown.ts',
   testTimeout: 30_000,
+  reporters: ['default', '<rootDir>/scripts/test/stdoutSummaryReporter.js'],
   projects: [
     { ...common, displayName: 'shared', rootDir: '<rootDir>/shared', testMatch: ['<rootDir>/src/**/*.test.ts'] },
     {

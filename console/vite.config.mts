@@ -1,7 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** Where `npm run dev` runs the BFF; the dev server proxies /api there so the session cookie stays same-origin. */
+/**
+ * Where `npm run dev` runs the BFF; the dev server proxies /api there so the session cookie stays same-origin, and
+ * /media (community photos in the moderation queue).
+ */
 const bffUrl = process.env.CONSOLE_BFF_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
@@ -12,7 +15,7 @@ export default defineConfig({
     host: '127.0.0.1',
     port: Number(process.env.CONSOLE_PORT ?? 5173),
     strictPort: true,
-    proxy: { '/api': { target: bffUrl } },
+    proxy: { '/api': { target: bffUrl }, '/media': { target: bffUrl } },
   },
   build: {
     outDir: 'dist',

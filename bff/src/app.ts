@@ -17,7 +17,10 @@ import { requestContext } from './middleware/requestId';
 import { measureRequests } from './metrics/httpMetrics';
 import { buildOpenApiDocument } from './openapi/openapi';
 import { registerPayNotifyRoute } from './payments/payNotifyRoute';
+import { registerPhotoRoutes } from './community/photos/photoRoutes';
 import { registerMessagePushRoute } from './wechat/messagePush/messagePushRoute';
+import { registerMediaRoutes } from './media/mediaRoutes';
+import { routeBodyLimits } from './middleware/routeBodyLimits';
 
 /**
  * metrics -> request id + access log -> errorHandler -> helmet -> cors -> client address -> the console's files ->
@@ -38,7 +41,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   app.use(clientAddressFrom(deps.config.TRUSTED_PROXIES));
   app.use(serveConsole(deps.config.OPS_CONSOLE_DIST));
   app.use(jsonBodiesOnly());
-  app.use(parseJsonBody(deps.config.BODY_LIMIT));
+  app.use(parseJsonBody(deps.config.BODY_LIMIT, routeBodyLimits()));
 
   const router = new Router<CakedayState>();
   registerHealthRoutes(router, deps);
@@ -48,6 +51,9 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   });
   registerRoutes(router, handlers, deps);
   registerPayNotifyRoute(router, deps);
+  // Avatars before community photos: `/media/:urlToken/:file` would otherwise take `/media/avatars/<id>`.
+  registerMediaRoutes(router);
+  registerPhotoRoutes(router, deps);
   registerMessagePushRoute(router, deps);
   app.use(methodNotAllowed());
   app.use(router.routes());

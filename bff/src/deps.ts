@@ -1,11 +1,13 @@
 import { createSessionAuthenticator } from './auth/authenticate';
 import type { Config } from './config/config';
+import { createIntegrationLimiter } from './integrations/integrationLimiter';
 import { pingDatabase } from './db/database';
 import type { AppDeps } from './http/deps';
 import type { Logger } from './logger';
 import { createWechatClients } from './wechat/clients';
 import { createOperatorAuthenticator } from './operators/authenticateOperator';
 import { createSettingsSource } from './settings/settingsSource';
+import { photoStoreFor } from './community/photos/photoStoreFor';
 import { defaultPushHandlers } from './wechat/messagePush/pushHandlerTable';
 
 /** The production wiring of the app's dependencies; tests override what they need. */
@@ -16,10 +18,12 @@ export function createDeps(config: Config, logger: Logger, overrides: Partial<Ap
     logger,
     authenticate: createSessionAuthenticator(config, now),
     authenticateOperator: createOperatorAuthenticator(config, now),
+    integrationLimiter: createIntegrationLimiter(config),
     settings: overrides.settings ?? createSettingsSource(),
     now,
     databaseReady: pingDatabase,
     wechat: overrides.wechat ?? createWechatClients(config, logger),
+    photos: overrides.photos ?? photoStoreFor(config),
     pushHandlers: overrides.pushHandlers ?? defaultPushHandlers(),
     ...overrides,
   };

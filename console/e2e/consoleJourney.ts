@@ -3,8 +3,10 @@ import { type Locator } from 'playwright-core';
 import { expectText, JourneyFailure } from '../../miniapp/e2e/steps';
 import { analystSeesMemberMasked } from './analystChecks';
 import { auditLogShowsEachStep, exportAuditLog } from './auditChecks';
+import { auditLogShowsRemoval } from './moderationWork';
 import { openConsoleOperator, type ConsoleE2e } from './consoleOperator';
 import { demoOperator } from './demoData';
+import { moderatorRemovesReportedPost } from './moderationWork';
 import { adjustPoints, changeGoldThreshold, changeStock, findMemberByPhone, revealPhone } from './memberWork';
 
 /**
@@ -114,6 +116,16 @@ export async function runConsoleJourney(e2e: ConsoleE2e): Promise<string[]> {
   await admin.step('audit-log-shows-each-step', () => auditLogShowsEachStep(admin, newcomer));
   await admin.step('export-audit-log', () => exportAuditLog(admin, e2e.screenshots));
 
-  for (const desk of [analyst, operator, admin]) await desk.page.context().close();
+  const moderator = await openConsoleOperator(e2e, 'moderator', done);
+  await moderator.step('login', async () => {
+    const demoModerator = demoOperator('moderator');
+    await moderator.open('/');
+    await moderator.login(demoModerator.loginName, demoModerator.password);
+    await expectText(moderator.page, `欢迎，${demoModerator.displayName}`);
+  });
+  await moderator.step('removes-reported-post-with-reason', () => moderatorRemovesReportedPost(moderator));
+  await admin.step('audit-log-shows-why-it-was-removed', () => auditLogShowsRemoval(admin));
+
+  for (const desk of [moderator, analyst, operator, admin]) await desk.page.context().close();
   return done;
 }

@@ -2,7 +2,7 @@ import { DEMO_MEMBER_PHONE } from '../../scripts/seed/demoMemberSeeder';
 import { DEMO_OPERATORS } from '../../scripts/seed/operatorSeeder';
 
 /** The seed's demo data the console journey works on (scripts/seed). */
-export function demoOperator(loginName: 'admin' | 'analyst' | 'ops'): { loginName: string; password: string; displayName: string } {
+export function demoOperator(loginName: 'admin' | 'analyst' | 'ops' | 'moderator'): { loginName: string; password: string; displayName: string } {
   const operator = DEMO_OPERATORS.find((candidate) => candidate.loginName === loginName);
   if (!operator) throw new Error(`no demo operator ${loginName}`);
   return operator;

@@ -6,6 +6,7 @@ import { startDatabase } from '../../scripts/devdb';
 import { startProcess, waitForHttp, type ManagedProcess } from '../../scripts/dev/processes';
 import { seedDemoData } from '../../scripts/seed';
 import { runConsoleJourney } from './consoleJourney';
+import { seedReportedPost } from './moderationCase';
 
 const root = path.resolve(__dirname, '../..');
 const consoleDir = path.join(root, 'console');
@@ -40,6 +41,8 @@ function startBff(port: number, mongoUri: string): ManagedProcess {
     // The journey needs no scheduled job, and no WeChat: nothing here reaches outside.
     JOBS_ENABLED: 'false',
     LOG_LEVEL: 'warn',
+    // The mini-program's and the console's stacks run side by side: neither may take the fixed metrics port.
+    METRICS_PORT: 'off',
   });
 }
 
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     mongoUri.pathname = '/cakeday-e2e-console';
     // The demo operators (admin/cakeday-admin-2026 …), as in `npm run dev`.
     await seedDemoData(mongoUri.toString(), () => undefined);
+    await seedReportedPost(mongoUri.toString());
 
     buildConsole();
     const bffPort = await freePort();

@@ -1,4 +1,4 @@
-import type { OpsMallItem, OpsMembersGetResponse, PointsAdjustmentView } from '@cakeday/shared';
+import type { ModerationItem, OpsMallItem, OpsMembersGetResponse, PointsAdjustmentView } from '@cakeday/shared';
 
 /** Answers of the ops routes as the BFF gives them, for component tests; each takes overrides. */
 export const MEMBER_ID = '64d000000000000000000001';
@@ -94,6 +94,37 @@ export function mallItem(overrides: Partial<OpsMallItem> = {}): OpsMallItem {
     createdAt: '2026-01-01T08:00:00+08:00',
     updatedAt: '2026-01-01T08:00:00+08:00',
     version: 3,
+    ...overrides,
+  };
+}
+
+/** A post held in the moderation queue: one photo WeChat wants reviewed, reported once. */
+export function moderationItem(overrides: Partial<ModerationItem> = {}): ModerationItem {
+  return {
+    kind: 'post',
+    id: '66a000000000000000000001',
+    postId: '66a000000000000000000001',
+    state: 'in_review',
+    reviewReasons: ['photo_review'],
+    text: '今天生日，吃到了草莓蛋糕',
+    topicCode: 'birthday',
+    photos: [
+      {
+        id: '66b000000000000000000001',
+        thumbUrl: '/media/AbCdEfGhIjKlMnOpQrStUv/thumb.jpg',
+        displayUrl: '/media/AbCdEfGhIjKlMnOpQrStUv/display.jpg',
+        check: { state: 'review', label: 10001, traceId: 'trace-1', requestedAt: '2026-06-15T12:00:00+08:00', verdictAt: '2026-06-15T12:01:00+08:00' },
+      },
+    ],
+    textVerdict: { source: 'wechat', suggest: 'pass', label: 100, traceId: 'trace-text', words: [] },
+    reports: [{ reason: 'spam', note: '像广告', weight: 1, state: 'open', at: '2026-06-15T12:30:00+08:00' }],
+    reportWeight: 1,
+    author: { memberId: MEMBER_ID, nickname: '小蛋糕', mutedUntil: null },
+    likeCount: 3,
+    commentCount: 1,
+    history: [{ from: 'pending', to: 'in_review', by: null, reason: null, at: '2026-06-15T12:01:00+08:00' }],
+    createdAt: '2026-06-15T12:00:00+08:00',
+    updatedAt: '2026-06-15T12:01:00+08:00',
     ...overrides,
   };
 }

@@ -18,12 +18,12 @@ export interface Person {
   leave(): Promise<void>;
 }
 
-export async function newPerson(context: E2eContext, role: string, done: string[]): Promise<Person> {
+export async function newPerson(context: E2eContext, role: string, done: string[], journey = 'birthday'): Promise<Person> {
   // A fresh sandbox user every run: a new WeChat user, so a new member.
-  const name = `bday-${role}-${randomBytes(3).toString('hex')}`;
+  const name = `${journey === 'birthday' ? 'bday' : journey}-${role}-${randomBytes(3).toString('hex')}`;
   const watched = await openWatchedPage(context.browser);
   const { page } = watched;
-  const step = stepsFor(watched, 'birthday', context.screenshots, done);
+  const step = stepsFor(watched, journey, context.screenshots, done);
   return {
     name,
     watched,

@@ -8,9 +8,11 @@ import { launchChromium, openWatchedPage } from './browser';
 import { type E2eContext } from './context';
 import { freePort } from './freePort';
 import { runBirthdayJourney } from './birthdayJourney';
+import { runCommunityJourney } from './communityJourney';
 import { runMemberJourney } from './journey';
 import { runMallJourney } from './mallJourney';
 import { runOpsAdjustmentJourney } from './opsAdjustmentJourney';
+import { runProfileJourney } from './profileJourney';
 import { startSandbox } from './sandbox';
 import { serveStatic } from './staticServer';
 
@@ -45,6 +47,8 @@ function startBff(port: number, mongoUri: string, wechatEnv: Record<string, stri
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     CORS_ORIGINS: appOrigin,
     LOG_LEVEL: 'warn',
+    // The mini-program's and the console's stacks run side by side: neither may take the fixed metrics port.
+    METRICS_PORT: 'off',
   });
 }
 
@@ -79,15 +83,20 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     stops.push(() => browser.close());
     const context: E2eContext = { browser, appUrl: site.url, apiBase, sandboxUrl: sandbox.url, screenshots };
-    const steps = [
-      ...(await runMemberJourney(await openWatchedPage(browser), { appUrl: site.url, screenshots, user: `e2e-${randomBytes(4).toString('hex')}` })),
+    const journeys: [name: string, run: () => Promise<string[]>][] = [
+      ['member', async () => runMemberJourney(await openWatchedPage(browser), { appUrl: site.url, screenshots, user: `e2e-${randomBytes(4).toString('hex')}` })],
       // Each journey below opens its own browser contexts (one per person) through `context.browser`.
-      ...(await runBirthdayJourney(context)),
-      ...(await runMallJourney(context)),
+      ['birthday', () => runBirthdayJourney(context)],
+      ['mall', () => runMallJourney(context)],
       // After the mall (which counts the demo member's points from the seed's balance).
-      ...(await runOpsAdjustmentJourney(context)),
+      ['opsAdjustment', () => runOpsAdjustmentJourney(context)],
+      ['profile', () => runProfileJourney(context)],
+      ['community', () => runCommunityJourney(context)],
     ];
-    void context;
+    // E2E_ONLY=community,mall runs only those journeys (while working on one); CI runs them all.
+    const only = process.env.E2E_ONLY?.split(',').map((name) => name.trim());
+    const steps: string[] = [];
+    for (const [name, run] of journeys) if (!only || only.includes(name)) steps.push(...(await run()));
     console.log(`e2e: passed, ${steps.length} steps; screenshots in ${path.relative(root, screenshots)}/`);
   } finally {
     await stopAll();

@@ -1,4 +1,4 @@
-import { DEFAULT_PROGRAM_SETTINGS, memberRulesOf, SUBSCRIPTION_TEMPLATE_KEYS, SUBSCRIPTION_TEMPLATES, type RouteResponse } from '@cakeday/shared';
+import { DEFAULT_PROGRAM_SETTINGS, memberRulesOf, SUBSCRIPTION_TEMPLATE_KEYS, SUBSCRIPTION_TEMPLATES, type CommunityComment, type CommunityPost, type RouteResponse } from '@cakeday/shared';
 
 type Member = RouteResponse<'members.me'>;
 
@@ -208,6 +208,38 @@ export const share = {
   page: 'pages/wishlist/friend/index',
   title: '小蛋糕的生日心愿清单',
 };
+
+export function buildCommunityPost(overrides: Partial<CommunityPost> = {}): CommunityPost {
+  return {
+    id: 'c00000000000000000000001',
+    author: { nickname: '小蛋糕', avatarUrl: null },
+    text: '今天生日，吃到了草莓蛋糕',
+    topic: { code: 'birthday', name: '晒生日', description: null },
+    photos: [{ id: 'f00000000000000000000001', thumbUrl: '/media/f00000000000000000000001/thumb.jpg', displayUrl: '/media/f00000000000000000000001/display.jpg', width: 1280, height: 960 }],
+    likeCount: 3,
+    commentCount: 1,
+    liked: false,
+    mine: false,
+    status: 'published',
+    createdAt: '2026-06-15T12:00:00+08:00',
+    ...overrides,
+  };
+}
+
+export function buildCommunityComment(overrides: Partial<CommunityComment> = {}): CommunityComment {
+  return {
+    id: 'd00000000000000000000001',
+    postId: 'c00000000000000000000001',
+    parentId: null,
+    replyTo: null,
+    author: { nickname: '阿麦', avatarUrl: null },
+    text: '生日快乐！',
+    mine: false,
+    status: 'published',
+    createdAt: '2026-06-15T12:30:00+08:00',
+    ...overrides,
+  };
+}
 
 type SettingsRules = RouteResponse<'settings.rules'>;
 

@@ -49,9 +49,21 @@ export const taroStandIn = {
   albumSaves: [] as string[],
   privacyListeners: [] as PrivacyListener[],
   privacyContractsOpened: 0,
-  /** Every Taro.showModal shown (the H5 subscription stand-in is one), and how the person answers it. */
+  /** Each Taro.setKeepScreenOn request, in order. */
+  keepScreenOn: [] as boolean[],
+  /** What chooseImage picks; uploadFile answers through `uploadRespond` and records what it sent. */
+  chosenImages: [] as string[],
+  uploads: [] as { url: string; filePath: string; name: string; header: Record<string, string> }[],
+  uploadRespond: ((_upload: { filePath: string }) => ({ statusCode: 500, data: '' })) as (upload: { filePath: string }) => StandInResponse | Promise<StandInResponse>,
+  /** The taps showActionSheet answers in turn (none left: cancelled). */
+  actionSheetTaps: [] as number[],
+  /**
+   * Every Taro.showModal shown (a confirmation, or the H5 subscription stand-in), in order. The person answers
+   * `modalConfirms` unless a test gives `answerModal` to answer each modal by what it shows.
+   */
   modals: [] as StandInModal[],
-  answerModal: async (_modal: StandInModal): Promise<{ confirm: boolean }> => ({ confirm: false }),
+  modalConfirms: true,
+  answerModal: async (_modal: StandInModal): Promise<{ confirm: boolean }> => ({ confirm: taroStandIn.modalConfirms }),
   /** wx.requestSubscribeMessage (the .weapp flavour): the ids asked, and what the popup answers per id. */
   subscribeRequests: [] as string[][],
   answerSubscribe: async (tmplIds: string[]): Promise<Record<string, string>> => Object.fromEntries(tmplIds.map((id) => [id, 'reject'])),
@@ -71,9 +83,15 @@ export const taroStandIn = {
     this.files = new Map();
     this.albumSaves = [];
     this.privacyListeners = [];
+    this.keepScreenOn = [];
     this.privacyContractsOpened = 0;
+    this.chosenImages = [];
+    this.uploads = [];
+    this.uploadRespond = () => ({ statusCode: 500, data: '' });
+    this.actionSheetTaps = [];
     this.modals = [];
-    this.answerModal = async () => ({ confirm: false });
+    this.modalConfirms = true;
+    this.answerModal = async () => ({ confirm: taroStandIn.modalConfirms });
     this.subscribeRequests = [];
     this.answerSubscribe = async (tmplIds) => Object.fromEntries(tmplIds.map((id) => [id, 'reject']));
     storage.clear();
@@ -167,6 +185,16 @@ const Taro = {
     taroStandIn.navigations.push(options.url);
   },
   showShareMenu: async (): Promise<void> => undefined,
+  chooseImage: async (options: { count?: number }): Promise<{ tempFilePaths: string[] }> => ({ tempFilePaths: taroStandIn.chosenImages.slice(0, options.count ?? 9) }),
+  uploadFile: async (options: { url: string; filePath: string; name: string; header?: Record<string, string> }): Promise<StandInResponse> => {
+    taroStandIn.uploads.push({ url: options.url, filePath: options.filePath, name: options.name, header: options.header ?? {} });
+    return taroStandIn.uploadRespond({ filePath: options.filePath });
+  },
+  showActionSheet: async (): Promise<{ tapIndex: number }> => {
+    const tap = taroStandIn.actionSheetTaps.shift();
+    if (tap === undefined) throw new Error('showActionSheet:fail cancel');
+    return { tapIndex: tap };
+  },
   login: async (): Promise<{ code: string }> => ({ code: 'wx-login-code' }),
   // WeChat-only APIs, for tests that import a .weapp file explicitly.
   scanCode: async (options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string }> => taroStandIn.scan(options),
@@ -182,6 +210,9 @@ const Taro = {
   },
   onNeedPrivacyAuthorization: (listener: PrivacyListener): void => {
     taroStandIn.privacyListeners.push(listener);
+  },
+  setKeepScreenOn: async (options: { keepScreenOn: boolean }): Promise<void> => {
+    taroStandIn.keepScreenOn.push(options.keepScreenOn);
   },
   openPrivacyContract: async (): Promise<void> => {
     taroStandIn.privacyContractsOpened += 1;

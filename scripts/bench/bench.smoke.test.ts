@@ -25,14 +25,36 @@ afterAll(() => {
 describe('npm run bench, a tiny run (the harness end to end; the figures mean nothing)', () => {
   it('measures every scenario over HTTP without errors, and the exact checks hold', () => {
     const names = outcome.report.rows.map((row) => row.name);
-    expect(names).toEqual(['healthz', 'members.me', 'members.me floor', 'mall.list', 'mall.list floor', 'mall.item', 'mall.item floor', 'mall.redeem', 'help.assist']);
+    expect(names).toEqual([
+      'healthz',
+      'members.me',
+      'members.me floor',
+      'mall.list',
+      'mall.list floor',
+      'mall.item',
+      'mall.item floor',
+      'mall.redeem',
+      'help.assist',
+      'campaign.materialise',
+      'campaign.dispatch',
+      'subscribe.send raw',
+      'ops.analytics.daily',
+      'ops.analytics.daily floor',
+      'ops.analytics.segments',
+      'ops.analytics.segments floor',
+      'ops.analytics.funnel',
+      'ops.analytics.funnel floor',
+    ]);
     for (const row of outcome.report.rows) {
       expect({ row: row.name, answered: row.measurement.requests > 0, errors: row.measurement.errors }).toEqual({ row: row.name, answered: true, errors: 0 });
     }
-    expect(outcome.report.checks.length).toBeGreaterThanOrEqual(14);
+    expect(outcome.report.checks.length).toBeGreaterThanOrEqual(21);
     expect(outcome.report.checks.filter((check) => !check.ok)).toEqual([]);
     expect(outcome.report.rows.find((row) => row.name === 'members.me')?.baseline?.name).toBe('members.me floor');
     expect(outcome.report.rows.find((row) => row.name === 'members.me')?.server?.cpuMsPerRequest).toBeGreaterThan(0);
+    expect(outcome.report.rows.find((row) => row.name === 'campaign.dispatch')?.baseline?.name).toBe('subscribe.send raw');
+    expect(outcome.report.rows.find((row) => row.name === 'ops.analytics.segments')?.baseline?.name).toBe('ops.analytics.segments floor');
+    expect(outcome.report.checks.filter((check) => check.scenario === 'campaign.dispatch' || check.scenario === 'dashboard.query').length).toBe(7);
   });
 
   it('writes the JSON report and the SVG chart', () => {

@@ -58,6 +58,11 @@ export const mallSeeder: Seeder = {
       { $setOnInsert: { _id: DEMO_STORE_ID, name: '麦香生日烘焙·人民广场店', address: '上海市黄浦区人民大道 100 号', createdAt: now } },
       { upsert: true },
     );
+    // What the 门店 page shows; filled in on a store seeded before it had them, never over an ops edit.
+    const demoStoreFacts = { phone: '021-6318-0100', openingHours: { opens: '08:00', closes: '22:00' }, location: { latitude: 31.2304, longitude: 121.4737 } };
+    for (const [field, value] of Object.entries(demoStoreFacts)) {
+      await connection.collection('stores').updateOne({ code: 'SH-001', [field]: { $in: [null] } }, { $set: { [field]: value } });
+    }
     const store = await connection.collection('stores').findOne({ code: 'SH-001' });
     await connection.collection('staff_allowances').updateOne(
       { openid: DEMO_STAFF_OPENID },

@@ -3,6 +3,7 @@ import { demoMemberSeeder } from './demoMemberSeeder';
 import { birthdaySeeder } from './birthdaySeeder';
 import { mallSeeder } from './mallSeeder';
 import { operatorSeeder } from './operatorSeeder';
+import { communitySeeder } from './communitySeeder';
 
 export interface Seeder {
   name: string;
@@ -16,4 +17,5 @@ export const seeders: Seeder[] = [
   birthdaySeeder,
   mallSeeder,
   operatorSeeder,
+  communitySeeder,
 ];

@@ -24,10 +24,16 @@ import { birthdayPackagesOpsHandlers } from '../birthday/opsHandlers';
 import { storesHandlers } from '../stores/handlers';
 import { ordersOpsHandlers } from '../orders/opsHandlers';
 import { writeoffsOpsHandlers } from '../writeoff/opsHandlers';
+import { memberCodeHandlers } from '../memberCode/handlers';
+import { posHandlers } from '../pos/handlers';
+import { purchasesHandlers } from '../purchases/handlers';
+import { integrationsOpsHandlers } from '../integrations/opsHandlers';
 import { analyticsHandlers } from '../analytics/handlers';
 import { subscriptionsHandlers } from '../subscriptions/handlers';
 import { campaignsOpsHandlers } from '../campaigns/opsHandlers';
 import { messagesHandlers } from '../messages/handlers';
+import { communityHandlers } from '../community/handlers';
+import { communityOpsHandlers } from '../community/ops/opsHandlers';
 
 /** Every route of shared/'s table meets its handler here. */
 export const handlers: RouteHandlers = {
@@ -58,6 +64,12 @@ export const handlers: RouteHandlers = {
   ...storesHandlers,
   ...ordersOpsHandlers,
   ...writeoffsOpsHandlers,
+  ...memberCodeHandlers,
+  ...posHandlers,
+  ...purchasesHandlers,
+  ...integrationsOpsHandlers,
   ...analyticsHandlers,
   ...campaignsOpsHandlers,
+  ...communityHandlers,
+  ...communityOpsHandlers,
 };

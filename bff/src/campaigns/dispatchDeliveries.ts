@@ -61,7 +61,7 @@ async function claimBatch(workerId: string, now: Date, batchSize: number, leaseM
       const delivery = await CampaignDeliveryModel.findOneAndUpdate(
         { _id, ...claimable },
         { $set: { leaseOwner: workerId, leaseUntil: new Date(now.getTime() + leaseMs) } },
-        { new: true },
+        { returnDocument: 'after' },
       ).lean();
       if (delivery) claimed.push(delivery);
     }
@@ -186,7 +186,7 @@ async function processDelivery(worker: Worker, delivery: CampaignDelivery): Prom
   const started = await CampaignDeliveryModel.findOneAndUpdate(
     { _id: delivery._id, state: 'queued', leaseOwner: workerId },
     { $set: { state: 'sending', sendingAt: now, sentTo: member.openid, templateId }, $inc: { attempts: 1 } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!started) return 'lost';
   worker.faults.afterSending?.(started);

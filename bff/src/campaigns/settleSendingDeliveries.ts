@@ -25,7 +25,7 @@ async function claimReceipt(delivery: CampaignDelivery): Promise<{ msgId: string
       await SendReceiptModel.updateOne({ _id: receipt._id, claimedBy: null }, { $set: { claimedBy: owner.key } });
       continue;
     }
-    const claimed = await SendReceiptModel.findOneAndUpdate({ _id: receipt._id, claimedBy: null }, { $set: { claimedBy: delivery.key } }, { new: true }).lean();
+    const claimed = await SendReceiptModel.findOneAndUpdate({ _id: receipt._id, claimedBy: null }, { $set: { claimedBy: delivery.key } }, { returnDocument: 'after' }).lean();
     if (claimed) return { msgId: claimed._id, errorCode: claimed.errorCode };
   }
   return null;

@@ -37,7 +37,7 @@ export async function transitionCampaign(id: string, action: OperatorCampaignAct
     context.audit,
     { action: `ops.campaigns.${action}`, subject: { type: 'Campaign', id }, before: { state: campaign.state }, after: { state: target, audienceSize: set.audienceSize ?? campaign.audienceSize }, reason },
     async (entry) => {
-      const moved = await CampaignModel.findOneAndUpdate({ _id: campaign._id, state: campaign.state }, { $set: set, $inc: { version: 1 }, $push: auditSeqPush(entry._id) }, { new: true }).lean();
+      const moved = await CampaignModel.findOneAndUpdate({ _id: campaign._id, state: campaign.state }, { $set: set, $inc: { version: 1 }, $push: auditSeqPush(entry._id) }, { returnDocument: 'after' }).lean();
       if (!moved) throw conflict('CAMPAIGN_STATE_CONFLICT');
       return moved;
     },

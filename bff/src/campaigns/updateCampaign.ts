@@ -20,7 +20,7 @@ export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: Au
     const updated = await CampaignModel.findOneAndUpdate(
       { _id: current._id, state: 'draft', version },
       { $set: { ...stored, updatedAt: audit.now }, $inc: { version: 1 }, $push: auditSeqPush(entry._id) },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (updated) return updated;
     const now = await CampaignModel.findById(current._id, { state: 1 }).lean();

@@ -124,6 +124,16 @@ describe('loadConfig', () => {
       expect(config).toMatchObject({ NODE_ENV: 'production', BENCHMARK_ALLOW_SANDBOX: true, WECHAT_API_BASE: 'http://127.0.0.1:4100' });
     });
 
+    it("lets it send the sandbox's subscription templates (the only ones the sandbox knows)", () => {
+      const sandboxTemplates = {
+        WECHAT_TEMPLATE_BIRTHDAY_REMINDER: undefined,
+        WECHAT_TEMPLATE_BENEFIT_EXPIRING: undefined,
+        WECHAT_TEMPLATE_ORDER_STATUS: undefined,
+        WECHAT_TEMPLATE_HELP_SUCCEEDED: undefined,
+      };
+      expect(loadConfig({ ...benchEnv, ...sandboxTemplates, BENCHMARK_ALLOW_SANDBOX: 'true' }).WECHAT_TEMPLATE_BIRTHDAY_REMINDER).toBe('sandbox-tmpl-birthday-reminder');
+    });
+
     it('is off by default, so production still refuses the sandbox', () => {
       expect(loadConfig(productionEnv).BENCHMARK_ALLOW_SANDBOX).toBe(false);
       expect(() => loadConfig(benchEnv)).toThrow(/WECHAT_API_BASE/);

@@ -120,6 +120,8 @@ const configSchema = z
     OPS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
     OPS_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     OPS_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /** Signed requests per integration (a till, the online shop) per minute. */
+    INTEGRATION_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     OPS_LOGIN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     /** Two-factor for admins; on by default in production, where it cannot be turned off. */
     OPS_TOTP_REQUIRED_FOR_ADMIN: z.enum(['true', 'false']).optional().transform((value) => (value === undefined ? undefined : value === 'true')),
@@ -127,10 +129,25 @@ const configSchema = z
     OPS_PASSWORD_SCRYPT_N: z.coerce.number().int().min(2).max(2 ** 20).refine((value) => (value & (value - 1)) === 0, 'must be a power of two').default(2 ** 15),
     /** Origins allowed to call ops routes from a browser besides the BFF's own (the console's dev server). */
     OPS_CONSOLE_ORIGINS: z.string().default(''),
+    // community photos: GridFS in the app's MongoDB, or an S3-compatible bucket
+    PHOTO_STORE: z.enum(['gridfs', 's3']).default('gridfs'),
+    /** An S3-compatible endpoint (MinIO, COS, OSS…); empty for AWS itself. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    S3_KEY_PREFIX: z.string().default('community/'),
     /** The ops console's build, served under /console/ (`npm run build` makes it); from src/ and dist/ alike. */
     OPS_CONSOLE_DIST: z.string().min(1).default(path.resolve(__dirname, '../../../console/dist')),
   })
   .superRefine((config, ctx) => {
+    if (config.PHOTO_STORE === 's3') {
+      for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required with PHOTO_STORE=s3' });
+      }
+    }
     if (config.NODE_ENV !== 'production') return;
     const refuse = (key: keyof typeof config, message: string): void => {
       ctx.addIssue({ code: 'custom', path: [key], message });
@@ -155,7 +172,8 @@ const configSchema = z
     if (config.WECHAT_PUSH_TOKEN === DEV_WECHAT_PUSH_TOKEN) refuse('WECHAT_PUSH_TOKEN', 'is the development default');
     if (config.WECHAT_PUSH_AES_KEY === DEV_WECHAT_PUSH_AES_KEY) refuse('WECHAT_PUSH_AES_KEY', 'is the development default');
     for (const key of ['WECHAT_TEMPLATE_BIRTHDAY_REMINDER', 'WECHAT_TEMPLATE_BENEFIT_EXPIRING', 'WECHAT_TEMPLATE_ORDER_STATUS', 'WECHAT_TEMPLATE_HELP_SUCCEEDED'] as const) {
-      if (config[key].startsWith('sandbox-')) refuse(key, 'is the sandbox template, refused in production');
+      // The sandbox knows its own template ids only: the bench's production BFFs send those.
+      if (config[key].startsWith('sandbox-') && !sandboxAllowed) refuse(key, 'is the sandbox template, refused in production');
     }
     if (!config.WECHATPAY_MERCHANT_SERIAL) refuse('WECHATPAY_MERCHANT_SERIAL', 'is required in production');
     if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');

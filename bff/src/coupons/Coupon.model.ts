@@ -18,6 +18,8 @@ export interface Coupon extends CouponFace {
   usedStoreId: Types.ObjectId | null;
   usedStoreName: string | null;
   usedByStaffMemberId: Types.ObjectId | null;
+  /** Written off by a till or the online shop: the purchase's `<integrationId>:<receiptNo>` (kept after a restore). */
+  usedPurchaseKey?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -36,6 +38,7 @@ const couponSchema = new Schema<Coupon>(
     usedStoreId: { type: Schema.Types.ObjectId, default: null },
     usedStoreName: { type: String, default: null },
     usedByStaffMemberId: { type: Schema.Types.ObjectId, default: null },
+    usedPurchaseKey: { type: String, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

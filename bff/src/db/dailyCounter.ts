@@ -3,7 +3,7 @@ import { DailyCounterModel } from './DailyCounter.model';
 import { isDuplicateKeyError } from './duplicateKey';
 
 /** Every daily cap the BFF keeps; the purpose is the first part of the counter's id. */
-export type DailyCapPurpose = 'help-assist' | 'referral-reward' | 'points-adjustment';
+export type DailyCapPurpose = 'help-assist' | 'referral-reward' | 'points-adjustment' | 'community-post' | 'community-comment' | 'community-photo';
 
 /** One cap: whose it is (a member id) and the instant whose Asia/Shanghai day it counts in. */
 export interface DailyCap {

@@ -157,4 +157,72 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   event_checkpoints: { unsharded: 'One document per event consumer.' },
   migrations: { unsharded: 'One document per data migration.' },
   wechat_access_tokens: { unsharded: 'One token per mini-program.' },
+  // ── purchases from tills and the online shop ──
+  pos_purchases: {
+    unsharded: 'One per till or online receipt: grows with purchases, like the orders.',
+    later: {
+      key: byMember,
+      blockedBy: ['receipt_once_per_integration'],
+      plan: 'The receipt is unique per integration, which knows no member before identifying one: keep a claim collection of receipts (_id = integration:receipt, sharded by _id) inserted first, then shard purchases by hashed memberId.',
+    },
+  },
+  pos_refunds: {
+    unsharded: 'Refunds of till and online receipts: a fraction of the purchases.',
+    later: {
+      key: byMember,
+      blockedBy: ['refund_once_per_receipt'],
+      plan: 'As pos_purchases: a claim collection for (integration, receipt, refund number), then shard by hashed memberId.',
+    },
+  },
+  member_codes: {
+    unsharded: 'Short-lived codes (60 seconds, purged by pos.settle): the collection stays small however many members show one.',
+    later: { key: { code: 'hashed' }, blockedBy: [], plan: 'Shard by hashed code, the till\'s only lookup.' },
+  },
+  integrations: { unsharded: 'One key per till or online channel: thousands at most.' },
+  integration_nonces: { unsharded: 'Nonces of the last minutes per key, purged by pos.settle: small however busy the tills are.' },
+  // ── the community: bounded by the members who post, served whole by one replica set ──
+  community_posts: { unsharded: 'Posts by the members who post (a small share of members, at most postsPerDay each): millions a year fit one replica set; the feeds read by state and time across all authors.' },
+  community_comments: { unsharded: 'Comments on those posts, read by post; grows with the posts.' },
+  community_likes: { unsharded: 'One like per (member, post), _id = member:post; grows with the posts.' },
+  community_reports: { unsharded: 'Reports by members, a fraction of posts and comments.' },
+  community_blocks: { unsharded: 'Blocks between members: few per member.' },
+  community_members: { unsharded: 'Per-member community state (mutes, counters) for those who take part.' },
+  community_photos: { unsharded: 'Photo metadata (the files live in GridFS or S3), a few per post.' },
+  community_media_checks: { unsharded: 'One per photo sent to mediaCheckAsync, _id = its trace_id; purged with the photos.' },
+  community_topics: { unsharded: 'Tens of topics chosen by ops.' },
+  moderation_words: { unsharded: 'The local word list: thousands of words.' },
+  // ── campaigns, subscription messages and analytics ──
+  campaign_deliveries: {
+    key: { key: 'hashed' },
+    why: 'One delivery per (campaign, member, occurrence), the unique key: materialising a cohort inserts hundreds of thousands at once, and the hashed key spreads them over every shard.',
+    scatterGather: ['dispatch claims queued deliveries by state and nextAttemptAt (workers, in batches)', 'a campaign\'s report counts by campaignId and state', 'a member\'s deliveries (export, erasure)', 'settling a send receipt by msgId'],
+  },
+  inbox_messages: {
+    key: { key: 'hashed' },
+    why: 'Each delivery lands in the member\'s 消息中心 once, by the delivery\'s key.',
+    scatterGather: ['a member\'s 消息中心 (memberId, createdAt): one member\'s page, on every shard'],
+  },
+  subscription_quotas: {
+    key: byId,
+    why: '_id = member:template: every accept, send and refusal is a conditional update on one document.',
+    scatterGather: ['a member\'s templates (消息设置, dry runs by memberId)'],
+  },
+  subscription_send_receipts: {
+    key: byId,
+    why: '_id = WeChat\'s MsgID: a receipt lands once however often WeChat pushes it.',
+    scatterGather: ['reconciling by openid, template and time (a job)'],
+  },
+  subscription_reports: {
+    key: byMember,
+    why: 'What the mini-program said the member chose, kept for reconciliation and read per member.',
+    scatterGather: [],
+  },
+  member_stats: {
+    key: byId,
+    why: 'One document per member, _id = the member id, updated by the analytics consumer for each of their events.',
+    scatterGather: ['the segment job finds members due by reviewAt (in batches)', 'segment sizes by stage (dashboards)'],
+  },
+  analytics_daily: { unsharded: 'One document per business day: a few hundred a year.' },
+  campaigns: { unsharded: 'Tens of campaigns a month, made by operators.' },
+  campaign_send_rate: { unsharded: 'One small document per second of sending (the global send rate), purged as it ages.' },
 };

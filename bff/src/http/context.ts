@@ -1,5 +1,5 @@
 import type { Context, DefaultState, ParameterizedContext } from 'koa';
-import type { OperatorRole, OpsAbility } from '@cakeday/shared';
+import type { IntegrationKind, OperatorRole, OpsAbility } from '@cakeday/shared';
 import type { Logger } from '../logger';
 import type { Member } from '../members/Member.model';
 
@@ -32,6 +32,15 @@ export interface OperatorPrincipal {
   expiresAt: Date;
 }
 
+/** Who is calling an integration route: a till's or an online channel's key, from its signed request. */
+export interface IntegrationPrincipal {
+  integrationId: string;
+  keyId: string;
+  kind: IntegrationKind;
+  /** The store a till acts for; null for an online channel. */
+  storeId: string | null;
+}
+
 export interface CakedayState extends DefaultState {
   requestId: string;
   log: Logger;
@@ -39,6 +48,7 @@ export interface CakedayState extends DefaultState {
   routeName?: string;
   principal?: Principal;
   operator?: OperatorPrincipal;
+  integration?: IntegrationPrincipal;
 }
 
 export type CakedayContext = ParameterizedContext<CakedayState> & Pick<Context, 'request'>;

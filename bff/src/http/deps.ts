@@ -1,8 +1,10 @@
 import type { Config } from '../config/config';
+import type { IntegrationLimiter } from '../integrations/integrationLimiter';
 import type { Logger } from '../logger';
 import type { OperatorAuthenticator } from '../operators/authenticateOperator';
 import type { SettingsSource } from '../settings/settingsSource';
 import type { WechatClients } from '../wechat/clients';
+import type { PhotoStore } from '../community/photos/photoStore';
 import type { PushHandlers } from '../wechat/messagePush/pushHandlers';
 import type { CakedayContext, Principal } from './context';
 
@@ -19,6 +21,8 @@ export interface AppDeps {
   authenticate: Authenticator;
   /** Resolves an operator from the console's session cookie (ops routes only). */
   authenticateOperator: OperatorAuthenticator;
+  /** Requests per integration per minute (the integration API). */
+  integrationLimiter: IntegrationLimiter;
   /** The program settings in force, by instant or by version. */
   settings: SettingsSource;
   /** The current instant; tests move it. */
@@ -27,6 +31,8 @@ export interface AppDeps {
   databaseReady: () => Promise<boolean>;
   /** WeChat capabilities (login, phone, messages, content security, codes, risk). */
   wechat: WechatClients;
+  /** Where community photos are kept (GridFS or an S3-compatible bucket). */
+  photos: PhotoStore;
   /** What handles each event WeChat pushes to /wechat/message-push (wechat/messagePush/pushHandlerTable.ts). */
   pushHandlers: PushHandlers;
 }

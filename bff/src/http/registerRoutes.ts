@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { routes, type RouteDefinition, type RouteName } from '@cakeday/shared';
 import { AppError, forbidden, internal, unauthenticated } from '../errors/AppError';
+import { authenticateIntegration } from '../integrations/authenticateIntegration';
 import { fieldIssues, validateInput } from '../middleware/validate';
 import type { CakedayContext, CakedayState, OperatorPrincipal, Principal } from './context';
 import { sendCsv } from './csvResponse';
@@ -12,7 +13,7 @@ async function resolvePrincipal(
   ctx: CakedayContext,
   deps: AppDeps,
 ): Promise<Principal | undefined> {
-  if (definition.auth === 'ops') return undefined;
+  if (definition.auth === 'ops' || definition.auth === 'integration') return undefined;
   if (definition.auth === 'public') {
     if (!ctx.get('Authorization')) return undefined;
     // A public route still recognises a valid caller, but a stale token must not block it.
@@ -65,10 +66,12 @@ export function registerRoutes(router: Router<CakedayState>, handlers: RouteHand
       if (name.startsWith('ops.')) assertOpsOrigin(ctx, deps);
       const principal = await resolvePrincipal(definition, ctx, deps);
       const operator = await resolveOperator(definition, ctx, deps);
+      const integration = definition.auth === 'integration' ? await authenticateIntegration(ctx, deps) : undefined;
       ctx.state.principal = principal;
       ctx.state.operator = operator;
+      ctx.state.integration = integration;
       const input = validateInput(definition.request, ctx.request.body);
-      const result = await handler(input, { deps, koa: ctx, requestId: ctx.state.requestId, principal, operator });
+      const result = await handler(input, { deps, koa: ctx, requestId: ctx.state.requestId, principal, operator, integration });
       if (definition.stream === 'csv') return sendCsv(ctx, result as CsvExport);
       // The response schema is a whitelist: a field it does not name never leaves the BFF.
       const output = definition.response.safeParse(result);

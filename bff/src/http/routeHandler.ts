@@ -1,5 +1,5 @@
 import type { RouteName, RouteRequest, RouteResponse, Routes } from '@cakeday/shared';
-import type { CakedayContext, OperatorPrincipal, Principal } from './context';
+import type { CakedayContext, IntegrationPrincipal, OperatorPrincipal, Principal } from './context';
 import type { AppDeps } from './deps';
 
 export interface HandlerContext {
@@ -10,6 +10,8 @@ export interface HandlerContext {
   principal: Principal | undefined;
   /** Set for every ops route. */
   operator: OperatorPrincipal | undefined;
+  /** Set for every integration route. */
+  integration: IntegrationPrincipal | undefined;
 }
 
 /** An ops route's handler always has its operator. */
@@ -24,7 +26,16 @@ export interface CsvExport {
   rows: AsyncIterable<readonly (string | number | null)[]>;
 }
 
-type ContextFor<N extends RouteName> = Routes[N]['auth'] extends 'ops' ? OpsHandlerContext : HandlerContext;
+/** An integration route's handler always has its integration. */
+export interface IntegrationHandlerContext extends HandlerContext {
+  integration: IntegrationPrincipal;
+}
+
+type ContextFor<N extends RouteName> = Routes[N]['auth'] extends 'ops'
+  ? OpsHandlerContext
+  : Routes[N]['auth'] extends 'integration'
+    ? IntegrationHandlerContext
+    : HandlerContext;
 type ResultFor<N extends RouteName> = Routes[N] extends { stream: 'csv' } ? CsvExport : RouteResponse<N>;
 
 export type RouteHandler<N extends RouteName> = (input: RouteRequest<N>, context: ContextFor<N>) => Promise<ResultFor<N>>;

@@ -13,8 +13,12 @@ import { memberQueueFor } from '../points/memberQueue';
 import { settlePendingAudits } from '../audit/settlePendingAudits';
 import { resumeErasures } from '../members/deleteMember';
 import { finishAdjustments } from '../points/adjustments/finishAdjustments';
+import { queueOverduePosts } from '../community/overdueVerdicts';
+import { repairCommunityCounters } from '../community/repairCounters';
 import { settingsAt } from '../settings/settingsSource';
 import { purgeMessagePushInbox, retryMessagePushes } from '../wechat/messagePush/retryMessagePushes';
+import { posContextFrom } from '../pos/handlers';
+import { settlePendingPos } from '../pos/settlePending';
 import { analyticsConsumer } from '../analytics/analyticsConsumer';
 import { segmentMembers } from '../analytics/segmentMembers';
 import { consumeEvents } from '../events/consumeEvents';
@@ -46,7 +50,7 @@ export const jobs: readonly Job[] = [
   },
   { name: 'help.expire', intervalMs: 10 * MINUTE, run: (deps) => expireHelpCampaigns(deps.now()) },
   { name: 'help.finishUnlocks', intervalMs: 2 * MINUTE, run: (deps) => repairHelp({ now: deps.now(), logger: deps.logger }) },
-  { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config }) },
+  { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config, photos: deps.photos }) },
   { name: 'audit.settlePending', intervalMs: 5 * MINUTE, run: (deps) => settlePendingAudits({ now: deps.now(), logger: deps.logger }) },
   { name: 'campaigns.run', intervalMs: MINUTE, run: (deps) => runCampaigns(deps) },
   // Each run is one worker's round; the deliveries' leases let rounds of other instances (or a later one) run at once.
@@ -54,6 +58,7 @@ export const jobs: readonly Job[] = [
   { name: 'campaigns.settleSending', intervalMs: 5 * MINUTE, run: (deps) => settleSendingDeliveries(deps) },
   { name: 'wechat.messagePush.retry', intervalMs: MINUTE, run: (deps) => retryMessagePushes(deps) },
   { name: 'wechat.messagePush.purge', intervalMs: 60 * MINUTE, run: (deps) => purgeMessagePushInbox(deps.now()) },
+  { name: 'pos.settle', intervalMs: 2 * MINUTE, run: async (deps) => settlePendingPos({ ...(await posContextFrom({ deps })), logger: deps.logger }) },
   {
     name: 'referral.settleRewards',
     intervalMs: 5 * MINUTE,
@@ -64,4 +69,6 @@ export const jobs: readonly Job[] = [
   // member's active day twice).
   { name: 'analytics.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(analyticsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   { name: 'analytics.segments', intervalMs: 10 * MINUTE, run: async (deps) => segmentMembers(await settingsAt(deps)) },
+  { name: 'community.queueOverdue', intervalMs: MINUTE, run: (deps) => queueOverduePosts(deps.now()) },
+  { name: 'community.repairCounters', intervalMs: 5 * MINUTE, run: (deps) => repairCommunityCounters(deps.now()) },
 ];

@@ -32,6 +32,8 @@ export interface Member {
   /** Set while the nickname waits for a content review: friends and staff then see the default name. */
   nicknameReview?: HeldText | null;
   avatarUrl: string | null;
+  /** When the avatar the member points to was uploaded through members.uploadAvatar: a later upload wins. */
+  avatarUploadedAt?: Date | null;
   phone: StoredPhone | null;
   /** HMAC-SHA256 of the number; absent when none is bound (see unionid). */
   phoneHash?: string;
@@ -65,6 +67,7 @@ const memberSchema = new Schema<Member>(
     nickname: { type: String, default: null },
     nicknameReview: { type: heldTextSchema, default: null },
     avatarUrl: { type: String, default: null },
+    avatarUploadedAt: { type: Date, default: null },
     phone: {
       type: new Schema<StoredPhone>({ ciphertext: String, masked: String, boundAt: Date }, { _id: false }),
       default: null,

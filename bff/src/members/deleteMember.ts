@@ -5,10 +5,14 @@ import { personalDataHolders } from '../privacy/personalDataRegistry';
 import { DeletedAccountModel } from './DeletedAccount.model';
 import { MemberModel } from './Member.model';
 import { keyedHash } from './personalDataCrypto';
+import type { PhotoStore } from '../community/photos/photoStore';
+import { createGridfsPhotoStore } from '../community/photos/gridfsPhotoStore';
 
 export interface ErasureDeps {
   now: Date;
   config: Pick<Config, 'DATA_HASH_KEY'>;
+  /** Where community photos are kept (the app's store; GridFS when not given). */
+  photos?: PhotoStore;
 }
 
 /**
@@ -29,8 +33,9 @@ export async function deleteMember(memberId: string, context: ErasureDeps): Prom
     }
   }
   const openid = member.status === 'active' ? member.openid : null;
+  const photos = context.photos ?? createGridfsPhotoStore();
   for (const holder of personalDataHolders) {
-    await holder.erase?.({ memberId: id, openid, now: context.now });
+    await holder.erase?.({ memberId: id, openid, now: context.now, photos });
   }
   await MemberModel.updateOne({ _id: id, status: 'deleted', erasedAt: null }, { $set: { erasedAt: context.now } });
 }

@@ -10,8 +10,9 @@ import { textCheckContext } from '../moderation/textContext';
 import { requireMember } from './requireMember';
 import { setBirthday } from './setBirthday';
 import { updateProfile } from './updateProfile';
+import { uploadAvatar } from './uploadAvatar';
 
-type MemberRoutes = 'members.me' | 'members.update' | 'members.bindPhone' | 'members.setBirthday' | 'members.export' | 'members.delete';
+type MemberRoutes = 'members.me' | 'members.update' | 'members.uploadAvatar' | 'members.bindPhone' | 'members.setBirthday' | 'members.export' | 'members.delete';
 
 export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
   'members.me': async (_input, { deps, principal }) => {
@@ -23,6 +24,11 @@ export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
     const context = textCheckContext(deps);
     const member = await updateProfile(requireMember(principal), input, context);
     return presentMemberProfile(member, context.now, deps.config.DATA_ENCRYPTION_KEY);
+  },
+  'members.uploadAvatar': async (input, { deps, principal }) => {
+    const now = deps.now();
+    const member = await uploadAvatar(requireMember(principal), input.imageBase64, { now, publicBaseUrl: deps.config.PUBLIC_BASE_URL });
+    return presentMemberProfile(member, now, deps.config.DATA_ENCRYPTION_KEY);
   },
   'members.bindPhone': async (input, { deps, principal }) =>
     bindPhone(requireMember(principal), input.code, { phone: deps.wechat.phone, config: deps.config, now: deps.now() }),
@@ -41,7 +47,7 @@ export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
     return exportMemberData(requireMember(principal).memberId, { now, thresholds: settings.settings.tiers, dataKey: deps.config.DATA_ENCRYPTION_KEY });
   },
   'members.delete': async (_input, { deps, principal }) => {
-    await deleteMember(requireMember(principal).memberId, { now: deps.now(), config: deps.config });
+    await deleteMember(requireMember(principal).memberId, { now: deps.now(), config: deps.config, photos: deps.photos });
     return { deleted: true };
   },
 };

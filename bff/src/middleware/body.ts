@@ -16,8 +16,17 @@ export function jsonBodiesOnly(): Middleware<CakedayState> {
   };
 }
 
-/** Parses JSON bodies and keeps the raw text (WeChat Pay signs it); a body that cannot be read is the client's 400. */
-export function parseJsonBody(limit: string): Middleware<CakedayState> {
+/**
+ * Parses JSON bodies and keeps the raw text (WeChat Pay signs it); a body that cannot be read is the client's 400.
+ * `largerLimits` (path -> limit) lets a route that carries an image take more than the default limit.
+ */
+export function parseJsonBody(limit: string, largerLimits: Readonly<Record<string, string>> = {}): Middleware<CakedayState> {
+  const byPath = new Map(Object.entries(largerLimits).map(([path, pathLimit]) => [path, parserWithLimit(pathLimit)]));
+  const usual = parserWithLimit(limit);
+  return (ctx, next) => (byPath.get(ctx.path) ?? usual)(ctx, next);
+}
+
+function parserWithLimit(limit: string): Middleware<CakedayState> {
   return bodyParser({
     enableTypes: ['json'],
     jsonLimit: limit,

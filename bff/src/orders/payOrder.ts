@@ -18,6 +18,9 @@ export async function payOrder(orderId: string, memberId: string, context: Order
 
 /** Asks WeChat Pay whether an unpaid order was paid (after requestPayment, or from the reconciliation job). */
 export async function confirmPayment(order: MallOrder, context: OrderContext): Promise<MallOrder> {
+  // Paid by a concurrent confirmation or the notification but not yet fulfilled: finish it here rather than answer
+  // 已支付 while the goods wait for that other request (the steps are idempotent, as the sweeper relies on).
+  if (order.status === 'paid') return advanceOrder(order, context);
   if ((order.status !== 'awaiting_payment' && order.status !== 'stock_reserved') || !order.prepay) return order;
   const transaction = await context.pay.queryByOutTradeNo(order.orderNo);
   if (!transaction || transaction.tradeState !== 'SUCCESS') return order;

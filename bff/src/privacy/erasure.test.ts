@@ -163,7 +163,7 @@ describe('members.export and members.delete walk every place member data is kept
       }
     }
     // The member id remains only where the law or the accounts need it, never with anything identifying.
-    const keptFor = ['members', 'consents', 'points_entries', 'points_accounts', 'mall_orders', 'coupons', 'writeoff_records', 'help_assists', 'help_campaigns', 'referrals'];
+    const keptFor = ['members', 'consents', 'points_entries', 'points_accounts', 'mall_orders', 'coupons', 'writeoff_records', 'help_assists', 'help_campaigns', 'referrals', 'events'];
     const holdingId = [...after].filter(([, docs]) => docs.some((doc) => doc.includes(id))).map(([name]) => name);
     expect(holdingId.filter((name) => !keptFor.includes(name))).toEqual([]);
     for (const gone of ['wishlists', 'birthday_claims', 'share_links', 'referral_codes', 'help_daily_counts', 'mall_redemption_limits']) {

@@ -20,6 +20,7 @@ import { tierSummary } from '../tiers/tierSummary';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import type { ExportSection } from './personalDataRegistry';
+import { exportCommunity } from '../community/privacy/exportCommunity';
 
 export interface ExportContext {
   member: Member;
@@ -126,4 +127,5 @@ export const exportSectionReaders: Readers = {
       shares: shares.map((share) => ({ kind: share.kind, createdAt: toBusinessIso(share.createdAt) })),
     };
   },
+  community: ({ memberId }) => exportCommunity(memberId),
 };

@@ -23,6 +23,11 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   DonationCertificate: 'certificate numbers by order id; the order (MallOrder) is in the registry',
   Campaign: 'ops campaigns: audience filters, the message and the operators who made them; deliveries (CampaignDelivery) name members',
   SendRateWindow: 'campaign sends per second, naming nobody',
+  Integration: 'a till’s or an online channel’s key',
+  IntegrationNonce: 'nonces of signed requests, by integration',
+  CommunityTopic: 'the community’s topics, kept by ops',
+  ModerationWord: 'the local word list, kept by ops',
+  MediaCheck: 'WeChat trace ids of photo checks, naming photo and post ids only (deleted with the photos)',
 };
 /** Fields that look personal by name but are not, and why. */
 const EXEMPTED_FIELDS: Record<string, string> = {

@@ -7,12 +7,16 @@ import { HelpAssistModel } from '../help/HelpAssist.model';
 import { HelpCampaignModel } from '../help/HelpCampaign.model';
 import { RedemptionLimitModel } from '../mall/RedemptionLimit.model';
 import { MemberModel } from '../members/Member.model';
+import { MemberCodeModel } from '../memberCode/MemberCode.model';
 import { ReferralCodeModel } from '../referral/ReferralCode.model';
 import { DailyCounterModel } from '../db/DailyCounter.model';
 import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { MemberStatsModel } from '../analytics/MemberStats.model';
+import { AVATAR_BUCKET, deleteAvatarFilesOf } from '../media/avatarFiles';
+import type { PhotoStore } from '../community/photos/photoStore';
+import { communityHolders } from '../community/privacy/communityHolders';
 import { MessagePushInboxModel } from '../wechat/messagePush/MessagePushInbox.model';
 import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model';
 import { SubscriptionReportModel } from '../subscriptions/SubscriptionReport.model';
@@ -29,6 +33,8 @@ export interface ErasureContext {
   /** The member's openid, while it is known (null when a deletion is resumed after the member was anonymised). */
   openid: string | null;
   now: Date;
+  /** Community photo files (their documents say which). */
+  photos: PhotoStore;
 }
 
 interface HolderFacts {
@@ -58,7 +64,7 @@ const keyedBy = (memberId: Types.ObjectId): { _id: RegExp } => ({ _id: new RegEx
 export const personalDataHolders: readonly PersonalDataHolder[] = [
   {
     model: 'Member',
-    fields: ['_id', 'openid', 'unionid', 'nickname', 'nicknameReview', 'avatarUrl', 'phone', 'phoneHash', 'birthday', 'birthdayHistory'],
+    fields: ['_id', 'openid', 'unionid', 'nickname', 'nicknameReview', 'avatarUrl', 'avatarUploadedAt', 'phone', 'phoneHash', 'birthday', 'birthdayHistory'],
     erasure: 'anonymise',
     why: 'The id stays (the ledger refers to it); openid, unionid, profile, phone, birthday and history go; every session is revoked.',
     erase: ({ memberId, now }) =>
@@ -71,6 +77,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
             nickname: null,
             nicknameReview: null,
             avatarUrl: null,
+            avatarUploadedAt: null,
             phone: null,
             birthday: null,
             birthdayHistory: { firstSetAt: null, changedAt: null, corrections: 0, lastBenefitClaimedAt: null },
@@ -148,6 +155,28 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     erasure: 'keep',
     why: 'Payments and refunds (accounting records), amounts and order references under the anonymous id.',
     exportedIn: ['paidSpend', 'tier'],
+  },
+  {
+    model: 'PosPurchase',
+    fields: ['memberId', 'memberCodeId', 'inBirthdayMonth'],
+    erasure: 'keep',
+    why: 'Till and online-shop purchases (accounting records: receipt, store, lines, amounts) under the anonymous id; their amounts and receipt numbers are exported with paidSpend and their points with points.',
+    exportedIn: ['paidSpend', 'points'],
+  },
+  {
+    model: 'PosRefund',
+    fields: ['memberId'],
+    erasure: 'keep',
+    why: 'Refunds of those purchases (accounting records) under the anonymous id; exported with paidSpend (the negative amounts) and points (the clawback).',
+    exportedIn: ['paidSpend', 'points'],
+  },
+  {
+    model: 'MemberCode',
+    fields: ['memberId'],
+    erasure: 'delete',
+    why: 'Not exported: a member code lives 60 seconds (purged a day later) and says only which coupons were shown with it; deleted so that no till can identify the member with one.',
+    erase: ({ memberId }) => MemberCodeModel.deleteMany({ memberId }),
+    exportedIn: [],
   },
   {
     model: 'MallOrder',
@@ -252,6 +281,14 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     exportedIn: [],
   },
   {
+    collection: `${AVATAR_BUCKET}.files`,
+    fields: ['metadata.memberId'],
+    erasure: 'delete',
+    why: 'The avatar images the member uploaded (GridFS files and their chunks), served at a random address; every one goes, with its chunks. Exported as the profile’s avatarUrl.',
+    erase: ({ memberId }) => deleteAvatarFilesOf(memberId),
+    exportedIn: ['profile'],
+  },
+  {
     collection: 'rate_limits',
     fields: ['key'],
     erasure: 'delete',
@@ -260,6 +297,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
       mongoose.connection.collection('rate_limits').deleteMany({ key: { $in: [`help_member:${memberId.toHexString()}`, ...(openid ? [`login_openid:${openid}`] : [])] } }),
     exportedIn: [],
   },
+  ...communityHolders,
   {
     model: 'MessagePushInbox',
     fields: ['_id', 'openid', 'event'],

@@ -13,6 +13,7 @@ export interface NewStore {
   address: string;
   phone: string | null;
   openingHours: { opens: string; closes: string } | null;
+  location: { latitude: number; longitude: number } | null;
   reason?: string;
 }
 

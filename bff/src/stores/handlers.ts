@@ -4,6 +4,7 @@ import { activeStaffCounts } from './activeStaffCounts';
 import { addStoreStaff } from './addStoreStaff';
 import { createStore } from './createStore';
 import { deactivateStoreStaff } from './deactivateStoreStaff';
+import { listStoresForMembers } from './listStoresForMembers';
 import { listStoresForOps } from './listStoresForOps';
 import { listStoreStaff } from './listStoreStaff';
 import { presentStoreForOps } from './presentStoreForOps';
@@ -11,7 +12,7 @@ import { presentStoreStaff } from './presentStoreStaff';
 import { updateStore } from './updateStore';
 import type { Store } from '../writeoff/Store.model';
 
-type StoresRoutes = 'ops.stores.list' | 'ops.stores.create' | 'ops.stores.update' | 'ops.storeStaff.list' | 'ops.storeStaff.add' | 'ops.storeStaff.deactivate';
+type StoresRoutes = 'stores.list' | 'ops.stores.list' | 'ops.stores.create' | 'ops.stores.update' | 'ops.storeStaff.list' | 'ops.storeStaff.add' | 'ops.storeStaff.deactivate';
 
 async function presentStore(store: Store) {
   const counts = await activeStaffCounts([store._id]);
@@ -25,6 +26,7 @@ async function presentOneStaff(allowance: Parameters<typeof presentStoreStaff>[0
 }
 
 export const storesHandlers: Pick<RouteHandlers, StoresRoutes> = {
+  'stores.list': async (input, { deps }) => ({ stores: await listStoresForMembers(input.near, deps.now()) }),
   'ops.stores.list': async (input, { operator }) => {
     const { items, total } = await listStoresForOps(input, operator);
     const counts = await activeStaffCounts(items.map((store) => store._id));

@@ -10,6 +10,7 @@ export const editableOfStore = (store: Store) => ({
   address: store.address,
   phone: store.phone ?? null,
   openingHours: store.openingHours ? { opens: store.openingHours.opens, closes: store.openingHours.closes } : null,
+  location: store.location ? { latitude: store.location.latitude, longitude: store.location.longitude } : null,
   status: store.status ?? 'open',
 });
 

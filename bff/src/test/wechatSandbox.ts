@@ -23,6 +23,11 @@ export interface WechatSandboxHarness {
   config(overrides?: Partial<Record<keyof Config, string>>): Config;
   /** Routes the sandbox's pushes to this listener, e.g. the test app's `server` from buildTestApp (supertest apps do not listen). */
   serve(listener: RequestListener): void;
+  /**
+   * The base URL of that listener (with `push`): as PUBLIC_BASE_URL, what the sandbox fetches for mediaCheckAsync
+   * (the photos the BFF serves) reaches the served app too.
+   */
+  appUrl(): string;
 }
 
 export interface WechatSandboxOptions {
@@ -42,6 +47,7 @@ export function useWechatSandbox(options: WechatSandboxOptions = {}): WechatSand
   let running: RunningWechatSandbox | undefined;
   let target: RequestListener | undefined;
   let stopListener: (() => Promise<void>) | undefined;
+  let listenerUrl: string | null = null;
   beforeAll(async () => {
     let pushUrl: string | null = null;
     if (options.push) {
@@ -56,7 +62,8 @@ export function useWechatSandbox(options: WechatSandboxOptions = {}): WechatSand
           listener.close(() => resolve());
           listener.closeAllConnections();
         });
-      pushUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}${MESSAGE_PUSH_PATH}`;
+      listenerUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+      pushUrl = `${listenerUrl}${MESSAGE_PUSH_PATH}`;
     }
     running = await startWechatSandbox({
       port: 0,
@@ -95,6 +102,10 @@ export function useWechatSandbox(options: WechatSandboxOptions = {}): WechatSand
     serve: (listener) => {
       if (!options.push) throw new Error('useWechatSandbox({ push: {} }) starts the listener pushes go to');
       target = listener;
+    },
+    appUrl: () => {
+      if (!listenerUrl) throw new Error('useWechatSandbox({ push: {} }) starts the listener the app is served on');
+      return listenerUrl;
     },
   };
 }

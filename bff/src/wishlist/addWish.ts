@@ -22,19 +22,17 @@ export async function addWish(principal: Principal, input: WishlistAddRequest, c
     if (!item) throw unprocessable('WISH_ITEM_UNAVAILABLE');
     itemId = item._id;
   }
-  const text = input.kind === 'text' ? input.text : null;
-  const note = input.note ? input.note : null;
-  const textReview = text === null ? null : await checkWishText(principal, text, context);
-  const noteReview = note === null ? null : await checkWishText(principal, note, context);
+  const checkedText = input.kind === 'text' ? await checkWishText(principal, input.text, context) : null;
+  const checkedNote = input.note ? await checkWishText(principal, input.note, context) : null;
   await ensureWishlist(memberId, now);
   const wish = {
     _id: new Types.ObjectId(),
     kind: input.kind,
     itemId,
-    text,
-    note,
-    textReview,
-    noteReview,
+    text: checkedText?.content ?? null,
+    note: checkedNote?.content ?? null,
+    textReview: checkedText?.held ?? null,
+    noteReview: checkedNote?.held ?? null,
     createdAt: now,
   };
   const updated = await WishlistModel.findOneAndUpdate(

@@ -23,12 +23,14 @@ export async function updateWish(
   if (input.text !== undefined && wish.kind !== 'text') throw unprocessable('WISH_TEXT_NOT_EDITABLE');
   const set: Record<string, unknown> = { updatedAt: now };
   if (input.text !== undefined) {
-    set['wishes.$.text'] = input.text;
-    set['wishes.$.textReview'] = await checkWishText(principal, input.text, context);
+    const checked = await checkWishText(principal, input.text, context);
+    set['wishes.$.text'] = checked.content;
+    set['wishes.$.textReview'] = checked.held;
   }
   if (input.note !== undefined) {
-    set['wishes.$.note'] = input.note ? input.note : null;
-    set['wishes.$.noteReview'] = input.note ? await checkWishText(principal, input.note, context) : null;
+    const checked = input.note ? await checkWishText(principal, input.note, context) : null;
+    set['wishes.$.note'] = checked?.content ?? null;
+    set['wishes.$.noteReview'] = checked?.held ?? null;
   }
   const updated = await WishlistModel.findOneAndUpdate(
     { _id: new Types.ObjectId(memberId), 'wishes._id': wishId },

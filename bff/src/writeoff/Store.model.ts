@@ -1,5 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
-import { STORE_STATUSES, type OpeningHours } from '@cakeday/shared';
+import { STORE_STATUSES, type GeoPoint, type OpeningHours } from '@cakeday/shared';
 
 /** A store of the brand. Fields after `createdAt` came with the ops console: seeded stores may lack them. */
 export interface Store {
@@ -11,6 +11,8 @@ export interface Store {
   /** The store's own phone for members. */
   phone?: string | null;
   openingHours?: OpeningHours | null;
+  /** GCJ-02, for the members' map and nearest-first order; absent or null: not on the map. */
+  location?: GeoPoint | null;
   /** Absent = open. */
   status?: (typeof STORE_STATUSES)[number];
   updatedAt?: Date;
@@ -28,6 +30,7 @@ const storeSchema = new Schema<Store>(
     createdAt: { type: Date, required: true },
     phone: { type: String, default: null },
     openingHours: { type: new Schema<OpeningHours>({ opens: String, closes: String }, { _id: false }), default: null },
+    location: { type: new Schema<GeoPoint>({ latitude: Number, longitude: Number }, { _id: false }), default: null },
     status: { type: String, enum: STORE_STATUSES, default: 'open' },
     updatedAt: { type: Date },
     version: { type: Number, default: 0 },

@@ -7,6 +7,7 @@ export const CONSOLE_SECTIONS = {
   members: '会员',
   mall: '商城与订单',
   stores: '门店',
+  community: '社区',
   system: '系统管理',
 } as const;
 export type ConsoleSection = keyof typeof CONSOLE_SECTIONS;

@@ -1,11 +1,13 @@
 import { analyticsFeature } from './analytics/analytics.feature';
 import { auditFeature } from './audit/audit.feature';
+import { integrationsFeature } from './integrations/integrations.feature';
 import { birthdayPackagesFeature } from './birthdayPackages/birthdayPackages.feature';
 import { campaignsFeature } from './campaigns/campaigns.feature';
 import { couponTemplatesFeature } from './couponTemplates/couponTemplates.feature';
 import type { ConsoleFeature } from './feature';
 import { mallItemsFeature } from './mallItems/mallItems.feature';
 import { membersFeature } from './members/members.feature';
+import { moderationFeature } from './moderation/moderation.feature';
 import { operatorsFeature } from './operators/operators.feature';
 import { flaggedOrdersFeature, ordersFeature } from './orders/orders.feature';
 import { pointsApprovalsFeature } from './pointsApprovals/pointsApprovals.feature';
@@ -28,7 +30,9 @@ export const consoleFeatures: readonly ConsoleFeature[] = [
   storesFeature,
   storeStaffFeature,
   writeoffsFeature,
+  moderationFeature,
   settingsFeature,
   operatorsFeature,
+  integrationsFeature,
   auditFeature,
 ];

@@ -81,3 +81,43 @@ export async function call<N extends RouteName>(name: N, input: RouteInput<N>): 
   if (answer.status < 200 || answer.status >= 300) throw ApiError.fromResponse(answer.status, answer.body);
   return answer.body as RouteResponse<N>;
 }
+
+/** An address on the BFF (a photo's path, the upload endpoint) as the mini-program reaches it. */
+export function bffUrl(path: string): string {
+  return `${process.env.TARO_APP_API_BASE ?? ''}${path}`;
+}
+
+async function sendFile(path: string, filePath: string, field: string): Promise<{ status: number; body: unknown }> {
+  const token = session.token();
+  try {
+    const response = await Taro.uploadFile({
+      url: bffUrl(path),
+      filePath,
+      name: field,
+      header: token ? { Authorization: `Bearer ${token}` } : {},
+      // H5 sends cookies by default, which the BFF's CORS does not allow: the session is the bearer token.
+      withCredentials: false,
+    });
+    let body: unknown = response.data;
+    try {
+      body = typeof response.data === 'string' ? JSON.parse(response.data) : response.data;
+    } catch {
+      // not JSON: left as text, read as INTERNAL below
+    }
+    return { status: response.statusCode, body };
+  } catch {
+    throw new ApiError('NETWORK_ERROR', 0);
+  }
+}
+
+/**
+ * The one upload path (multipart, outside the JSON route table): the same session handling as `call` (log in
+ * first, once more after a 401), rejecting with an ApiError.
+ */
+export async function upload(path: string, filePath: string, field: string): Promise<unknown> {
+  if (!session.token() && !(await session.renew())) throw new ApiError('UNAUTHENTICATED', 401);
+  let answer = await sendFile(path, filePath, field);
+  if (answer.status === 401 && (await session.renew())) answer = await sendFile(path, filePath, field);
+  if (answer.status < 200 || answer.status >= 300) throw ApiError.fromResponse(answer.status, answer.body);
+  return answer.body;
+}

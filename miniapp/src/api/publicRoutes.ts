@@ -12,6 +12,12 @@ export const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>([
   'mall.item',
   'help.get',
   'wishlist.view',
+  'community.feed',
+  'community.topics',
+  'community.post',
+  'community.comments',
   'settings.rules',
+  'stores.list',
+  'referral.invite',
   'events.track',
 ]);

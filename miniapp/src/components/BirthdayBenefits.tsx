@@ -29,8 +29,11 @@ function PackageRow({ pkg, state }: { pkg: BenefitPackage; state: BirthdayBenefi
   );
 }
 
-/** What the birthday holds for this member's tier: the e-card on the day, then each package and its button. */
-export function BirthdayBenefits({ state }: { state: BirthdayBenefitsState }): JSX.Element | null {
+/**
+ * What the birthday holds for this member's tier: the e-card on the day, then each package and its button; once a
+ * package is claimed, 晒出你的生日 (the community's composer with #晒生日# preset).
+ */
+export function BirthdayBenefits({ state, onShowOff }: { state: BirthdayBenefitsState; onShowOff?(): void }): JSX.Element | null {
   const benefits = state.data;
   if (!benefits || !benefits.available || benefits.packages.length === 0) return null;
   return (
@@ -50,6 +53,11 @@ export function BirthdayBenefits({ state }: { state: BirthdayBenefitsState }): J
       {benefits.packages.map((pkg) => (
         <PackageRow key={pkg.code} pkg={pkg} state={state} />
       ))}
+      {onShowOff && benefits.packages.some((pkg) => pkg.state === 'claimed') ? (
+        <Button block fill='outline' type='primary' className='birthday-benefits__show-off' onClick={onShowOff}>
+          晒出你的生日
+        </Button>
+      ) : null}
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import './HomeShortcuts.scss';
 
 const shortcuts = [
+  { emoji: '💳', label: '会员码', url: '/pages/member-code/index' },
   { emoji: '📝', label: '心愿清单', url: '/pages/wishlist/index' },
   { emoji: '🤝', label: '生日助力', url: '/pages/help/index' },
   { emoji: '💌', label: '邀请好友', url: '/pages/referral/index' },

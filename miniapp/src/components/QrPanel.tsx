@@ -1,6 +1,8 @@
 import { Image, Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { type QrToken } from '@cakeday/shared';
+import { useEffect } from 'react';
+import { brightenWhileShown } from '../platform/screenBrightness';
 import { qrSvgDataUrl } from '../qr/qrSvg';
 import { type ApiError } from '../api/apiError';
 import './QrPanel.scss';
@@ -14,13 +16,22 @@ interface QrPanelProps {
 
 /** The write-off QR for the store's staff to scan; it renews every minute, so a screenshot soon stops working. */
 export function QrPanel({ token, error, hint, onRetry }: QrPanelProps): JSX.Element {
+  const shown = token !== null;
+  useEffect(() => (shown ? brightenWhileShown() : undefined), [shown]);
   return (
     <View className='qr-panel'>
       {token ? (
         <Image className='qr-panel__image' src={qrSvgDataUrl(token.token)} aria-label='核销二维码' />
       ) : error ? (
         <View className='qr-panel__placeholder'>
-          <Text className='qr-panel__error'>{error.message}</Text>
+          {error.code === 'NETWORK_ERROR' ? (
+            <>
+              <Text className='qr-panel__error'>网络不可用</Text>
+              <Text className='qr-panel__loading'>核销码需联网生成，连上网络后点“重新获取”</Text>
+            </>
+          ) : (
+            <Text className='qr-panel__error'>{error.message}</Text>
+          )}
           <Button size='small' type='primary' fill='outline' onClick={onRetry}>
             重新获取
           </Button>

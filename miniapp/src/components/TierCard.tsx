@@ -6,6 +6,8 @@ import './TierCard.scss';
 
 interface TierCardProps {
   tier: TierSummary;
+  /** Opens the tier benefits page (普卡 / 金卡 / 钻石卡 compared). */
+  onOpenBenefits(): void;
 }
 
 /** Share of the way to the next tier, 0-100. */
@@ -14,9 +16,9 @@ export function tierPercent(tier: TierSummary): number {
   return Math.min(100, Math.max(0, Math.floor((tier.rollingSpendFen / tier.next.thresholdFen) * 100)));
 }
 
-export function TierCard({ tier }: TierCardProps): JSX.Element {
+export function TierCard({ tier, onOpenBenefits }: TierCardProps): JSX.Element {
   return (
-    <View className={`tier-card tier-card--${tier.level}`}>
+    <View className={`tier-card tier-card--${tier.level}`} role='link' aria-label={`${tier.name}会员，查看等级权益`} onClick={onOpenBenefits}>
       <View className='tier-card__header'>
         <Text className='tier-card__name'>{tier.name}会员</Text>
         <Text className='tier-card__spend'>近 12 个月消费 ¥{formatYuan(tier.rollingSpendFen)}</Text>
@@ -27,7 +29,10 @@ export function TierCard({ tier }: TierCardProps): JSX.Element {
           ? `再消费 ¥${formatYuan(tier.next.remainingFen)} 升级为${tier.next.name}`
           : '你已是最高等级，尊享全部会员权益'}
       </Text>
-      <Text className='tier-card__review'>等级将于 {tier.reviewOn} 复核</Text>
+      <View className='tier-card__footer'>
+        <Text className='tier-card__review'>等级将于 {tier.reviewOn} 复核</Text>
+        <Text className='tier-card__benefits'>等级权益 ›</Text>
+      </View>
     </View>
   );
 }

@@ -3,8 +3,8 @@ import { useDidHide, useDidShow } from '@tarojs/taro';
 import { type QrToken } from '@cakeday/shared';
 import { ApiError } from '../api/apiError';
 
-export interface QrTokenState {
-  token: QrToken | null;
+export interface QrTokenState<T extends QrToken = QrToken> {
+  token: T | null;
   error: ApiError | null;
   refresh(): Promise<void>;
 }
@@ -15,8 +15,8 @@ const FALLBACK_REFRESH_SECONDS = 60;
  * A write-off token that renews itself (every `refreshAfterSeconds`, about a minute), so that a screenshot of
  * the QR stops working. Renewal pauses while the page is hidden and when `active` is false.
  */
-export function useQrToken(load: () => Promise<QrToken>, active: boolean): QrTokenState {
-  const [token, setToken] = useState<QrToken | null>(null);
+export function useQrToken<T extends QrToken = QrToken>(load: () => Promise<T>, active: boolean): QrTokenState<T> {
+  const [token, setToken] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [visible, setVisible] = useState(true);
   const loadRef = useRef(load);

@@ -3,7 +3,7 @@ import { create } from 'qrcode/lib/core/qrcode';
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** WeChat's JS engine has no btoa; the SVG text is ASCII, so one byte per character. */
-function base64Ascii(text: string): string {
+export function base64Ascii(text: string): string {
   let out = '';
   for (let index = 0; index < text.length; index += 3) {
     const a = text.charCodeAt(index);

@@ -9,11 +9,14 @@ const businessDaySchema = z.iso.date();
 export const ANALYTICS_MAX_DAYS = 366;
 
 const DAY_MS = 86_400_000;
-const dayRange = z
-  .object({ from: businessDaySchema, to: businessDaySchema })
-  .strict()
-  .refine((range) => range.from <= range.to, { message: '开始日期须不晚于结束日期', path: ['to'] })
-  .refine((range) => (Date.parse(range.to) - Date.parse(range.from)) / DAY_MS < ANALYTICS_MAX_DAYS, { message: `最多查询 ${ANALYTICS_MAX_DAYS} 天`, path: ['from'] });
+const dayRangeFields = { from: businessDaySchema, to: businessDaySchema };
+// Each request that carries a day range is one closed object checked by this (not an intersection: OpenAPI's allOf of
+// two closed objects admits no body at all).
+function checkDayRange(range: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  if (range.from > range.to) ctx.addIssue({ code: 'custom', message: '开始日期须不晚于结束日期', path: ['to'] });
+  else if ((Date.parse(range.to) - Date.parse(range.from)) / DAY_MS >= ANALYTICS_MAX_DAYS) ctx.addIssue({ code: 'custom', message: `最多查询 ${ANALYTICS_MAX_DAYS} 天`, path: ['from'] });
+}
+const dayRange = z.object(dayRangeFields).strict().superRefine(checkDayRange);
 
 const count = z.number().int();
 const counters = z.object(Object.fromEntries(DAILY_COUNTERS.map((name) => [name, count])) as Record<DailyCounter, typeof count>);
@@ -41,7 +44,10 @@ export const opsAnalyticsSegmentsResponse = z.object({
   segmentedAt: z.iso.datetime({ offset: true }).nullable(),
 });
 
-export const opsAnalyticsFunnelRequest = dayRange.and(z.object({ funnel: z.enum(Object.keys(FUNNELS) as [keyof typeof FUNNELS]) }));
+export const opsAnalyticsFunnelRequest = z
+  .object({ ...dayRangeFields, funnel: z.enum(Object.keys(FUNNELS) as [keyof typeof FUNNELS]) })
+  .strict()
+  .superRefine(checkDayRange);
 const funnelStepSchema = z.enum(FUNNELS.birthday);
 export const opsAnalyticsFunnelResponse = z.object({
   funnel: z.enum(Object.keys(FUNNELS) as [keyof typeof FUNNELS]),

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import type { OpsPermission } from '../operators/operators.permissions.js';
 
 /**
- * Who may call a route: anyone, a logged-in member, store staff (members on the staff allow-list), or the
- * brand's operators (ops console, session cookie). Member tokens never open ops routes and operator sessions
- * never open member routes.
+ * Who may call a route: anyone, a logged-in member, store staff (members on the staff allow-list), the brand's
+ * operators (ops console, session cookie), or an integration (a store's till or an online channel, by a request
+ * signed with its key: see the README's integration guide). Member tokens never open ops or integration routes,
+ * operator sessions never open member or integration routes, and a signature opens nothing but integration routes.
  */
-export type RouteAuth = 'public' | 'member' | 'staff' | 'ops';
+export type RouteAuth = 'public' | 'member' | 'staff' | 'ops' | 'integration';
 
 /**
  * What an ops route needs: an action on a subject type from the shared permission model, or `self` for the
@@ -22,6 +23,8 @@ export interface RouteDefinition<Req extends z.ZodType = z.ZodType, Res extends 
   permission?: OpsRoutePermission;
   /** `csv`: the answer is text/csv streamed row by row (exports), not JSON. */
   stream?: 'csv';
+  /** A larger JSON body than the BFF's BODY_LIMIT (an uploaded image), e.g. '512kb'. */
+  bodyLimit?: `${number}kb`;
   summary: string;
   request: Req;
   response: Res;

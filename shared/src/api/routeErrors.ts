@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors.js';
 import type { RouteAuth } from './route.js';
+import { COUPON_BLOCKER_CODES } from '../coupons/coupons.rules.js';
 import { routes, type RouteName } from './routes.js';
 
 /** WeChat's own failures, on any route that calls a WeChat API (login, phone, mini-program codes, risk). */
@@ -23,6 +24,10 @@ const PLACE_ORDER: readonly ErrorCode[] = [
   'PAY_ORDER_CLOSED',
   ...PAY,
 ];
+/** Why a coupon cannot be used here and now (couponBlocker in shared/src/coupons/coupons.rules.ts). */
+const COUPON_BLOCKERS: readonly ErrorCode[] = COUPON_BLOCKER_CODES;
+/** Writing in the community: a bound phone, not muted, the daily cap, and the content checks (word list, msgSecCheck). */
+const COMMUNITY_WRITE: readonly ErrorCode[] = ['COMMUNITY_PHONE_REQUIRED', 'COMMUNITY_MUTED', 'COMMUNITY_DAILY_LIMIT', 'COMMUNITY_CONTENT_REJECTED', 'IDEMPOTENCY_KEY_REUSED'];
 const SCAN: readonly ErrorCode[] = ['FORBIDDEN', 'WRITEOFF_TOKEN_INVALID', 'WRITEOFF_TOKEN_EXPIRED', 'WRITEOFF_ALREADY_USED', 'COUPON_NOT_AVAILABLE', 'ORDER_NOT_REFUNDABLE'];
 
 /**
@@ -35,6 +40,7 @@ export const routeErrors = {
   'auth.logout': [],
   'members.me': [],
   'members.update': ['NICKNAME_CONTENT_REJECTED'],
+  'members.uploadAvatar': ['AVATAR_TOO_LARGE', 'AVATAR_TYPE_UNSUPPORTED'],
   'members.bindPhone': ['WECHAT_CODE_INVALID', 'PHONE_TAKEN', ...WECHAT],
   'members.setBirthday': ['CONSENT_REQUIRED', 'BIRTHDAY_LOCKED', 'BIRTHDAY_TOO_CLOSE', 'BIRTHDAY_BENEFIT_CLAIMED', 'CONFLICT'],
   'members.export': [],
@@ -66,6 +72,7 @@ export const routeErrors = {
   'messages.opened': [],
   'referral.mine': [],
   'referral.poster': [...WECHAT],
+  'referral.invite': [],
   'points.history': [],
   'mall.list': [],
   'mall.item': ['NOT_FOUND'],
@@ -83,6 +90,39 @@ export const routeErrors = {
   'writeoff.preview': SCAN,
   'writeoff.redeem': SCAN,
   'writeoff.history': ['FORBIDDEN'],
+  'memberCode.issue': ['COUPON_NOT_AVAILABLE'],
+  'purchases.list': [],
+  // the integration API (every integration route may also answer the signature refusals: platformErrorCodes)
+  'pos.identify': ['MEMBER_CODE_INVALID', 'MEMBER_CODE_EXPIRED', 'MEMBER_CODE_USED', 'POS_MEMBER_NOT_FOUND', 'POS_ONLINE_ONLY'],
+  'pos.purchase': [
+    'MEMBER_CODE_INVALID',
+    'MEMBER_CODE_EXPIRED',
+    'MEMBER_CODE_USED',
+    'POS_MEMBER_NOT_FOUND',
+    'POS_WRONG_STORE',
+    'POS_ONLINE_ONLY',
+    'POS_AMOUNTS_MISMATCH',
+    'POS_TIME_OUT_OF_RANGE',
+    'POS_COUPON_NOT_PRESENTED',
+    'COUPON_NOT_AVAILABLE',
+    ...COUPON_BLOCKERS,
+    'IDEMPOTENCY_KEY_REUSED',
+  ],
+  'pos.refund': ['POS_REFUND_EXCEEDS', 'POS_PURCHASE_NOT_REFUNDABLE', 'POS_TIME_OUT_OF_RANGE', 'IDEMPOTENCY_KEY_REUSED'],
+  'community.feed': [],
+  'community.topics': [],
+  'community.post': ['NOT_FOUND'],
+  'community.comments': ['NOT_FOUND'],
+  'community.create': [...COMMUNITY_WRITE, 'COMMUNITY_PHOTO_UNAVAILABLE', 'COMMUNITY_TOPIC_UNAVAILABLE'],
+  'community.delete': ['NOT_FOUND'],
+  'community.like': ['NOT_FOUND'],
+  'community.unlike': ['NOT_FOUND'],
+  'community.comment': ['NOT_FOUND', ...COMMUNITY_WRITE],
+  'community.deleteComment': ['NOT_FOUND'],
+  'community.report': ['NOT_FOUND'],
+  'community.block': ['NOT_FOUND', 'COMMUNITY_BLOCK_SELF'],
+  'community.blocks': [],
+  'community.unblock': ['NOT_FOUND'],
   // the ops console (every ops route may also answer FORBIDDEN, OPS_SESSION_RESTRICTED and AUDIT_UNAVAILABLE)
   'ops.login': ['OPS_LOGIN_FAILED', 'OPS_TOTP_REQUIRED', 'OPS_TOTP_INVALID', 'RATE_LIMITED', 'FORBIDDEN', 'AUDIT_UNAVAILABLE'],
   'ops.logout': [],
@@ -102,6 +142,7 @@ export const routeErrors = {
   'ops.analytics.export': [],
   'ops.analytics.segments': [],
   'ops.analytics.funnel': [],
+  'stores.list': [],
   'ops.settings.current': [],
   'ops.settings.history': [],
   'ops.settings.update': ['STALE_VERSION'],
@@ -152,6 +193,21 @@ export const routeErrors = {
   'ops.campaigns.resume': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
   'ops.campaigns.stop': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
   'ops.campaigns.report': ['NOT_FOUND'],
+  'ops.integrations.list': [],
+  'ops.purchases.list': [],
+  'ops.integrations.create': ['OPS_STORE_NOT_FOUND', 'OPS_INTEGRATION_STORE_REQUIRED'],
+  'ops.integrations.revoke': ['NOT_FOUND', 'STALE_VERSION', 'OPS_INTEGRATION_REVOKED'],
+  'ops.community.queue': [],
+  'ops.community.approve': ['NOT_FOUND', 'MODERATION_STATE_CHANGED'],
+  'ops.community.remove': ['NOT_FOUND', 'MODERATION_STATE_CHANGED'],
+  'ops.community.restore': ['NOT_FOUND', 'MODERATION_STATE_CHANGED'],
+  'ops.community.author': ['NOT_FOUND'],
+  'ops.community.mute': ['NOT_FOUND'],
+  'ops.community.topics.list': [],
+  'ops.community.topics.save': ['NOT_FOUND', 'STALE_VERSION', 'OPS_TOPIC_CODE_TAKEN'],
+  'ops.community.words.list': [],
+  'ops.community.words.save': ['NOT_FOUND', 'STALE_VERSION', 'OPS_WORD_TAKEN'],
+  'ops.community.words.delete': ['NOT_FOUND', 'STALE_VERSION'],
 } as const satisfies Record<RouteName, readonly ErrorCode[]>;
 
 /** What any route can answer: a request that does not parse or fit (400, 413, 415), no session, and our own failures. */
@@ -160,7 +216,17 @@ export function platformErrorCodes(auth: RouteAuth): ErrorCode[] {
     'VALIDATION_FAILED',
     'PAYLOAD_TOO_LARGE',
     'UNSUPPORTED_MEDIA_TYPE',
-    ...(auth === 'public' ? [] : (['UNAUTHENTICATED', 'SESSION_EXPIRED'] as const)),
+    ...(auth === 'public' ? [] : auth === 'integration' ? (['UNAUTHENTICATED'] as const) : (['UNAUTHENTICATED', 'SESSION_EXPIRED'] as const)),
+    // A signed request refused (nothing recorded): see the README's integration guide.
+    ...(auth === 'integration'
+      ? ([
+          'INTEGRATION_SIGNATURE_INVALID',
+          'INTEGRATION_REVOKED',
+          'INTEGRATION_TIMESTAMP_OUT_OF_WINDOW',
+          'INTEGRATION_NONCE_REUSED',
+          'RATE_LIMITED',
+        ] as const)
+      : []),
     ...(auth === 'staff' || auth === 'ops' ? (['FORBIDDEN'] as const) : []),
     ...(auth === 'ops' ? (['OPS_SESSION_RESTRICTED', 'AUDIT_UNAVAILABLE'] as const) : []),
     'INTERNAL',

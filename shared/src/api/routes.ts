@@ -24,10 +24,16 @@ import { birthdayPackagesOpsRoutes } from '../birthday/birthday.ops.routes.js';
 import { storesRoutes } from '../stores/stores.routes.js';
 import { ordersOpsRoutes } from '../orders/orders.ops.routes.js';
 import { writeoffsOpsRoutes } from '../writeoff/writeoff.ops.routes.js';
+import { memberCodeRoutes } from '../memberCode/memberCode.routes.js';
+import { integrationsOpsRoutes } from '../integrations/integrations.routes.js';
+import { posRoutes } from '../pos/pos.routes.js';
+import { purchasesOpsRoutes, purchasesRoutes } from '../purchases/purchases.routes.js';
 import { analyticsRoutes } from '../analytics/analytics.routes.js';
 import { subscriptionsRoutes } from '../subscriptions/subscriptions.routes.js';
 import { campaignsOpsRoutes } from '../campaigns/campaigns.routes.js';
 import { messagesRoutes } from '../messages/messages.routes.js';
+import { communityRoutes } from '../community/community.routes.js';
+import { communityOpsRoutes } from '../community/community.ops.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -50,6 +56,11 @@ export const routes = {
   ...ordersRoutes,
   ...couponsRoutes,
   ...writeoffRoutes,
+  ...memberCodeRoutes,
+  ...purchasesRoutes,
+  // the integration API (tills and the online shop; signed requests)
+  ...posRoutes,
+  ...communityRoutes,
   // the ops console (operators' session cookie; each route names its permission)
   ...operatorSessionRoutes,
   ...operatorsRoutes,
@@ -64,10 +75,14 @@ export const routes = {
   ...storesRoutes,
   ...ordersOpsRoutes,
   ...writeoffsOpsRoutes,
+  ...integrationsOpsRoutes,
+  ...purchasesOpsRoutes,
   // the ops console: dashboards
   ...analyticsRoutes,
   // the ops console: campaigns and subscription messages
   ...campaignsOpsRoutes,
+  // the ops console: community moderation
+  ...communityOpsRoutes,
 };
 
 export type Routes = typeof routes;

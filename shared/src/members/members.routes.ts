@@ -11,6 +11,8 @@ import {
   membersSetBirthdayRequest,
   membersSetBirthdayResponse,
   membersUpdateRequest,
+  membersUploadAvatarRequest,
+  membersUploadAvatarResponse,
   membersUpdateResponse,
 } from './members.schema.js';
 
@@ -26,6 +28,13 @@ export const membersRoutes = defineRoutes({
     summary: '修改昵称或头像',
     request: membersUpdateRequest,
     response: membersUpdateResponse,
+  },
+  'members.uploadAvatar': {
+    auth: 'member',
+    summary: '上传头像（chooseAvatar 或 H5 选择的图片，base64）；存于 BFF，返回资料',
+    request: membersUploadAvatarRequest,
+    response: membersUploadAvatarResponse,
+    bodyLimit: '512kb',
   },
   'members.bindPhone': {
     auth: 'member',

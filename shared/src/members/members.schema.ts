@@ -9,6 +9,7 @@ import { SHARE_KINDS } from '../referral/referral.rules.js';
 import { cleanMemberText } from '../text/memberText.rules.js';
 import { memberTextInput } from '../text/memberText.schema.js';
 import { isValidBirthday } from './birthday.rules.js';
+import { CONTENT_STATES, REPORT_REASONS } from '../community/community.rules.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -61,6 +62,26 @@ export const membersUpdateRequest = z
     message: '请填写昵称或头像',
   });
 export const membersUpdateResponse = memberProfileSchema;
+
+/** An avatar's bytes as the member chose them (checked again by their first bytes on the BFF). */
+export const AVATAR_MAX_BYTES = 300 * 1024;
+/**
+ * Base64 grows 4/3; this leaves room above AVATAR_MAX_BYTES so that a picture slightly too large is refused after
+ * decoding with a reason the member can act on (AVATAR_TOO_LARGE), within the route's `bodyLimit`.
+ */
+export const AVATAR_MAX_BASE64_LENGTH = 480_000;
+
+export const membersUploadAvatarRequest = z
+  .object({
+    /** The image file, base64 (no data: prefix); JPEG, PNG or WebP. */
+    imageBase64: z
+      .string()
+      .min(1)
+      .max(AVATAR_MAX_BASE64_LENGTH, '头像图片太大')
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, '不是图片数据'),
+  })
+  .strict();
+export const membersUploadAvatarResponse = memberProfileSchema;
 
 export const membersBindPhoneRequest = z
   .object({
@@ -172,6 +193,28 @@ export const membersExportResponse = z.object({
     invitedBy: z.object({ joinedAt: isoDateTime, state: z.enum(REFERRAL_STATES) }).nullable(),
     invited: z.array(z.object({ joinedAt: isoDateTime, state: z.enum(REFERRAL_STATES), points: z.number().int() })),
     shares: z.array(z.object({ kind: z.enum(SHARE_KINDS), createdAt: isoDateTime })),
+  }),
+  /** What the member wrote and did in the community (photos as their addresses on the BFF). */
+  community: z.object({
+    posts: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        topicCode: z.string().nullable(),
+        state: z.enum(CONTENT_STATES),
+        photos: z.array(z.string()),
+        likeCount: z.number().int(),
+        commentCount: z.number().int(),
+        createdAt: isoDateTime,
+      }),
+    ),
+    /** Uploaded photos not (or no longer) in a post. */
+    unpostedPhotos: z.array(z.string()),
+    comments: z.array(z.object({ id: z.string(), postId: z.string(), text: z.string(), state: z.enum(CONTENT_STATES), createdAt: isoDateTime })),
+    likes: z.array(z.object({ postId: z.string(), at: isoDateTime })),
+    reports: z.array(z.object({ targetKind: z.enum(['post', 'comment']), reason: z.enum(REPORT_REASONS), note: z.string().nullable(), state: z.enum(['open', 'upheld', 'dismissed']), createdAt: isoDateTime })),
+    blocks: z.array(z.object({ blockedAt: isoDateTime })),
+    mutedUntil: isoDateTime.nullable(),
   }),
 });
 

@@ -30,9 +30,14 @@ const MATRIX: [OpsAction, Exclude<OpsSubjectType, 'all'>, OperatorRole[]][] = [
   ['update', 'Dashboard', ['admin']],
   ['export', 'Dashboard', ['admin', 'ops', 'analyst']],
   ['manage', 'Moderation', ['admin', 'moderator']],
+  ['update', 'Moderation', ['admin', 'moderator']],
+  ['update', 'CommunityRules', ['admin', 'ops', 'moderator']],
+  ['read', 'CommunityRules', ['admin', 'ops', 'moderator']],
   ['read', 'Writeoff', ['admin', 'ops', 'analyst', 'store_manager']],
   ['manage', 'StoreStaff', ['admin', 'ops', 'store_manager']],
   ['create', 'Integration', ['admin']],
+  ['read', 'Integration', ['admin']],
+  ['update', 'Integration', ['admin']],
 ];
 
 describe('the ops permission model', () => {

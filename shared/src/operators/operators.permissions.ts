@@ -28,6 +28,8 @@ export const OPS_SUBJECTS = [
   'Dashboard',
   'Campaign',
   'Moderation',
+  /** The community's topics and the local word list. */
+  'CommunityRules',
   'Integration',
   'Purchase',
 ] as const;
@@ -77,6 +79,7 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can(['read', 'update', 'refund', 'export'], 'Order');
         can(['read', 'export'], ['Writeoff', 'Purchase']);
         can('manage', 'Campaign');
+        can('manage', 'CommunityRules');
         can('read', ['Dashboard', 'Settings']);
         can('export', 'Dashboard');
         can('update', 'Settings', [...OPS_EDITABLE_SETTINGS_SECTIONS]);
@@ -89,7 +92,7 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can('export', 'Dashboard');
         break;
       case 'moderator':
-        can('manage', 'Moderation');
+        can('manage', ['Moderation', 'CommunityRules']);
         can('read', 'Member');
         break;
       case 'store_manager':

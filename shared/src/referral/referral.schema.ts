@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SHARE_ID_PATTERN } from './referral.rules.js';
+import { REFERRAL_CODE_PATTERN, SHARE_ID_PATTERN } from './referral.rules.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -28,6 +28,15 @@ export const posterSchema = shareInfoSchema.extend({
 export const personSchema = z.object({
   nickname: z.string(),
   avatarUrl: z.string().nullable(),
+});
+
+/** referral.invite: what an invite's landing shows a newcomer, by the inviter's code from the share. */
+export const referralInviteRequest = z.object({ code: z.string().regex(REFERRAL_CODE_PATTERN, '邀请码无效') }).strict();
+export const referralInviteResponse = z.object({
+  /** Who invites (nickname and avatar as friends see them); null when the code names nobody (any more). */
+  inviter: personSchema.nullable(),
+  /** What the newcomer gets on joining (the welcome coupon in force), not the inviter's reward; null when none. */
+  welcome: z.object({ title: z.string(), description: z.string(), validDays: z.number().int() }).nullable(),
 });
 
 export const REFERRAL_STATES = ['joined', 'rewarded', 'capped', 'clawed_back', 'expired'] as const;

@@ -29,6 +29,7 @@ export interface ProgramSettings {
   };
   operations: { pointsAdjustmentDailyLimit: number; pointsAdjustmentApprovalThreshold: number };
   segments: SegmentSettings;
+  community: { postsPerDay: number; commentsPerDay: number; reportHideWeight: number; hotWindowDays: number };
 }
 
 /**
@@ -96,4 +97,6 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
       monetaryFen: { score5: 300_000, score4: 100_000, score3: 40_000, score2: 15_000 },
     },
   },
+  // Three reports of members with no record (10 each) hide an item.
+  community: { postsPerDay: 10, commentsPerDay: 100, reportHideWeight: 30, hotWindowDays: 7 },
 };

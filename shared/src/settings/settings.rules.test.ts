@@ -71,6 +71,13 @@ describe('the member-facing rules (settings.rules)', () => {
     expect(memberRulesOf({ ...DEFAULT_PROGRAM_SETTINGS, marketing: early }).messages.rule).toBe('营销消息每周最多2条，01:00至06:00不打扰');
   });
 
+  it('states how tiers move and the mall’s rules, with the payment window the orders keep', () => {
+    const rules = memberRulesOf(DEFAULT_PROGRAM_SETTINGS);
+    expect(rules.tierRules.join('')).toContain('下调一级');
+    expect(rules.mall.rules).toContain('需付现金的订单请在15分钟内支付，超时自动取消，已扣积分原路退回');
+    expect(rules.mall.rules).toContain('优惠券：兑换后优惠券自动放入“我的券”');
+  });
+
   it('states the expiry for every lifetime', () => {
     expect([pointsExpiryText(0), pointsExpiryText(1)]).toEqual(['积分于获得当年12月31日24时过期', '积分于获得次年12月31日24时过期']);
   });

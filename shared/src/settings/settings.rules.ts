@@ -1,4 +1,6 @@
 import { helpGoalFor } from '../help/help.rules.js';
+import { mallFulfilmentLabels, mallItemKindLabels, type MallItemKind } from '../mall/mall.rules.js';
+import { ORDER_PAYMENT_WINDOW_MINUTES } from '../orders/orders.rules.js';
 import { birthdayMonthBoostPermille } from '../points/points.rules.js';
 import { referralRulesText } from '../referral/referral.rules.js';
 import { TIER_LEVELS, tierNames, type TierLevel } from '../tiers/tiers.rules.js';
@@ -41,6 +43,26 @@ export function birthdayRuleText(minDays: number): string {
   return `生日需在生日前至少${minDays}天设置（或修改），才能享受当年的生日礼遇（含生日月积分）；设置较晚的，从下一个生日起享受`;
 }
 
+/** How tiers move; the thresholds themselves are in `tiers`. */
+export function tierRulesText(): string[] {
+  return [
+    '等级按近12个月的实付消费计算，消费达到门槛即时升级',
+    '每年入会周年日复核一次：近12个月消费未达当前等级门槛的，下调一级',
+    '消费金额只计实付现金，积分部分不计入；退款的金额相应扣除',
+  ];
+}
+
+/** The points mall's rules, as the order and mall code enforce them. */
+export function mallRulesText(): string[] {
+  const kinds = (Object.keys(mallFulfilmentLabels) as MallItemKind[]).map((kind) => `${mallItemKindLabels[kind]}：${mallFulfilmentLabels[kind]}`);
+  return [
+    '商品以积分兑换，部分商品需加付现金（微信支付）',
+    `需付现金的订单请在${ORDER_PAYMENT_WINDOW_MINUTES}分钟内支付，超时自动取消，已扣积分原路退回`,
+    ...kinds,
+    '部分商品仅限指定等级兑换，或有每人兑换数量限制，以商品页说明为准',
+  ];
+}
+
 export function messagesRuleText(marketing: ProgramSettings['marketing']): string {
   if (marketing.weeklyCapPerMember === 0) return '我们不会向你发送营销消息';
   const { start, end } = marketing.quietHours;
@@ -65,7 +87,9 @@ export function memberRulesOf(settings: ProgramSettings): Omit<SettingsRulesResp
         helpGoal: helpGoalFor(level, settings.help.goals),
       };
     }),
+    tierRules: tierRulesText(),
     points: { lifetimeYears: settings.points.lifetimeYears, expiry: pointsExpiryText(settings.points.lifetimeYears) },
+    mall: { rules: mallRulesText() },
     birthday: { minDaysSetBeforeBenefits: settings.birthday.minDaysSetBeforeBenefits, rule: birthdayRuleText(settings.birthday.minDaysSetBeforeBenefits) },
     referral: {
       windowDays: settings.referral.windowDays,

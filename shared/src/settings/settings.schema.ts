@@ -127,6 +127,18 @@ export const programSettingsSchema = z.object({
       }),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.segments),
+  community: z
+    .object({
+      /** Posts one member may publish a day (Asia/Shanghai). */
+      postsPerDay: z.number().int().min(0).max(1000),
+      /** Comments one member may write a day. */
+      commentsPerDay: z.number().int().min(0).max(10_000),
+      /** Reports weighing this much together (community.rules reportWeight) hide an item until a moderator decides. */
+      reportHideWeight: z.number().int().min(1).max(1000),
+      /** 热门 ranks the posts of this many days (a bounded window). */
+      hotWindowDays: z.number().int().min(1).max(90),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.community),
 });
 
 export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;
@@ -202,7 +214,11 @@ export const settingsRulesResponse = z.object({
       helpGoal: z.number().int().min(1),
     }),
   ),
+  /** How members move between tiers (upgrade at once, yearly review). */
+  tierRules: z.array(z.string()),
   points: z.object({ lifetimeYears: z.number().int().min(0), expiry: z.string() }),
+  /** The points mall: paying, unpaid orders, how items reach the member, limits. */
+  mall: z.object({ rules: z.array(z.string()) }),
   birthday: z.object({ minDaysSetBeforeBenefits: z.number().int().min(0), rule: z.string() }),
   referral: z.object({
     windowDays: z.number().int(),

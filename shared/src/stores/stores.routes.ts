@@ -12,9 +12,17 @@ import {
   opsStoreStaffListResponse,
   opsStoresUpdateRequest,
   opsStoresUpdateResponse,
+  storesListRequest,
+  storesListResponse,
 } from './stores.schema.js';
 
 export const storesRoutes = defineRoutes({
+  'stores.list': {
+    auth: 'public',
+    summary: '门店列表（营业中的门店：地址、电话、营业时间、位置）；给出位置时由近到远',
+    request: storesListRequest,
+    response: storesListResponse,
+  },
   'ops.stores.list': {
     auth: 'ops',
     permission: ['read', 'Store'],

@@ -9,12 +9,19 @@ const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '格式为 HH:mm
 /** Daily hours in Asia/Shanghai; `closes` before `opens` means after midnight. */
 export const openingHoursSchema = z.object({ opens: clockTime, closes: clockTime }).strict();
 
+/** A point on the map in GCJ-02 (what WeChat's getLocation/openLocation use in China). */
+export const geoPointSchema = z
+  .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+  .strict();
+
 const editable = {
   name: z.string().trim().min(1).max(40),
   address: z.string().trim().max(120),
   /** The store's own phone for members (not a person's). */
   phone: z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '请输入门店电话').nullable(),
   openingHours: openingHoursSchema.nullable(),
+  /** Where members find it on the map (门店 page); null: not shown on a map or ordered by distance. */
+  location: geoPointSchema.nullable(),
   /** closed: no longer trading (kept for its write-off history). */
   status: z.enum(STORE_STATUSES),
 };
@@ -26,6 +33,7 @@ export const opsStoreSchema = z.object({
   address: z.string(),
   phone: z.string().nullable(),
   openingHours: openingHoursSchema.nullable(),
+  location: geoPointSchema.nullable(),
   status: z.enum(STORE_STATUSES),
   /** Active staff allowed to write off here. */
   activeStaff: z.number().int(),
@@ -47,6 +55,7 @@ export const opsStoresCreateRequest = z
     address: editable.address.default(''),
     phone: editable.phone.default(null),
     openingHours: editable.openingHours.default(null),
+    location: editable.location.default(null),
     reason: opsReasonSchema.optional(),
   })
   .strict();
@@ -98,6 +107,24 @@ export const opsStoreStaffDeactivateRequest = z
   .strict();
 export const opsStoreStaffDeactivateResponse = opsStoreStaffSchema;
 
+/** stores.list: the open stores for members (门店); nearest first when the member shares where they are. */
+export const storesListRequest = z.object({ near: geoPointSchema.optional() }).strict();
+export const memberStoreSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  phone: z.string().nullable(),
+  openingHours: openingHoursSchema.nullable(),
+  location: geoPointSchema.nullable(),
+  /** Metres from `near`; null without `near` or without a location. */
+  distanceMeters: z.number().int().nullable(),
+  /** Whether it is open at the moment of the answer (Asia/Shanghai); null when its hours are unknown. */
+  openNow: z.boolean().nullable(),
+});
+export const storesListResponse = z.object({ stores: z.array(memberStoreSchema) });
+
+export type GeoPoint = z.infer<typeof geoPointSchema>;
+export type MemberStore = z.infer<typeof memberStoreSchema>;
 export type OpsStore = z.infer<typeof opsStoreSchema>;
 export type OpsStoreStaff = z.infer<typeof opsStoreStaffSchema>;
 export type OpsStoresUpdateRequest = z.infer<typeof opsStoresUpdateRequest>;

@@ -1,5 +1,6 @@
 import type { MessagePushEvent } from '@cakeday/shared';
 import { registerSubscriptionPushHandlers } from '../../subscriptions/quotaPushHandlers';
+import { applyPushedMediaVerdict } from '../../community/mediaVerdictPush';
 import { PushHandlers, type PushHandlerContext } from './pushHandlers';
 
 /** What a log line may say about a pushed fact: never the openid. */
@@ -28,6 +29,7 @@ export function defaultPushHandlers(): PushHandlers {
     .register('subscribe_msg_popup_event', 'messagePush.log', logPushEvent)
     .register('subscribe_msg_change_event', 'messagePush.log', logPushEvent)
     .register('subscribe_msg_sent_event', 'messagePush.log', logPushEvent)
-    .register('wxa_media_check', 'messagePush.log', logPushEvent);
+    .register('wxa_media_check', 'messagePush.log', logPushEvent)
+    .register('wxa_media_check', 'community.mediaVerdict', applyPushedMediaVerdict);
   return registerSubscriptionPushHandlers(handlers);
 }

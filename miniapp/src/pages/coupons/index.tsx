@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import { type Coupon } from '@cakeday/shared';
@@ -51,6 +51,7 @@ export function CouponsPage(): JSX.Element {
         <EmptyView
           title={tab === 'available' ? '暂无可用优惠券' : '还没有历史优惠券'}
           description='积分兑换、生日礼和好友助力都可以获得优惠券'
+          action={{ text: '去积分商城看看', onClick: () => void Taro.switchTab({ url: '/pages/mall/index' }) }}
         />
       ) : (
         coupons.items.map((coupon) => <CouponCard key={coupon.id} coupon={coupon} onShowQr={() => setShowing(coupon)} />)

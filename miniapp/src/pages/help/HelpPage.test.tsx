@@ -96,4 +96,16 @@ describe('HelpPage', () => {
     expect(await screen.findByText('2026-06-01 起可发起')).toBeTruthy();
     expect(screen.queryByText('发起生日助力')).toBeNull();
   });
+
+  it('without a birthday the button leads to 生日设置 instead of being disabled', async () => {
+    answerRoutes({ 'help.mine': mine({ canStart: false, startBlocker: 'no_birthday', window: null }) });
+
+    render(<HelpPage />);
+
+    const setBirthdayFirst = await screen.findByText('先设置生日，再发起助力');
+    await act(async () => {
+      setBirthdayFirst.click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/birthday/index']);
+  });
 });

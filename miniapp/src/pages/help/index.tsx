@@ -7,6 +7,7 @@ import { HelpRules } from '../../components/HelpRules';
 import { PosterPopup } from '../../components/PosterPopup';
 import { RemoteView } from '../../components/RemoteView';
 import { ShareButton } from '../../components/ShareButton';
+import { ShareProfilePrompt } from '../../components/ShareProfilePrompt';
 import { formatBusinessDateTime } from '../../format/dates';
 import { useMyHelp, type HelpMine, type MyHelpState } from '../../hooks/useHelp';
 import { useSubscriptions, type Subscriptions } from '../../hooks/useSubscriptions';
@@ -24,6 +25,7 @@ function MyHelp({ mine, state, subscriptions }: { mine: HelpMine; state: MyHelpS
         <Text className='help__gift-goal'>集满 {mine.goal} 位好友助力即可解锁</Text>
       </View>
 
+      {campaign?.state === 'active' && mine.share ? <ShareProfilePrompt /> : null}
       {campaign ? (
         <View className='help__card'>
           <HelpProgress campaign={campaign} />
@@ -46,17 +48,24 @@ function MyHelp({ mine, state, subscriptions }: { mine: HelpMine; state: MyHelpS
           <Text className='help__explain'>
             {mine.window ? `本次可发起时间：${mine.window.firstDay} 至 ${mine.window.lastDay}` : '设置生日后即可在生日前后发起助力'}
           </Text>
-          <Button
-            block
-            type='primary'
-            className='help__action'
-            disabled={!mine.canStart}
-            loading={state.start.pending || subscriptions.ask.pending}
-            // The popup must open from this tap (WeChat's rule); whatever the member answers, the campaign starts.
-            onClick={() => void subscriptions.ask.run(['helpSucceeded'], 'help_started').then(() => state.start.run())}
-          >
-            {mine.canStart || !mine.startBlocker ? '发起生日助力' : startBlockerText(mine.startBlocker, mine)}
-          </Button>
+          {!mine.canStart && mine.startBlocker === 'no_birthday' ? (
+            // Not a disabled button: the way on is setting the birthday.
+            <Button block type='primary' className='help__action' onClick={() => void Taro.navigateTo({ url: '/pages/birthday/index' })}>
+              先设置生日，再发起助力
+            </Button>
+          ) : (
+            <Button
+              block
+              type='primary'
+              className='help__action'
+              disabled={!mine.canStart}
+              loading={state.start.pending || subscriptions.ask.pending}
+              // The popup must open from this tap (WeChat's rule); whatever the member answers, the campaign starts.
+              onClick={() => void subscriptions.ask.run(['helpSucceeded'], 'help_started').then(() => state.start.run())}
+            >
+              {mine.canStart || !mine.startBlocker ? '发起生日助力' : startBlockerText(mine.startBlocker, mine)}
+            </Button>
+          )}
         </View>
       )}
 

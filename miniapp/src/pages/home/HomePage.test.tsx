@@ -39,6 +39,19 @@ describe('HomePage', () => {
     expect(screen.getByText('320')).toBeTruthy();
   });
 
+  it('greets a member without a nickname without inventing one, and opens the tier benefits from the tier card', async () => {
+    answerMembersMe({ statusCode: 200, data: buildMember({ nickname: null, tier: { ...buildMember().tier, level: 'gold', name: '金卡' } }) });
+
+    render(<HomePage />);
+
+    expect(await screen.findByText(/，欢迎回来$/)).toBeTruthy();
+    expect(screen.queryByText(/Cakeday 会员/)).toBeNull();
+    await act(async () => {
+      screen.getByText('等级权益 ›').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/rules/tiers/index?tier=gold']);
+  });
+
   it('shows the countdown once a birthday is set, and points about to expire', async () => {
     answerMembersMe({
       statusCode: 200,
@@ -146,5 +159,25 @@ describe('HomePage', () => {
     expect(screen.getByText('3 天后开放 · 生日当天起3天内可领取')).toBeTruthy();
     expect(screen.getByText('待开放')).toBeTruthy();
     expect(screen.queryByText('领取')).toBeNull();
+  });
+  it('offers 晒出你的生日 once a birthday benefit is claimed, opening the composer with #晒生日# preset', async () => {
+    benefits = [{ statusCode: 200, data: buildBirthdayBenefits({ packages: [buildBenefitPackage({ state: 'claimed', claimedAt: '2026-06-10T02:00:00Z' })], claimableCount: 0 }) }];
+    answerMembersMe({ statusCode: 200, data: buildMember({ birthday: { month: 6, day: 15, year: null } }) });
+
+    render(<HomePage />);
+
+    const showOff = await screen.findByText('晒出你的生日');
+    await act(async () => {
+      showOff.click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/community-post/compose/index?topic=birthday']);
+  });
+
+  it('does not offer it before anything is claimed', async () => {
+    benefits = [{ statusCode: 200, data: buildBirthdayBenefits() }];
+    answerMembersMe({ statusCode: 200, data: buildMember({ birthday: { month: 6, day: 15, year: null } }) });
+    render(<HomePage />);
+    expect(await screen.findByText('普卡生日礼')).toBeTruthy();
+    expect(screen.queryByText('晒出你的生日')).toBeNull();
   });
 });

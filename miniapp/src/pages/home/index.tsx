@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { BIRTHDAY_SHOW_TOPIC_CODE } from '@cakeday/shared';
 import { BirthdayBenefits } from '../../components/BirthdayBenefits';
 import { BirthdayCard } from '../../components/BirthdayCard';
 import { CardSkeleton } from '../../components/CardSkeleton';
@@ -30,7 +31,7 @@ export function HomePage(): JSX.Element {
           <>
             <View className='home__greeting'>
               <Text className='home__hello'>
-                {greeting(now)}，{me.nickname ?? 'Cakeday 会员'}
+                {me.nickname ? `${greeting(now)}，${me.nickname}` : `${greeting(now)}，欢迎回来`}
               </Text>
               <Text className='home__coupons'>可用优惠券 {me.coupons.available} 张</Text>
             </View>
@@ -39,9 +40,14 @@ export function HomePage(): JSX.Element {
               now={now}
               onSetBirthday={() => void Taro.navigateTo({ url: '/pages/birthday/index' })}
             />
-            {me.birthday ? <BirthdayBenefits state={benefits} /> : null}
+            {me.birthday ? (
+              <BirthdayBenefits
+                state={benefits}
+                onShowOff={() => void Taro.navigateTo({ url: `/pages/community-post/compose/index?topic=${BIRTHDAY_SHOW_TOPIC_CODE}` })}
+              />
+            ) : null}
             <HomeShortcuts onOpen={(url) => void Taro.navigateTo({ url })} />
-            <TierCard tier={me.tier} />
+            <TierCard tier={me.tier} onOpenBenefits={() => void Taro.navigateTo({ url: `/pages/rules/tiers/index?tier=${me.tier.level}` })} />
             <PointsCard points={me.points} onOpenHistory={() => void Taro.navigateTo({ url: '/pages/points/index' })} />
           </>
         )}

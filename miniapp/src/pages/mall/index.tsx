@@ -38,6 +38,9 @@ export function MallPage(): JSX.Element {
           <Text className='mall__link' onClick={() => open('/pages/coupons/index')}>
             我的券
           </Text>
+          <Text className='mall__link' onClick={() => open('/pages/rules/index')}>
+            规则
+          </Text>
         </View>
       </View>
       <FilterChips chips={kindChips} selected={kind} onSelect={setKind} />

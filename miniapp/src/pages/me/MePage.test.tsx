@@ -60,4 +60,54 @@ describe('MePage', () => {
     expect(await screen.findByText('我的订单')).toBeTruthy();
     expect(screen.queryByText('门店核销')).toBeNull();
   });
+
+  it('shows the avatar and opens 头像和昵称 from the name; a member without one is invited to set them', async () => {
+    answerRoutes({ 'members.me': ok(buildMember({ nickname: null, avatarUrl: 'http://bff/media/avatars/abc' })), 'writeoff.staffProfile': ok({ isStaff: false, store: null }) });
+
+    render(<MePage />);
+
+    expect(await screen.findByText('设置头像和昵称')).toBeTruthy();
+    expect(document.querySelector('img[src="http://bff/media/avatars/abc"]')).toBeTruthy();
+    expect(document.querySelector('input[type="file"]')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('设置头像和昵称').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/profile/index']);
+  });
+
+  it('服务与帮助 leads to the rules, the stores, the FAQ, the agreement and the privacy policy', async () => {
+    answerRoutes({ 'members.me': ok(buildMember()), 'writeoff.staffProfile': ok({ isStaff: false, store: null }) });
+
+    render(<MePage />);
+
+    await screen.findByText('我的订单');
+    for (const title of ['会员规则', '门店', '常见问题', '会员协议', '隐私政策']) {
+      await act(async () => {
+        screen.getByText(title).click();
+      });
+    }
+    expect(taroStandIn.navigations).toEqual([
+      '/pages/rules/index',
+      '/pages/stores/index',
+      '/pages/service/faq/index',
+      '/pages/service/agreement/index',
+      '/pages/service/privacy-policy/index',
+    ]);
+  });
+
+  it('asks before logging out', async () => {
+    answerRoutes({ 'members.me': ok(buildMember()), 'writeoff.staffProfile': ok({ isStaff: false, store: null }) });
+
+    render(<MePage />);
+    await screen.findByText('我的订单');
+
+    await act(async () => {
+      screen.getByText('退出登录').click();
+    });
+    expect(screen.getByText('退出登录？')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('取消').click();
+    });
+    expect(taroStandIn.navigations).toEqual([]);
+  });
 });

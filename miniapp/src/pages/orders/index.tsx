@@ -32,7 +32,11 @@ export function OrdersPage(): JSX.Element {
       ) : orders.error && orders.items.length === 0 ? (
         <ErrorView message={orders.error.message} onRetry={() => void orders.reload()} />
       ) : orders.items.length === 0 ? (
-        <EmptyView title='还没有订单' description='去积分商城看看，积分可以兑换好礼' />
+        <EmptyView
+          title='还没有订单'
+          description='积分可以兑换好礼'
+          action={{ text: '去积分商城看看', onClick: () => void Taro.switchTab({ url: '/pages/mall/index' }) }}
+        />
       ) : (
         orders.items.map((order) => (
           <OrderCard key={order.id} order={order} onOpen={() => void Taro.navigateTo({ url: orderPageUrl(order.id) })} />

@@ -1,4 +1,4 @@
-import { useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CardSkeleton } from '../../components/CardSkeleton';
@@ -26,10 +26,17 @@ export function PointsPage(): JSX.Element {
       <View className='points__summary'>
         <Text className='points__summary-label'>当前积分</Text>
         <Text className='points__summary-balance'>{history.balance ?? 0}</Text>
+        <View className='points__rules' role='link' onClick={() => void Taro.navigateTo({ url: '/pages/rules/index' })}>
+          积分规则 ›
+        </View>
       </View>
       <SubscribeCard template='benefitExpiring' moment='points_page' text='积分快到期时在微信里提醒你' action='积分到期提醒' />
       {history.items.length === 0 ? (
-        <EmptyView title='还没有积分记录' description='消费、参与活动都可以获得积分' />
+        <EmptyView
+          title='还没有积分记录'
+          description='消费、参与活动都可以获得积分'
+          action={{ text: '看看积分怎么得', onClick: () => void Taro.navigateTo({ url: '/pages/rules/index' }) }}
+        />
       ) : (
         <View className='points__list'>
           {history.items.map((entry) => (

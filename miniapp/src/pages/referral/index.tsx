@@ -7,6 +7,7 @@ import { HelpRules } from '../../components/HelpRules';
 import { PosterPopup } from '../../components/PosterPopup';
 import { RemoteView } from '../../components/RemoteView';
 import { ShareButton } from '../../components/ShareButton';
+import { ShareProfilePrompt } from '../../components/ShareProfilePrompt';
 import { formatBusinessDate } from '../../format/dates';
 import { useReferral, type ReferralMine, type ReferralState } from '../../hooks/useReferral';
 import './index.scss';
@@ -14,6 +15,7 @@ import './index.scss';
 function Invite({ mine, state }: { mine: ReferralMine; state: ReferralState }): JSX.Element {
   return (
     <>
+      <ShareProfilePrompt />
       <View className='referral__hero'>
         <Text className='referral__hero-title'>邀请好友加入 Cakeday</Text>
         <Text className='referral__hero-text'>好友得首单优惠券，你得好友首单积分奖励（见下方规则）</Text>

@@ -25,6 +25,32 @@ describe('WishlistPage', () => {
     setSessionProvider({ token: () => 'token', renew: async () => null });
   });
 
+  it('deletes a wish only after the member confirms', async () => {
+    answerRoutes({ 'wishlist.mine': list(), 'wishlist.remove': list({ wishes: [second] }) });
+
+    render(<WishlistPage />);
+    await screen.findByText('我的心愿 2/10');
+
+    await act(async () => {
+      screen.getAllByText('删除')[0]?.click();
+    });
+    expect(callsTo('wishlist.remove')).toHaveLength(0);
+    expect(screen.getByText('删除这个心愿？')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('保留').click();
+    });
+    expect(callsTo('wishlist.remove')).toHaveLength(0);
+
+    await act(async () => {
+      screen.getAllByText('删除')[0]?.click();
+    });
+    await act(async () => {
+      const confirm = screen.getAllByText('删除').find((element) => element.closest('.nut-dialog'));
+      confirm?.click();
+    });
+    expect(callsTo('wishlist.remove').map((request) => request.data)).toEqual([{ wishId: 'wish-1' }]);
+  });
+
   it('lists the wishes in order and moves one down by sending the whole new order', async () => {
     answerRoutes({ 'wishlist.mine': list(), 'wishlist.reorder': list() });
 

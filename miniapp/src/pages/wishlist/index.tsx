@@ -1,10 +1,12 @@
-import { useShareAppMessage } from '@tarojs/taro';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Switch } from '@nutui/nutui-react-taro';
+import { Button, Dialog, Switch } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
 import { CardSkeleton } from '../../components/CardSkeleton';
 import { PosterPopup } from '../../components/PosterPopup';
 import { RemoteView } from '../../components/RemoteView';
 import { ShareButton } from '../../components/ShareButton';
+import { ShareProfilePrompt } from '../../components/ShareProfilePrompt';
 import { EmptyView } from '../../components/StateViews';
 import { WishRow } from '../../components/WishRow';
 import { useWishlist, type Wishlist, type WishlistState } from '../../hooks/useWishlist';
@@ -13,8 +15,10 @@ import './index.scss';
 
 function WishlistEditor({ list, wishlist }: { list: Wishlist; wishlist: WishlistState }): JSX.Element {
   const last = list.wishes.length - 1;
+  const [removing, setRemoving] = useState<string | null>(null);
   return (
     <>
+      {list.share ? <ShareProfilePrompt /> : null}
       <View className='wishlist__card'>
         <View className='wishlist__row'>
           <View className='wishlist__row-text'>
@@ -38,7 +42,11 @@ function WishlistEditor({ list, wishlist }: { list: Wishlist; wishlist: Wishlist
           我的心愿 {list.wishes.length}/{list.maxWishes}
         </Text>
         {list.wishes.length === 0 ? (
-          <EmptyView title='还没有心愿' description='写下生日想要的礼物，好友就知道送什么啦' />
+          <EmptyView
+            title='还没有心愿'
+            description='写下生日想要的礼物，或在积分商城把喜欢的商品加入心愿清单'
+            action={{ text: '去积分商城看看', onClick: () => void Taro.switchTab({ url: '/pages/mall/index' }) }}
+          />
         ) : (
           list.wishes.map((wish, index) => (
             <WishRow
@@ -53,7 +61,7 @@ function WishlistEditor({ list, wishlist }: { list: Wishlist; wishlist: Wishlist
                     ↓
                   </Text>
                   {wish.fulfilled || wish.giftPending ? null : (
-                    <Text className='wishlist__remove' onClick={() => void wishlist.remove.run(wish.id)}>
+                    <Text className='wishlist__remove' onClick={() => setRemoving(wish.id)}>
                       删除
                     </Text>
                   )}
@@ -65,6 +73,19 @@ function WishlistEditor({ list, wishlist }: { list: Wishlist; wishlist: Wishlist
       </View>
 
       <AddWishForm wishlist={wishlist} full={list.wishes.length >= list.maxWishes} />
+
+      <Dialog
+        visible={removing !== null}
+        title='删除这个心愿？'
+        content='删除后好友将看不到它，可以再重新添加。'
+        confirmText='删除'
+        cancelText='保留'
+        onConfirm={() => {
+          if (removing) void wishlist.remove.run(removing);
+          setRemoving(null);
+        }}
+        onCancel={() => setRemoving(null)}
+      />
 
       <PosterPopup
         poster={wishlist.poster.poster}

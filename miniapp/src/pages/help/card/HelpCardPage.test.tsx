@@ -68,4 +68,20 @@ describe('HelpCardPage', () => {
     expect(taroStandIn.toasts).toEqual(['今天的助力次数已用完，明天再来吧']);
     expect(screen.getByText('已有 2/5 位好友助力')).toBeTruthy();
   });
+
+  it('a share that was turned off, expired or never existed explains itself and offers a way on, not a retry', async () => {
+    answerRoutes({ 'help.get': refusal(404, 'NOT_FOUND') });
+
+    render(<HelpCardPage />);
+
+    expect(await screen.findByText('这个分享已经失效了')).toBeTruthy();
+    expect(screen.queryByText('重新加载')).toBeNull();
+    await act(async () => {
+      screen.getByText('去首页').click();
+    });
+    await act(async () => {
+      screen.getByText('我也要过生日').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/home/index', '/pages/birthday/index']);
+  });
 });

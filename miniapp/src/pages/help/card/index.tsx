@@ -6,6 +6,7 @@ import { CardSkeleton } from '../../../components/CardSkeleton';
 import { HelpProgress } from '../../../components/HelpProgress';
 import { HelpRules } from '../../../components/HelpRules';
 import { RemoteView } from '../../../components/RemoteView';
+import { ShareGoneView } from '../../../components/StateViews';
 import { formatBirthday } from '../../../format/dates';
 import { useHelpCard, type HelpCard, type HelpCardState } from '../../../hooks/useHelp';
 import { useShareArrival } from '../../../hooks/useShareArrival';
@@ -56,7 +57,7 @@ export function HelpCardPage(): JSX.Element {
   const state = useHelpCard(arrival?.shareId ?? null);
   return (
     <View className='help'>
-      <RemoteView remote={state} skeleton={<CardSkeleton cards={3} />}>
+      <RemoteView remote={state} notFound={<ShareGoneView />} skeleton={<CardSkeleton cards={3} />}>
         {(card) => <Card card={card} state={state} />}
       </RemoteView>
     </View>

@@ -73,13 +73,15 @@ describe('FriendWishlistPage', () => {
     expect(screen.queryByText('送TA这个')).toBeNull();
   });
 
-  it('treats a link without a share id as not found', async () => {
+  it('treats a link without a share id as not found: an explanation with a way on, not a retry', async () => {
     taroStandIn.params = {};
     answerRoutes({});
 
     render(<FriendWishlistPage />);
 
-    expect(await screen.findByText('内容不存在或已删除')).toBeTruthy();
+    expect(await screen.findByText('这个分享已经失效了')).toBeTruthy();
+    expect(screen.getByText('去首页')).toBeTruthy();
+    expect(screen.queryByText('重新加载')).toBeNull();
     expect(taroStandIn.requests).toHaveLength(0);
   });
 });

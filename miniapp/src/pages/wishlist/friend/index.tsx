@@ -6,7 +6,7 @@ import { type Wish } from '@cakeday/shared';
 import { Avatar } from '../../../components/Avatar';
 import { CardSkeleton } from '../../../components/CardSkeleton';
 import { RemoteView } from '../../../components/RemoteView';
-import { EmptyView } from '../../../components/StateViews';
+import { EmptyView, ShareGoneView } from '../../../components/StateViews';
 import { WishRow } from '../../../components/WishRow';
 import { formatBirthday } from '../../../format/dates';
 import { useFriendWishlist, type FriendWishlist, type FriendWishlistState } from '../../../hooks/useFriendWishlist';
@@ -82,7 +82,7 @@ export function FriendWishlistPage(): JSX.Element {
   const state = useFriendWishlist(arrival?.shareId ?? null);
   return (
     <View className='wishlist'>
-      <RemoteView remote={state} skeleton={<CardSkeleton cards={2} />}>
+      <RemoteView remote={state} notFound={<ShareGoneView />} skeleton={<CardSkeleton cards={2} />}>
         {(view) => <FriendView view={view} state={state} />}
       </RemoteView>
     </View>

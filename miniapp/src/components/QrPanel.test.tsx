@@ -1,0 +1,17 @@
+import { render, screen } from '@testing-library/react';
+import { ApiError } from '../api/apiError';
+import { QrPanel } from './QrPanel';
+
+describe('QrPanel', () => {
+  it('without network says so plainly, instead of an error captioned as a code', () => {
+    render(<QrPanel token={null} error={new ApiError('NETWORK_ERROR', 0)} hint='请向店员出示此码' onRetry={() => undefined} />);
+    expect(screen.getByText('网络不可用')).toBeTruthy();
+    expect(screen.getByText('核销码需联网生成，连上网络后点“重新获取”')).toBeTruthy();
+    expect(screen.getByText('重新获取')).toBeTruthy();
+  });
+
+  it('other failures show their Chinese message', () => {
+    render(<QrPanel token={null} error={new ApiError('RATE_LIMITED', 429)} hint='请向店员出示此码' onRetry={() => undefined} />);
+    expect(screen.getByText('操作太频繁，请稍后再试')).toBeTruthy();
+  });
+});

@@ -1,0 +1,90 @@
+import { LIFECYCLE_STAGES } from '@cakeday/shared';
+import type mongoose from 'mongoose';
+import { seedEventsAndRollups, seedSegmentedMembers } from '../fixtures/analytics';
+import { consoleHeaders, operatorSession } from '../fixtures/operators';
+import { closedLoop } from '../load/closedLoop';
+import { against, expectEqual, scaled, type BenchContext, type BenchRow, type Scenario } from '../scenario';
+
+const CONNECTIONS = 20;
+const MEMBERS = 100_000;
+const EVENTS = 1_000_000;
+const GROUP = 7;
+
+type Reads = (db: mongoose.mongo.Db, now: Date) => Promise<unknown>;
+
+/** ops.analytics.daily's and .funnel's read through the raw driver: the range's rollups (keep in step with readDaily.ts, readFunnel.ts). */
+const rollupsOf =
+  (range: { from: string; to: string }, projection?: mongoose.mongo.Document): Reads =>
+  (db) =>
+    db.collection<{ _id: string }>('analytics_daily').find({ _id: { $gte: range.from, $lte: range.to } }, { projection }).toArray();
+
+/** ops.analytics.segments' reads through the raw driver (keep in step with bff/src/analytics/readSegments.ts). */
+const segmentReads: Reads = async (db, now) => {
+  const stats = db.collection('member_stats');
+  const countBy = (field: string) => stats.aggregate([{ $match: { stage: { $ne: null } } }, { $group: { _id: `$${field}`, members: { $sum: 1 } } }]).toArray();
+  await Promise.all([
+    countBy('stage'),
+    countBy('rfm.r'),
+    countBy('rfm.f'),
+    countBy('rfm.m'),
+    stats.countDocuments({}),
+    stats.countDocuments({ reviewAt: { $ne: null, $lte: now } }),
+    stats.find({ segmentedAt: { $ne: null } }, { projection: { segmentedAt: 1 } }).sort({ segmentedAt: -1 }).limit(1).toArray(),
+  ]);
+};
+
+/** One dashboard route against its floor: the raw driver doing the same reads at the same concurrency. */
+async function measureRoute(context: BenchContext, route: string, body: object, cookie: string, reads: Reads): Promise<BenchRow[]> {
+  const floorMeasurement = await closedLoop({ concurrency: CONNECTIONS, seconds: context.seconds, requests: context.requests, operation: async () => {
+      await reads(context.db, new Date());
+    },
+  });
+  const floor: BenchRow = { name: `${route} floor`, kind: 'floor', connections: CONNECTIONS, instances: 0, measurement: floorMeasurement };
+  const measurement = await context.timed(route, {
+    targets: context.bff.slice(0, 1),
+    path: `/api/${route}`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    headers: consoleHeaders(cookie),
+    body: JSON.stringify(body),
+  });
+  return [against({ name: route, kind: 'route', connections: CONNECTIONS, instances: 1, measurement }, floor), floor];
+}
+
+/**
+ * dashboard.query: the operations dashboard (daily counters and the birthday funnel over a year of rollups, segment
+ * sizes over every member's stats) for an analyst, on 100,000 members and 1,000,000 events seeded in bulk.
+ */
+export const dashboardQueryScenario: Scenario = {
+  name: 'dashboard.query',
+  summary: 'ops.analytics.daily / segments / funnel as an analyst, 20 connections, 100,000 members and 1,000,000 events; floors: the raw driver doing the same reads',
+  instances: 1,
+  group: GROUP,
+  async run(context) {
+    const members = scaled(MEMBERS, context.scale);
+    const startedAt = Date.now();
+    await seedSegmentedMembers(context.db, GROUP, members, context.now);
+    const range = await seedEventsAndRollups(context.db, scaled(EVENTS, context.scale), context.now);
+    context.log(`bench: dashboard.query: seeded ${members} members and ${scaled(EVENTS, context.scale)} events in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    const cookie = await operatorSession(context.bff[0] ?? '', ['analyst'], context.now);
+
+    const rows = [
+      ...(await measureRoute(context, 'ops.analytics.daily', range, cookie, rollupsOf(range))),
+      ...(await measureRoute(context, 'ops.analytics.segments', {}, cookie, segmentReads)),
+      ...(await measureRoute(context, 'ops.analytics.funnel', { funnel: 'birthday', ...range }, cookie, rollupsOf(range, { funnels: 1 }))),
+    ];
+
+    // The answers cover what was seeded: the segment sizes add up to the members with stats.
+    const answer = await fetch(new URL('/api/ops.analytics.segments', context.bff[0]), { method: 'POST', headers: { ...consoleHeaders(cookie), 'content-type': 'application/json' }, body: '{}' });
+    const segments = (await answer.json()) as { members: number; stages: { stage: string; members: number }[] };
+    const withStats = await context.db.collection('member_stats').countDocuments({});
+    const scenario = 'dashboard.query';
+    return {
+      rows,
+      checks: [
+        expectEqual(scenario, 'segments count every member with stats', segments.members, withStats),
+        expectEqual(scenario, 'stages add up to the members with a stage', segments.stages.reduce((sum, stage) => sum + stage.members, 0), await context.db.collection('member_stats').countDocuments({ stage: { $in: [...LIFECYCLE_STAGES] } })),
+      ],
+    };
+  },
+};
