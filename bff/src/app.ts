@@ -21,6 +21,7 @@ import { registerPhotoRoutes } from './community/photos/photoRoutes';
 import { registerMessagePushRoute } from './wechat/messagePush/messagePushRoute';
 import { registerMediaRoutes } from './media/mediaRoutes';
 import { routeBodyLimits } from './middleware/routeBodyLimits';
+import { registerTestClockRoute } from './testClock/testClockRoute';
 
 /**
  * metrics -> request id + access log -> errorHandler -> helmet -> cors -> client address -> the console's files ->
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   registerMediaRoutes(router);
   registerPhotoRoutes(router, deps);
   registerMessagePushRoute(router, deps);
+  if (deps.testClock) registerTestClockRoute(router, deps.testClock);
   app.use(methodNotAllowed());
   app.use(router.routes());
   app.use(router.allowedMethods());

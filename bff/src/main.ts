@@ -9,6 +9,7 @@ import { createLogger } from './logger';
 import { runPendingMigrations } from './db/migrations';
 import { startMetricsServer, type RunningMetricsServer } from './metrics/metricsServer';
 import { applyServerTimeouts } from './http/serverTimeouts';
+import { createTestClock } from './testClock/testClock';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
   }
   await connectDatabase(config.MONGODB_URI);
   await runPendingMigrations(new Date(), logger);
-  const deps = createDeps(config, logger);
+  const testClock = config.TEST_CLOCK ? createTestClock() : undefined;
+  if (testClock) logger.warn('TEST_CLOCK=true: /__test/clock moves this BFF\'s clock forward. For end-to-end runs only.');
+  const deps = createDeps(config, logger, testClock ? { now: testClock.now, testClock } : {});
   const app = createApp(deps);
   const stopJobs = config.JOBS_ENABLED ? startScheduler(jobs, deps) : async (): Promise<void> => undefined;
   let metricsServer: RunningMetricsServer | undefined;

@@ -152,6 +152,27 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('TEST_CLOCK (the e2e stack moves the BFF\'s clock)', () => {
+    it('is off by default', () => {
+      expect(loadConfig(valid).TEST_CLOCK).toBe(false);
+      expect(loadConfig(productionEnv).TEST_CLOCK).toBe(false);
+    });
+
+    it('may be turned on for a development or test BFF on loopback', () => {
+      expect(loadConfig({ ...valid, TEST_CLOCK: 'true' }).TEST_CLOCK).toBe(true);
+      expect(loadConfig({ ...valid, NODE_ENV: 'test', TEST_CLOCK: 'true', HOST: '::1' }).TEST_CLOCK).toBe(true);
+    });
+
+    it('is refused in production, even on loopback', () => {
+      expect(() => loadConfig({ ...productionEnv, TEST_CLOCK: 'true' })).toThrow(/TEST_CLOCK/);
+      expect(() => loadConfig({ ...productionEnv, TEST_CLOCK: 'true', BENCHMARK_ALLOW_SANDBOX: 'true' })).toThrow(/TEST_CLOCK/);
+    });
+
+    it('is refused on any interface but loopback', () => {
+      for (const host of ['0.0.0.0', '10.0.0.5', '::']) expect(() => loadConfig({ ...valid, TEST_CLOCK: 'true', HOST: host })).toThrow(/TEST_CLOCK/);
+    });
+  });
+
   describe('metrics', () => {
     it('serves on loopback port 9464 by default, or on none', () => {
       expect(loadConfig(valid)).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1' });

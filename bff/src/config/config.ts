@@ -53,6 +53,11 @@ const configSchema = z
      * over plain HTTP. Every other production rule (secrets, keys) still holds; the BFF warns at start-up.
      */
     BENCHMARK_ALLOW_SANDBOX: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    /**
+     * End-to-end runs only: the BFF's clock can be moved forward through /__test/clock (a campaign's T-7 and T-0
+     * in one run). Refused in production and on any HOST but loopback.
+     */
+    TEST_CLOCK: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
     /** Jobs hold leases in MongoDB, so every instance may run the scheduler; 'false' opts this one out. */
     JOBS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     /** Where WeChat reaches this BFF (WeChat Pay notify_url); HTTPS in production. */
@@ -147,6 +152,9 @@ const configSchema = z
       for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
         if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required with PHOTO_STORE=s3' });
       }
+    }
+    if (config.TEST_CLOCK && (config.NODE_ENV === 'production' || !isLoopbackHost(config.HOST))) {
+      ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK'], message: 'moves the clock: for end-to-end runs on a loopback HOST, refused in production' });
     }
     if (config.NODE_ENV !== 'production') return;
     const refuse = (key: keyof typeof config, message: string): void => {

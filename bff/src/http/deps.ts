@@ -6,6 +6,7 @@ import type { SettingsSource } from '../settings/settingsSource';
 import type { WechatClients } from '../wechat/clients';
 import type { PhotoStore } from '../community/photos/photoStore';
 import type { PushHandlers } from '../wechat/messagePush/pushHandlers';
+import type { TestClock } from '../testClock/testClock';
 import type { CakedayContext, Principal } from './context';
 
 /**
@@ -35,4 +36,6 @@ export interface AppDeps {
   photos: PhotoStore;
   /** What handles each event WeChat pushes to /wechat/message-push (wechat/messagePush/pushHandlerTable.ts). */
   pushHandlers: PushHandlers;
+  /** TEST_CLOCK=true only (end-to-end runs): the clock behind `now`, moved through /__test/clock. */
+  testClock?: TestClock;
 }
