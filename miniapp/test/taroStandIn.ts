@@ -64,6 +64,8 @@ export const taroStandIn = {
   modals: [] as StandInModal[],
   modalConfirms: true,
   answerModal: async (_modal: StandInModal): Promise<{ confirm: boolean }> => ({ confirm: taroStandIn.modalConfirms }),
+  /** The scene wx.getEnterOptionsSync tells (1014: a subscription message's card); null: none (the H5 build). */
+  enterScene: null as number | null,
   /** wx.requestSubscribeMessage (the .weapp flavour): the ids asked, and what the popup answers per id. */
   subscribeRequests: [] as string[][],
   answerSubscribe: async (tmplIds: string[]): Promise<Record<string, string>> => Object.fromEntries(tmplIds.map((id) => [id, 'reject'])),
@@ -92,6 +94,7 @@ export const taroStandIn = {
     this.modals = [];
     this.modalConfirms = true;
     this.answerModal = async () => ({ confirm: taroStandIn.modalConfirms });
+    this.enterScene = null;
     this.subscribeRequests = [];
     this.answerSubscribe = async (tmplIds) => Object.fromEntries(tmplIds.map((id) => [id, 'reject']));
     storage.clear();
@@ -226,6 +229,11 @@ const Taro = {
     taroStandIn.subscribeRequests.push(options.tmplIds);
     return { errMsg: 'requestSubscribeMessage:ok', ...(await taroStandIn.answerSubscribe(options.tmplIds)) };
   },
+  getEnterOptionsSync: (): { scene?: number; path: string; query: Record<string, string> } => ({
+    ...(taroStandIn.enterScene === null ? {} : { scene: taroStandIn.enterScene }),
+    path: 'pages/test/index',
+    query: taroStandIn.params,
+  }),
   getEnv: (): string => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
   getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2, platform: 'devtools' }),

@@ -2,9 +2,10 @@ import { DELIVERY_STATES, type OpsCampaignsReportResponse } from '@cakeday/share
 import { Types } from 'mongoose';
 import { notFound } from '../errors/AppError';
 import { CampaignModel } from './Campaign.model';
+import { campaignFollowUps } from './campaignFollowUps';
 import { CampaignDeliveryModel } from './CampaignDelivery.model';
 
-/** Counts of a campaign's deliveries by state, skip reason and WeChat errcode. */
+/** Counts of a campaign's deliveries by state, skip reason and WeChat errcode; the opens and what followed. */
 export async function campaignReport(id: string): Promise<OpsCampaignsReportResponse> {
   const campaignId = new Types.ObjectId(id);
   if (!(await CampaignModel.exists({ _id: campaignId }))) throw notFound();
@@ -24,5 +25,5 @@ export async function campaignReport(id: string): Promise<OpsCampaignsReportResp
     if (state === 'failed' && _id.errcode !== null) failedByErrcode[String(_id.errcode)] = (failedByErrcode[String(_id.errcode)] ?? 0) + count;
   }
   const opened = await CampaignDeliveryModel.countDocuments({ campaignId, openedAt: { $ne: null } });
-  return { byState, skippedByReason, failedByErrcode, opened, total };
+  return { byState, skippedByReason, failedByErrcode, opened, followUps: await campaignFollowUps(campaignId), total };
 }

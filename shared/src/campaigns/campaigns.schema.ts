@@ -112,6 +112,8 @@ export const opsCampaignsReportResponse = z.object({
   failedByErrcode: z.record(z.string(), z.number().int()),
   /** Deliveries whose landing page the member opened (once each). */
   opened: z.number().int(),
+  /** Members who, within 7 days after a message sent to them, claimed a benefit / placed an order (each once). */
+  followUps: z.object({ claimedBenefit: z.number().int(), placedOrder: z.number().int() }),
   total: z.number().int(),
 });
 

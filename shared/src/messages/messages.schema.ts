@@ -33,7 +33,13 @@ export const messagesReadResponse = z.object({ unreadCount: z.number().int().min
  * The landing page of a message reports the delivery id from its query: the delivery counts as opened once, and
  * only for the member it was sent to (anything else is answered the same way and changes nothing).
  */
-export const messagesOpenedRequest = z.object({ delivery: objectId }).strict();
+export const messagesOpenedRequest = z
+  .object({
+    delivery: objectId,
+    /** The mini-program's launch scene when it was opened (1014: from the subscription message's card). */
+    scene: z.number().int().min(0).max(99_999).optional(),
+  })
+  .strict();
 export const messagesOpenedResponse = z.object({ ok: z.literal(true) });
 
 export type InboxMessageView = z.infer<typeof inboxMessageSchema>;

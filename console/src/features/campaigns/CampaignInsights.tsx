@@ -35,6 +35,7 @@ export function CampaignInsights({ campaign, onClose }: { campaign: Campaign; on
             {`排队 ${report.data.byState.queued}，发送中 ${report.data.byState.sending}，已发送 ${report.data.byState.sent}，失败 ${report.data.byState.failed}，跳过 ${report.data.byState.skipped}，结果未知 ${report.data.byState.unknown}`}
           </Descriptions.Item>
           <Descriptions.Item label="已打开">{`${report.data.opened}（落地页按投递计一次）`}</Descriptions.Item>
+          <Descriptions.Item label="7天内后续">{`领取权益 ${report.data.followUps.claimedBenefit} 人，下单 ${report.data.followUps.placedOrder} 人`}</Descriptions.Item>
           <Descriptions.Item label="跳过原因">{counts(report.data.skippedByReason)}</Descriptions.Item>
           <Descriptions.Item label="失败错误码">{counts(report.data.failedByErrcode)}</Descriptions.Item>
         </Descriptions>

@@ -76,6 +76,17 @@ describe('BirthdayPage as a message’s landing page', () => {
     expect(callsTo('messages.opened').map((request) => request.data)).toEqual([{ delivery: 'a'.repeat(24) }]);
   });
 
+  it('reports the scene it was entered from: 1014, the subscription message’s card', async () => {
+    taroStandIn.params = { delivery: 'b'.repeat(24) };
+    taroStandIn.enterScene = 1014;
+    answerRoutes({ 'members.me': ok(buildMember({ birthday })), 'subscriptions.mine': ok(buildSubscriptions()), 'messages.opened': ok({ ok: true }) });
+
+    render(<BirthdayPage />);
+
+    await screen.findByText('保存生日', undefined, { timeout: 10_000 });
+    expect(callsTo('messages.opened').map((request) => request.data)).toEqual([{ delivery: 'b'.repeat(24), scene: 1014 }]);
+  });
+
   it('reports nothing when opened without a delivery', async () => {
     answerRoutes({ 'members.me': ok(buildMember({ birthday })), 'subscriptions.mine': ok(buildSubscriptions()) });
 
