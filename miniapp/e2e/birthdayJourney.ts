@@ -19,11 +19,11 @@ export function shanghaiMonthDay(days: number): { month: number; day: number } {
 }
 
 /**
- * Sets A's birthday through the date picker's wheels, answering the 生日提醒 popup that 保存生日 opens (the H5
+ * Sets A's birthday `inDays` from now through the date picker's wheels, answering the 生日提醒 popup that 保存生日 opens (the H5
  * stand-in: 允许 or 取消); returns the birthday as people see it (`11月26日`).
  */
-export async function setBirthdaySoon(a: Person, reminder: '允许' | '取消' = '取消'): Promise<string> {
-  const { month, day } = shanghaiMonthDay(BIRTHDAY_IN_DAYS);
+export async function setBirthdaySoon(a: Person, reminder: '允许' | '取消' = '取消', inDays = BIRTHDAY_IN_DAYS): Promise<string> {
+  const { month, day } = shanghaiMonthDay(inDays);
   await a.step('login-and-home', async () => {
     await a.open('/pages/home/index');
     await expectText(a.page, '设置生日，领取生日礼');

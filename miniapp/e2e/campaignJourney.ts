@@ -1,6 +1,6 @@
 import { DEMO_OPERATORS } from '../../scripts/seed/operatorSeeder';
 import { SandboxControl, type OutboxMessageView } from '../../scripts/wechat-sandbox/controlClient';
-import { BIRTHDAY_IN_DAYS, setBirthdaySoon, shanghaiMonthDay } from './birthdayJourney';
+import { setBirthdaySoon, shanghaiMonthDay } from './birthdayJourney';
 import { type E2eContext } from './context';
 import { newPerson } from './people';
 import { expectText, JourneyFailure, STEP_TIMEOUT_MS, tapText } from './steps';
@@ -8,29 +8,52 @@ import { expectText, JourneyFailure, STEP_TIMEOUT_MS, tapText } from './steps';
 /** The BFF's campaign jobs run every minute (materialise, then dispatch): a message may take a few rounds. */
 const DELIVERY_WAIT_MS = 4 * 60_000;
 const POLL_MS = 2_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Far enough ahead that the birthday, set today, unlocks its benefits (birthday.minDaysSetBeforeBenefits: 30). */
+const BIRTHDAY_IN_DAYS = 40;
 
 type Body = Record<string, unknown>;
 
-async function opsPost(apiBase: string, route: string, body: unknown, cookie: string): Promise<{ status: number; body: Body }> {
-  const answer = await fetch(`${apiBase}/api/${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(body) });
-  return { status: answer.status, body: (await answer.json()) as Body };
+/** A Shanghai calendar day `days` from now, 10:00 there (outside the quiet hours), as an instant. */
+function shanghaiTenOClock(days: number): Date {
+  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * DAY_MS));
+  return new Date(`${ymd}T10:00:00+08:00`);
 }
 
-async function opsLogin(apiBase: string): Promise<string> {
-  const ops = DEMO_OPERATORS.find((operator) => operator.loginName === 'ops');
-  if (!ops) throw new JourneyFailure('no demo 运营 operator in the seed');
-  const answer = await fetch(`${apiBase}/api/ops.login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ loginName: ops.loginName, password: ops.password }) });
-  const cookie = answer.headers.get('set-cookie')?.split(';')[0];
-  if (answer.status !== 200 || !cookie) throw new JourneyFailure(`ops.login answered ${answer.status}`);
-  return cookie;
-}
+class OpsApi {
+  private cookie = '';
+  constructor(
+    private readonly apiBase: string,
+    private readonly loginName: string,
+  ) {}
 
-/** submit (approved at once: the audience is under the approval threshold), then start. */
-async function submitAndStart(apiBase: string, cookie: string, id: string): Promise<void> {
-  for (const action of ['submit', 'start']) {
-    const moved = await opsPost(apiBase, `ops.campaigns.${action}`, { id }, cookie);
-    if (moved.status !== 200) throw new JourneyFailure(`ops.campaigns.${action} answered ${moved.status}: ${JSON.stringify(moved.body)}`);
+  /** Logs in again when the session has expired (the clock moved past it). */
+  async post(route: string, body: unknown, expected = 200): Promise<Body> {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      if (!this.cookie || attempt > 0) this.cookie = await this.login();
+      const answer = await fetch(`${this.apiBase}/api/${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: this.cookie }, body: JSON.stringify(body) });
+      const answered = (await answer.json()) as Body;
+      if (answer.status === 401 && attempt === 0) continue;
+      if (answer.status !== expected) throw new JourneyFailure(`${this.loginName}: ${route} answered ${answer.status}: ${JSON.stringify(answered)}`);
+      return answered;
+    }
+    throw new JourneyFailure(`${this.loginName}: ${route} stayed unauthenticated`);
   }
+
+  private async login(): Promise<string> {
+    const operator = DEMO_OPERATORS.find((candidate) => candidate.loginName === this.loginName);
+    if (!operator) throw new JourneyFailure(`no demo operator ${this.loginName} in the seed`);
+    const answer = await fetch(`${this.apiBase}/api/ops.login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ loginName: operator.loginName, password: operator.password }) });
+    const cookie = answer.headers.get('set-cookie')?.split(';')[0];
+    if (answer.status !== 200 || !cookie) throw new JourneyFailure(`ops.login as ${this.loginName} answered ${answer.status}`);
+    return cookie;
+  }
+}
+
+/** The e2e stack's BFF runs with TEST_CLOCK=true: its clock moves forward, the browser's and the sandbox's do not. */
+async function moveClock(apiBase: string, to: Date): Promise<void> {
+  const answer = await fetch(`${apiBase}/__test/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ now: to.toISOString() }) });
+  if (answer.status !== 200) throw new JourneyFailure(`the test clock answered ${answer.status}: ${await answer.text()}`);
 }
 
 /** Polls the sandbox's outbox (WeChat's side of the sends) until the member has `count` messages. */
@@ -45,20 +68,23 @@ async function outboxReaches(sandbox: SandboxControl, openid: string, count: num
 }
 
 /**
- * Issue 15's journey, on the real clock (the stack has no clock control, so the birthday preset can reach only
- * its T-7 step today; the second message is the operator's one-off 推送订阅消息): the member sets a birthday and
- * accepts 生日提醒 twice, consents to marketing messages; the operator starts the birthday T-7/T-0 preset, then a
- * push; the sandbox's outbox holds both messages, 消息中心 lists both, opening one is counted in the report.
- * Not yet in run.ts: steps 1–7 pass (the preset's T-7 reaches the outbox), but the push's message did not reach the
- * outbox within the wait in the last run; to be diagnosed (caps? the push's materialisation?) before wiring it in.
+ * Issue 15's journey: the member sets a birthday 40 days ahead accepting 生日提醒, accepts it again in 消息设置 and
+ * consents to marketing messages; 运营 creates a birthday T-7/T-0 campaign and dry-runs it; the admin (who lowered
+ * the approval threshold so that it needs a second operator) approves it and 运营 starts it, through the ops API
+ * (this stack serves no console build; the console's own journey runs beside it). The BFF's test clock moves to T-7
+ * and then to the birthday: the sandbox's outbox holds the two messages; the member opens the landing page of the
+ * second and claims the birthday coupon; the report shows sent 2, opened 1, claimed 1; 消息中心 lists both.
  */
 export async function runCampaignJourney(context: E2eContext): Promise<string[]> {
   const done: string[] = [];
-  const member = await newPerson(context, 'campaign', done);
+  const member = await newPerson(context, 'member', done, 'campaign');
   const sandbox = new SandboxControl(context.sandboxUrl);
   const { month } = shanghaiMonthDay(BIRTHDAY_IN_DAYS);
+  const birthday = shanghaiTenOClock(BIRTHDAY_IN_DAYS);
+  const ops = new OpsApi(context.apiBase, 'ops');
+  const admin = new OpsApi(context.apiBase, 'admin');
 
-  await setBirthdaySoon(member, '允许');
+  await setBirthdaySoon(member, '允许', BIRTHDAY_IN_DAYS);
   await member.step('accepts-birthday-reminder-again', async () => {
     await member.open('/pages/messages/settings/index');
     await tapText(member.page, '接收生日、权益与订单提醒');
@@ -85,55 +111,73 @@ export async function runCampaignJourney(context: E2eContext): Promise<string[]>
     await expectText(member.page, /已于 .* 同意/);
   });
 
-  const cookie = await opsLogin(context.apiBase);
   const { openid } = await sandbox.loginCode({ user: member.name });
-  let birthdayCampaignId = '';
-  let pushCampaignId = '';
-  await member.step('operator-starts-birthday-preset', async () => {
-    const listed = await opsPost(context.apiBase, 'ops.campaigns.list', {}, cookie);
-    const preset = (listed.body.items as { id: string; trigger: { kind: string } }[] | undefined)?.find((campaign) => campaign.trigger.kind === 'birthday');
-    if (!preset) throw new JourneyFailure(`no birthday preset: ${JSON.stringify(listed.body)}`);
-    birthdayCampaignId = preset.id;
-    await submitAndStart(context.apiBase, cookie, birthdayCampaignId);
+  let campaignId = '';
+  await member.step('operators-create-dry-run-approve-and-start', async () => {
+    // Any audience then needs a second operator's approval.
+    const current = (await admin.post('ops.settings.current', {})) as { version: number; settings: { marketing: Record<string, unknown> } & Body };
+    await admin.post('ops.settings.update', {
+      basedOnVersion: current.version,
+      reason: 'e2e：营销活动一律双人审批',
+      settings: { ...current.settings, marketing: { ...current.settings.marketing, pushApprovalThreshold: 0 } },
+    });
+    const created = await ops.post('ops.campaigns.create', {
+      name: 'e2e 生日提醒 T-7/T-0',
+      trigger: { kind: 'birthday', daysBefore: [7, 0] },
+      audience: { tiers: [], birthdayMonths: [month] },
+      message: {
+        template: 'birthdayReminder',
+        fields: { thing1: '你的生日礼已准备好', date2: '{{birthdayDate}}', thing3: '还有{{daysToBirthday}}天，记得来领取哦' },
+        page: 'pages/birthday/index',
+        inboxTitle: 'e2e生日礼提醒',
+      },
+      holdoutPermille: 0,
+      endsAt: new Date(birthday.getTime() + 30 * DAY_MS).toISOString(),
+    });
+    campaignId = String(created.id);
+    const dryRun = (await ops.post('ops.campaigns.dryRun', { id: campaignId })) as { audienceSize: number };
+    if (dryRun.audienceSize < 1) throw new JourneyFailure(`the dry run finds no audience: ${JSON.stringify(dryRun)}`);
+    const submitted = (await ops.post('ops.campaigns.submit', { id: campaignId })) as { state: string };
+    if (submitted.state !== 'pending_approval') throw new JourneyFailure(`submitted into ${submitted.state}, not pending_approval`);
+    await ops.post('ops.campaigns.approve', { id: campaignId }, 403);
+    await admin.post('ops.campaigns.approve', { id: campaignId });
+    await ops.post('ops.campaigns.start', { id: campaignId });
+  });
+  await member.step('clock-moves-to-t7-and-the-first-message-is-sent', async () => {
+    await moveClock(context.apiBase, new Date(birthday.getTime() - 7 * DAY_MS));
     const [first] = await outboxReaches(sandbox, openid, 1);
     if (!/^pages\/birthday\/index\?delivery=[0-9a-f]{24}$/.test(first?.page ?? '')) throw new JourneyFailure(`unexpected landing page ${first?.page}`);
   });
-  await member.step('operator-pushes-to-birthday-month', async () => {
-    const created = await opsPost(
-      context.apiBase,
-      'ops.campaigns.create',
-      {
-        name: 'e2e 生日月推送',
-        trigger: { kind: 'push', sendAt: new Date(Date.now() + 60_000).toISOString() },
-        audience: { tiers: [], birthdayMonths: [month] },
-        message: { template: 'birthdayReminder', fields: { thing1: '生日月专属礼遇', date2: '{{birthdayDate}}', thing3: '进店出示会员码领取' }, page: 'pages/birthday/index', inboxTitle: '生日月礼遇' },
-        holdoutPermille: 0,
-        endsAt: new Date(Date.now() + 7 * 24 * 60 * 60_000).toISOString(),
-      },
-      cookie,
-    );
-    if (created.status !== 200) throw new JourneyFailure(`ops.campaigns.create answered ${created.status}: ${JSON.stringify(created.body)}`);
-    pushCampaignId = String(created.body.id);
-    await submitAndStart(context.apiBase, cookie, pushCampaignId);
-    await outboxReaches(sandbox, openid, 2);
+  let landing = '';
+  await member.step('clock-moves-to-the-birthday-and-the-second-is-sent', async () => {
+    await moveClock(context.apiBase, birthday);
+    const messages = await outboxReaches(sandbox, openid, 2);
+    landing = messages[1]?.page ?? '';
+    if (!/\?delivery=[0-9a-f]{24}$/.test(landing) || landing === messages[0]?.page) throw new JourneyFailure(`unexpected second landing page ${landing}`);
   });
-  await member.step('sees-both-in-message-center-and-opens-one', async () => {
-    await member.open('/pages/messages/index');
-    await expectText(member.page, '生日礼提醒');
-    await expectText(member.page, '生日月礼遇');
-    await tapText(member.page, '生日礼提醒');
-    await expectText(member.page, '保存生日');
+  await member.step('opens-the-message-and-claims-the-benefit', async () => {
+    const opened = member.page.waitForResponse((response) => response.url().endsWith('/api/messages.opened'), { timeout: STEP_TIMEOUT_MS });
+    await member.open(`/${landing}`);
+    await opened;
+    await member.open('/pages/home/index');
+    await tapText(member.page, '领取');
+    await expectText(member.page, '已领取');
   });
-  await member.step('reports-count-sent-and-opened', async () => {
-    const deadline = Date.now() + 30_000;
+  await member.step('report-shows-sent-opened-claimed', async () => {
+    const deadline = Date.now() + 60_000;
     for (;;) {
-      const birthday = (await opsPost(context.apiBase, 'ops.campaigns.report', { id: birthdayCampaignId }, cookie)).body as { byState: { sent: number }; opened: number };
-      const push = (await opsPost(context.apiBase, 'ops.campaigns.report', { id: pushCampaignId }, cookie)).body as { byState: { sent: number }; opened: number };
-      const seen = { sent: birthday.byState.sent + push.byState.sent, opened: birthday.opened + push.opened };
-      if (seen.sent === 2 && seen.opened === 1) return;
-      if (Date.now() > deadline) throw new JourneyFailure(`the reports show ${JSON.stringify(seen)}, not sent 2 and opened 1`);
+      const report = (await ops.post('ops.campaigns.report', { id: campaignId })) as { byState: { sent: number }; opened: number; followUps: { claimedBenefit: number } };
+      const seen = { sent: report.byState.sent, opened: report.opened, claimed: report.followUps.claimedBenefit };
+      if (seen.sent === 2 && seen.opened === 1 && seen.claimed === 1) return;
+      if (Date.now() > deadline) throw new JourneyFailure(`the report shows ${JSON.stringify(seen)}, not sent 2, opened 1, claimed 1`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
+  });
+  await member.step('message-center-shows-both', async () => {
+    await member.open('/pages/messages/index');
+    await expectText(member.page, 'e2e生日礼提醒');
+    const count = await member.page.getByText('e2e生日礼提醒').count();
+    if (count !== 2) throw new JourneyFailure(`消息中心 lists ${count} of the campaign's messages, not 2`);
   });
 
   await member.leave();

@@ -8,6 +8,7 @@ import { launchChromium, openWatchedPage } from './browser';
 import { type E2eContext } from './context';
 import { freePort } from './freePort';
 import { runBirthdayJourney } from './birthdayJourney';
+import { runCampaignJourney } from './campaignJourney';
 import { runCommunityJourney } from './communityJourney';
 import { runMemberJourney } from './journey';
 import { runMallJourney } from './mallJourney';
@@ -47,6 +48,8 @@ function startBff(port: number, mongoUri: string, wechatEnv: Record<string, stri
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     CORS_ORIGINS: appOrigin,
     LOG_LEVEL: 'warn',
+    // The campaign journey moves the BFF's clock forward (T-7, then the birthday); production refuses this.
+    TEST_CLOCK: 'true',
     // The mini-program's and the console's stacks run side by side: neither may take the fixed metrics port.
     METRICS_PORT: 'off',
   });
@@ -92,6 +95,8 @@ async function main(): Promise<void> {
       ['opsAdjustment', () => runOpsAdjustmentJourney(context)],
       ['profile', () => runProfileJourney(context)],
       ['community', () => runCommunityJourney(context)],
+      // Last: it moves the BFF's clock forward by weeks (sessions, unpaid orders and leases of earlier journeys expire).
+      ['campaign', () => runCampaignJourney(context)],
     ];
     // E2E_ONLY=community,mall runs only those journeys (while working on one); CI runs them all.
     const only = process.env.E2E_ONLY?.split(',').map((name) => name.trim());

@@ -2,6 +2,8 @@
  * A clock that an end-to-end run can move forward (a campaign's T-7 and T-0 a week apart, within one run). It is
  * the BFF's `deps.now` only when TEST_CLOCK=true, which production refuses (config.ts); time keeps flowing from
  * wherever it was moved to. It never moves back: leases, due dates and sessions stamped "now" must stay in the past.
+ * WeChat (the sandbox) keeps real time: after a move, its pushes are refused as stale, which a journey tolerates
+ * (a send is settled by WeChat's answer; the sent receipt only settles a crashed send).
  */
 export interface TestClock {
   now: () => Date;
