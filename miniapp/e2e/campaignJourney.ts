@@ -115,9 +115,9 @@ export async function runCampaignJourney(context: E2eContext): Promise<string[]>
   let campaignId = '';
   await member.step('operators-create-dry-run-approve-and-start', async () => {
     // Any audience then needs a second operator's approval.
-    const current = (await admin.post('ops.settings.current', {})) as { version: number; settings: { marketing: Record<string, unknown> } & Body };
+    const { current, latestVersion } = (await admin.post('ops.settings.current', {})) as { current: { settings: { marketing: Body } & Body }; latestVersion: number };
     await admin.post('ops.settings.update', {
-      basedOnVersion: current.version,
+      basedOnVersion: latestVersion,
       reason: 'e2e：营销活动一律双人审批',
       settings: { ...current.settings, marketing: { ...current.settings.marketing, pushApprovalThreshold: 0 } },
     });
