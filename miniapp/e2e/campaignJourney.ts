@@ -9,6 +9,8 @@ import { expectText, JourneyFailure, STEP_TIMEOUT_MS, tapText } from './steps';
 const DELIVERY_WAIT_MS = 4 * 60_000;
 const POLL_MS = 2_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Where the H5 build keeps the member's session (Taro storage is localStorage; miniapp/src/auth/sessionStore.ts). */
+const SESSION_STORAGE_KEY = 'cakeday.session';
 /** Far enough ahead that the birthday, set today, unlocks its benefits (birthday.minDaysSetBeforeBenefits: 30). */
 const BIRTHDAY_IN_DAYS = 40;
 
@@ -156,6 +158,9 @@ export async function runCampaignJourney(context: E2eContext): Promise<string[]>
     if (!/\?delivery=[0-9a-f]{24}$/.test(landing) || landing === messages[0]?.page) throw new JourneyFailure(`unexpected second landing page ${landing}`);
   });
   await member.step('opens-the-message-and-claims-the-benefit', async () => {
+    // Weeks passed on the BFF's clock: the stored session has expired. The app would log in again after a 401; the
+    // journey drops it instead, so that no refused request is logged as an error of the page.
+    await member.page.evaluate((key) => window.localStorage.removeItem(key), SESSION_STORAGE_KEY);
     const opened = member.page.waitForResponse((response) => response.url().endsWith('/api/messages.opened'), { timeout: STEP_TIMEOUT_MS });
     await member.open(`/${landing}`);
     await opened;
