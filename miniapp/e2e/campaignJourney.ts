@@ -164,6 +164,8 @@ export async function runCampaignJourney(context: E2eContext): Promise<string[]>
     const opened = member.page.waitForResponse((response) => response.url().endsWith('/api/messages.opened'), { timeout: STEP_TIMEOUT_MS });
     await member.open(`/${landing}`);
     await opened;
+    // Let every report of the open finish before leaving the page (leaving aborts a request still in flight).
+    await member.page.waitForLoadState('networkidle');
     await member.open('/pages/home/index');
     await tapText(member.page, '领取');
     await expectText(member.page, '已领取');
