@@ -30,7 +30,7 @@ export function MuteModal({ item, onClose, onDone }: { item: ModerationItem; onC
       >
         <WriteError error={mute.error} />
         <Form.Item label="禁言天数（0 为解除）" name="days" rules={[{ required: true, message: '请填写 0–365 天' }]}>
-          <InputNumber min={0} max={365} precision={0} addonAfter="天" />
+          <InputNumber min={0} max={365} precision={0} suffix="天" />
         </Form.Item>
         <ReasonField label="禁言原因" />
       </Form>
