@@ -90,6 +90,10 @@ export async function startWechatSandbox(options: SandboxOptions = {}): Promise<
       }
     })();
   });
+  // Clients pool keep-alive sockets (undici keeps an idle one for 4 s): a server that drops idle sockets sooner races
+  // its clients, and on a loaded machine the client loses as ECONNRESET. close() below ends every connection anyway.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
