@@ -83,4 +83,8 @@ export * from './subscriptions/subscriptions.schema.js';
 export * from './subscriptions/subscriptions.rules.js';
 export * from './campaigns/campaigns.rules.js';
 export * from './campaigns/campaigns.schema.js';
+export * from './campaigns/campaignResults.rules.js';
+export * from './campaigns/campaignResults.schema.js';
+export * from './segments/segmentConditions.rules.js';
+export * from './segments/segments.schema.js';
 export * from './messages/messages.schema.js';

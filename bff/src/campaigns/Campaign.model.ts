@@ -23,7 +23,8 @@ export interface Campaign {
   _id: Types.ObjectId;
   name: string;
   trigger: StoredTrigger;
-  audience: { tiers: TierLevel[]; birthdayMonths: number[] };
+  /** `segment`: an ops segment's id (absent on campaigns saved before segments). */
+  audience: { tiers: TierLevel[]; birthdayMonths: number[]; segment?: string | null };
   message: { template: SubscriptionTemplateKey; fields: Record<string, string>; page: string; inboxTitle: string };
   holdoutPermille: number;
   endsAt: Date;
@@ -48,7 +49,7 @@ const campaignSchema = new Schema<Campaign>(
   {
     name: { type: String, required: true },
     trigger: { type: Schema.Types.Mixed, required: true },
-    audience: { tiers: { type: [String], default: [] }, birthdayMonths: { type: [Number], default: [] } },
+    audience: { tiers: { type: [String], default: [] }, birthdayMonths: { type: [Number], default: [] }, segment: { type: String, default: null } },
     message: { type: Schema.Types.Mixed, required: true },
     holdoutPermille: { type: Number, default: 0 },
     endsAt: { type: Date, required: true },
@@ -73,5 +74,6 @@ const campaignSchema = new Schema<Campaign>(
 );
 campaignSchema.index({ state: 1, createdAt: -1 });
 campaignSchema.index({ presetKey: 1 }, { unique: true, sparse: true });
+campaignSchema.index({ 'audience.segment': 1, state: 1 });
 
 export const CampaignModel = model<Campaign>('Campaign', campaignSchema);

@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { audited, type AuditContext } from '../audit/audited';
 import { carriesAuditSeq, registerAuditSubject } from '../audit/auditOutcomes';
 import { CampaignModel, type Campaign, type OperatorRef } from './Campaign.model';
+import { assertSegmentExists } from './campaignAudience';
 import { assertMessageFits } from './campaignMessage';
 import { storedCampaignFields } from './storedCampaignFields';
 
@@ -12,6 +13,7 @@ registerAuditSubject('Campaign', carriesAuditSeq((filter) => CampaignModel.count
 export async function createCampaign(input: OpsCampaignsCreateRequest, operator: OperatorRef, audit: AuditContext): Promise<Campaign> {
   const { reason, ...fields } = input;
   assertMessageFits(fields.message, fields.name);
+  await assertSegmentExists(fields.audience.segment);
   const id = new Types.ObjectId();
   const stored = storedCampaignFields(fields);
   return audited(audit, { action: 'ops.campaigns.create', subject: { type: 'Campaign', id: id.toHexString() }, after: stored, reason }, async (entry) => {

@@ -13,6 +13,7 @@ import { campaignVariables } from './campaignVariables';
 import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
 import { deliverCopyToInbox, landingPage, settleDelivery, type MemberForSend, type Settlement } from './deliverySteps';
 import { releaseMarketingSlot, takeMarketingSlot } from './marketingCaps';
+import { recordDeliverySent } from './results/recordCampaignEvents';
 import { takeSendSlot } from './sendRate';
 
 /** Crash points (tests): a throw stops the worker as a killed process would, leaving what it wrote. */
@@ -116,6 +117,7 @@ async function afterSend(worker: Worker, delivery: CampaignDelivery, campaign: C
   const giveBackSlot = () => (delivery.marketing ? releaseMarketingSlot(delivery.memberId, delivery.key, now) : Promise.resolve());
   switch (outcome.kind) {
     case 'sent':
+      await recordDeliverySent(delivery, campaign, now);
       await settleDelivery(delivery._id, 'sending', { state: 'sent', msgId: outcome.msgId }, now);
       if (outcome.msgId) await SendReceiptModel.updateOne({ _id: outcome.msgId, claimedBy: null }, { $set: { claimedBy: delivery.key } });
       await toInbox();

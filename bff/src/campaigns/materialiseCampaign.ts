@@ -1,10 +1,11 @@
-import { businessDayKey, dueBirthdaySteps, inHoldout, SUBSCRIPTION_TEMPLATES } from '@cakeday/shared';
+import { businessDayKey, DEFAULT_VARIANT, dueBirthdaySteps, HOLDOUT_VARIANT, inHoldout, SUBSCRIPTION_TEMPLATES } from '@cakeday/shared';
 import type { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { MemberModel, type Member } from '../members/Member.model';
 import { CampaignModel, type Campaign } from './Campaign.model';
-import { dueAudienceFilter } from './campaignAudience';
+import { audienceSegmentOf, dueAudienceFilter, inAudienceSegment } from './campaignAudience';
 import { CampaignDeliveryModel, deliveryKey, type CampaignDelivery } from './CampaignDelivery.model';
+import { recordAssignments } from './results/recordCampaignEvents';
 
 export interface MaterialiseFaults {
   /** After a batch's deliveries are inserted, before the cursor moves: a crash here repeats the batch. */
@@ -41,6 +42,7 @@ function draftsFor(campaign: Campaign, member: Pick<Member, '_id' | 'birthday'>,
     errcode: null,
     skipReason: heldOut ? 'holdout' : null,
     settledAt: heldOut ? now : null,
+    variant: heldOut ? HOLDOUT_VARIANT : DEFAULT_VARIANT,
     createdAt: now,
   }));
 }
@@ -77,12 +79,15 @@ export async function materialiseBatch(campaignId: Types.ObjectId, now: Date, ba
   if (campaign.materialisation.done) return 'done';
   const afterId = campaign.materialisation.afterId;
   const filter = dueAudienceFilter(campaign, now);
-  const members = await MemberModel.find(afterId ? { $and: [filter, { _id: { $gt: afterId } }] } : filter, { _id: 1, birthday: 1 })
+  const members = await MemberModel.find(afterId ? { $and: [filter, { _id: { $gt: afterId } }] } : filter, { _id: 1, birthday: 1, tier: 1 })
     .sort({ _id: 1 })
     .limit(batchSize)
     .lean();
   const current = campaign;
-  await insertIgnoringDuplicates(members.flatMap((member) => draftsFor(current, member, now)));
+  const audience = await inAudienceSegment(await audienceSegmentOf(campaign), members, now);
+  const drafts = audience.flatMap((member) => draftsFor(current, member, now));
+  await insertIgnoringDuplicates(drafts);
+  await recordAssignments(campaign, [...new Set(drafts.map((draft) => draft.memberId))], now);
   faults.afterInsert?.();
   const last = members.at(-1);
   const done = members.length < batchSize;

@@ -10,6 +10,7 @@ import { createCampaign } from './createCampaign';
 import { dryRunCampaign } from './dryRunCampaign';
 import { listCampaigns } from './listCampaigns';
 import { presentCampaign } from './presentCampaign';
+import { readCampaignResults } from './results/readCampaignResults';
 import { transitionCampaign, type OperatorCampaignAction } from './transitionCampaign';
 import { updateCampaign } from './updateCampaign';
 
@@ -27,7 +28,8 @@ type CampaignRoutes =
   | 'ops.campaigns.pause'
   | 'ops.campaigns.resume'
   | 'ops.campaigns.stop'
-  | 'ops.campaigns.report';
+  | 'ops.campaigns.report'
+  | 'ops.campaigns.results';
 
 const move =
   (action: OperatorCampaignAction) =>
@@ -62,4 +64,8 @@ export const campaignsOpsHandlers: Pick<RouteHandlers, CampaignRoutes> = {
   'ops.campaigns.resume': move('resume'),
   'ops.campaigns.stop': move('stop'),
   'ops.campaigns.report': async (input) => campaignReport(input.id),
+  'ops.campaigns.results': async (input, { deps }) => {
+    const { settings } = await deps.settings.at(deps.now());
+    return readCampaignResults(input.id, settings.attribution.windowDays, () => null);
+  },
 };

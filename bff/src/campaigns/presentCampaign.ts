@@ -7,7 +7,7 @@ export function presentCampaign(campaign: Campaign): CampaignView {
     id: campaign._id.toHexString(),
     name: campaign.name,
     trigger,
-    audience: { tiers: campaign.audience.tiers, birthdayMonths: campaign.audience.birthdayMonths },
+    audience: { tiers: campaign.audience.tiers, birthdayMonths: campaign.audience.birthdayMonths, segment: campaign.audience.segment ?? null },
     message: campaign.message,
     holdoutPermille: campaign.holdoutPermille,
     endsAt: toBusinessIso(campaign.endsAt),

@@ -7,6 +7,7 @@ import { renderMessage } from './campaignMessage';
 import { campaignVariables } from './campaignVariables';
 import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
 import { deliverCopyToInbox, settleDelivery } from './deliverySteps';
+import { recordDeliverySent } from './results/recordCampaignEvents';
 import { purgeSendRateWindows } from './sendRate';
 
 export interface SettleResult {
@@ -37,6 +38,12 @@ async function inboxCopy(delivery: CampaignDelivery, now: Date): Promise<void> {
   await deliverCopyToInbox(delivery, campaign, renderMessage(campaign.message, campaignVariables(member, campaign, delivery.sendingAt ?? now)).data, now);
 }
 
+/** The receipt says WeChat sent it: the fact is recorded before the delivery settles (once, by the delivery's key). */
+async function recordSentFromReceipt(delivery: CampaignDelivery, now: Date): Promise<void> {
+  const campaign = await CampaignModel.findById(delivery.campaignId, { trigger: 1 }).lean();
+  if (campaign) await recordDeliverySent(delivery, campaign, now);
+}
+
 /**
  * Deliveries left in `sending` by a worker that crashed or got no answer from WeChat (no lease, or an expired one):
  * WeChat's receipt (subscribe_msg_sent_event) for the same openid and template settles one as sent; without one
@@ -52,6 +59,7 @@ export async function settleSendingDeliveries(deps: Pick<AppDeps, 'now' | 'confi
     const receipt = await claimReceipt(delivery);
     let settled = false;
     if (receipt) {
+      if (receipt.errorCode === 0) await recordSentFromReceipt(delivery, now);
       settled = await settleDelivery(delivery._id, 'sending', receipt.errorCode === 0 ? { state: 'sent', msgId: receipt.msgId } : { state: 'failed', msgId: receipt.msgId, errcode: receipt.errorCode }, now);
       if (settled) result.byReceipt += 1;
     } else if (delivery.sendingAt && delivery.sendingAt.getTime() <= windowStart.getTime()) {

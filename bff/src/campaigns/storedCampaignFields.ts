@@ -8,7 +8,7 @@ export function storedCampaignFields(fields: EditableFields): Pick<Campaign, 'na
   return {
     name: fields.name,
     trigger: fields.trigger.kind === 'push' ? { kind: 'push', sendAt: new Date(fields.trigger.sendAt) } : { kind: 'birthday', daysBefore: [...new Set(fields.trigger.daysBefore)].sort((a, b) => b - a) },
-    audience: { tiers: fields.audience.tiers, birthdayMonths: fields.audience.birthdayMonths },
+    audience: { tiers: fields.audience.tiers, birthdayMonths: fields.audience.birthdayMonths, segment: fields.audience.segment ?? null },
     message: fields.message,
     holdoutPermille: fields.holdoutPermille,
     endsAt: new Date(fields.endsAt),

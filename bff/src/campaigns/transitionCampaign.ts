@@ -2,9 +2,8 @@ import { campaignTransition, submitTarget, type CampaignAction, type CampaignSta
 import { Types } from 'mongoose';
 import { audited, auditSeqPush } from '../audit/audited';
 import { conflict, forbidden, notFound } from '../errors/AppError';
-import { MemberModel } from '../members/Member.model';
 import { CampaignModel, type Campaign } from './Campaign.model';
-import { audienceFilter } from './campaignAudience';
+import { countAudience } from './campaignAudience';
 import { assertMessageFits } from './campaignMessage';
 import type { CampaignOpsContext } from './campaignOpsContext';
 import { CampaignDeliveryModel } from './CampaignDelivery.model';
@@ -24,7 +23,7 @@ export async function transitionCampaign(id: string, action: OperatorCampaignAct
   const set: Partial<Campaign> = { updatedAt: context.now };
   if (action === 'submit') {
     assertMessageFits(campaign.message, campaign.name);
-    const audienceSize = await MemberModel.countDocuments(audienceFilter(campaign));
+    const audienceSize = await countAudience(campaign, context.now);
     target = submitTarget(audienceSize, context.settings.marketing.pushApprovalThreshold);
     Object.assign(set, { audienceSize, needsApproval: target === 'pending_approval', submittedBy: context.operator, approvedBy: null });
   }

@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { audited, auditSeqPush, type AuditContext } from '../audit/audited';
 import { conflict, notFound } from '../errors/AppError';
 import { CampaignModel, type Campaign } from './Campaign.model';
+import { assertSegmentExists } from './campaignAudience';
 import { assertMessageFits } from './campaignMessage';
 import { storedCampaignFields } from './storedCampaignFields';
 
@@ -14,8 +15,9 @@ export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: Au
   if (current.state !== 'draft') throw conflict('CAMPAIGN_STATE_CONFLICT');
   if (current.version !== version) throw conflict('STALE_VERSION');
   assertMessageFits(fields.message, fields.name);
+  await assertSegmentExists(fields.audience.segment);
   const stored = storedCampaignFields(fields);
-  const before = storedCampaignFields({ ...current, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
+  const before = storedCampaignFields({ ...current, audience: { ...current.audience, segment: current.audience.segment ?? null }, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
   return audited(audit, { action: 'ops.campaigns.update', subject: { type: 'Campaign', id }, before, after: stored }, async (entry) => {
     const updated = await CampaignModel.findOneAndUpdate(
       { _id: current._id, state: 'draft', version },

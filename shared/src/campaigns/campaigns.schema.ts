@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageFields, pageOf } from '../api/paging.js';
 import { subscriptionTemplateKeySchema } from '../subscriptions/subscriptions.schema.js';
+import { segmentIdSchema } from '../segments/segments.schema.js';
 import { tierLevelSchema } from '../tiers/tiers.schema.js';
 import { CAMPAIGN_ACTIONS, CAMPAIGN_STATES, DELIVERY_STATES, SKIP_REASONS } from './campaigns.rules.js';
 
@@ -22,6 +23,8 @@ export const campaignTriggerSchema = z.discriminatedUnion('kind', [
 export const campaignAudienceSchema = z.object({
   tiers: z.array(tierLevelSchema).max(3).default([]),
   birthdayMonths: z.array(z.number().int().min(1).max(12)).max(12).default([]),
+  /** A member segment (ops.segments): only its members, as the segment stands when the campaign reaches them. */
+  segment: segmentIdSchema.nullable().default(null),
 });
 
 export const campaignMessageSchema = z.object({
@@ -49,7 +52,7 @@ export const campaignSchema = z.object({
   id: z.string(),
   ...campaignFields,
   holdoutPermille: z.number().int(),
-  audience: z.object({ tiers: z.array(tierLevelSchema), birthdayMonths: z.array(z.number().int()) }),
+  audience: z.object({ tiers: z.array(tierLevelSchema), birthdayMonths: z.array(z.number().int()), segment: z.string().nullable() }),
   state: z.enum(CAMPAIGN_STATES),
   /** What the viewing operator may do now. */
   actions: z.array(z.enum(CAMPAIGN_ACTIONS)),
