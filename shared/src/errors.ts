@@ -124,6 +124,7 @@ export const errorMessages = {
   CAMPAIGN_MESSAGE_INVALID: '消息内容不符合订阅消息模板的规则，请按提示修改',
   CAMPAIGN_SELF_APPROVAL: '不能审批自己提交的活动，请由其他运营人员审批',
   CAMPAIGN_SEGMENT_UNKNOWN: '所选分群不存在或已删除，请重新选择受众',
+  CAMPAIGN_VARIANTS_REQUIRED: '至少需要两个版本才能使用智能分流',
   // ops console: member segments
   SEGMENT_NAME_TAKEN: '已有同名的分群，请换一个名称',
   SEGMENT_IN_USE: '该分群正被未结束的营销活动使用，不能删除',
@@ -284,6 +285,7 @@ export const errorStatus = {
   CAMPAIGN_MESSAGE_INVALID: 422,
   CAMPAIGN_SELF_APPROVAL: 403,
   CAMPAIGN_SEGMENT_UNKNOWN: 422,
+  CAMPAIGN_VARIANTS_REQUIRED: 422,
   SEGMENT_NAME_TAKEN: 409,
   SEGMENT_IN_USE: 409,
   COUPON_IN_STORE_ONLY: 422,

@@ -4,7 +4,7 @@ import { audited, type AuditContext } from '../audit/audited';
 import { carriesAuditSeq, registerAuditSubject } from '../audit/auditOutcomes';
 import { CampaignModel, type Campaign, type OperatorRef } from './Campaign.model';
 import { assertSegmentExists } from './campaignAudience';
-import { assertMessageFits } from './campaignMessage';
+import { assertMessagesFit } from './campaignMessage';
 import { storedCampaignFields } from './storedCampaignFields';
 
 registerAuditSubject('Campaign', carriesAuditSeq((filter) => CampaignModel.countDocuments(filter)));
@@ -12,7 +12,7 @@ registerAuditSubject('Campaign', carriesAuditSeq((filter) => CampaignModel.count
 /** A new campaign, as a draft; its message must fit the template before it is saved. */
 export async function createCampaign(input: OpsCampaignsCreateRequest, operator: OperatorRef, audit: AuditContext): Promise<Campaign> {
   const { reason, ...fields } = input;
-  assertMessageFits(fields.message, fields.name);
+  assertMessagesFit(fields);
   await assertSegmentExists(fields.audience.segment);
   const id = new Types.ObjectId();
   const stored = storedCampaignFields(fields);

@@ -9,6 +9,7 @@ import { templateIdOf } from '../subscriptions/subscriptionTemplates';
 import { SendReceiptModel } from '../subscriptions/SendReceipt.model';
 import { CampaignModel, type Campaign } from './Campaign.model';
 import { renderMessage } from './campaignMessage';
+import { campaignForVariant } from './campaignVariant';
 import { campaignVariables } from './campaignVariables';
 import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
 import { deliverCopyToInbox, landingPage, settleDelivery, type MemberForSend, type Settlement } from './deliverySteps';
@@ -161,7 +162,9 @@ async function afterSend(worker: Worker, delivery: CampaignDelivery, campaign: C
 
 async function processDelivery(worker: Worker, delivery: CampaignDelivery): Promise<Step> {
   const { deps, now, settings, workerId } = worker;
-  const campaign = await campaignOf(worker, delivery.campaignId);
+  const stored = await campaignOf(worker, delivery.campaignId);
+  // The delivery's variant decides the message (its text and template); the campaign's state and end are shared.
+  const campaign = stored ? campaignForVariant(stored, delivery.variant) : null;
   if (!campaign || campaign.state !== 'running') {
     await releaseLease(delivery, workerId);
     return 'deferred';

@@ -1,8 +1,9 @@
-import { businessDayKey, DEFAULT_VARIANT, dueBirthdaySteps, HOLDOUT_VARIANT, inHoldout, SUBSCRIPTION_TEMPLATES } from '@cakeday/shared';
+import { businessDayKey, dueBirthdaySteps, HOLDOUT_VARIANT, SUBSCRIPTION_TEMPLATES, type BanditArm } from '@cakeday/shared';
 import type { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { MemberModel, type Member } from '../members/Member.model';
 import { CampaignModel, type Campaign } from './Campaign.model';
+import { banditArms, campaignForVariant, storedVariant, variantFor } from './campaignVariant';
 import { audienceSegmentOf, dueAudienceFilter, inAudienceSegment } from './campaignAudience';
 import { CampaignDeliveryModel, deliveryKey, type CampaignDelivery } from './CampaignDelivery.model';
 import { recordAssignments } from './results/recordCampaignEvents';
@@ -14,7 +15,14 @@ export interface MaterialiseFaults {
 
 type DeliveryDraft = Omit<CampaignDelivery, '_id'>;
 
-function draftsFor(campaign: Campaign, member: Pick<Member, '_id' | 'birthday'>, now: Date): DeliveryDraft[] {
+const DAY_MS = 86_400_000;
+
+function draftsFor(stored: Campaign, member: Pick<Member, '_id' | 'birthday'>, now: Date, arms: readonly BanditArm[]): DeliveryDraft[] {
+  const variant = variantFor(stored, member._id.toHexString(), arms);
+  const heldOut = variant === HOLDOUT_VARIANT;
+  const campaign = campaignForVariant(stored, variant);
+  // A variant's send day: that many days after the campaign's send time or birthday step.
+  const delayMs = (storedVariant(stored, variant)?.sendDelayDays ?? 0) * DAY_MS;
   const marketing = SUBSCRIPTION_TEMPLATES[campaign.message.template].marketing;
   const steps =
     campaign.trigger.kind === 'push'
@@ -22,7 +30,6 @@ function draftsFor(campaign: Campaign, member: Pick<Member, '_id' | 'birthday'>,
       : member.birthday
         ? dueBirthdaySteps(member.birthday, now, campaign.trigger.daysBefore)
         : [];
-  const heldOut = inHoldout(campaign._id.toHexString(), member._id.toHexString(), campaign.holdoutPermille);
   return steps.map((step) => ({
     key: deliveryKey(campaign._id, member._id, step.occurrence),
     campaignId: campaign._id,
@@ -31,7 +38,7 @@ function draftsFor(campaign: Campaign, member: Pick<Member, '_id' | 'birthday'>,
     laterSteps: step.laterSteps,
     marketing,
     state: heldOut ? 'skipped' : 'queued',
-    nextAttemptAt: step.dueAt,
+    nextAttemptAt: new Date(step.dueAt.getTime() + delayMs),
     leaseOwner: null,
     leaseUntil: null,
     attempts: 0,
@@ -42,7 +49,7 @@ function draftsFor(campaign: Campaign, member: Pick<Member, '_id' | 'birthday'>,
     errcode: null,
     skipReason: heldOut ? 'holdout' : null,
     settledAt: heldOut ? now : null,
-    variant: heldOut ? HOLDOUT_VARIANT : DEFAULT_VARIANT,
+    variant,
     createdAt: now,
   }));
 }
@@ -85,7 +92,8 @@ export async function materialiseBatch(campaignId: Types.ObjectId, now: Date, ba
     .lean();
   const current = campaign;
   const audience = await inAudienceSegment(await audienceSegmentOf(campaign), members, now);
-  const drafts = audience.flatMap((member) => draftsFor(current, member, now));
+  const arms = await banditArms(campaign);
+  const drafts = audience.flatMap((member) => draftsFor(current, member, now, arms));
   await insertIgnoringDuplicates(drafts);
   await recordAssignments(campaign, [...new Set(drafts.map((draft) => draft.memberId))], now);
   faults.afterInsert?.();

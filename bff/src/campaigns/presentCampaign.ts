@@ -10,6 +10,8 @@ export function presentCampaign(campaign: Campaign): CampaignView {
     audience: { tiers: campaign.audience.tiers, birthdayMonths: campaign.audience.birthdayMonths, segment: campaign.audience.segment ?? null },
     message: campaign.message,
     holdoutPermille: campaign.holdoutPermille,
+    variants: campaign.variants ?? [],
+    allocation: campaign.allocation ?? 'split',
     endsAt: toBusinessIso(campaign.endsAt),
     state: campaign.state,
     actions: campaignActions(campaign.state),

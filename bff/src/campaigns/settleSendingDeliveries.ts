@@ -4,6 +4,7 @@ import { settleSent } from '../subscriptions/quotaLedger';
 import { SendReceiptModel } from '../subscriptions/SendReceipt.model';
 import { CampaignModel } from './Campaign.model';
 import { renderMessage } from './campaignMessage';
+import { campaignForVariant } from './campaignVariant';
 import { campaignVariables } from './campaignVariables';
 import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
 import { deliverCopyToInbox, settleDelivery } from './deliverySteps';
@@ -35,7 +36,8 @@ async function claimReceipt(delivery: CampaignDelivery): Promise<{ msgId: string
 async function inboxCopy(delivery: CampaignDelivery, now: Date): Promise<void> {
   const [campaign, member] = await Promise.all([CampaignModel.findById(delivery.campaignId).lean(), MemberModel.findById(delivery.memberId, { nickname: 1, birthday: 1, status: 1 }).lean()]);
   if (!campaign || !member || member.status !== 'active') return;
-  await deliverCopyToInbox(delivery, campaign, renderMessage(campaign.message, campaignVariables(member, campaign, delivery.sendingAt ?? now)).data, now);
+  const sent = campaignForVariant(campaign, delivery.variant);
+  await deliverCopyToInbox(delivery, sent, renderMessage(sent.message, campaignVariables(member, campaign, delivery.sendingAt ?? now)).data, now);
 }
 
 /** The receipt says WeChat sent it: the fact is recorded before the delivery settles (once, by the delivery's key). */

@@ -4,7 +4,7 @@ import { audited, auditSeqPush } from '../audit/audited';
 import { conflict, forbidden, notFound } from '../errors/AppError';
 import { CampaignModel, type Campaign } from './Campaign.model';
 import { countAudience } from './campaignAudience';
-import { assertMessageFits } from './campaignMessage';
+import { assertMessagesFit } from './campaignMessage';
 import type { CampaignOpsContext } from './campaignOpsContext';
 import { CampaignDeliveryModel } from './CampaignDelivery.model';
 
@@ -22,7 +22,7 @@ export async function transitionCampaign(id: string, action: OperatorCampaignAct
   if (!target) throw conflict('CAMPAIGN_STATE_CONFLICT');
   const set: Partial<Campaign> = { updatedAt: context.now };
   if (action === 'submit') {
-    assertMessageFits(campaign.message, campaign.name);
+    assertMessagesFit(campaign);
     const audienceSize = await countAudience(campaign, context.now);
     target = submitTarget(audienceSize, context.settings.marketing.pushApprovalThreshold);
     Object.assign(set, { audienceSize, needsApproval: target === 'pending_approval', submittedBy: context.operator, approvedBy: null });

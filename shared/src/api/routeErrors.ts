@@ -193,6 +193,7 @@ export const routeErrors = {
   'ops.campaigns.stop': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
   'ops.campaigns.report': ['NOT_FOUND'],
   'ops.campaigns.results': ['NOT_FOUND'],
+  'ops.campaigns.allocate': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT', 'CAMPAIGN_VARIANTS_REQUIRED'],
   'ops.segments.list': [],
   'ops.segments.preview': [],
   'ops.segments.create': ['SEGMENT_NAME_TAKEN'],

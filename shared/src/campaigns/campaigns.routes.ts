@@ -1,5 +1,6 @@
 import { defineRoutes } from '../api/route.js';
 import {
+  opsCampaignsAllocateRequest,
   opsCampaignsCreateRequest,
   opsCampaignsCreateResponse,
   opsCampaignsDryRunRequest,
@@ -66,6 +67,13 @@ export const campaignsOpsRoutes = defineRoutes({
     summary: '投递报表：按状态、跳过原因、错误码计数',
     request: opsCampaignsReportRequest,
     response: opsCampaignsReportResponse,
+  },
+  'ops.campaigns.allocate': {
+    auth: 'ops',
+    permission: ['update', 'Campaign'],
+    summary: '切换分流方式：按权重固定分流，或按 Thompson 采样（多臂老虎机）把流量移向效果更好的版本',
+    request: opsCampaignsAllocateRequest,
+    response: opsCampaignsTransitionResponse,
   },
   'ops.campaigns.results': {
     auth: 'ops',

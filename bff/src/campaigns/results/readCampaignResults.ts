@@ -1,9 +1,12 @@
 import {
+  banditArmsOf,
   CAMPAIGN_FUNNEL_STEPS,
   conversionLift,
   DEFAULT_VARIANT,
   HOLDOUT_VARIANT,
   sampleRatioMismatch,
+  seededRandom,
+  thompsonShares,
   type CampaignVariantResult,
   type OpsCampaignsResultsResponse,
 } from '@cakeday/shared';
@@ -16,8 +19,18 @@ const lift = (control: { members: number; conversions: number }, treatment: { me
   control.members > 0 && treatment.members > 0 ? conversionLift(control, treatment) : null;
 
 /** The variants a campaign designs, in order (a campaign without variants has one: `main`). */
-export function designedVariants(_campaign: Campaign): { key: string; name: string; weight: number }[] {
-  return [{ key: DEFAULT_VARIANT, name: '全部', weight: 1 }];
+export function designedVariants(campaign: Pick<Campaign, 'variants'>): { key: string; name: string; weight: number }[] {
+  const variants = campaign.variants ?? [];
+  return variants.length > 0 ? variants.map(({ key, name, weight }) => ({ key, name, weight })) : [{ key: DEFAULT_VARIANT, name: '全部', weight: 1 }];
+}
+
+/** The bandit's current split of new members (per mille), estimated from its own draws with a fixed seed; null for a fixed split. */
+function banditShares(campaign: Campaign, results: readonly CampaignResult[]): Record<string, number> | null {
+  const designed = designedVariants(campaign);
+  if (campaign.allocation !== 'bandit' || designed.length < 2) return null;
+  const arms = banditArmsOf(results);
+  const evidence = designed.map((variant) => arms.find((arm) => arm.key === variant.key) ?? { key: variant.key, conversions: 0, misses: 0 });
+  return thompsonShares(evidence, seededRandom(campaign._id.toHexString()), 2000);
 }
 
 const funnelPermille = (part: number, whole: number): number | null => (whole > 0 ? Math.floor((part * 1000) / whole) : null);
@@ -27,7 +40,7 @@ const funnelPermille = (part: number, whole: number): number | null => (whole > 
  * members reached, attributed GMV, lift against the holdout with its confidence interval, and each variant's
  * conversion against the first variant with the split's sample-ratio check.
  */
-export async function readCampaignResults(id: string, attributionDays: number, banditShares: (campaign: Campaign, results: CampaignResult[]) => Record<string, number> | null): Promise<OpsCampaignsResultsResponse> {
+export async function readCampaignResults(id: string, attributionDays: number): Promise<OpsCampaignsResultsResponse> {
   const campaign = await CampaignModel.findById(new Types.ObjectId(id)).lean();
   if (!campaign) throw notFound();
   const results = await CampaignResultModel.find({ campaignId: campaign._id }).lean();

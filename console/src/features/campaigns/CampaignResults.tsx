@@ -1,6 +1,9 @@
 import { campaignFunnelStepNames, type Campaign, type OpsCampaignsResultsResponse } from '@cakeday/shared';
-import { Alert, Descriptions, Modal, Spin, Table, Tag, Typography } from 'antd';
-import { useOpsQuery } from '../../api/useOps';
+import { Alert, App, Button, Descriptions, Modal, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useOpsMutation, useOpsQuery } from '../../api/useOps';
+import { useRequestErrorMessage } from '../../components/useRequestErrorMessage';
+import { Can } from '../../session/currentSession';
 import { fenToYuan } from '../../format/money';
 
 type Lift = NonNullable<OpsCampaignsResultsResponse['lift']>;
@@ -23,6 +26,18 @@ export function LiftText({ lift }: { lift: Lift }) {
 export function CampaignResults({ campaign, onClose }: { campaign: Campaign; onClose: () => void }) {
   const results = useOpsQuery('ops.campaigns.results', { id: campaign.id });
   const data = results.data;
+  const [allocation, setAllocation] = useState(campaign.allocation);
+  const { message } = App.useApp();
+  const showError = useRequestErrorMessage();
+  const allocate = useOpsMutation('ops.campaigns.allocate', {
+    onSuccess: (updated) => {
+      setAllocation(updated.allocation);
+      void message.success(updated.allocation === 'bandit' ? '已切换为智能分流：新会员将更多分到效果更好的版本' : '已改回按权重固定分流');
+      void results.refetch();
+    },
+    onError: showError,
+  });
+  const finished = campaign.state === 'stopped' || campaign.state === 'completed';
   return (
     <Modal open title={`${campaign.name}：活动效果`} footer={null} onCancel={onClose} width={820}>
       {results.error ? <Alert type="error" showIcon message={results.error.message} /> : null}
@@ -59,6 +74,18 @@ export function CampaignResults({ campaign, onClose }: { campaign: Campaign; onC
           </Descriptions>
           {data.srm?.mismatch ? (
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`分流比例异常（样本比例检验 p = ${data.srm.pValue.toExponential(2)}）：各版本人数与设定的权重不符，结果可能有偏差`} />
+          ) : null}
+          {data.variants.length > 1 && !finished ? (
+            <Can I="update" a="Campaign">
+              <Button
+                data-testid="campaign-allocate"
+                loading={allocate.isPending}
+                style={{ marginBottom: 8 }}
+                onClick={() => allocate.mutate({ id: campaign.id, allocation: allocation === 'bandit' ? 'split' : 'bandit' })}
+              >
+                {allocation === 'bandit' ? '改回按权重固定分流' : '切换为智能分流（Thompson 采样）'}
+              </Button>
+            </Can>
           ) : null}
           {data.variants.length > 1 ? (
             <Table
