@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const mongoUri = new URL(database.uri);
     mongoUri.pathname = '/cakeday-e2e-console';
     // The demo operators (admin/cakeday-admin-2026 …), as in `npm run dev`.
-    await seedDemoData(mongoUri.toString(), () => undefined);
+    await seedDemoData(mongoUri.toString(), () => undefined, { history: true });
     await seedReportedPost(mongoUri.toString());
 
     buildConsole();

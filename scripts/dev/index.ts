@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const mongoUri = new URL(database.uri);
   mongoUri.pathname = '/cakeday';
   running.database = database;
-  await seedDemoData(mongoUri.toString());
+  await seedDemoData(mongoUri.toString(), console.log, { history: true });
 
   // WeChat's imitation (login codes, tokens, messages, Pay) for the BFF and the H5 build; its state survives restarts.
   // One fixed WeChat Pay key set for development (.data/wechatpay-dev/), shared by the sandbox and the BFF.

@@ -123,6 +123,11 @@ export const errorMessages = {
   CAMPAIGN_STATE_CONFLICT: '活动当前状态不允许此操作，请刷新后查看',
   CAMPAIGN_MESSAGE_INVALID: '消息内容不符合订阅消息模板的规则，请按提示修改',
   CAMPAIGN_SELF_APPROVAL: '不能审批自己提交的活动，请由其他运营人员审批',
+  CAMPAIGN_SEGMENT_UNKNOWN: '所选分群不存在或已删除，请重新选择受众',
+  CAMPAIGN_VARIANTS_REQUIRED: '至少需要两个版本才能使用智能分流',
+  // ops console: member segments
+  SEGMENT_NAME_TAKEN: '已有同名的分群，请换一个名称',
+  SEGMENT_IN_USE: '该分群正被未结束的营销活动使用，不能删除',
   // coupon conditions (couponBlocker in shared/src/coupons/coupons.rules.ts): why a coupon cannot be used here
   COUPON_IN_STORE_ONLY: '该券仅限到店使用',
   COUPON_STORE_NOT_ALLOWED: '该券不能在本门店使用',
@@ -279,6 +284,10 @@ export const errorStatus = {
   CAMPAIGN_STATE_CONFLICT: 409,
   CAMPAIGN_MESSAGE_INVALID: 422,
   CAMPAIGN_SELF_APPROVAL: 403,
+  CAMPAIGN_SEGMENT_UNKNOWN: 422,
+  CAMPAIGN_VARIANTS_REQUIRED: 422,
+  SEGMENT_NAME_TAKEN: 409,
+  SEGMENT_IN_USE: 409,
   COUPON_IN_STORE_ONLY: 422,
   COUPON_STORE_NOT_ALLOWED: 422,
   COUPON_TIER_NOT_ALLOWED: 422,

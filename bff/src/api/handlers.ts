@@ -31,6 +31,7 @@ import { integrationsOpsHandlers } from '../integrations/opsHandlers';
 import { analyticsHandlers } from '../analytics/handlers';
 import { subscriptionsHandlers } from '../subscriptions/handlers';
 import { campaignsOpsHandlers } from '../campaigns/opsHandlers';
+import { segmentsHandlers } from '../segments/handlers';
 import { messagesHandlers } from '../messages/handlers';
 import { communityHandlers } from '../community/handlers';
 import { communityOpsHandlers } from '../community/ops/opsHandlers';
@@ -70,6 +71,7 @@ export const handlers: RouteHandlers = {
   ...integrationsOpsHandlers,
   ...analyticsHandlers,
   ...campaignsOpsHandlers,
+  ...segmentsHandlers,
   ...communityHandlers,
   ...communityOpsHandlers,
 };

@@ -33,6 +33,8 @@ export interface CampaignDelivery {
   errcode: number | null;
   skipReason: SkipReason | null;
   settledAt: Date | null;
+  /** The campaign variant the member was assigned (`holdout` when held out); absent on deliveries made before variants. */
+  variant?: string | null;
   createdAt: Date;
 }
 
@@ -56,6 +58,7 @@ const campaignDeliverySchema = new Schema<CampaignDelivery>(
     errcode: { type: Number, default: null },
     skipReason: { type: String, enum: [...SKIP_REASONS, null], default: null },
     settledAt: { type: Date, default: null },
+    variant: { type: String, default: null },
     createdAt: { type: Date, required: true },
   },
   { collection: 'campaign_deliveries', versionKey: false },

@@ -24,3 +24,9 @@ export function previewMessage(message: Pick<CampaignMessage, 'template' | 'fiel
 export function assertMessageFits(message: Pick<CampaignMessage, 'template' | 'fields'>, campaignName: string): void {
   if (previewMessage(message, campaignName).problems.length > 0) throw unprocessable('CAMPAIGN_MESSAGE_INVALID');
 }
+
+/** The campaign's message and every variant's own must fit their templates. */
+export function assertMessagesFit(campaign: { name: string; message: Pick<CampaignMessage, 'template' | 'fields'>; variants?: readonly { message: Pick<CampaignMessage, 'template' | 'fields'> | null }[] }): void {
+  assertMessageFits(campaign.message, campaign.name);
+  for (const variant of campaign.variants ?? []) if (variant.message) assertMessageFits(variant.message, campaign.name);
+}

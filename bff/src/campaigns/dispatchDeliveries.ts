@@ -9,10 +9,12 @@ import { templateIdOf } from '../subscriptions/subscriptionTemplates';
 import { SendReceiptModel } from '../subscriptions/SendReceipt.model';
 import { CampaignModel, type Campaign } from './Campaign.model';
 import { renderMessage } from './campaignMessage';
+import { campaignForVariant } from './campaignVariant';
 import { campaignVariables } from './campaignVariables';
 import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
 import { deliverCopyToInbox, landingPage, settleDelivery, type MemberForSend, type Settlement } from './deliverySteps';
 import { releaseMarketingSlot, takeMarketingSlot } from './marketingCaps';
+import { recordDeliverySent } from './results/recordCampaignEvents';
 import { takeSendSlot } from './sendRate';
 
 /** Crash points (tests): a throw stops the worker as a killed process would, leaving what it wrote. */
@@ -116,6 +118,7 @@ async function afterSend(worker: Worker, delivery: CampaignDelivery, campaign: C
   const giveBackSlot = () => (delivery.marketing ? releaseMarketingSlot(delivery.memberId, delivery.key, now) : Promise.resolve());
   switch (outcome.kind) {
     case 'sent':
+      await recordDeliverySent(delivery, campaign, now);
       await settleDelivery(delivery._id, 'sending', { state: 'sent', msgId: outcome.msgId }, now);
       if (outcome.msgId) await SendReceiptModel.updateOne({ _id: outcome.msgId, claimedBy: null }, { $set: { claimedBy: delivery.key } });
       await toInbox();
@@ -159,7 +162,9 @@ async function afterSend(worker: Worker, delivery: CampaignDelivery, campaign: C
 
 async function processDelivery(worker: Worker, delivery: CampaignDelivery): Promise<Step> {
   const { deps, now, settings, workerId } = worker;
-  const campaign = await campaignOf(worker, delivery.campaignId);
+  const stored = await campaignOf(worker, delivery.campaignId);
+  // The delivery's variant decides the message (its text and template); the campaign's state and end are shared.
+  const campaign = stored ? campaignForVariant(stored, delivery.variant) : null;
   if (!campaign || campaign.state !== 'running') {
     await releaseLease(delivery, workerId);
     return 'deferred';

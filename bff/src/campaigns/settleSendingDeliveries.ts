@@ -4,9 +4,11 @@ import { settleSent } from '../subscriptions/quotaLedger';
 import { SendReceiptModel } from '../subscriptions/SendReceipt.model';
 import { CampaignModel } from './Campaign.model';
 import { renderMessage } from './campaignMessage';
+import { campaignForVariant } from './campaignVariant';
 import { campaignVariables } from './campaignVariables';
 import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
 import { deliverCopyToInbox, settleDelivery } from './deliverySteps';
+import { recordDeliverySent } from './results/recordCampaignEvents';
 import { purgeSendRateWindows } from './sendRate';
 
 export interface SettleResult {
@@ -34,7 +36,14 @@ async function claimReceipt(delivery: CampaignDelivery): Promise<{ msgId: string
 async function inboxCopy(delivery: CampaignDelivery, now: Date): Promise<void> {
   const [campaign, member] = await Promise.all([CampaignModel.findById(delivery.campaignId).lean(), MemberModel.findById(delivery.memberId, { nickname: 1, birthday: 1, status: 1 }).lean()]);
   if (!campaign || !member || member.status !== 'active') return;
-  await deliverCopyToInbox(delivery, campaign, renderMessage(campaign.message, campaignVariables(member, campaign, delivery.sendingAt ?? now)).data, now);
+  const sent = campaignForVariant(campaign, delivery.variant);
+  await deliverCopyToInbox(delivery, sent, renderMessage(sent.message, campaignVariables(member, campaign, delivery.sendingAt ?? now)).data, now);
+}
+
+/** The receipt says WeChat sent it: the fact is recorded before the delivery settles (once, by the delivery's key). */
+async function recordSentFromReceipt(delivery: CampaignDelivery, now: Date): Promise<void> {
+  const campaign = await CampaignModel.findById(delivery.campaignId, { trigger: 1 }).lean();
+  if (campaign) await recordDeliverySent(delivery, campaign, now);
 }
 
 /**
@@ -52,6 +61,7 @@ export async function settleSendingDeliveries(deps: Pick<AppDeps, 'now' | 'confi
     const receipt = await claimReceipt(delivery);
     let settled = false;
     if (receipt) {
+      if (receipt.errorCode === 0) await recordSentFromReceipt(delivery, now);
       settled = await settleDelivery(delivery._id, 'sending', receipt.errorCode === 0 ? { state: 'sent', msgId: receipt.msgId } : { state: 'failed', msgId: receipt.msgId, errcode: receipt.errorCode }, now);
       if (settled) result.byReceipt += 1;
     } else if (delivery.sendingAt && delivery.sendingAt.getTime() <= windowStart.getTime()) {

@@ -21,6 +21,7 @@ import { posContextFrom } from '../pos/handlers';
 import { settlePendingPos } from '../pos/settlePending';
 import { analyticsConsumer } from '../analytics/analyticsConsumer';
 import { segmentMembers } from '../analytics/segmentMembers';
+import { campaignResultsConsumerFor } from '../campaigns/results/campaignResultsJob';
 import { consumeEvents } from '../events/consumeEvents';
 import { dispatchDeliveries } from '../campaigns/dispatchDeliveries';
 import { runCampaigns } from '../campaigns/runCampaigns';
@@ -69,6 +70,7 @@ export const jobs: readonly Job[] = [
   // member's active day twice).
   { name: 'analytics.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(analyticsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   { name: 'analytics.segments', intervalMs: 10 * MINUTE, run: async (deps) => segmentMembers(await settingsAt(deps)) },
+  { name: 'campaigns.results', intervalMs: MINUTE, run: (deps) => consumeEvents(campaignResultsConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   { name: 'community.queueOverdue', intervalMs: MINUTE, run: (deps) => queueOverduePosts(deps.now()) },
   { name: 'community.repairCounters', intervalMs: 5 * MINUTE, run: (deps) => repairCommunityCounters(deps.now()) },
 ];

@@ -27,6 +27,8 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   IntegrationNonce: 'nonces of signed requests, by integration',
   CommunityTopic: 'the community’s topics, kept by ops',
   ModerationWord: 'the local word list, kept by ops',
+  Segment: 'member segments ops define: conditions and the operator who made them, naming no member',
+  CampaignResult: 'per-campaign, per-variant counts and amounts naming nobody (applied holds event ids)',
   MediaCheck: 'WeChat trace ids of photo checks, naming photo and post ids only (deleted with the photos)',
 };
 /** Fields that look personal by name but are not, and why. */
@@ -45,6 +47,7 @@ const EXEMPTED_FIELDS: Record<string, string> = {
   'DailyRollup.funnels.birthday.open': 'a count of members, naming nobody',
   'DailyRollup.funnels.birthday.claim': 'a count of members, naming nobody',
   'DailyRollup.funnels.birthday.use': 'a count of members, naming nobody',
+  'Segment.conditions': 'a segment’s conditions (tiers, months, stages), not a member’s data',
   'Campaign.audience.birthdayMonths': 'an audience filter (the months a campaign targets), not a member’s birthday',
 };
 const exemptions = { models: MODELS_WITHOUT_MEMBER_DATA, fields: EXEMPTED_FIELDS };

@@ -14,6 +14,7 @@ import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { MemberStatsModel } from '../analytics/MemberStats.model';
+import { CampaignTouchesModel } from '../campaigns/results/CampaignTouches.model';
 import { AVATAR_BUCKET, deleteAvatarFilesOf } from '../media/avatarFiles';
 import type { PhotoStore } from '../community/photos/photoStore';
 import { communityHolders } from '../community/privacy/communityHolders';
@@ -111,6 +112,14 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     erasure: 'delete',
     why: 'Analytics’ view of the member (activity dates, purchase amounts, lifecycle stage and RFM scores), derived from the outbox: nothing needs it once the member is gone, and the daily rollups it fed hold no member. Not exported: derived from the orders and points that are.',
     erase: ({ memberId }) => MemberStatsModel.deleteOne({ _id: memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'CampaignTouches',
+    fields: ['_id', 'campaigns', 'applied'],
+    erasure: 'delete',
+    why: 'The campaigns the member was assigned to lately and the steps counted for them, derived from the outbox so each is counted once: nothing needs it once the member is gone, and the campaign results it fed hold no member. Not exported: derived from the deliveries and orders.',
+    erase: ({ memberId }) => CampaignTouchesModel.deleteOne({ _id: memberId }),
     exportedIn: [],
   },
   {

@@ -11,6 +11,7 @@ import { moderationFeature } from './moderation/moderation.feature';
 import { operatorsFeature } from './operators/operators.feature';
 import { flaggedOrdersFeature, ordersFeature } from './orders/orders.feature';
 import { pointsApprovalsFeature } from './pointsApprovals/pointsApprovals.feature';
+import { segmentsFeature } from './segments/segments.feature';
 import { settingsFeature } from './settings/settings.feature';
 import { storesFeature } from './stores/stores.feature';
 import { storeStaffFeature } from './storeStaff/storeStaff.feature';
@@ -23,6 +24,7 @@ export const consoleFeatures: readonly ConsoleFeature[] = [
   pointsApprovalsFeature,
   birthdayPackagesFeature,
   campaignsFeature,
+  segmentsFeature,
   mallItemsFeature,
   couponTemplatesFeature,
   ordersFeature,

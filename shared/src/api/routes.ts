@@ -31,6 +31,7 @@ import { purchasesOpsRoutes, purchasesRoutes } from '../purchases/purchases.rout
 import { analyticsRoutes } from '../analytics/analytics.routes.js';
 import { subscriptionsRoutes } from '../subscriptions/subscriptions.routes.js';
 import { campaignsOpsRoutes } from '../campaigns/campaigns.routes.js';
+import { segmentsRoutes } from '../segments/segments.routes.js';
 import { messagesRoutes } from '../messages/messages.routes.js';
 import { communityRoutes } from '../community/community.routes.js';
 import { communityOpsRoutes } from '../community/community.ops.routes.js';
@@ -81,6 +82,8 @@ export const routes = {
   ...analyticsRoutes,
   // the ops console: campaigns and subscription messages
   ...campaignsOpsRoutes,
+  // the ops console: member segments (campaign audiences)
+  ...segmentsRoutes,
   // the ops console: community moderation
   ...communityOpsRoutes,
 };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { pageFields, pageOf } from '../api/paging.js';
 import { subscriptionTemplateKeySchema } from '../subscriptions/subscriptions.schema.js';
+import { segmentIdSchema } from '../segments/segments.schema.js';
 import { tierLevelSchema } from '../tiers/tiers.schema.js';
+import { campaignAllocationSchema, campaignVariantFields, uniqueVariantKeys } from './campaignVariants.schema.js';
 import { CAMPAIGN_ACTIONS, CAMPAIGN_STATES, DELIVERY_STATES, SKIP_REASONS } from './campaigns.rules.js';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, '无效的编号');
@@ -22,6 +24,8 @@ export const campaignTriggerSchema = z.discriminatedUnion('kind', [
 export const campaignAudienceSchema = z.object({
   tiers: z.array(tierLevelSchema).max(3).default([]),
   birthdayMonths: z.array(z.number().int().min(1).max(12)).max(12).default([]),
+  /** A member segment (ops.segments): only its members, as the segment stands when the campaign reaches them. */
+  segment: segmentIdSchema.nullable().default(null),
 });
 
 export const campaignMessageSchema = z.object({
@@ -43,13 +47,17 @@ const campaignFields = {
   holdoutPermille: z.number().int().min(0).max(500).default(0),
   /** No delivery is made after this instant. */
   endsAt: isoDateTime,
+  /** Versions of the message the audience is split among (none: everyone gets the campaign's message). */
+  variants: z.array(campaignVariantFields(campaignMessageSchema)).max(5).refine(uniqueVariantKeys, '版本标识不能重复').default([]),
+  /** How members are split among the variants: fixed weights, or a Thompson-sampling bandit. */
+  allocation: campaignAllocationSchema.default('split'),
 };
 
 export const campaignSchema = z.object({
   id: z.string(),
   ...campaignFields,
   holdoutPermille: z.number().int(),
-  audience: z.object({ tiers: z.array(tierLevelSchema), birthdayMonths: z.array(z.number().int()) }),
+  audience: z.object({ tiers: z.array(tierLevelSchema), birthdayMonths: z.array(z.number().int()), segment: z.string().nullable() }),
   state: z.enum(CAMPAIGN_STATES),
   /** What the viewing operator may do now. */
   actions: z.array(z.enum(CAMPAIGN_ACTIONS)),
@@ -104,6 +112,11 @@ export const opsCampaignsTransitionRequest = z
   .object({ id: objectId, reason: z.string().trim().min(2).max(200).optional() })
   .strict();
 export const opsCampaignsTransitionResponse = campaignSchema;
+
+/** Switches a campaign between a fixed split and the bandit (at least two variants), audited. */
+export const opsCampaignsAllocateRequest = z
+  .object({ id: objectId, allocation: campaignAllocationSchema, reason: z.string().trim().min(2).max(200).optional() })
+  .strict();
 
 export const opsCampaignsReportRequest = z.object({ id: objectId }).strict();
 export const opsCampaignsReportResponse = z.object({

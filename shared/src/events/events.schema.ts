@@ -28,6 +28,8 @@ export const SERVER_EVENT_TYPES = [
   'message.opened',
   'post.published',
   'rating.submitted',
+  /** A member entered a campaign's audience, in a variant or its holdout (props campaignId, variant). */
+  'campaign.assigned',
 ] as const;
 export type ServerEventType = (typeof SERVER_EVENT_TYPES)[number];
 

@@ -29,6 +29,8 @@ export interface ProgramSettings {
   };
   operations: { pointsAdjustmentDailyLimit: number; pointsAdjustmentApprovalThreshold: number };
   segments: SegmentSettings;
+  /** Campaign results: purchases, claims and uses count for a campaign this many days after it reached the member. */
+  attribution: { windowDays: number };
   community: { postsPerDay: number; commentsPerDay: number; reportHideWeight: number; hotWindowDays: number };
 }
 
@@ -97,6 +99,7 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
       monetaryFen: { score5: 300_000, score4: 100_000, score3: 40_000, score2: 15_000 },
     },
   },
+  attribution: { windowDays: 7 },
   // Three reports of members with no record (10 each) hide an item.
   community: { postsPerDay: 10, commentsPerDay: 100, reportHideWeight: 30, hotWindowDays: 7 },
 };

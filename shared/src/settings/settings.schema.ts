@@ -127,6 +127,12 @@ export const programSettingsSchema = z.object({
       }),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.segments),
+  attribution: z
+    .object({
+      /** Last touch within this many days: a purchase after it is not the campaign's. */
+      windowDays: z.number().int().min(1).max(90),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.attribution),
   community: z
     .object({
       /** Posts one member may publish a day (Asia/Shanghai). */

@@ -98,6 +98,11 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     ],
   },
   {
+    key: 'attribution',
+    title: '活动效果归因',
+    fields: [{ path: 'attribution.windowDays', label: '归因窗口', kind: 'integer', unit: '天', min: 1, max: 90, help: '活动送达后这些天内的消费、领取与核销计入该活动（末次触达）' }],
+  },
+  {
     key: 'operations',
     title: '运营操作',
     fields: [

@@ -1,0 +1,77 @@
+import { DEFAULT_VARIANT } from '@cakeday/shared';
+import { type Types } from 'mongoose';
+import { isDuplicateKeyError } from '../../db/duplicateKey';
+import { EventModel } from '../../events/Event.model';
+import { eventKey, recordEvent } from '../../events/recordEvent';
+import type { Campaign } from '../Campaign.model';
+import { CampaignDeliveryModel, type CampaignDelivery } from '../CampaignDelivery.model';
+
+/** What the birthday funnel and the campaign's results read a message as: the birthday programme's or another campaign's. */
+const purposeOf = (campaign: Pick<Campaign, 'trigger'>): string => (campaign.trigger.kind === 'birthday' ? 'birthday' : 'campaign');
+
+const variantOf = (delivery: Pick<CampaignDelivery, 'variant'>): string => delivery.variant ?? DEFAULT_VARIANT;
+
+/**
+ * `campaign.assigned` for each member of a materialised batch, once per member and campaign, with the variant the
+ * stored delivery got (a repeated batch finds the stored one): bulk, unordered, duplicates ignored. Called after the
+ * batch's deliveries are inserted and before the cursor moves, so a crash repeats it.
+ */
+export async function recordAssignments(campaign: Pick<Campaign, '_id'>, memberIds: readonly Types.ObjectId[], now: Date): Promise<void> {
+  if (memberIds.length === 0) return;
+  const deliveries = await CampaignDeliveryModel.find({ campaignId: campaign._id, memberId: { $in: [...memberIds] } }, { memberId: 1, variant: 1 }).lean();
+  const byMember = new Map(deliveries.map((delivery) => [delivery.memberId.toHexString(), delivery]));
+  const campaignId = campaign._id.toHexString();
+  const drafts = [...byMember.values()].map((delivery) => ({
+    key: eventKey('campaign.assigned', campaignId, delivery.memberId.toHexString()),
+    type: 'campaign.assigned' as const,
+    at: now,
+    recordedAt: now,
+    source: 'server' as const,
+    memberId: delivery.memberId,
+    subject: { type: 'campaign', id: campaignId },
+    props: { campaignId, variant: variantOf(delivery) },
+  }));
+  try {
+    await EventModel.insertMany(drafts, { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
+    const onlyDuplicates = Array.isArray(writeErrors) ? writeErrors.every((writeError) => isDuplicateKeyError(writeError) || isDuplicateKeyError((writeError as { err?: unknown }).err)) : isDuplicateKeyError(error);
+    if (!onlyDuplicates) throw error;
+  }
+}
+
+/**
+ * `message.sent`: WeChat accepted the delivery's message. Recorded when the outcome is known and before the delivery
+ * settles as sent (its key names the delivery), so a crash between the two leaves the fact recorded.
+ */
+export async function recordDeliverySent(delivery: Pick<CampaignDelivery, '_id' | 'key' | 'memberId' | 'campaignId' | 'variant'>, campaign: Pick<Campaign, 'trigger'>, now: Date): Promise<void> {
+  await recordEvent(
+    {
+      type: 'message.sent',
+      key: eventKey('message.sent', delivery.key),
+      at: now,
+      memberId: delivery.memberId,
+      subject: { type: 'campaign_delivery', id: delivery._id.toHexString() },
+      props: { purpose: purposeOf(campaign), campaignId: delivery.campaignId.toHexString(), variant: variantOf(delivery) },
+    },
+    now,
+  );
+}
+
+/**
+ * `message.opened`: the member opened the delivery's landing page (once per delivery). The command that records
+ * the open (messages.opened) calls this with the delivery it marked.
+ */
+export async function recordDeliveryOpened(delivery: Pick<CampaignDelivery, '_id' | 'key' | 'memberId' | 'campaignId' | 'variant'>, campaign: Pick<Campaign, 'trigger'>, now: Date): Promise<void> {
+  await recordEvent(
+    {
+      type: 'message.opened',
+      key: eventKey('message.opened', delivery.key),
+      at: now,
+      memberId: delivery.memberId,
+      subject: { type: 'campaign_delivery', id: delivery._id.toHexString() },
+      props: { purpose: purposeOf(campaign), campaignId: delivery.campaignId.toHexString(), variant: variantOf(delivery) },
+    },
+    now,
+  );
+}
