@@ -26,9 +26,9 @@ export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
     return presentMemberProfile(member, context.now, deps.config.DATA_ENCRYPTION_KEY);
   },
   'members.uploadAvatar': async (input, { deps, principal }) => {
-    const now = deps.now();
-    const member = await uploadAvatar(requireMember(principal), input.imageBase64, { now, publicBaseUrl: deps.config.PUBLIC_BASE_URL });
-    return presentMemberProfile(member, now, deps.config.DATA_ENCRYPTION_KEY);
+    const context = { ...textCheckContext(deps), publicBaseUrl: deps.config.PUBLIC_BASE_URL };
+    const member = await uploadAvatar(requireMember(principal), input.imageBase64, context);
+    return presentMemberProfile(member, context.now, deps.config.DATA_ENCRYPTION_KEY);
   },
   'members.bindPhone': async (input, { deps, principal }) =>
     bindPhone(requireMember(principal), input.code, { phone: deps.wechat.phone, config: deps.config, now: deps.now() }),

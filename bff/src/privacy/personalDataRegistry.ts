@@ -65,7 +65,7 @@ const keyedBy = (memberId: Types.ObjectId): { _id: RegExp } => ({ _id: new RegEx
 export const personalDataHolders: readonly PersonalDataHolder[] = [
   {
     model: 'Member',
-    fields: ['_id', 'openid', 'unionid', 'nickname', 'nicknameReview', 'avatarUrl', 'avatarUploadedAt', 'phone', 'phoneHash', 'birthday', 'birthdayHistory'],
+    fields: ['_id', 'openid', 'unionid', 'nickname', 'nicknameReview', 'avatarUrl', 'avatarUploadedAt', 'avatarCheck', 'phone', 'phoneHash', 'birthday', 'birthdayHistory'],
     erasure: 'anonymise',
     why: 'The id stays (the ledger refers to it); openid, unionid, profile, phone, birthday and history go; every session is revoked.',
     erase: ({ memberId, now }) =>
@@ -79,6 +79,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
             nicknameReview: null,
             avatarUrl: null,
             avatarUploadedAt: null,
+            avatarCheck: null,
             phone: null,
             birthday: null,
             birthdayHistory: { firstSetAt: null, changedAt: null, corrections: 0, lastBenefitClaimedAt: null },

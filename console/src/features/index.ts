@@ -3,6 +3,8 @@ import { auditFeature } from './audit/audit.feature';
 import { integrationsFeature } from './integrations/integrations.feature';
 import { birthdayPackagesFeature } from './birthdayPackages/birthdayPackages.feature';
 import { campaignsFeature } from './campaigns/campaigns.feature';
+import { communityTopicsFeature } from './communityTopics/communityTopics.feature';
+import { communityWordsFeature } from './communityWords/communityWords.feature';
 import { couponTemplatesFeature } from './couponTemplates/couponTemplates.feature';
 import type { ConsoleFeature } from './feature';
 import { mallItemsFeature } from './mallItems/mallItems.feature';
@@ -33,6 +35,8 @@ export const consoleFeatures: readonly ConsoleFeature[] = [
   storeStaffFeature,
   writeoffsFeature,
   moderationFeature,
+  communityTopicsFeature,
+  communityWordsFeature,
   settingsFeature,
   operatorsFeature,
   integrationsFeature,
