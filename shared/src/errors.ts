@@ -125,6 +125,7 @@ export const errorMessages = {
   CAMPAIGN_SELF_APPROVAL: '不能审批自己提交的活动，请由其他运营人员审批',
   // coupon conditions (couponBlocker in shared/src/coupons/coupons.rules.ts): why a coupon cannot be used here
   COUPON_IN_STORE_ONLY: '该券仅限到店使用',
+  COUPON_CHANNEL_NOT_ALLOWED: '该券不能在此渠道使用（请查看券上的使用范围）',
   COUPON_STORE_NOT_ALLOWED: '该券不能在本门店使用',
   COUPON_TIER_NOT_ALLOWED: '当前会员等级不能使用该券',
   COUPON_BIRTHDAY_MONTH_ONLY: '该券仅限生日当月使用',
@@ -280,6 +281,7 @@ export const errorStatus = {
   CAMPAIGN_MESSAGE_INVALID: 422,
   CAMPAIGN_SELF_APPROVAL: 403,
   COUPON_IN_STORE_ONLY: 422,
+  COUPON_CHANNEL_NOT_ALLOWED: 422,
   COUPON_STORE_NOT_ALLOWED: 422,
   COUPON_TIER_NOT_ALLOWED: 422,
   COUPON_BIRTHDAY_MONTH_ONLY: 422,

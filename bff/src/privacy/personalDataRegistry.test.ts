@@ -45,6 +45,8 @@ const EXEMPTED_FIELDS: Record<string, string> = {
   'DailyRollup.funnels.birthday.open': 'a count of members, naming nobody',
   'DailyRollup.funnels.birthday.claim': 'a count of members, naming nobody',
   'DailyRollup.funnels.birthday.use': 'a count of members, naming nobody',
+  'Coupon.conditions.birthdayMonthOnly': 'a rule of the coupon (usable in the holder’s birthday month only), not a birthday',
+  'CouponTemplate.conditions.birthdayMonthOnly': 'a rule of the template, not a member’s birthday',
   'Campaign.audience.birthdayMonths': 'an audience filter (the months a campaign targets), not a member’s birthday',
 };
 const exemptions = { models: MODELS_WITHOUT_MEMBER_DATA, fields: EXEMPTED_FIELDS };

@@ -28,7 +28,7 @@ const PLACE_ORDER: readonly ErrorCode[] = [
 const COUPON_BLOCKERS: readonly ErrorCode[] = COUPON_BLOCKER_CODES;
 /** Writing in the community: a bound phone, not muted, the daily cap, and the content checks (word list, msgSecCheck). */
 const COMMUNITY_WRITE: readonly ErrorCode[] = ['COMMUNITY_PHONE_REQUIRED', 'COMMUNITY_MUTED', 'COMMUNITY_DAILY_LIMIT', 'COMMUNITY_CONTENT_REJECTED', 'IDEMPOTENCY_KEY_REUSED'];
-const SCAN: readonly ErrorCode[] = ['FORBIDDEN', 'WRITEOFF_TOKEN_INVALID', 'WRITEOFF_TOKEN_EXPIRED', 'WRITEOFF_ALREADY_USED', 'COUPON_NOT_AVAILABLE', 'ORDER_NOT_REFUNDABLE'];
+const SCAN: readonly ErrorCode[] = ['FORBIDDEN', 'WRITEOFF_TOKEN_INVALID', 'WRITEOFF_TOKEN_EXPIRED', 'WRITEOFF_ALREADY_USED', 'ORDER_NOT_REFUNDABLE', ...COUPON_BLOCKERS];
 
 /**
  * The business errors each route can answer, beyond those every route can (platformErrorCodes). Part of the
