@@ -25,6 +25,7 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   SendRateWindow: 'campaign sends per second, naming nobody',
   Integration: 'a till’s or an online channel’s key',
   IntegrationNonce: 'nonces of signed requests, by integration',
+  IntegrationDailyStats: 'request and error counts per integration and day, naming nobody',
   CommunityTopic: 'the community’s topics, kept by ops',
   ModerationWord: 'the local word list, kept by ops',
   MediaCheck: 'WeChat trace ids of photo checks, naming photo and post ids only (deleted with the photos)',

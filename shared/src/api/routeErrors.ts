@@ -201,6 +201,7 @@ export const routeErrors = {
   'ops.purchases.list': [],
   'ops.integrations.create': ['OPS_STORE_NOT_FOUND', 'OPS_INTEGRATION_STORE_REQUIRED'],
   'ops.integrations.revoke': ['NOT_FOUND', 'STALE_VERSION', 'OPS_INTEGRATION_REVOKED'],
+  'ops.integrations.rotate': ['NOT_FOUND', 'STALE_VERSION', 'OPS_INTEGRATION_REVOKED'],
   'ops.community.queue': [],
   'ops.community.approve': ['NOT_FOUND', 'MODERATION_STATE_CHANGED'],
   'ops.community.remove': ['NOT_FOUND', 'MODERATION_STATE_CHANGED'],
