@@ -11,6 +11,7 @@ import { moderationFeature } from './moderation/moderation.feature';
 import { operatorsFeature } from './operators/operators.feature';
 import { flaggedOrdersFeature, ordersFeature } from './orders/orders.feature';
 import { pointsApprovalsFeature } from './pointsApprovals/pointsApprovals.feature';
+import { purchasesFeature } from './purchases/purchases.feature';
 import { settingsFeature } from './settings/settings.feature';
 import { storesFeature } from './stores/stores.feature';
 import { storeStaffFeature } from './storeStaff/storeStaff.feature';
@@ -30,6 +31,7 @@ export const consoleFeatures: readonly ConsoleFeature[] = [
   storesFeature,
   storeStaffFeature,
   writeoffsFeature,
+  purchasesFeature,
   moderationFeature,
   settingsFeature,
   operatorsFeature,

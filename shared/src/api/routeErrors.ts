@@ -199,6 +199,7 @@ export const routeErrors = {
   'ops.campaigns.report': ['NOT_FOUND'],
   'ops.integrations.list': [],
   'ops.purchases.list': [],
+  'ops.purchases.get': ['NOT_FOUND'],
   'ops.integrations.create': ['OPS_STORE_NOT_FOUND', 'OPS_INTEGRATION_STORE_REQUIRED'],
   'ops.integrations.revoke': ['NOT_FOUND', 'STALE_VERSION', 'OPS_INTEGRATION_REVOKED'],
   'ops.integrations.rotate': ['NOT_FOUND', 'STALE_VERSION', 'OPS_INTEGRATION_REVOKED'],
