@@ -12,6 +12,7 @@ import { runCommunityJourney } from './communityJourney';
 import { runMemberJourney } from './journey';
 import { runMallJourney } from './mallJourney';
 import { runOpsAdjustmentJourney } from './opsAdjustmentJourney';
+import { runPosJourney } from './posJourney';
 import { runProfileJourney } from './profileJourney';
 import { startSandbox } from './sandbox';
 import { serveStatic } from './staticServer';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       ['opsAdjustment', () => runOpsAdjustmentJourney(context)],
       ['profile', () => runProfileJourney(context)],
       ['community', () => runCommunityJourney(context)],
+      ['pos', () => runPosJourney(context)],
     ];
     // E2E_ONLY=community,mall runs only those journeys (while working on one); CI runs them all.
     const only = process.env.E2E_ONLY?.split(',').map((name) => name.trim());
