@@ -13,6 +13,7 @@ import { runCommunityJourney } from './communityJourney';
 import { runMemberJourney } from './journey';
 import { runMallJourney } from './mallJourney';
 import { runOpsAdjustmentJourney } from './opsAdjustmentJourney';
+import { runPosJourney } from './posJourney';
 import { runProfileJourney } from './profileJourney';
 import { startSandbox } from './sandbox';
 import { serveStatic } from './staticServer';
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
       ['opsAdjustment', () => runOpsAdjustmentJourney(context)],
       ['profile', () => runProfileJourney(context)],
       ['community', () => runCommunityJourney(context)],
+      ['pos', () => runPosJourney(context)],
     ];
     const steps: string[] = [];
     for (const [name, run] of journeys) if (!only || only.includes(name)) steps.push(...(await run()));

@@ -152,6 +152,7 @@ export function buildCoupon(overrides: Partial<Coupon> = {}): Coupon {
     type: 'amount_off',
     valueText: '¥10',
     conditionText: '满50元可用',
+    restrictionTexts: [],
     amountOffFen: 1000,
     percentOff: null,
     minSpendFen: 5000,

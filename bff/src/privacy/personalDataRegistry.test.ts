@@ -25,6 +25,7 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   SendRateWindow: 'campaign sends per second, naming nobody',
   Integration: 'a till’s or an online channel’s key',
   IntegrationNonce: 'nonces of signed requests, by integration',
+  IntegrationDailyStats: 'request and error counts per integration and day, naming nobody',
   CommunityTopic: 'the community’s topics, kept by ops',
   ModerationWord: 'the local word list, kept by ops',
   Segment: 'member segments ops define: conditions and the operator who made them, naming no member',
@@ -48,6 +49,8 @@ const EXEMPTED_FIELDS: Record<string, string> = {
   'DailyRollup.funnels.birthday.claim': 'a count of members, naming nobody',
   'DailyRollup.funnels.birthday.use': 'a count of members, naming nobody',
   'Segment.conditions': 'a segment’s conditions (tiers, months, stages), not a member’s data',
+  'Coupon.conditions.birthdayMonthOnly': 'a rule of the coupon (usable in the holder’s birthday month only), not a birthday',
+  'CouponTemplate.conditions.birthdayMonthOnly': 'a rule of the template, not a member’s birthday',
   'Campaign.audience.birthdayMonths': 'an audience filter (the months a campaign targets), not a member’s birthday',
 };
 const exemptions = { models: MODELS_WITHOUT_MEMBER_DATA, fields: EXEMPTED_FIELDS };

@@ -23,7 +23,7 @@ export type BindReferralResult = { bound: true; referrerId: string } | { bound: 
  * settle job can finish one a crash left undone.
  */
 export async function issueWelcomeCoupon(inviteeId: string, templateCode: string, now: Date): Promise<void> {
-  await issueCoupon({ memberId: inviteeId, templateCode, source: 'referral', sourceKey: `welcome:${inviteeId}` }, now);
+  await issueCoupon({ memberId: inviteeId, templateCode, source: 'referral', sourceKey: `welcome:${inviteeId}`, firstOrderOnly: true }, now);
   await ReferralModel.updateOne({ _id: new Types.ObjectId(inviteeId), welcomeIssuedAt: null }, { $set: { welcomeIssuedAt: now } });
 }
 

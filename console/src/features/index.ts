@@ -14,6 +14,7 @@ import { operatorsFeature } from './operators/operators.feature';
 import { flaggedOrdersFeature, ordersFeature } from './orders/orders.feature';
 import { pointsApprovalsFeature } from './pointsApprovals/pointsApprovals.feature';
 import { segmentsFeature } from './segments/segments.feature';
+import { purchasesFeature } from './purchases/purchases.feature';
 import { settingsFeature } from './settings/settings.feature';
 import { storesFeature } from './stores/stores.feature';
 import { storeStaffFeature } from './storeStaff/storeStaff.feature';
@@ -34,6 +35,7 @@ export const consoleFeatures: readonly ConsoleFeature[] = [
   storesFeature,
   storeStaffFeature,
   writeoffsFeature,
+  purchasesFeature,
   moderationFeature,
   communityTopicsFeature,
   communityWordsFeature,

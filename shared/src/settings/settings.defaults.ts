@@ -6,9 +6,17 @@ export interface EarnRate {
   birthdayMonthPointsPerYuanPermille: number;
 }
 
+/** Points as payment at a till or in the online shop (pos.purchase's pointsToRedeem). */
+export interface PointsPaymentSettings {
+  /** Points worth one yuan (100 = 1 point per fen). */
+  pointsPerYuan: number;
+  /** The largest share of the bill (after discounts) points may pay, in percent; 0 = points cannot pay. */
+  maxSharePercent: number;
+}
+
 /** The program's business rules; the zod schema in settings.schema.ts validates edits of them. */
 export interface ProgramSettings {
-  points: { earn: Record<TierLevel, EarnRate>; lifetimeYears: number };
+  points: { earn: Record<TierLevel, EarnRate>; lifetimeYears: number; payment: PointsPaymentSettings };
   tiers: { goldFen: number; diamondFen: number };
   birthday: { minDaysSetBeforeBenefits: number };
   help: { goals: Record<TierLevel, number>; giftTemplateCode: string };
@@ -70,6 +78,7 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
       diamond: { pointsPerYuanPermille: 2000, birthdayMonthPointsPerYuanPermille: 4000 },
     },
     lifetimeYears: 1,
+    payment: { pointsPerYuan: 100, maxSharePercent: 0 },
   },
   tiers: { goldFen: 50_000, diamondFen: 200_000 },
   birthday: { minDaysSetBeforeBenefits: 30 },

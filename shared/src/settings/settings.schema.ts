@@ -41,6 +41,13 @@ export const programSettingsSchema = z.object({
       earn: perTier(earnRateSchema),
       /** Points expire at the end of the calendar year this many years after the year they were earned. */
       lifetimeYears: z.number().int().min(0).max(10),
+      /**
+       * Points as payment at a till or in the online shop. Added after the section: versions saved before it read the
+       * default (not allowed). At most 90% so that some money is always paid (refunds are measured by it).
+       */
+      payment: z
+        .object({ pointsPerYuan: z.number().int().min(1).max(100_000), maxSharePercent: z.number().int().min(0).max(90) })
+        .default(DEFAULT_PROGRAM_SETTINGS.points.payment),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.points),
   tiers: z

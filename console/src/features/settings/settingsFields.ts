@@ -38,6 +38,8 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       ...perTier((tier, name) => ({ path: `points.earn.${tier}.pointsPerYuanPermille`, label: `${name}每元积分`, kind: 'rate', max: 100 })),
       ...perTier((tier, name) => ({ path: `points.earn.${tier}.birthdayMonthPointsPerYuanPermille`, label: `${name}生日月每元积分`, kind: 'rate', max: 100 })),
       { path: 'points.lifetimeYears', label: '积分有效期', kind: 'integer', unit: '年', min: 0, max: 10, help: '获得积分后第 N 年年底过期' },
+      { path: 'points.payment.pointsPerYuan', label: '积分抵现比例', kind: 'integer', unit: '积分/元', min: 1, max: 100_000, help: '门店收银与线上商城用积分付款时，多少积分抵 1 元' },
+      { path: 'points.payment.maxSharePercent', label: '积分抵现上限', kind: 'integer', unit: '%', min: 0, max: 90, help: '优惠后账单最多可用积分支付的比例；0 = 不可用积分抵现' },
     ],
   },
   {
