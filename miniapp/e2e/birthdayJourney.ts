@@ -39,6 +39,8 @@ async function setBirthdaySoon(a: Person): Promise<string> {
   });
   await a.step('birthday-saved', async () => {
     await tapText(a.page, '保存生日');
+    await expectText(a.page, '确认设置生日');
+    await tapText(a.page, '确认保存');
     await expectText(a.page, /距离生日还有 \d+ 天/);
   });
   return `${month}月${day}日`;

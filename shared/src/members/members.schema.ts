@@ -23,9 +23,10 @@ export const birthdaySchema = z.object({
 });
 
 export const birthdayLockSchema = z.object({
-  /** open: may be set; correctable: one correction allowed until `correctableUntil`; locked: only ops can change it. */
+  /** open: may be set; correctable: `correctionsLeft` corrections allowed until `correctableUntil`; locked: only ops can change it. */
   state: z.enum(['open', 'correctable', 'locked']),
   correctableUntil: isoDateTime.nullable(),
+  correctionsLeft: z.number().int().min(0),
 });
 
 export const memberProfileSchema = z.object({
