@@ -28,6 +28,7 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   CommunityTopic: 'the community’s topics, kept by ops',
   ModerationWord: 'the local word list, kept by ops',
   MediaCheck: 'WeChat trace ids of photo checks, naming photo and post ids only (deleted with the photos)',
+  WriteoffCode: 'the numeric code beside a write-off QR, naming a coupon or order id only',
 };
 /** Fields that look personal by name but are not, and why. */
 const EXEMPTED_FIELDS: Record<string, string> = {

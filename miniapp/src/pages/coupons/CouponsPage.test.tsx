@@ -26,7 +26,7 @@ describe('CouponsPage', () => {
         (request.data as { status: string }).status === 'history'
           ? ok({ items: [used], nextCursor: null, availableCount: 1 })
           : ok({ items: [buildCoupon()], nextCursor: null, availableCount: 1 }),
-      'coupons.qr': ok({ token: 'coupon-token-1', expiresAt: '2026-06-10T02:01:00Z', refreshAfterSeconds: 60 }),
+      'coupons.qr': ok({ token: 'coupon-token-1', numericCode: '812345678901', expiresAt: '2026-06-10T02:01:00Z', refreshAfterSeconds: 60 }),
     });
 
     render(<CouponsPage />);

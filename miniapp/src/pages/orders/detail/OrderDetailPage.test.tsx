@@ -9,7 +9,7 @@ const orderId = 'b00000000000000000000001';
 let issued = 0;
 const qrToken = (): { statusCode: number; data: unknown } => {
   issued += 1;
-  return ok({ token: `pickup-token-${issued}`, expiresAt: '2026-06-10T02:01:00Z', refreshAfterSeconds: 60 });
+  return ok({ token: `pickup-token-${issued}`, numericCode: `81234567890${issued % 10}`, expiresAt: '2026-06-10T02:01:00Z', refreshAfterSeconds: 60 });
 };
 
 describe('OrderDetailPage', () => {
