@@ -39,6 +39,8 @@ async function setBirthdaySoon(a: Person): Promise<string> {
   });
   await a.step('birthday-saved', async () => {
     await tapText(a.page, '保存生日');
+    await expectText(a.page, '确认设置生日');
+    await tapText(a.page, '确认保存');
     await expectText(a.page, /距离生日还有 \d+ 天/);
   });
   return `${month}月${day}日`;
@@ -108,6 +110,7 @@ async function shareWishlist(a: Person): Promise<string> {
   await a.step('wishes-a-mall-item', async () => {
     await a.open('/pages/home/index');
     await tapText(a.page, '积分商城');
+    await tapText(a.page, '送礼');
     await tapText(a.page, '请TA喝一杯');
     await tapText(a.page, '♡ 加入生日心愿清单');
     await expectText(a.page, '已加入心愿清单');
@@ -135,6 +138,10 @@ async function friendGifts(context: E2eContext, wishlistRoute: string, birthday:
     await tapText(d.page, '送TA这个');
     await expectText(d.page, '送出生日礼物');
     await tapText(d.page, '去支付');
+    await expectText(d.page, '谢谢你的心意！');
+    await expectText(d.page, /订单号：/);
+    await expectText(d.page, '我也要一张心愿清单');
+    await tapText(d.page, '返回TA的心愿清单');
     await expectText(d.page, /心愿已实现/);
   });
   await d.leave();

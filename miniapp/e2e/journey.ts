@@ -41,6 +41,8 @@ export async function runMemberJourney(watched: WatchedPage, options: JourneyOpt
 
   await step('birthday-saved-countdown-and-tier', async () => {
     await tapText(page, '保存生日');
+    await expectText(page, '确认设置生日');
+    await tapText(page, '确认保存');
     await expectText(page, /距离生日还有 \d+ 天|生日快乐！|生日月快乐！/);
     await expectText(page, /再消费 ¥[\d.]+ 升级为金卡/);
   });

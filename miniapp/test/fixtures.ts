@@ -11,7 +11,7 @@ export function buildMember(overrides: Partial<Member> = {}): Member {
     avatarUrl: null,
     phoneMasked: null,
     birthday: null,
-    birthdayLock: { state: 'open', correctableUntil: null },
+    birthdayLock: { state: 'open', correctableUntil: null, correctionsLeft: 0 },
     memberSince: '2026-01-10T10:00:00+08:00',
     tier: {
       level: 'basic',

@@ -25,6 +25,7 @@ export * from './orders/orders.schema.js';
 export * from './coupons/coupons.rules.js';
 export * from './coupons/coupons.schema.js';
 export * from './writeoff/writeoff.schema.js';
+export * from './writeoff/writeoffCode.rules.js';
 export * from './birthday/birthday.rules.js';
 export * from './birthday/birthday.schema.js';
 export * from './wishlist/wishlist.schema.js';

@@ -31,6 +31,7 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   Segment: 'member segments ops define: conditions and the operator who made them, naming no member',
   CampaignResult: 'per-campaign, per-variant counts and amounts naming nobody (applied holds event ids)',
   MediaCheck: 'WeChat trace ids of photo checks, naming photo and post ids only (deleted with the photos)',
+  WriteoffCode: 'the numeric code beside a write-off QR, naming a coupon or order id only',
 };
 /** Fields that look personal by name but are not, and why. */
 const EXEMPTED_FIELDS: Record<string, string> = {

@@ -5,8 +5,7 @@ import { AppError } from '../errors/AppError';
 import { CouponModel } from '../coupons/Coupon.model';
 import { MallOrderModel } from '../orders/MallOrder.model';
 import { assertCouponUsableAtStore } from './assertCouponUsableAtStore';
-import { describeSubject } from './describeSubject';
-import { verifyQrToken } from './qrToken';
+import { describeSubject, resolveWriteoffInput } from './describeSubject';
 import { recordCouponUsed } from './recordCouponUsed';
 import type { StaffMember } from './staffOf';
 import { WriteoffRecordModel, type WriteoffRecord } from './WriteoffRecord.model';
@@ -20,7 +19,7 @@ export async function redeemWriteoff(token: string, staff: StaffMember, context:
   const scanned = await describeSubject(token, now, context.secret).catch(async (error: unknown) => {
     // A retry of a write-off that crashed after its gate: record the use it did not get to.
     if (error instanceof AppError && error.code === 'WRITEOFF_ALREADY_USED') {
-      const verdict = verifyQrToken(token, now, context.secret);
+      const verdict = await resolveWriteoffInput(token, now, context.secret);
       if (verdict.ok && verdict.subject === 'coupon') await recordCouponUsed(new Types.ObjectId(verdict.id), now);
     }
     throw error;

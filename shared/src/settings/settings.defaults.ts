@@ -18,7 +18,14 @@ export interface PointsPaymentSettings {
 export interface ProgramSettings {
   points: { earn: Record<TierLevel, EarnRate>; lifetimeYears: number; payment: PointsPaymentSettings };
   tiers: { goldFen: number; diamondFen: number };
-  birthday: { minDaysSetBeforeBenefits: number };
+  birthday: {
+    minDaysSetBeforeBenefits: number;
+    /** A set birthday may be corrected `maxCorrections` times within `correctionWindowDays` of first setting it … */
+    correctionWindowDays: number;
+    maxCorrections: number;
+    /** … but not within this many days before the stored or the new birthday. */
+    correctionBlackoutDays: number;
+  };
   help: { goals: Record<TierLevel, number>; giftTemplateCode: string };
   referral: {
     windowDays: number;
@@ -81,7 +88,7 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
     payment: { pointsPerYuan: 100, maxSharePercent: 0 },
   },
   tiers: { goldFen: 50_000, diamondFen: 200_000 },
-  birthday: { minDaysSetBeforeBenefits: 30 },
+  birthday: { minDaysSetBeforeBenefits: 30, correctionWindowDays: 30, maxCorrections: 1, correctionBlackoutDays: 30 },
   help: { goals: { basic: 5, gold: 4, diamond: 3 }, giftTemplateCode: 'cake-size-upgrade' },
   referral: {
     windowDays: 30,

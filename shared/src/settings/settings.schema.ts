@@ -63,6 +63,11 @@ export const programSettingsSchema = z.object({
     .object({
       /** A birthday set fewer days than this before it does not unlock that year's birthday benefits. */
       minDaysSetBeforeBenefits: z.number().int().min(0).max(365),
+      /** Corrections of a set birthday: how many, within how many days of first setting it, never this close to it.
+       * Added after the section: versions saved before them read the defaults. */
+      correctionWindowDays: z.number().int().min(0).max(365).default(DEFAULT_PROGRAM_SETTINGS.birthday.correctionWindowDays),
+      maxCorrections: z.number().int().min(0).max(10).default(DEFAULT_PROGRAM_SETTINGS.birthday.maxCorrections),
+      correctionBlackoutDays: z.number().int().min(0).max(365).default(DEFAULT_PROGRAM_SETTINGS.birthday.correctionBlackoutDays),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.birthday),
   help: z
@@ -232,7 +237,17 @@ export const settingsRulesResponse = z.object({
   points: z.object({ lifetimeYears: z.number().int().min(0), expiry: z.string() }),
   /** The points mall: paying, unpaid orders, how items reach the member, limits. */
   mall: z.object({ rules: z.array(z.string()) }),
-  birthday: z.object({ minDaysSetBeforeBenefits: z.number().int().min(0), rule: z.string() }),
+  birthday: z.object({
+    minDaysSetBeforeBenefits: z.number().int().min(0),
+    rule: z.string(),
+    /** Changing a set birthday: how often, when not, and what becomes of benefits (the birthday page shows them). */
+    correction: z.object({
+      windowDays: z.number().int().min(0),
+      maxCorrections: z.number().int().min(0),
+      blackoutDays: z.number().int().min(0),
+      rules: z.array(z.string()),
+    }),
+  }),
   referral: z.object({
     windowDays: z.number().int(),
     rewardWindowDays: z.number().int(),

@@ -53,7 +53,12 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   {
     key: 'birthday',
     title: '生日',
-    fields: [{ path: 'birthday.minDaysSetBeforeBenefits', label: '生日须提前设置', kind: 'integer', unit: '天', min: 0, max: 365, help: '设置生日不足这些天，当年不享受生日礼' }],
+    fields: [
+      { path: 'birthday.minDaysSetBeforeBenefits', label: '生日须提前设置', kind: 'integer', unit: '天', min: 0, max: 365, help: '设置生日不足这些天，当年不享受生日礼' },
+      { path: 'birthday.maxCorrections', label: '生日可修改次数', kind: 'integer', unit: '次', min: 0, max: 10, help: '0 = 设置后不能自行修改' },
+      { path: 'birthday.correctionWindowDays', label: '可修改期限', kind: 'integer', unit: '天', min: 0, max: 365, help: '首次设置后这些天内可以修改' },
+      { path: 'birthday.correctionBlackoutDays', label: '生日前不可修改', kind: 'integer', unit: '天', min: 0, max: 365, help: '生日前这些天内不能修改，也不能改到这些天内的日期' },
+    ],
   },
   {
     key: 'help',
