@@ -50,6 +50,8 @@ const COHORT = 1200;
 /** The engine's settings on the chaos instances: a send rate that the cohort's dispatch reaches, a WeChat timeout the late answers pass. */
 const ENGINE_ENV = { CAMPAIGN_SEND_RATE_PER_SECOND: '200', WECHAT_TIMEOUT_MS: '2000' };
 const LATE_ANSWER_MS = 4000;
+/** A restarted instance may take minutes to be ready on a loaded machine: that is no invariant broken. */
+const RESTART_READY_MS = 300_000;
 const DAY = 86_400_000;
 
 async function seedItem(code: string, pointsPrice: number, cashFen: number): Promise<Types.ObjectId> {
@@ -217,7 +219,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
       for (const id of await sendingHeldBy(campaign._id, [engine.pid, victim.child.pid ?? -1])) killedWhileSending.add(id);
       kills += 1;
       options.log(`chaos: trial ${trial + 1}: killed instance ${index + 1} (SIGKILL: BFF and campaign engine)`);
-      stack.bffs[index] = await startBuiltBff({ ...victim.launch, appendLog: true });
+      stack.bffs[index] = await startBuiltBff({ ...victim.launch, appendLog: true, readyTimeoutMs: RESTART_READY_MS });
       sidecars[index] = startSidecar(index, stack.bffs[index] as RunningBff);
       up = stack.bffs.map((bff) => bff.url);
     }
