@@ -14,6 +14,7 @@ import { MallItemModel } from '../../bff/src/mall/MallItem.model';
 import { MallOrderModel } from '../../bff/src/orders/MallOrder.model';
 import { currentShareLink } from '../../bff/src/referral/shareLinks';
 import { ROOT, startBuiltBff, type RunningBff } from '../bench/bffProcess';
+import { freePort } from '../bench/freePort';
 import { inBatches } from '../bench/fixtures/inBatches';
 import { memberHeaders, seedMembers, type BenchMember } from '../bench/fixtures/members';
 import { productionBffEnv } from '../bench/productionEnv';
@@ -121,6 +122,17 @@ async function catchUp(stack: BenchStack, log: (line: string) => void): Promise<
   await drainCampaigns(deps);
 }
 
+/** The instance again, on its ports; on new ones when another process took them meanwhile (the balancer learns them). */
+async function restart(victim: RunningBff): Promise<RunningBff> {
+  try {
+    return await startBuiltBff({ ...victim.launch, appendLog: true, readyTimeoutMs: RESTART_READY_MS });
+  } catch (error) {
+    const port = await freePort();
+    const env = { ...victim.launch.env, PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, METRICS_PORT: String(await freePort()) };
+    return startBuiltBff({ ...victim.launch, env, appendLog: true, readyTimeoutMs: RESTART_READY_MS }).catch(() => Promise.reject(error));
+  }
+}
+
 /** The campaign's deliveries that a killed process left in `sending` (its leases name it). */
 async function sendingHeldBy(campaignId: Types.ObjectId, pids: readonly number[]): Promise<string[]> {
   const prefixes = pids.flatMap((pid) => [sidecarWorkerPrefix(pid), `job:${pid}:`]);
@@ -219,7 +231,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
       for (const id of await sendingHeldBy(campaign._id, [engine.pid, victim.child.pid ?? -1])) killedWhileSending.add(id);
       kills += 1;
       options.log(`chaos: trial ${trial + 1}: killed instance ${index + 1} (SIGKILL: BFF and campaign engine)`);
-      stack.bffs[index] = await startBuiltBff({ ...victim.launch, appendLog: true, readyTimeoutMs: RESTART_READY_MS });
+      stack.bffs[index] = await restart(victim);
       sidecars[index] = startSidecar(index, stack.bffs[index] as RunningBff);
       up = stack.bffs.map((bff) => bff.url);
     }
