@@ -1,5 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
-import { CAMPAIGN_STATES, type CampaignState, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
+import { CAMPAIGN_STATES, type CampaignState, type SmsTemplateKey, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
 
 export interface OperatorRef {
   id: string;
@@ -24,7 +24,7 @@ export interface Campaign {
   name: string;
   trigger: StoredTrigger;
   audience: { tiers: TierLevel[]; birthdayMonths: number[] };
-  message: { template: SubscriptionTemplateKey; fields: Record<string, string>; page: string; inboxTitle: string };
+  message: { template: SubscriptionTemplateKey; fields: Record<string, string>; page: string; inboxTitle: string; sms?: { template: SmsTemplateKey; params: string[] } };
   holdoutPermille: number;
   endsAt: Date;
   state: CampaignState;

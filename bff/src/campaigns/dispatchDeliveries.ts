@@ -14,9 +14,10 @@ import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery
 import { deliverCopyToInbox, landingPage, settleDelivery, type MemberForSend, type Settlement } from './deliverySteps';
 import { releaseMarketingSlot, takeMarketingSlot } from './marketingCaps';
 import { takeSendSlot } from './sendRate';
+import { sendCampaignSms, smsAllowed, type SmsFaults } from './smsStep';
 
 /** Crash points (tests): a throw stops the worker as a killed process would, leaving what it wrote. */
-export interface DispatchFaults {
+export interface DispatchFaults extends SmsFaults {
   afterClaim?: (claimed: CampaignDelivery[]) => void;
   afterSending?: (delivery: CampaignDelivery) => void;
   afterWechatCall?: (delivery: CampaignDelivery) => void;
@@ -97,6 +98,8 @@ interface Worker {
   /** The batch's members and who of them agrees to marketing messages, read once per batch. */
   members: Map<string, MemberForSend>;
   consenting: Set<string>;
+  /** Of them, who agrees to marketing SMS. */
+  smsConsenting: Set<string>;
 }
 
 async function campaignOf(worker: Worker, campaignId: Types.ObjectId): Promise<Campaign | null> {
@@ -124,7 +127,7 @@ async function afterSend(worker: Worker, delivery: CampaignDelivery, campaign: C
       await giveBackSlot();
       if (outcome.errcode === null) {
         const reserved = delivery.laterSteps > 0 && ((await SubscriptionQuotaModel.findById(quotaId(delivery.memberId, templateIdOf(worker.deps.config, campaign.message.template)), { remaining: 1 }).lean())?.remaining ?? 0) > 0;
-        await settleDelivery(delivery._id, 'sending', { state: 'skipped', skipReason: reserved ? 'quota_reserved' : 'no_quota' }, now);
+        await settleDelivery(delivery._id, 'sending', { state: 'skipped', skipReason: reserved ? 'quota_reserved' : 'no_quota', channel: 'inbox' }, now);
         await toInbox();
         return 'skipped';
       }
@@ -167,14 +170,18 @@ async function processDelivery(worker: Worker, delivery: CampaignDelivery): Prom
   if (now.getTime() > campaign.endsAt.getTime()) return skipQueued(worker, delivery, { state: 'skipped', skipReason: 'expired' });
   const member = worker.members.get(delivery.memberId.toHexString());
   if (!member || member.status !== 'active') return skipQueued(worker, delivery, { state: 'skipped', skipReason: 'member_gone' });
-  if (delivery.marketing && !worker.consenting.has(member._id.toHexString())) return skipQueued(worker, delivery, { state: 'skipped', skipReason: 'no_consent' });
+  // Channels in order: the subscription message (marketing: with the consent to marketing messages), else the SMS.
+  const subscriptionAllowed = !delivery.marketing || worker.consenting.has(member._id.toHexString());
+  const smsPossible = smsAllowed(campaign, member, worker.smsConsenting);
+  if (!subscriptionAllowed && !smsPossible) return skipQueued(worker, delivery, { state: 'skipped', skipReason: 'no_consent' });
   if (delivery.marketing && inQuietHours(now, settings.marketing.quietHours)) {
     await releaseLease(delivery, workerId, nextAllowedSendAt(now, settings.marketing.quietHours));
     return 'deferred';
   }
-  const { data, problems } = renderMessage(campaign.message, campaignVariables(member, campaign, now));
+  const variables = campaignVariables(member, campaign, now);
+  const { data, problems } = renderMessage(campaign.message, variables);
   if (delivery.marketing && !(await takeMarketingSlot(member._id, delivery.key, now, settings.marketing))) {
-    const skipped = await skipQueued(worker, delivery, { state: 'skipped', skipReason: 'cap' });
+    const skipped = await skipQueued(worker, delivery, { state: 'skipped', skipReason: 'cap', channel: 'inbox' });
     if (skipped === 'skipped') await deliverCopyToInbox(delivery, campaign, data, now);
     return skipped;
   }
@@ -185,11 +192,13 @@ async function processDelivery(worker: Worker, delivery: CampaignDelivery): Prom
   const templateId = templateIdOf(deps.config, campaign.message.template);
   const started = await CampaignDeliveryModel.findOneAndUpdate(
     { _id: delivery._id, state: 'queued', leaseOwner: workerId },
-    { $set: { state: 'sending', sendingAt: now, sentTo: member.openid, templateId }, $inc: { attempts: 1 } },
+    { $set: { state: 'sending', sendingAt: now, sentTo: member.openid, templateId, channel: subscriptionAllowed ? 'subscription' : 'sms' }, $inc: { attempts: 1 } },
     { returnDocument: 'after' },
   ).lean();
   if (!started) return 'lost';
   worker.faults.afterSending?.(started);
+  const viaSms = () => sendCampaignSms({ deps, now, workerId, faults: worker.faults, maxAttempts: MAX_ATTEMPTS, retryBaseMs: RETRY_BASE_MS }, started, campaign, member, variables, data);
+  if (!subscriptionAllowed) return viaSms();
   // A member value that breaks the template (a long nickname) would be refused by WeChat (47003): not sent.
   const outcome: SendOutcome =
     problems.length > 0
@@ -200,6 +209,8 @@ async function processDelivery(worker: Worker, delivery: CampaignDelivery): Prom
           now,
           { afterWechatCall: () => worker.faults.afterWechatCall?.(started) },
         );
+  // No quota (none held, or WeChat's 43101): nothing was sent by WeChat, so the SMS may go instead.
+  if (outcome.kind === 'no_quota' && smsPossible) return viaSms();
   return afterSend(worker, delivery, campaign, data, outcome);
 }
 
@@ -215,11 +226,22 @@ export async function dispatchDeliveries(deps: AppDeps, options: DispatchOptions
   const faults = options.faults ?? {};
   faults.afterClaim?.(claimed);
   const memberIds = claimed.map((delivery) => delivery.memberId);
-  const [members, consenting] = await Promise.all([
-    MemberModel.find({ _id: { $in: memberIds } }, { openid: 1, status: 1, nickname: 1, birthday: 1 }).lean(),
+  const [members, consenting, smsConsenting] = await Promise.all([
+    MemberModel.find({ _id: { $in: memberIds } }, { openid: 1, status: 1, nickname: 1, birthday: 1, phone: 1 }).lean(),
     consentingMembers(memberIds, 'marketing_messages'),
+    consentingMembers(memberIds, 'sms_marketing'),
   ]);
-  const worker: Worker = { deps, now, settings, workerId: options.workerId, faults, campaigns: new Map(), members: new Map(members.map((member) => [member._id.toHexString(), member])), consenting };
+  const worker: Worker = {
+    deps,
+    now,
+    settings,
+    workerId: options.workerId,
+    faults,
+    campaigns: new Map(),
+    members: new Map(members.map((member) => [member._id.toHexString(), member])),
+    consenting,
+    smsConsenting,
+  };
   const result: DispatchResult = { claimed: claimed.length, sent: 0, skipped: 0, failed: 0, deferred: 0, rateLimited: false };
   for (const [index, delivery] of claimed.entries()) {
     const step = await processDelivery(worker, delivery);
