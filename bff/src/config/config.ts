@@ -133,6 +133,8 @@ const configSchema = z
     SMS_CALLBACK_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'must be 16-128 letters, digits, - or _').default(DEV_SMS_CALLBACK_TOKEN),
     /** Campaign sends per second across all BFF instances (WeChat limits the account's send rate). */
     CAMPAIGN_SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
+    /** Dispatch workers each BFF instance runs (they claim batches by lease; 0 keeps this instance out of dispatch). */
+    CAMPAIGN_DISPATCH_WORKERS: z.coerce.number().int().min(0).max(8).default(1),
     /** A delivery still `sending` this long after its send began (a crash) is settled by WeChat's receipt or marked unknown. */
     CAMPAIGN_SENDING_SETTLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
     // members: sessions and login limits (business rules are program settings: bff/src/settings/, not variables)
