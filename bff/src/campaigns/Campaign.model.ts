@@ -24,7 +24,7 @@ export interface Campaign {
   name: string;
   trigger: StoredTrigger;
   audience: { tiers: TierLevel[]; birthdayMonths: number[] };
-  message: { template: SubscriptionTemplateKey; fields: Record<string, string>; page: string; inboxTitle: string; sms?: { template: SmsTemplateKey; params: string[] } };
+  message: { template: SubscriptionTemplateKey; fields: Record<string, string>; page: string; inboxTitle: string; sms?: { template: SmsTemplateKey; params: string[] }; smsOnly?: boolean };
   holdoutPermille: number;
   endsAt: Date;
   state: CampaignState;

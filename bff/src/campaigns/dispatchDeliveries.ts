@@ -171,7 +171,7 @@ async function processDelivery(worker: Worker, delivery: CampaignDelivery): Prom
   const member = worker.members.get(delivery.memberId.toHexString());
   if (!member || member.status !== 'active') return skipQueued(worker, delivery, { state: 'skipped', skipReason: 'member_gone' });
   // Channels in order: the subscription message (marketing: with the consent to marketing messages), else the SMS.
-  const subscriptionAllowed = !delivery.marketing || worker.consenting.has(member._id.toHexString());
+  const subscriptionAllowed = !campaign.message.smsOnly && (!delivery.marketing || worker.consenting.has(member._id.toHexString()));
   const smsPossible = smsAllowed(campaign, member, worker.smsConsenting);
   if (!subscriptionAllowed && !smsPossible) return skipQueued(worker, delivery, { state: 'skipped', skipReason: 'no_consent' });
   if (delivery.marketing && inQuietHours(now, settings.marketing.quietHours)) {

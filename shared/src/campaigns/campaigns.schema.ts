@@ -43,6 +43,11 @@ export const campaignMessageSchema = z.object({
       params: z.array(z.string().min(1).max(40)).max(5),
     })
     .optional(),
+  /**
+   * SMS and 消息中心 only, never the subscription message: the member's quota stays for the campaigns whose steps
+   * need it (the birthday T-3 SMS beside the T-7/T-0 reminder).
+   */
+  smsOnly: z.boolean().optional(),
 });
 
 const campaignFields = {
