@@ -20,6 +20,7 @@ import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 import { registerPhotoRoutes } from './community/photos/photoRoutes';
 import { registerMessagePushRoute } from './wechat/messagePush/messagePushRoute';
 import { registerMediaRoutes } from './media/mediaRoutes';
+import { registerSmsCallbackRoutes } from './sms/smsCallbackRoutes';
 import { routeBodyLimits } from './middleware/routeBodyLimits';
 
 /**
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   registerMediaRoutes(router);
   registerPhotoRoutes(router, deps);
   registerMessagePushRoute(router, deps);
+  registerSmsCallbackRoutes(router, deps);
   app.use(methodNotAllowed());
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -51,7 +51,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
     await seedDemoData(mongoUri, () => undefined);
 
     const secrets = generateBenchSecrets();
-    const sandbox = await startWechatSandbox({ apps: [secrets.app], pay: { keys: secrets.payKeys, timeScale: options.payTimeScale } });
+    const sandbox = await startWechatSandbox({ apps: [secrets.app], pay: { keys: secrets.payKeys, timeScale: options.payTimeScale }, sms: { accounts: [secrets.smsAccount] } });
     stops.push(() => sandbox.stop());
 
     const bffs: RunningBff[] = [];

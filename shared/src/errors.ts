@@ -38,6 +38,7 @@ export const errorMessages = {
   WECHAT_REQUEST_REJECTED: '系统繁忙，请稍后再试',
   SUBSCRIPTION_QUOTA_EXHAUSTED: '你尚未订阅该提醒，或提醒次数已用完',
   WECHAT_PUSH_INVALID: '微信消息推送验证失败',
+  SMS_CALLBACK_INVALID: '短信回调验证失败',
   // wechat pay (the BFF's pay adapter)
   PAY_NOTIFICATION_INVALID: '支付通知验证失败',
   PAY_UNAVAILABLE: '支付服务繁忙，请稍后再试',
@@ -208,6 +209,7 @@ export const errorStatus = {
   WECHAT_REQUEST_REJECTED: 500,
   SUBSCRIPTION_QUOTA_EXHAUSTED: 409,
   WECHAT_PUSH_INVALID: 401,
+  SMS_CALLBACK_INVALID: 401,
   PAY_NOTIFICATION_INVALID: 401,
   PAY_UNAVAILABLE: 503,
   PAY_ORDER_PAID: 409,

@@ -11,6 +11,8 @@ export * from './members/birthday.rules.js';
 export * from './members/phone.rules.js';
 export * from './consents/consents.schema.js';
 export * from './consents/consents.texts.js';
+export * from './sms/sms.templates.js';
+export * from './sms/sms.rules.js';
 export * from './legal/legal.texts.js';
 export * from './points/points.schema.js';
 export * from './points/points.rules.js';

@@ -1,5 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
-import { CAMPAIGN_STATES, type CampaignAllocation, type CampaignState, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
+import { CAMPAIGN_STATES, type CampaignAllocation, type CampaignState, type SmsTemplateKey, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
 
 export interface OperatorRef {
   id: string;
@@ -19,7 +19,7 @@ export interface Materialisation {
   done: boolean;
 }
 
-export type StoredMessage = { template: SubscriptionTemplateKey; fields: Record<string, string>; page: string; inboxTitle: string };
+export type StoredMessage = { template: SubscriptionTemplateKey; fields: Record<string, string>; page: string; inboxTitle: string; sms?: { template: SmsTemplateKey; params: string[] }; smsOnly?: boolean };
 
 /** A version of the message (its own text and template, or the campaign's) and a send day offset. */
 export interface StoredVariant {

@@ -36,6 +36,19 @@ export interface CampaignDelivery {
   /** The campaign variant the member was assigned (`holdout` when held out); absent on deliveries made before variants. */
   variant?: string | null;
   createdAt: Date;
+  /**
+   * The channel the message went by: the subscription message when the member had quota, else an SMS when the
+   * campaign has one and the member consented to SMS, else only 消息中心 (null until decided; absent on deliveries
+   * stored before SMS, which are subscription ones).
+   */
+  channel?: 'subscription' | 'sms' | 'inbox' | null;
+  /** Tencent's SerialNo of the SMS (its receipts name it). */
+  smsSerialNo?: string | null;
+  /** Tencent's per-number refusal (LimitExceeded.PhoneNumberDailyLimit…), for a failed SMS. */
+  smsCode?: string | null;
+  /** The SMS's delivery receipt. */
+  smsReport?: 'delivered' | 'undelivered' | null;
+  smsReportedAt?: Date | null;
 }
 
 const campaignDeliverySchema = new Schema<CampaignDelivery>(
@@ -60,6 +73,11 @@ const campaignDeliverySchema = new Schema<CampaignDelivery>(
     settledAt: { type: Date, default: null },
     variant: { type: String, default: null },
     createdAt: { type: Date, required: true },
+    channel: { type: String, enum: ['subscription', 'sms', 'inbox', null], default: null },
+    smsSerialNo: { type: String, default: null },
+    smsCode: { type: String, default: null },
+    smsReport: { type: String, enum: ['delivered', 'undelivered', null], default: null },
+    smsReportedAt: { type: Date, default: null },
   },
   { collection: 'campaign_deliveries', versionKey: false },
 );
@@ -68,6 +86,7 @@ campaignDeliverySchema.index({ state: 1, nextAttemptAt: 1, _id: 1 });
 campaignDeliverySchema.index({ campaignId: 1, state: 1 });
 campaignDeliverySchema.index({ memberId: 1 });
 campaignDeliverySchema.index({ msgId: 1 });
+campaignDeliverySchema.index({ smsSerialNo: 1 });
 
 export const CampaignDeliveryModel = model<CampaignDelivery>('CampaignDelivery', campaignDeliverySchema);
 

@@ -28,6 +28,10 @@ export interface Settlement {
   msgId?: string | null;
   errcode?: number | null;
   skipReason?: SkipReason | null;
+  /** Set when the settlement decides it (an SMS, 消息中心 only); left as it is otherwise. */
+  channel?: 'subscription' | 'sms' | 'inbox';
+  smsSerialNo?: string | null;
+  smsCode?: string | null;
 }
 
 /** Moves a delivery from `from` to its final state, once (false when another worker or the sweeper settled it first). */
@@ -43,10 +47,13 @@ export async function settleDelivery(deliveryId: Types.ObjectId, from: 'queued' 
         settledAt: now,
         leaseOwner: null,
         leaseUntil: null,
+        ...(settlement.channel ? { channel: settlement.channel } : {}),
+        ...(settlement.smsSerialNo !== undefined ? { smsSerialNo: settlement.smsSerialNo } : {}),
+        ...(settlement.smsCode !== undefined ? { smsCode: settlement.smsCode } : {}),
       },
     },
   );
   return moved.modifiedCount === 1;
 }
 
-export type MemberForSend = Pick<Member, '_id' | 'openid' | 'status' | 'nickname' | 'birthday'>;
+export type MemberForSend = Pick<Member, '_id' | 'openid' | 'status' | 'nickname' | 'birthday' | 'phone'>;

@@ -15,9 +15,10 @@ import { deliverCopyToInbox, landingPage, settleDelivery, type MemberForSend, ty
 import { releaseMarketingSlot, takeMarketingSlot } from './marketingCaps';
 import { recordDeliverySent } from './results/recordCampaignEvents';
 import { SendSlotHolder } from './sendRate';
+import { sendCampaignSms, smsAllowed, type SmsFaults } from './smsStep';
 
 /** Crash points (tests): a throw stops the worker as a killed process would, leaving what it wrote. */
-export interface DispatchFaults {
+export interface DispatchFaults extends SmsFaults {
   afterClaim?: (claimed: CampaignDelivery[]) => void;
   afterSending?: (delivery: CampaignDelivery) => void;
   afterWechatCall?: (delivery: CampaignDelivery) => void;
@@ -112,13 +113,21 @@ interface Worker {
   campaigns: Map<string, Campaign>;
   members: Map<string, MemberForSend>;
   consenting: Set<string>;
+  /** Of them, who agrees to marketing SMS. */
+  smsConsenting: Set<string>;
   slots: SendSlotHolder;
   /** WeChat's receipts of this round's sends, claimed for their deliveries in one update at the end of the round. */
   receipts: { msgId: string; key: string }[];
 }
 
 /** What the batch's own data decides about a delivery before anything is taken for it. */
-type Verdict = { kind: 'send'; campaign: Campaign; member: MemberForSend } | { kind: 'skip'; reason: SkipReason } | { kind: 'defer'; until?: Date };
+/** Channels in order: the subscription message (marketing: with the consent to marketing messages), else the SMS. */
+interface Channels {
+  subscriptionAllowed: boolean;
+  smsPossible: boolean;
+}
+
+type Verdict = { kind: 'send'; campaign: Campaign; member: MemberForSend; channels: Channels } | { kind: 'skip'; reason: SkipReason } | { kind: 'defer'; until?: Date };
 
 function verdictOf(worker: Worker, delivery: CampaignDelivery): Verdict {
   const { now, settings } = worker;
@@ -129,9 +138,13 @@ function verdictOf(worker: Worker, delivery: CampaignDelivery): Verdict {
   if (now.getTime() > campaign.endsAt.getTime()) return { kind: 'skip', reason: 'expired' };
   const member = worker.members.get(delivery.memberId.toHexString());
   if (!member || member.status !== 'active') return { kind: 'skip', reason: 'member_gone' };
-  if (delivery.marketing && !worker.consenting.has(member._id.toHexString())) return { kind: 'skip', reason: 'no_consent' };
+  const channels: Channels = {
+    subscriptionAllowed: !campaign.message.smsOnly && (!delivery.marketing || worker.consenting.has(member._id.toHexString())),
+    smsPossible: smsAllowed(campaign, member, worker.smsConsenting),
+  };
+  if (!channels.subscriptionAllowed && !channels.smsPossible) return { kind: 'skip', reason: 'no_consent' };
   if (delivery.marketing && inQuietHours(now, settings.marketing.quietHours)) return { kind: 'defer', until: nextAllowedSendAt(now, settings.marketing.quietHours) };
-  return { kind: 'send', campaign, member };
+  return { kind: 'send', campaign, member, channels };
 }
 
 async function skipQueued(worker: Worker, delivery: CampaignDelivery, settlement: Settlement): Promise<Step> {
@@ -157,7 +170,7 @@ async function afterSend(worker: Worker, delivery: CampaignDelivery, campaign: C
       await giveBackSlot();
       if (outcome.errcode === null) {
         const reserved = delivery.laterSteps > 0 && ((await SubscriptionQuotaModel.findById(quotaId(delivery.memberId, templateIdOf(worker.deps.config, campaign.message.template)), { remaining: 1 }).lean())?.remaining ?? 0) > 0;
-        await settleWithCopy(worker, delivery, campaign, data, { state: 'skipped', skipReason: reserved ? 'quota_reserved' : 'no_quota' });
+        await settleWithCopy(worker, delivery, campaign, data, { state: 'skipped', skipReason: reserved ? 'quota_reserved' : 'no_quota', channel: 'inbox' });
         return 'skipped';
       }
       await settleWithCopy(worker, delivery, campaign, data, { state: 'failed', errcode: outcome.errcode });
@@ -187,11 +200,13 @@ async function afterSend(worker: Worker, delivery: CampaignDelivery, campaign: C
 }
 
 /** A delivery that passed the batch's checks: the caps (skip), the global send rate (stop the round), then the send. */
-async function sendDelivery(worker: Worker, delivery: CampaignDelivery, campaign: Campaign, member: MemberForSend, stillToSend: number): Promise<Step> {
+async function sendDelivery(worker: Worker, delivery: CampaignDelivery, campaign: Campaign, member: MemberForSend, channels: Channels, stillToSend: number): Promise<Step> {
   const { deps, now, settings, workerId } = worker;
-  const { data, problems } = renderMessage(campaign.message, campaignVariables(member, campaign, now));
+  const { subscriptionAllowed, smsPossible } = channels;
+  const variables = campaignVariables(member, campaign, now);
+  const { data, problems } = renderMessage(campaign.message, variables);
   if (delivery.marketing && !(await takeMarketingSlot(member._id, delivery.key, now, settings.marketing))) {
-    const skipped = await skipQueued(worker, delivery, { state: 'skipped', skipReason: 'cap' });
+    const skipped = await skipQueued(worker, delivery, { state: 'skipped', skipReason: 'cap', channel: 'inbox' });
     if (skipped === 'skipped') await deliverCopyToInbox(delivery, campaign, data, now);
     return skipped;
   }
@@ -200,13 +215,16 @@ async function sendDelivery(worker: Worker, delivery: CampaignDelivery, campaign
     return 'rate_limited';
   }
   const templateId = templateIdOf(deps.config, campaign.message.template);
+  const channel = subscriptionAllowed ? 'subscription' : 'sms';
   const marked = await CampaignDeliveryModel.updateOne(
     { _id: delivery._id, state: 'queued', leaseOwner: workerId },
-    { $set: { state: 'sending', sendingAt: now, sentTo: member.openid, templateId }, $inc: { attempts: 1 } },
+    { $set: { state: 'sending', sendingAt: now, sentTo: member.openid, templateId, channel }, $inc: { attempts: 1 } },
   );
   if (marked.modifiedCount !== 1) return 'lost';
-  const started: CampaignDelivery = { ...delivery, state: 'sending', sendingAt: now, sentTo: member.openid, templateId, attempts: delivery.attempts + 1 };
+  const started: CampaignDelivery = { ...delivery, state: 'sending', sendingAt: now, sentTo: member.openid, templateId, channel, attempts: delivery.attempts + 1 };
   worker.faults.afterSending?.(started);
+  const viaSms = () => sendCampaignSms({ deps, now, workerId, faults: worker.faults, maxAttempts: MAX_ATTEMPTS, retryBaseMs: RETRY_BASE_MS }, started, campaign, member, variables, data);
+  if (!subscriptionAllowed) return viaSms();
   // A member value that breaks the template (a long nickname) would be refused by WeChat (47003): not sent.
   const outcome: SendOutcome =
     problems.length > 0
@@ -217,6 +235,8 @@ async function sendDelivery(worker: Worker, delivery: CampaignDelivery, campaign
           now,
           { afterWechatCall: () => worker.faults.afterWechatCall?.(started) },
         );
+  // No quota (none held, or WeChat's 43101): nothing was sent by WeChat, so the SMS may go instead.
+  if (outcome.kind === 'no_quota' && smsPossible) return viaSms();
   return afterSend(worker, delivery, campaign, data, outcome);
 }
 
@@ -233,10 +253,11 @@ async function loadWorker(deps: AppDeps, options: DispatchOptions, now: Date, cl
   const { settings } = await deps.settings.at(now);
   const memberIds = claimed.map((delivery) => delivery.memberId);
   const campaignIds = [...new Set(claimed.map((delivery) => delivery.campaignId.toHexString()))];
-  const [campaigns, members, consenting] = await Promise.all([
+  const [campaigns, members, consenting, smsConsenting] = await Promise.all([
     campaignIds.length > 0 ? CampaignModel.find({ _id: { $in: campaignIds } }).lean() : [],
-    memberIds.length > 0 ? MemberModel.find({ _id: { $in: memberIds } }, { openid: 1, status: 1, nickname: 1, birthday: 1 }).lean() : [],
+    memberIds.length > 0 ? MemberModel.find({ _id: { $in: memberIds } }, { openid: 1, status: 1, nickname: 1, birthday: 1, phone: 1 }).lean() : [],
     consentingMembers(memberIds, 'marketing_messages'),
+    consentingMembers(memberIds, 'sms_marketing'),
   ]);
   return {
     deps,
@@ -247,6 +268,7 @@ async function loadWorker(deps: AppDeps, options: DispatchOptions, now: Date, cl
     campaigns: new Map(campaigns.map((campaign) => [campaign._id.toHexString(), campaign])),
     members: new Map(members.map((member) => [member._id.toHexString(), member])),
     consenting,
+    smsConsenting,
     slots: new SendSlotHolder(now, deps.config.CAMPAIGN_SEND_RATE_PER_SECOND),
     receipts: [],
   };
@@ -266,12 +288,12 @@ export async function dispatchDeliveries(deps: AppDeps, options: DispatchOptions
   if (claimed.length === 0) return result;
   const worker = await loadWorker(deps, options, now, claimed);
 
-  const toSend: { delivery: CampaignDelivery; campaign: Campaign; member: MemberForSend }[] = [];
+  const toSend: { delivery: CampaignDelivery; campaign: Campaign; member: MemberForSend; channels: Channels }[] = [];
   const toSkip = new Map<SkipReason, CampaignDelivery[]>();
   const toDefer = new Map<number, CampaignDelivery[]>();
   for (const delivery of claimed) {
     const verdict = verdictOf(worker, delivery);
-    if (verdict.kind === 'send') toSend.push({ delivery, campaign: verdict.campaign, member: verdict.member });
+    if (verdict.kind === 'send') toSend.push({ delivery, campaign: verdict.campaign, member: verdict.member, channels: verdict.channels });
     else if (verdict.kind === 'skip') toSkip.set(verdict.reason, [...(toSkip.get(verdict.reason) ?? []), delivery]);
     else toDefer.set(verdict.until?.getTime() ?? 0, [...(toDefer.get(verdict.until?.getTime() ?? 0) ?? []), delivery]);
   }
@@ -281,8 +303,8 @@ export async function dispatchDeliveries(deps: AppDeps, options: DispatchOptions
     result.deferred += deliveries.length;
   }
 
-  for (const [index, { delivery, campaign, member }] of toSend.entries()) {
-    const step = await sendDelivery(worker, delivery, campaign, member, toSend.length - index);
+  for (const [index, { delivery, campaign, member, channels }] of toSend.entries()) {
+    const step = await sendDelivery(worker, delivery, campaign, member, channels, toSend.length - index);
     if (step === 'rate_limited') {
       result.rateLimited = true;
       await releaseLeases(

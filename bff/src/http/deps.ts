@@ -6,6 +6,7 @@ import type { SettingsSource } from '../settings/settingsSource';
 import type { WechatClients } from '../wechat/clients';
 import type { PhotoStore } from '../community/photos/photoStore';
 import type { PushHandlers } from '../wechat/messagePush/pushHandlers';
+import type { TencentSms } from '../sms/tencentSms';
 import type { CakedayContext, Principal } from './context';
 
 /**
@@ -31,6 +32,8 @@ export interface AppDeps {
   databaseReady: () => Promise<boolean>;
   /** WeChat capabilities (login, phone, messages, content security, codes, risk). */
   wechat: WechatClients;
+  /** Tencent Cloud SMS (SendSms), the campaigns' second channel. */
+  sms: TencentSms;
   /** Where community photos are kept (GridFS or an S3-compatible bucket). */
   photos: PhotoStore;
   /** What handles each event WeChat pushes to /wechat/message-push (wechat/messagePush/pushHandlerTable.ts). */

@@ -23,7 +23,6 @@ import { analyticsConsumer } from '../analytics/analyticsConsumer';
 import { segmentMembers } from '../analytics/segmentMembers';
 import { campaignResultsConsumerFor } from '../campaigns/results/campaignResultsJob';
 import { consumeEvents } from '../events/consumeEvents';
-import { dispatchDeliveries } from '../campaigns/dispatchDeliveries';
 import { runCampaigns } from '../campaigns/runCampaigns';
 import { settleSendingDeliveries } from '../campaigns/settleSendingDeliveries';
 import type { Job } from './scheduler';
@@ -54,8 +53,7 @@ export const jobs: readonly Job[] = [
   { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config, photos: deps.photos }) },
   { name: 'audit.settlePending', intervalMs: 5 * MINUTE, run: (deps) => settlePendingAudits({ now: deps.now(), logger: deps.logger }) },
   { name: 'campaigns.run', intervalMs: MINUTE, run: (deps) => runCampaigns(deps) },
-  // Each run is one worker's round; the deliveries' leases let rounds of other instances (or a later one) run at once.
-  { name: 'campaigns.dispatch', intervalMs: MINUTE, run: (deps) => dispatchDeliveries(deps, { workerId: `job:${process.pid}:${deps.now().getTime()}`, batchSize: 500 }) },
+  // Dispatch is not a job: every instance runs dispatch workers (campaigns/dispatchWorker.ts, started by main.ts).
   { name: 'campaigns.settleSending', intervalMs: 5 * MINUTE, run: (deps) => settleSendingDeliveries(deps) },
   { name: 'wechat.messagePush.retry', intervalMs: MINUTE, run: (deps) => retryMessagePushes(deps) },
   { name: 'wechat.messagePush.purge', intervalMs: 60 * MINUTE, run: (deps) => purgeMessagePushInbox(deps.now()) },

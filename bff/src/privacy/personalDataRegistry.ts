@@ -24,6 +24,8 @@ import { SubscriptionReportModel } from '../subscriptions/SubscriptionReport.mod
 import { SendReceiptModel } from '../subscriptions/SendReceipt.model';
 import { CampaignDeliveryModel } from '../campaigns/CampaignDelivery.model';
 import { InboxMessageModel } from '../messages/InboxMessage.model';
+import { SmsReceiptModel } from '../sms/SmsReceipt.model';
+import { SmsReplyModel } from '../sms/SmsReply.model';
 
 /** What erasure does to a holder: delete the member's documents, strip the personal fields, or keep them. */
 export type ErasureAction = 'delete' | 'anonymise' | 'keep';
@@ -350,6 +352,22 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
         CampaignDeliveryModel.updateMany({ memberId, sentTo: { $ne: null } }, { $set: { sentTo: 'erased' } }),
         CampaignDeliveryModel.updateMany({ memberId, state: 'queued' }, { $set: { state: 'skipped', skipReason: 'member_gone', settledAt: now, leaseOwner: null, leaseUntil: null } }),
       ]),
+    exportedIn: [],
+  },
+  {
+    model: 'SmsReceipt',
+    fields: ['memberId'],
+    erasure: 'delete',
+    why: 'Tencent’s delivery receipts of SMS to the member (whether it reached the phone), by the member the number resolved to; the number itself is never stored. Nothing needs them once the member is gone. Not exported: they hold no text.',
+    erase: ({ memberId }) => SmsReceiptModel.deleteMany({ memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'SmsReply',
+    fields: ['memberId'],
+    erasure: 'delete',
+    why: 'That the member replied to an SMS and whether it was an opt-out (the number and the text are not stored; the key is a keyed hash). The withdrawal it caused is kept in the consents. Not exported: the consents it changed are.',
+    erase: ({ memberId }) => SmsReplyModel.deleteMany({ memberId }),
     exportedIn: [],
   },
   {

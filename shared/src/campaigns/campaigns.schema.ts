@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageFields, pageOf } from '../api/paging.js';
 import { subscriptionTemplateKeySchema } from '../subscriptions/subscriptions.schema.js';
 import { segmentIdSchema } from '../segments/segments.schema.js';
+import { SMS_TEMPLATE_KEYS } from '../sms/sms.templates.js';
 import { tierLevelSchema } from '../tiers/tiers.schema.js';
 import { campaignAllocationSchema, campaignVariantFields, uniqueVariantKeys } from './campaignVariants.schema.js';
 import { CAMPAIGN_ACTIONS, CAMPAIGN_STATES, DELIVERY_STATES, SKIP_REASONS } from './campaigns.rules.js';
@@ -36,6 +37,21 @@ export const campaignMessageSchema = z.object({
   page: z.string().regex(/^pages\/[\w/-]+$/, '须为小程序页面路径'),
   /** What 消息中心 shows as the message's title. */
   inboxTitle: z.string().trim().min(1).max(30),
+  /**
+   * The SMS sent instead when the member has no subscription quota and agreed to marketing SMS (an approved
+   * template; its variables may use the same {{…}} as the fields). Without it, such members get 消息中心 only.
+   */
+  sms: z
+    .object({
+      template: z.enum(SMS_TEMPLATE_KEYS),
+      params: z.array(z.string().min(1).max(40)).max(5),
+    })
+    .optional(),
+  /**
+   * SMS and 消息中心 only, never the subscription message: the member's quota stays for the campaigns whose steps
+   * need it (the birthday T-3 SMS beside the T-7/T-0 reminder).
+   */
+  smsOnly: z.boolean().optional(),
 });
 
 const campaignFields = {
