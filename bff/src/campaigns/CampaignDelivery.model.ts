@@ -33,6 +33,8 @@ export interface CampaignDelivery {
   errcode: number | null;
   skipReason: SkipReason | null;
   settledAt: Date | null;
+  /** Set by the write that settles it, cleared once its outcome's event is recorded (deliveryEvents.ts); absent on older deliveries. */
+  eventPending?: boolean;
   createdAt: Date;
 }
 
@@ -56,6 +58,7 @@ const campaignDeliverySchema = new Schema<CampaignDelivery>(
     errcode: { type: Number, default: null },
     skipReason: { type: String, enum: [...SKIP_REASONS, null], default: null },
     settledAt: { type: Date, default: null },
+    eventPending: { type: Boolean },
     createdAt: { type: Date, required: true },
   },
   { collection: 'campaign_deliveries', versionKey: false },
@@ -65,6 +68,7 @@ campaignDeliverySchema.index({ state: 1, nextAttemptAt: 1, _id: 1 });
 campaignDeliverySchema.index({ campaignId: 1, state: 1 });
 campaignDeliverySchema.index({ memberId: 1 });
 campaignDeliverySchema.index({ msgId: 1 });
+campaignDeliverySchema.index({ eventPending: 1, settledAt: 1, _id: 1 }, { sparse: true });
 
 export const CampaignDeliveryModel = model<CampaignDelivery>('CampaignDelivery', campaignDeliverySchema);
 

@@ -30,7 +30,10 @@ export interface Settlement {
   skipReason?: SkipReason | null;
 }
 
-/** Moves a delivery from `from` to its final state, once (false when another worker or the sweeper settled it first). */
+/**
+ * Moves a delivery from `from` to its final state, once (false when another worker or the sweeper settled it first),
+ * marking its outcome's event pending in the same write (recordPendingDeliveryEvents records it).
+ */
 export async function settleDelivery(deliveryId: Types.ObjectId, from: 'queued' | 'sending', settlement: Settlement, now: Date, leaseOwner?: string): Promise<boolean> {
   const moved = await CampaignDeliveryModel.updateOne(
     { _id: deliveryId, state: from, ...(leaseOwner ? { leaseOwner } : {}) },
@@ -43,6 +46,7 @@ export async function settleDelivery(deliveryId: Types.ObjectId, from: 'queued' 
         settledAt: now,
         leaseOwner: null,
         leaseUntil: null,
+        eventPending: true,
       },
     },
   );

@@ -41,6 +41,7 @@ function draftsFor(campaign: Campaign, member: Pick<Member, '_id' | 'birthday'>,
     errcode: null,
     skipReason: heldOut ? 'holdout' : null,
     settledAt: heldOut ? now : null,
+    ...(heldOut ? { eventPending: true } : {}),
     createdAt: now,
   }));
 }

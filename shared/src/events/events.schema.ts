@@ -28,6 +28,10 @@ export const SERVER_EVENT_TYPES = [
   'message.opened',
   'post.published',
   'rating.submitted',
+  // A campaign delivery that did not reach the member (props: reason, purpose, campaignId, channel).
+  'message.failed',
+  'message.skipped',
+  'nps.answered',
 ] as const;
 export type ServerEventType = (typeof SERVER_EVENT_TYPES)[number];
 
