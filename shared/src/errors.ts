@@ -171,6 +171,11 @@ export const errorMessages = {
   MODERATION_STATE_CHANGED: '该内容已被其他审核员处理，请刷新后查看',
   OPS_TOPIC_CODE_TAKEN: '该话题编码已被使用',
   OPS_WORD_TAKEN: '该敏感词已在词库中',
+  // satisfaction: ratings and NPS
+  SATISFACTION_ALREADY_RATED: '你已经评价过了，感谢你的反馈',
+  SATISFACTION_NOT_RATEABLE: '订单完成或核销后才能评价',
+  SATISFACTION_COMMENT_REJECTED: '评语含有不适宜的信息，请修改后再提交',
+  SATISFACTION_ALREADY_ANSWERED: '本季度你已经回答过了，感谢你的反馈',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -333,6 +338,10 @@ export const errorStatus = {
   MODERATION_STATE_CHANGED: 409,
   OPS_TOPIC_CODE_TAKEN: 409,
   OPS_WORD_TAKEN: 409,
+  SATISFACTION_ALREADY_RATED: 409,
+  SATISFACTION_NOT_RATEABLE: 409,
+  SATISFACTION_COMMENT_REJECTED: 422,
+  SATISFACTION_ALREADY_ANSWERED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface ErrorBody {

@@ -29,6 +29,8 @@ import { posHandlers } from '../pos/handlers';
 import { purchasesHandlers } from '../purchases/handlers';
 import { integrationsOpsHandlers } from '../integrations/opsHandlers';
 import { analyticsHandlers } from '../analytics/handlers';
+import { insightsHandlers } from '../insights/handlers';
+import { satisfactionHandlers } from '../satisfaction/handlers';
 import { subscriptionsHandlers } from '../subscriptions/handlers';
 import { campaignsOpsHandlers } from '../campaigns/opsHandlers';
 import { segmentsHandlers } from '../segments/handlers';
@@ -70,6 +72,8 @@ export const handlers: RouteHandlers = {
   ...purchasesHandlers,
   ...integrationsOpsHandlers,
   ...analyticsHandlers,
+  ...insightsHandlers,
+  ...satisfactionHandlers,
   ...campaignsOpsHandlers,
   ...segmentsHandlers,
   ...communityHandlers,

@@ -35,6 +35,8 @@ export interface CampaignDelivery {
   settledAt: Date | null;
   /** The campaign variant the member was assigned (`holdout` when held out); absent on deliveries made before variants. */
   variant?: string | null;
+  /** Set by the write that settles it, cleared once its outcome's event is recorded (deliveryEvents.ts); absent on older deliveries. */
+  eventPending?: boolean;
   createdAt: Date;
   /**
    * The channel the message went by: the subscription message when the member had quota, else an SMS when the
@@ -72,6 +74,7 @@ const campaignDeliverySchema = new Schema<CampaignDelivery>(
     skipReason: { type: String, enum: [...SKIP_REASONS, null], default: null },
     settledAt: { type: Date, default: null },
     variant: { type: String, default: null },
+    eventPending: { type: Boolean },
     createdAt: { type: Date, required: true },
     channel: { type: String, enum: ['subscription', 'sms', 'inbox', null], default: null },
     smsSerialNo: { type: String, default: null },
@@ -87,6 +90,7 @@ campaignDeliverySchema.index({ campaignId: 1, state: 1 });
 campaignDeliverySchema.index({ memberId: 1 });
 campaignDeliverySchema.index({ msgId: 1 });
 campaignDeliverySchema.index({ smsSerialNo: 1 });
+campaignDeliverySchema.index({ eventPending: 1, settledAt: 1, _id: 1 }, { sparse: true });
 
 export const CampaignDeliveryModel = model<CampaignDelivery>('CampaignDelivery', campaignDeliverySchema);
 

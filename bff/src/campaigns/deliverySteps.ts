@@ -34,7 +34,10 @@ export interface Settlement {
   smsCode?: string | null;
 }
 
-/** Moves a delivery from `from` to its final state, once (false when another worker or the sweeper settled it first). */
+/**
+ * Moves a delivery from `from` to its final state, once (false when another worker or the sweeper settled it first),
+ * marking its outcome's event pending in the same write (recordPendingDeliveryEvents records it).
+ */
 export async function settleDelivery(deliveryId: Types.ObjectId, from: 'queued' | 'sending', settlement: Settlement, now: Date, leaseOwner?: string): Promise<boolean> {
   const moved = await CampaignDeliveryModel.updateOne(
     { _id: deliveryId, state: from, ...(leaseOwner ? { leaseOwner } : {}) },
@@ -50,6 +53,7 @@ export async function settleDelivery(deliveryId: Types.ObjectId, from: 'queued' 
         ...(settlement.channel ? { channel: settlement.channel } : {}),
         ...(settlement.smsSerialNo !== undefined ? { smsSerialNo: settlement.smsSerialNo } : {}),
         ...(settlement.smsCode !== undefined ? { smsCode: settlement.smsCode } : {}),
+        eventPending: true,
       },
     },
   );

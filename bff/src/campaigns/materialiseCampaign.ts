@@ -50,6 +50,7 @@ function draftsFor(stored: Campaign, member: Pick<Member, '_id' | 'birthday'>, n
     skipReason: heldOut ? 'holdout' : null,
     settledAt: heldOut ? now : null,
     variant,
+    ...(heldOut ? { eventPending: true } : {}),
     createdAt: now,
   }));
 }

@@ -47,5 +47,5 @@ export async function transitionCampaign(id: string, action: OperatorCampaignAct
 
 /** A stopped campaign sends nothing more; repeated by the engine's sweep if a crash interrupted it. */
 export async function skipQueuedDeliveries(campaignId: Types.ObjectId, now: Date): Promise<void> {
-  await CampaignDeliveryModel.updateMany({ campaignId, state: 'queued' }, { $set: { state: 'skipped', skipReason: 'campaign_stopped', settledAt: now, leaseOwner: null, leaseUntil: null } });
+  await CampaignDeliveryModel.updateMany({ campaignId, state: 'queued' }, { $set: { state: 'skipped', skipReason: 'campaign_stopped', settledAt: now, leaseOwner: null, leaseUntil: null, eventPending: true } });
 }

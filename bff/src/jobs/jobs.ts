@@ -22,6 +22,9 @@ import { settlePendingPos } from '../pos/settlePending';
 import { analyticsConsumer } from '../analytics/analyticsConsumer';
 import { segmentMembers } from '../analytics/segmentMembers';
 import { campaignResultsConsumerFor } from '../campaigns/results/campaignResultsJob';
+import { recordPendingDeliveryEvents } from '../campaigns/deliveryEvents';
+import { insightsConsumer } from '../insights/insightsConsumer';
+import { snapshotLiability } from '../insights/snapshotLiability';
 import { consumeEvents } from '../events/consumeEvents';
 import { runCampaigns } from '../campaigns/runCampaigns';
 import { settleSendingDeliveries } from '../campaigns/settleSendingDeliveries';
@@ -55,6 +58,8 @@ export const jobs: readonly Job[] = [
   { name: 'campaigns.run', intervalMs: MINUTE, run: (deps) => runCampaigns(deps) },
   // Dispatch is not a job: every instance runs dispatch workers (campaigns/dispatchWorker.ts, started by main.ts).
   { name: 'campaigns.settleSending', intervalMs: 5 * MINUTE, run: (deps) => settleSendingDeliveries(deps) },
+  // Settled deliveries' outcomes into the event outbox, in batches (dispatch only marks them).
+  { name: 'campaigns.recordOutcomes', intervalMs: MINUTE, run: (deps) => recordPendingDeliveryEvents(deps.now()) },
   { name: 'wechat.messagePush.retry', intervalMs: MINUTE, run: (deps) => retryMessagePushes(deps) },
   { name: 'wechat.messagePush.purge', intervalMs: 60 * MINUTE, run: (deps) => purgeMessagePushInbox(deps.now()) },
   { name: 'pos.settle', intervalMs: 2 * MINUTE, run: async (deps) => settlePendingPos({ ...(await posContextFrom({ deps })), logger: deps.logger }) },
@@ -69,6 +74,10 @@ export const jobs: readonly Job[] = [
   { name: 'analytics.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(analyticsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   { name: 'analytics.segments', intervalMs: 10 * MINUTE, run: async (deps) => segmentMembers(await settingsAt(deps)) },
   { name: 'campaigns.results', intervalMs: MINUTE, run: (deps) => consumeEvents(campaignResultsConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
+  // The insights dashboards' daily counts (satisfaction, messages, community) follow the outbox with their own checkpoint.
+  { name: 'insights.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(insightsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
+  // Today's points liability, fresh every hour (the console reads the day's snapshot).
+  { name: 'insights.liability', intervalMs: 60 * MINUTE, run: (deps) => snapshotLiability(deps.now(), { refresh: true }) },
   { name: 'community.queueOverdue', intervalMs: MINUTE, run: (deps) => queueOverduePosts(deps.now()) },
   { name: 'community.repairCounters', intervalMs: 5 * MINUTE, run: (deps) => repairCommunityCounters(deps.now()) },
 ];

@@ -12,6 +12,8 @@ import { ReferralCodeModel } from '../referral/ReferralCode.model';
 import { DailyCounterModel } from '../db/DailyCounter.model';
 import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
+import { NpsAnswerModel } from '../satisfaction/NpsAnswer.model';
+import { RatingModel } from '../satisfaction/Rating.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { MemberStatsModel } from '../analytics/MemberStats.model';
 import { CampaignTouchesModel } from '../campaigns/results/CampaignTouches.model';
@@ -383,6 +385,22 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     fields: ['openid', 'name', 'memberId'],
     erasure: 'keep',
     why: 'The stores’ staff roster ops keeps (employment, not the member account): ops removes a leaver. Not exported: ops data about staff.',
+    exportedIn: [],
+  },
+  {
+    model: 'Rating',
+    fields: ['key', 'memberId', 'comment', 'sentiment'],
+    erasure: 'delete',
+    why: 'The member’s ratings of their orders and write-offs, with the comments they wrote: deleted with them; the dashboard’s counts (insights_daily) and the rating.submitted events hold no text and no member. Not exported yet: a satisfaction section of members.export is to follow.',
+    erase: ({ memberId }) => RatingModel.deleteMany({ memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'NpsAnswer',
+    fields: ['key', 'memberId', 'comment', 'sentiment'],
+    erasure: 'delete',
+    why: 'The member’s answers to the NPS question, with their comments: deleted with them, like the ratings. Not exported yet: a satisfaction section of members.export is to follow.',
+    erase: ({ memberId }) => NpsAnswerModel.deleteMany({ memberId }),
     exportedIn: [],
   },
 ];

@@ -1,5 +1,6 @@
 import { analyticsFeature } from './analytics/analytics.feature';
 import { auditFeature } from './audit/audit.feature';
+import { insightsFeature } from './insights/insights.feature';
 import { integrationsFeature } from './integrations/integrations.feature';
 import { birthdayPackagesFeature } from './birthdayPackages/birthdayPackages.feature';
 import { campaignsFeature } from './campaigns/campaigns.feature';
@@ -23,6 +24,7 @@ import { writeoffsFeature } from './writeoffs/writeoffs.feature';
 /** Every page of the console, in menu order within its section. A new page: a folder here and a line below. */
 export const consoleFeatures: readonly ConsoleFeature[] = [
   analyticsFeature,
+  insightsFeature,
   membersFeature,
   pointsApprovalsFeature,
   birthdayPackagesFeature,

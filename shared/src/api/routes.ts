@@ -35,6 +35,8 @@ import { segmentsRoutes } from '../segments/segments.routes.js';
 import { messagesRoutes } from '../messages/messages.routes.js';
 import { communityRoutes } from '../community/community.routes.js';
 import { communityOpsRoutes } from '../community/community.ops.routes.js';
+import { insightsRoutes } from '../insights/insights.routes.js';
+import { satisfactionRoutes } from '../satisfaction/satisfaction.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -62,6 +64,7 @@ export const routes = {
   // the integration API (tills and the online shop; signed requests)
   ...posRoutes,
   ...communityRoutes,
+  ...satisfactionRoutes,
   // the ops console (operators' session cookie; each route names its permission)
   ...operatorSessionRoutes,
   ...operatorsRoutes,
@@ -86,6 +89,8 @@ export const routes = {
   ...segmentsRoutes,
   // the ops console: community moderation
   ...communityOpsRoutes,
+  // the ops console: finance, satisfaction, KPIs and alerts
+  ...insightsRoutes,
 };
 
 export type Routes = typeof routes;

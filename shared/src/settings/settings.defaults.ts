@@ -47,6 +47,50 @@ export interface ProgramSettings {
   /** Campaign results: purchases, claims and uses count for a campaign this many days after it reached the member. */
   attribution: { windowDays: number };
   community: { postsPerDay: number; commentsPerDay: number; reportHideWeight: number; hotWindowDays: number };
+  insights: InsightsSettings;
+}
+
+/**
+ * What the plans measure themselves against (shared/src/insights): the KPIs' targets, the alert thresholds and what a
+ * point is worth to finance. Shares are in thousandths (250 = 25%).
+ */
+export interface InsightsSettings {
+  targets: {
+    /** Members with a birthday this month who claimed a benefit, at least. */
+    birthdayParticipationPermille: number;
+    /** Birthday campaigns' attributed GMV as a share of all GMV, at least. */
+    birthdayGmvSharePermille: number;
+    /** Percentage points by which birthday-month members' retention beats the others', at least. */
+    birthdayRetentionLiftPoints: number;
+    /** NPS (−100…100), at least. */
+    nps: number;
+    /** Messages that reached members (sent) of those meant for them, at least. */
+    messageReachPermille: number;
+    /** Birthday benefits claimed that were issued whole (no failure), at least. */
+    birthdayBenefitCompletionPermille: number;
+    /** Buyers of the period who had bought before, at least. */
+    repurchasePermille: number;
+    /** Benefit coupons issued that were used, at least. */
+    benefitRedemptionPermille: number;
+    /** A campaign's (attributed GMV − cost) / cost, at least, in thousandths. */
+    campaignRoiPermille: number;
+  };
+  /** The plan's four sentiment classes: the positive share at least, the others at most. */
+  sentimentTargets: { positivePermille: number; neutralPermille: number; negativePermille: number; extremelyNegativePermille: number };
+  alerts: {
+    /** A channel whose reach falls below this alerts. */
+    channelReachMinPermille: number;
+    /** A running campaign whose failed deliveries exceed this share alerts. */
+    campaignFailureMaxPermille: number;
+    /** Below this many cases a rate is not judged (too few to mean anything). */
+    minSample: number;
+  };
+  liability: {
+    /** What redeeming 1,000 points costs the brand, in fen (the mall's goods at cost). */
+    fenPerThousandPoints: number;
+    /** The share of outstanding points assumed to be redeemed while fewer than minSample points were issued. */
+    assumedRedemptionPermille: number;
+  };
 }
 
 /**
@@ -118,4 +162,21 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
   attribution: { windowDays: 7 },
   // Three reports of members with no record (10 each) hide an item.
   community: { postsPerDay: 10, commentsPerDay: 100, reportHideWeight: 30, hotWindowDays: 7 },
+  // The birthday plan's targets; repurchase, redemption, ROI and the sentiment shares are ours until ops set theirs.
+  insights: {
+    targets: {
+      birthdayParticipationPermille: 250,
+      birthdayGmvSharePermille: 30,
+      birthdayRetentionLiftPoints: 5,
+      nps: 45,
+      messageReachPermille: 700,
+      birthdayBenefitCompletionPermille: 980,
+      repurchasePermille: 300,
+      benefitRedemptionPermille: 500,
+      campaignRoiPermille: 1000,
+    },
+    sentimentTargets: { positivePermille: 700, neutralPermille: 200, negativePermille: 80, extremelyNegativePermille: 20 },
+    alerts: { channelReachMinPermille: 700, campaignFailureMaxPermille: 50, minSample: 50 },
+    liability: { fenPerThousandPoints: 1000, assumedRedemptionPermille: 600 },
+  },
 };

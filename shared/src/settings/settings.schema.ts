@@ -10,6 +10,8 @@ import { DEFAULT_PROGRAM_SETTINGS, type ProgramSettings } from './settings.defau
  */
 const permille = z.number().int().min(0).max(100_000);
 const fen = z.number().int().min(0).max(1_000_000_000);
+/** A share in thousandths, 0–1000. */
+const share = z.number().int().min(0).max(1000);
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '格式为 HH:mm');
 
 const perTier = <T extends z.ZodType>(schema: T) =>
@@ -157,6 +159,24 @@ export const programSettingsSchema = z.object({
       hotWindowDays: z.number().int().min(1).max(90),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.community),
+  insights: z
+    .object({
+      targets: z.object({
+        birthdayParticipationPermille: share,
+        birthdayGmvSharePermille: share,
+        birthdayRetentionLiftPoints: z.number().int().min(-100).max(100),
+        nps: z.number().int().min(-100).max(100),
+        messageReachPermille: share,
+        birthdayBenefitCompletionPermille: share,
+        repurchasePermille: share,
+        benefitRedemptionPermille: share,
+        campaignRoiPermille: z.number().int().min(-1000).max(100_000),
+      }),
+      sentimentTargets: z.object({ positivePermille: share, neutralPermille: share, negativePermille: share, extremelyNegativePermille: share }),
+      alerts: z.object({ channelReachMinPermille: share, campaignFailureMaxPermille: share, minSample: z.number().int().min(1).max(1_000_000) }),
+      liability: z.object({ fenPerThousandPoints: fen, assumedRedemptionPermille: share }),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.insights),
 });
 
 export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;

@@ -3,13 +3,13 @@ import { type Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../db/duplicateKey';
 import { EventModel } from '../../events/Event.model';
 import { eventKey, recordEvent } from '../../events/recordEvent';
+import { messagePurposeOf } from '../deliveryEvents';
 import type { Campaign } from '../Campaign.model';
 import { CampaignDeliveryModel, type CampaignDelivery } from '../CampaignDelivery.model';
 
 /** What the birthday funnel and the campaign's results read a message as: the birthday programme's or another campaign's. */
-const purposeOf = (campaign: Pick<Campaign, 'trigger'>): string => (campaign.trigger.kind === 'birthday' ? 'birthday' : 'campaign');
 
-const variantOf = (delivery: Pick<CampaignDelivery, 'variant'>): string => delivery.variant ?? DEFAULT_VARIANT;
+export const variantOf = (delivery: Pick<CampaignDelivery, 'variant'>): string => delivery.variant ?? DEFAULT_VARIANT;
 
 /**
  * `campaign.assigned` for each member of a materialised batch, once per member and campaign, with the variant the
@@ -52,7 +52,7 @@ export async function recordDeliverySent(delivery: Pick<CampaignDelivery, '_id' 
       at: now,
       memberId: delivery.memberId,
       subject: { type: 'campaign_delivery', id: delivery._id.toHexString() },
-      props: { purpose: purposeOf(campaign), campaignId: delivery.campaignId.toHexString(), variant: variantOf(delivery) },
+      props: { purpose: messagePurposeOf(campaign), campaignId: delivery.campaignId.toHexString(), variant: variantOf(delivery) },
     },
     now,
   );
@@ -70,7 +70,7 @@ export async function recordDeliveryOpened(delivery: Pick<CampaignDelivery, '_id
       at: now,
       memberId: delivery.memberId,
       subject: { type: 'campaign_delivery', id: delivery._id.toHexString() },
-      props: { purpose: purposeOf(campaign), campaignId: delivery.campaignId.toHexString(), variant: variantOf(delivery) },
+      props: { purpose: messagePurposeOf(campaign), campaignId: delivery.campaignId.toHexString(), variant: variantOf(delivery) },
     },
     now,
   );
