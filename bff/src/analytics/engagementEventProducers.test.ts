@@ -140,7 +140,7 @@ describe('message.sent, .failed, .skipped and .opened', () => {
 
     const sent = await eventsOf('message.sent', reached._id);
     const key = deliveryKey(campaign._id, reached._id, 'once');
-    expect(sent.map((event) => ({ key: event.key, props: event.props }))).toEqual([{ key: `message.sent:${key}`, props: { purpose: 'campaign', campaignId: campaign._id.toHexString(), channel: 'wechat_subscription' } }]);
+    expect(sent.map((event) => ({ key: event.key, props: event.props }))).toEqual([{ key: `message.sent:${key}`, props: { purpose: 'campaign', campaignId: campaign._id.toHexString(), channel: 'wechat_subscription', variant: 'main' } }]);
     expect((await eventsOf('message.skipped', unconsenting._id)).map((event) => event.props.reason)).toEqual(['no_consent']);
     expect(await CampaignDeliveryModel.countDocuments({ campaignId: campaign._id, eventPending: true })).toBe(0);
 
@@ -165,7 +165,7 @@ describe('message.sent, .failed, .skipped and .opened', () => {
     await CampaignDeliveryModel.updateMany({ campaignId: campaign._id }, { $set: { eventPending: true } });
     await recordPendingDeliveryEvents(clock.now);
     expect((await eventsOf('message.failed', member._id)).map((event) => ({ key: event.key, props: event.props }))).toEqual([
-      { key: `message.failed:${crashed.key}`, props: { reason: 'errcode_43101', purpose: 'birthday', campaignId: campaign._id.toHexString(), channel: 'wechat_subscription' } },
+      { key: `message.failed:${crashed.key}`, props: { reason: 'errcode_43101', purpose: 'birthday', campaignId: campaign._id.toHexString(), channel: 'wechat_subscription', variant: 'main' } },
     ]);
     expect((await eventsOf('message.skipped', member._id)).map((event) => event.props.reason)).toEqual(['campaign_stopped']);
   });

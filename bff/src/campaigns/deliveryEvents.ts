@@ -1,4 +1,4 @@
-import { variantOf } from './results/recordCampaignEvents';
+import { channelOf, variantOf } from './results/recordCampaignEvents';
 import type { ServerEventType } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { eventKey, recordEvent, recordEvents, type EventDraft } from '../events/recordEvent';
@@ -60,7 +60,7 @@ export async function recordPendingDeliveryEvents(now: Date, maxBatches = 10): P
           campaignId: delivery.campaignId.toHexString(),
           // The same props as the dispatcher's own record of a send (results/recordCampaignEvents.ts): either may come first.
           variant: variantOf(delivery),
-          channel: delivery.channel === 'sms' ? 'sms' : SUBSCRIPTION_CHANNEL,
+          channel: channelOf(delivery),
         },
       });
     }

@@ -96,7 +96,7 @@ async function skipAll(deliveries: readonly CampaignDelivery[], skipReason: Skip
   if (deliveries.length === 0) return 0;
   const skipped = await CampaignDeliveryModel.updateMany(
     { _id: { $in: deliveries.map((delivery) => delivery._id) }, state: 'queued', leaseOwner: worker.workerId },
-    { $set: { state: 'skipped', msgId: null, errcode: null, skipReason, settledAt: worker.now, leaseOwner: null, leaseUntil: null } },
+    { $set: { state: 'skipped', msgId: null, errcode: null, skipReason, settledAt: worker.now, leaseOwner: null, leaseUntil: null, eventPending: true } },
   );
   return skipped.modifiedCount;
 }

@@ -62,6 +62,7 @@ const SHOWN_DIFFERENTLY_OR_NOT: Record<string, string> = {
  * uploaded avatar or community activity): the check above does not cover them until the scenario does.
  */
 const NOT_FILLED_BY_THE_SCENARIO = [
+  'Member.avatarCheck',
   'PaidSpend.memberId',
   'PosPurchase.memberId',
   'PosRefund.memberId',

@@ -3,12 +3,14 @@ import { type Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../db/duplicateKey';
 import { EventModel } from '../../events/Event.model';
 import { eventKey, recordEvent } from '../../events/recordEvent';
-import { messagePurposeOf } from '../deliveryEvents';
+import { messagePurposeOf, SUBSCRIPTION_CHANNEL } from '../deliveryEvents';
 import type { Campaign } from '../Campaign.model';
 import { CampaignDeliveryModel, type CampaignDelivery } from '../CampaignDelivery.model';
 
 /** What the birthday funnel and the campaign's results read a message as: the birthday programme's or another campaign's. */
 
+/** The channel a delivery's events name (deliveries stored before SMS went by subscription message). */
+export const channelOf = (delivery: Pick<CampaignDelivery, 'channel'>): string => (delivery.channel === 'sms' ? 'sms' : SUBSCRIPTION_CHANNEL);
 export const variantOf = (delivery: Pick<CampaignDelivery, 'variant'>): string => delivery.variant ?? DEFAULT_VARIANT;
 
 /**
@@ -44,7 +46,7 @@ export async function recordAssignments(campaign: Pick<Campaign, '_id'>, memberI
  * `message.sent`: WeChat accepted the delivery's message. Recorded when the outcome is known and before the delivery
  * settles as sent (its key names the delivery), so a crash between the two leaves the fact recorded.
  */
-export async function recordDeliverySent(delivery: Pick<CampaignDelivery, '_id' | 'key' | 'memberId' | 'campaignId' | 'variant'>, campaign: Pick<Campaign, 'trigger'>, now: Date): Promise<void> {
+export async function recordDeliverySent(delivery: Pick<CampaignDelivery, '_id' | 'key' | 'memberId' | 'campaignId' | 'variant' | 'channel'>, campaign: Pick<Campaign, 'trigger'>, now: Date): Promise<void> {
   await recordEvent(
     {
       type: 'message.sent',
@@ -52,7 +54,7 @@ export async function recordDeliverySent(delivery: Pick<CampaignDelivery, '_id' 
       at: now,
       memberId: delivery.memberId,
       subject: { type: 'campaign_delivery', id: delivery._id.toHexString() },
-      props: { purpose: messagePurposeOf(campaign), campaignId: delivery.campaignId.toHexString(), variant: variantOf(delivery) },
+      props: { purpose: messagePurposeOf(campaign), campaignId: delivery.campaignId.toHexString(), variant: variantOf(delivery), channel: channelOf(delivery) },
     },
     now,
   );
