@@ -22,4 +22,5 @@ module.exports = {
     '\\.(css|scss)$': '<rootDir>/test/styleStub.js',
   },
   setupFiles: ['<rootDir>/test/buildGlobals.js'],
+  setupFilesAfterEnv: ['<rootDir>/test/setupAfterEnv.ts'],
 };

@@ -20,6 +20,7 @@ import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 import { registerPhotoRoutes } from './community/photos/photoRoutes';
 import { registerMessagePushRoute } from './wechat/messagePush/messagePushRoute';
 import { registerMediaRoutes } from './media/mediaRoutes';
+import { registerSmsCallbackRoutes } from './sms/smsCallbackRoutes';
 import { routeBodyLimits } from './middleware/routeBodyLimits';
 import { registerTestClockRoute } from './testClock/testClockRoute';
 
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   registerPhotoRoutes(router, deps);
   registerMessagePushRoute(router, deps);
   if (deps.testClock) registerTestClockRoute(router, deps.testClock);
+  registerSmsCallbackRoutes(router, deps);
   app.use(methodNotAllowed());
   app.use(router.routes());
   app.use(router.allowedMethods());

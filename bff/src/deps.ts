@@ -9,6 +9,7 @@ import { createOperatorAuthenticator } from './operators/authenticateOperator';
 import { createSettingsSource } from './settings/settingsSource';
 import { photoStoreFor } from './community/photos/photoStoreFor';
 import { defaultPushHandlers } from './wechat/messagePush/pushHandlerTable';
+import { createTencentSms } from './sms/tencentSms';
 
 /** The production wiring of the app's dependencies; tests override what they need. */
 export function createDeps(config: Config, logger: Logger, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -23,6 +24,8 @@ export function createDeps(config: Config, logger: Logger, overrides: Partial<Ap
     now,
     databaseReady: pingDatabase,
     wechat: overrides.wechat ?? createWechatClients(config, logger),
+    // Signed with the real clock: Tencent refuses a timestamp more than 5 minutes from its own.
+    sms: overrides.sms ?? createTencentSms(config),
     photos: overrides.photos ?? photoStoreFor(config),
     pushHandlers: overrides.pushHandlers ?? defaultPushHandlers(),
     ...overrides,

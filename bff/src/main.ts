@@ -10,6 +10,8 @@ import { runPendingMigrations } from './db/migrations';
 import { startMetricsServer, type RunningMetricsServer } from './metrics/metricsServer';
 import { applyServerTimeouts } from './http/serverTimeouts';
 import { createTestClock } from './testClock/testClock';
+import { randomUUID } from 'node:crypto';
+import { startDispatchWorkers } from './campaigns/dispatchWorker';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
   const deps = createDeps(config, logger, testClock ? { now: testClock.now, testClock } : {});
   const app = createApp(deps);
   const stopJobs = config.JOBS_ENABLED ? startScheduler(jobs, deps) : async (): Promise<void> => undefined;
+  // Campaign dispatch: workers on every instance, claiming batches by lease within the global send rate.
+  const stopDispatch = startDispatchWorkers(deps, `${process.pid}:${randomUUID().slice(0, 8)}`);
   let metricsServer: RunningMetricsServer | undefined;
   if (config.METRICS_PORT !== 'off') {
     metricsServer = await startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, token: config.METRICS_TOKEN });
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      void stopJobs()
+      void Promise.all([stopJobs(), stopDispatch()])
         .then(() => metricsServer?.close())
         .then(disconnectDatabase)
         .finally(() => {

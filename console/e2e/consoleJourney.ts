@@ -3,6 +3,7 @@ import { type Locator } from 'playwright-core';
 import { expectText, JourneyFailure } from '../../miniapp/e2e/steps';
 import { analystSeesMemberMasked } from './analystChecks';
 import { auditLogShowsEachStep, exportAuditLog } from './auditChecks';
+import { analystSeesFunnelAndLift, opsBuildsSegmentAsAudience } from './audienceWork';
 import { auditLogShowsRemoval } from './moderationWork';
 import { openConsoleOperator, type ConsoleE2e } from './consoleOperator';
 import { demoOperator } from './demoData';
@@ -112,6 +113,16 @@ export async function runConsoleJourney(e2e: ConsoleE2e): Promise<string[]> {
     await expectText(analyst.page, `欢迎，${demoAnalyst.displayName}`);
   });
   await analyst.step('member-masked-no-reveal-no-adjust', () => analystSeesMemberMasked(analyst, e2e.consoleUrl));
+  await analyst.step('birthday-funnel-and-campaign-lift', () => analystSeesFunnelAndLift(analyst));
+
+  const ops = await openConsoleOperator(e2e, 'ops', done);
+  await ops.step('login', async () => {
+    const demoOps = demoOperator('ops');
+    await ops.open('/');
+    await ops.login(demoOps.loginName, demoOps.password);
+    await expectText(ops.page, `欢迎，${demoOps.displayName}`);
+  });
+  await ops.step('segment-sleeping-gold-as-campaign-audience', () => opsBuildsSegmentAsAudience(ops));
 
   await admin.step('audit-log-shows-each-step', () => auditLogShowsEachStep(admin, newcomer));
   await admin.step('export-audit-log', () => exportAuditLog(admin, e2e.screenshots));
@@ -126,6 +137,6 @@ export async function runConsoleJourney(e2e: ConsoleE2e): Promise<string[]> {
   await moderator.step('removes-reported-post-with-reason', () => moderatorRemovesReportedPost(moderator));
   await admin.step('audit-log-shows-why-it-was-removed', () => auditLogShowsRemoval(admin));
 
-  for (const desk of [moderator, analyst, operator, admin]) await desk.page.context().close();
+  for (const desk of [moderator, ops, analyst, operator, admin]) await desk.page.context().close();
   return done;
 }

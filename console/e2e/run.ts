@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DESKTOP, launchChromium, openWatchedPage } from '../../miniapp/e2e/browser';
 import { freePort } from '../../miniapp/e2e/freePort';
 import { startDatabase } from '../../scripts/devdb';
 import { startProcess, waitForHttp, type ManagedProcess } from '../../scripts/dev/processes';
 import { seedDemoData } from '../../scripts/seed';
+import { buildConsole } from './buildConsole';
 import { runConsoleJourney } from './consoleJourney';
 import { seedReportedPost } from './moderationCase';
 
@@ -15,19 +15,6 @@ const screenshots = path.join(root, '.artifacts/e2e/console');
 const consoleOut = path.join(consoleDir, process.env.E2E_CONSOLE_OUT ?? 'dist');
 
 type Stop = () => Promise<void>;
-
-function buildConsole(): void {
-  console.log('e2e(console): building the console (production build)...');
-  const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [consoleDir] })), 'bin/vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--outDir', consoleOut, '--logLevel', 'warn'], {
-    cwd: consoleDir,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) {
-    console.error(build.stdout, build.stderr);
-    throw new Error('e2e(console): the console build failed');
-  }
-}
 
 /** The BFF as in production, serving the built console under /console/ (same origin as the API and its cookie). */
 function startBff(port: number, mongoUri: string): ManagedProcess {
@@ -58,10 +45,10 @@ async function main(): Promise<void> {
     const mongoUri = new URL(database.uri);
     mongoUri.pathname = '/cakeday-e2e-console';
     // The demo operators (admin/cakeday-admin-2026 …), as in `npm run dev`.
-    await seedDemoData(mongoUri.toString(), () => undefined);
+    await seedDemoData(mongoUri.toString(), () => undefined, { history: true });
     await seedReportedPost(mongoUri.toString());
 
-    buildConsole();
+    buildConsole(consoleOut, 'e2e(console)');
     const bffPort = await freePort();
     const bff = startBff(bffPort, mongoUri.toString());
     stops.push(bff.stop);

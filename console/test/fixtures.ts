@@ -1,4 +1,5 @@
 import type { ModerationItem, OpsMallItem, OpsMembersGetResponse, PointsAdjustmentView } from '@cakeday/shared';
+import type { OpsResponse } from '../src/api/opsRoutes';
 
 /** Answers of the ops routes as the BFF gives them, for component tests; each takes overrides. */
 export const MEMBER_ID = '64d000000000000000000001';
@@ -127,4 +128,14 @@ export function moderationItem(overrides: Partial<ModerationItem> = {}): Moderat
     updatedAt: '2026-06-15T12:01:00+08:00',
     ...overrides,
   };
+}
+
+/** A community topic as ops.community.topics.list gives it. */
+export function communityTopic(overrides: Partial<OpsResponse<'ops.community.topics.save'>> = {}): OpsResponse<'ops.community.topics.save'> {
+  return { id: '66c000000000000000000001', code: 'birthday', name: '晒生日', description: '晒出你的生日蛋糕', active: true, sort: 10, version: 2, ...overrides };
+}
+
+/** A word of the local list as ops.community.words.list gives it. */
+export function moderationWord(overrides: Partial<OpsResponse<'ops.community.words.save'>> = {}): OpsResponse<'ops.community.words.save'> {
+  return { id: '66d000000000000000000001', word: '代购', action: 'review', replacement: null, version: 1, updatedAt: '2026-06-15T12:00:00+08:00', ...overrides };
 }

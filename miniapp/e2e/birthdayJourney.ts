@@ -19,7 +19,7 @@ export function shanghaiMonthDay(days: number): { month: number; day: number } {
 }
 
 /**
- * Sets A's birthday `inDays` from now through the date picker's wheels, answering the 生日提醒 popup that 保存生日 opens (the H5
+ * Sets A's birthday `inDays` from now through the date picker's wheels, confirming, then answering the 生日提醒 popup that 确认保存 opens (the H5
  * stand-in: 允许 or 取消); returns the birthday as people see it (`11月26日`).
  */
 export async function setBirthdaySoon(a: Person, reminder: '允许' | '取消' = '取消', inDays = BIRTHDAY_IN_DAYS): Promise<string> {
@@ -42,6 +42,9 @@ export async function setBirthdaySoon(a: Person, reminder: '允许' | '取消' =
   });
   await a.step('birthday-saved', async () => {
     await tapText(a.page, '保存生日');
+    await expectText(a.page, '确认设置生日');
+    await tapText(a.page, '确认保存');
+    // The 生日提醒 popup opens from the confirmation's tap (the H5 stand-in).
     await expectText(a.page, '接收以下消息：生日提醒');
     await tapText(a.page, reminder);
     await expectText(a.page, /距离生日还有 \d+ 天/);
@@ -116,6 +119,7 @@ async function shareWishlist(a: Person): Promise<string> {
   await a.step('wishes-a-mall-item', async () => {
     await a.open('/pages/home/index');
     await tapText(a.page, '积分商城');
+    await tapText(a.page, '送礼');
     await tapText(a.page, '请TA喝一杯');
     await tapText(a.page, '♡ 加入生日心愿清单');
     await expectText(a.page, '已加入心愿清单');
@@ -143,6 +147,10 @@ async function friendGifts(context: E2eContext, wishlistRoute: string, birthday:
     await tapText(d.page, '送TA这个');
     await expectText(d.page, '送出生日礼物');
     await tapText(d.page, '去支付');
+    await expectText(d.page, '谢谢你的心意！');
+    await expectText(d.page, /订单号：/);
+    await expectText(d.page, '我也要一张心愿清单');
+    await tapText(d.page, '返回TA的心愿清单');
     await expectText(d.page, /心愿已实现/);
   });
   await d.leave();

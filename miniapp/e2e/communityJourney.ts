@@ -1,5 +1,7 @@
 import sharp from 'sharp';
+import { openConsoleOperator, type ConsoleE2e, type ConsoleOperator } from '../../console/e2e/consoleOperator';
 import { DEMO_OPERATORS } from '../../scripts/seed/operatorSeeder';
+import { DESKTOP, openWatchedPage } from './browser';
 import { type E2eContext } from './context';
 import { newPerson, type Person } from './people';
 import { expectText, JourneyFailure, STEP_TIMEOUT_MS, tapText } from './steps';
@@ -8,23 +10,21 @@ const POST_TEXT = '今天生日，吃到了草莓蛋糕 e2e';
 const COMMENT_TEXT = '生日快乐呀 e2e';
 const REMOVE_REASON = 'e2e：评论含广告引流';
 
-/** POST /api/<route> with a session cookie (the console's calls, without building the console here). */
-async function opsPost(apiBase: string, route: string, body: unknown, cookie?: string): Promise<{ status: number; body: Record<string, unknown>; cookie: string | null }> {
-  const answer = await fetch(`${apiBase}/api/${route}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  const setCookie = answer.headers.get('set-cookie');
-  return { status: answer.status, body: (await answer.json()) as Record<string, unknown>, cookie: setCookie ? (setCookie.split(';')[0] ?? null) : null };
-}
-
 /** A phone photo: a cake-coloured JPEG with GPS in its EXIF (the BFF strips it). */
 function cakePhoto(): Promise<Buffer> {
   return sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 250, g: 200, b: 180 } } })
     .jpeg()
     .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '121/1 28/1 4567/100' } })
     .toBuffer();
+}
+
+/** A demo operator of the seed signs in to the console. */
+async function signIn(desk: ConsoleOperator, role: 'moderator' | 'admin'): Promise<void> {
+  const operator = DEMO_OPERATORS.find((candidate) => candidate.roles.includes(role));
+  if (!operator) throw new JourneyFailure(`no demo ${role} in the seed`);
+  await desk.open('/');
+  await desk.login(operator.loginName, operator.password);
+  await expectText(desk.page, `欢迎，${operator.displayName}`);
 }
 
 async function bindPhone(person: Person): Promise<void> {
@@ -36,8 +36,8 @@ async function bindPhone(person: Person): Promise<void> {
 /**
  * 晒生日 in the community: a member with a bound phone posts two photos under #晒生日#; the post is 审核中 to them and
  * invisible to a second member until the sandbox pushes WeChat's pass verdicts to the BFF; then the second member
- * likes and comments, a third reports the comment, a moderator removes it with a reason (the console's call; the
- * console e2e drives its page), the comment is gone and the audit log says why.
+ * likes and comments, a third reports the comment, a moderator removes it in the console (served by the same BFF,
+ * in the same Chromium) with a reason, the comment is gone for the member and the console's 操作日志 says why.
  */
 export async function runCommunityJourney(context: E2eContext): Promise<string[]> {
   const done: string[] = [];
@@ -126,29 +126,48 @@ export async function runCommunityJourney(context: E2eContext): Promise<string[]
     if ((await reported).status() !== 200) throw new JourneyFailure('the report was refused');
   });
 
-  await reporter.step('moderator-removes-it-and-the-audit-log-says-why', async () => {
-    const moderator = DEMO_OPERATORS.find((operator) => operator.roles.includes('moderator'));
-    if (!moderator) throw new JourneyFailure('no demo moderator in the seed');
-    const login = await opsPost(context.apiBase, 'ops.login', { loginName: moderator.loginName, password: moderator.password });
-    if (login.status !== 200 || !login.cookie) throw new JourneyFailure(`ops.login answered ${login.status}`);
-    const queue = await opsPost(context.apiBase, 'ops.community.queue', { view: 'reported', kind: 'comment' }, login.cookie);
-    const comment = (queue.body.items as { id: string; text: string; state: string; reports: unknown[] }[] | undefined)?.find((item) => item.text === COMMENT_TEXT);
-    if (!comment || comment.reports.length !== 1) throw new JourneyFailure(`the reported comment is not in the queue: ${JSON.stringify(queue.body)}`);
-    const removed = await opsPost(context.apiBase, 'ops.community.remove', { target: { kind: 'comment', id: comment.id }, expectedState: comment.state, reason: REMOVE_REASON }, login.cookie);
-    if (removed.body.state !== 'removed') throw new JourneyFailure(`the comment was not removed: ${JSON.stringify(removed.body)}`);
-    // The audit log is the admin's to read.
-    const admin = DEMO_OPERATORS.find((operator) => operator.roles.includes('admin'));
-    const adminLogin = admin ? await opsPost(context.apiBase, 'ops.login', { loginName: admin.loginName, password: admin.password }) : null;
-    if (!adminLogin?.cookie) throw new JourneyFailure('the demo admin cannot log in');
-    const audit = await opsPost(context.apiBase, 'ops.audit.list', { action: 'ops.community.remove', subjectId: comment.id }, adminLogin.cookie);
-    const entry = (audit.body.items as { reason: string | null }[] | undefined)?.[0];
-    if (entry?.reason !== REMOVE_REASON) throw new JourneyFailure(`the audit log does not say why: ${JSON.stringify(audit.body)}`);
+  // The moderator and the admin at their desks, in the same Chromium: the console this stack's BFF serves.
+  const desks: ConsoleE2e = { openPage: () => openWatchedPage(context.browser, DESKTOP), consoleUrl: context.consoleUrl, screenshots: context.screenshots };
+  const moderator = await openConsoleOperator(desks, 'community-moderator', done);
+  await moderator.step('removes-the-reported-comment-in-the-console', async () => {
+    await signIn(moderator, 'moderator');
+    await moderator.openMenu('社区审核');
+    const { page } = moderator;
+    const search = page.locator('.ant-pro-table-search');
+    const pick = async (field: string, option: string): Promise<void> => {
+      // The select's shown value covers its input: open it by its frame.
+      await search.locator('.ant-form-item').filter({ has: page.locator(`label[for]`, { hasText: field }) }).locator('.ant-select-selector').click();
+      await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+    };
+    await pick('队列', '被举报');
+    await pick('类型', '评论');
+    await search.getByRole('button', { name: /查\s*询/ }).click();
+    const row = page.getByRole('row').filter({ hasText: COMMENT_TEXT });
+    await row.getByText('垃圾广告').waitFor();
+    await row.getByText('下架', { exact: true }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '下架这条评论' });
+    await dialog.getByPlaceholder('将记入操作日志').fill(REMOVE_REASON);
+    await dialog.getByRole('button', { name: /下\s*架/ }).click();
+    await page.getByText('已下架：已下架').waitFor();
+    await row.waitFor({ state: 'detached' });
+  });
 
+  await friend.step('the-removed-comment-is-gone', async () => {
     await friend.open(`/pages/community-post/index?id=${postId}`);
     await expectText(friend.page, POST_TEXT);
     await expectText(friend.page, '还没有评论，来说点什么吧');
+    if ((await friend.page.getByText(COMMENT_TEXT).count()) > 0) throw new JourneyFailure('the removed comment is still shown');
   });
 
+  // The audit log is the admin's to read.
+  const admin = await openConsoleOperator(desks, 'community-admin', done);
+  await admin.step('audit-log-shows-why-it-was-removed', async () => {
+    await signIn(admin, 'admin');
+    await admin.openMenu('操作日志');
+    await admin.page.getByRole('row').filter({ hasText: 'ops.community.remove' }).getByText(REMOVE_REASON).waitFor();
+  });
+
+  for (const desk of [moderator, admin]) await desk.page.context().close();
   for (const person of [author, friend, reporter]) await person.leave();
   return done;
 }

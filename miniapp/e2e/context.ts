@@ -5,6 +5,8 @@ export interface E2eContext {
   browser: Browser;
   appUrl: string;
   apiBase: string;
+  /** The ops console as this stack's BFF serves it (built for the journeys that need it). */
+  consoleUrl: string;
   sandboxUrl: string;
   screenshots: string;
 }

@@ -41,7 +41,9 @@ export async function runMemberJourney(watched: WatchedPage, options: JourneyOpt
 
   await step('birthday-saved-countdown-and-tier', async () => {
     await tapText(page, '保存生日');
-    // The 生日提醒 popup opens from the same tap (the H5 stand-in); refusing it still saves the birthday.
+    await expectText(page, '确认设置生日');
+    await tapText(page, '确认保存');
+    // The 生日提醒 popup opens from the confirmation's tap (the H5 stand-in); refusing it still saves the birthday.
     await expectText(page, '接收以下消息：生日提醒');
     await tapText(page, '取消');
     await expectText(page, /距离生日还有 \d+ 天|生日快乐！|生日月快乐！/);

@@ -131,9 +131,10 @@ export async function runMallJourney(context: E2eContext): Promise<string[]> {
   await step('pickup-qr', async () => {
     await page.getByLabel('核销二维码').waitFor({ timeout: STEP_TIMEOUT_MS });
     await expectText(page, '到店出示此码，店员扫码核销');
-    // The H5 build shows the token under the QR, for the staff member's paste field (a browser cannot scan).
-    pickupToken = await page.locator('.qr-panel__token input, input.qr-panel__token').first().inputValue();
-    if (pickupToken === '') throw new JourneyFailure('no write-off code under the QR');
+    // A browser cannot scan: the staff member types the numeric code printed beside the QR, as a till does when
+    // the scan fails (the H5 build also shows the token for pasting).
+    pickupToken = ((await page.getByLabel('数字码').first().textContent()) ?? '').trim();
+    if (!/^8\d{3} \d{4} \d{4}$/.test(pickupToken)) throw new JourneyFailure(`no numeric code beside the QR: "${pickupToken}"`);
   });
 
   await staffStep('staff-writes-off', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startDatabase } from '../../scripts/devdb';
 import { seedDemoData } from '../../scripts/seed';
 import { startProcess, waitForHttp, type ManagedProcess } from '../../scripts/dev/processes';
+import { buildConsole } from '../../console/e2e/buildConsole';
 import { launchChromium, openWatchedPage } from './browser';
 import { type E2eContext } from './context';
 import { freePort } from './freePort';
@@ -13,6 +14,7 @@ import { runCommunityJourney } from './communityJourney';
 import { runMemberJourney } from './journey';
 import { runMallJourney } from './mallJourney';
 import { runOpsAdjustmentJourney } from './opsAdjustmentJourney';
+import { runPosJourney } from './posJourney';
 import { runProfileJourney } from './profileJourney';
 import { startSandbox } from './sandbox';
 import { serveStatic } from './staticServer';
@@ -22,6 +24,8 @@ const miniapp = path.join(root, 'miniapp');
 const screenshots = path.join(root, '.artifacts/e2e');
 /** Another e2e run in the same tree can build into its own folder (E2E_H5_OUT=dist/h5-x). */
 const h5Out = process.env.E2E_H5_OUT ?? 'dist/h5';
+/** The console this stack's BFF serves (the community journey's moderator uses it); apart from the console suite's. */
+const consoleOut = path.join(root, process.env.E2E_MINIAPP_CONSOLE_OUT ?? '.artifacts/miniapp-e2e-console');
 
 type Stop = () => Promise<void>;
 
@@ -47,6 +51,7 @@ function startBff(port: number, mongoUri: string, wechatEnv: Record<string, stri
     ...wechatEnv,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     CORS_ORIGINS: appOrigin,
+    OPS_CONSOLE_DIST: consoleOut,
     LOG_LEVEL: 'warn',
     // The campaign journey moves the BFF's clock forward (T-7, then the birthday); production refuses this.
     TEST_CLOCK: 'true',
@@ -78,14 +83,17 @@ async function main(): Promise<void> {
     stops.push(bff.stop);
     const apiBase = `http://127.0.0.1:${bffPort}`;
 
+    // E2E_ONLY=community,mall runs only those journeys (while working on one); CI runs them all.
+    const only = process.env.E2E_ONLY?.split(',').map((name) => name.trim());
     buildH5(apiBase, sandbox.url);
+    if (!only || only.includes('community')) buildConsole(consoleOut, 'e2e');
     await waitForHttp(`${apiBase}/readyz`);
     const site = await serveStatic(path.join(miniapp, h5Out), appPort);
     stops.push(site.stop);
 
     const browser = await launchChromium();
     stops.push(() => browser.close());
-    const context: E2eContext = { browser, appUrl: site.url, apiBase, sandboxUrl: sandbox.url, screenshots };
+    const context: E2eContext = { browser, appUrl: site.url, apiBase, consoleUrl: `${apiBase}/console/`, sandboxUrl: sandbox.url, screenshots };
     const journeys: [name: string, run: () => Promise<string[]>][] = [
       ['member', async () => runMemberJourney(await openWatchedPage(browser), { appUrl: site.url, screenshots, user: `e2e-${randomBytes(4).toString('hex')}` })],
       // Each journey below opens its own browser contexts (one per person) through `context.browser`.
@@ -95,11 +103,10 @@ async function main(): Promise<void> {
       ['opsAdjustment', () => runOpsAdjustmentJourney(context)],
       ['profile', () => runProfileJourney(context)],
       ['community', () => runCommunityJourney(context)],
+      ['pos', () => runPosJourney(context)],
       // Last: it moves the BFF's clock forward by weeks (sessions, unpaid orders and leases of earlier journeys expire).
       ['campaign', () => runCampaignJourney(context)],
     ];
-    // E2E_ONLY=community,mall runs only those journeys (while working on one); CI runs them all.
-    const only = process.env.E2E_ONLY?.split(',').map((name) => name.trim());
     const steps: string[] = [];
     for (const [name, run] of journeys) if (!only || only.includes(name)) steps.push(...(await run()));
     console.log(`e2e: passed, ${steps.length} steps; screenshots in ${path.relative(root, screenshots)}/`);

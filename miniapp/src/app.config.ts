@@ -21,6 +21,8 @@ export default defineAppConfig({
     { root: 'pages/referral', pages: ['index', 'landing/index'] },
     // The community's own pages; its feed is a tab, so it stays in the main package.
     { root: 'pages/community-post', pages: ['index', 'compose/index'] },
+    // Ratings of orders and write-offs, and the NPS question campaigns link to.
+    { root: 'pages/satisfaction', pages: ['rate/index', 'nps/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -11,7 +11,7 @@ export function buildMember(overrides: Partial<Member> = {}): Member {
     avatarUrl: null,
     phoneMasked: null,
     birthday: null,
-    birthdayLock: { state: 'open', correctableUntil: null },
+    birthdayLock: { state: 'open', correctableUntil: null, correctionsLeft: 0 },
     memberSince: '2026-01-10T10:00:00+08:00',
     tier: {
       level: 'basic',
@@ -152,6 +152,7 @@ export function buildCoupon(overrides: Partial<Coupon> = {}): Coupon {
     type: 'amount_off',
     valueText: '¥10',
     conditionText: '满50元可用',
+    restrictionTexts: [],
     amountOffFen: 1000,
     percentOff: null,
     minSpendFen: 5000,

@@ -28,6 +28,8 @@ export interface BffLaunch {
   entry?: string;
   /** Appends to the log file instead of starting it afresh (a restart). */
   appendLog?: boolean;
+  /** How long it may take to answer /readyz (default 60 s; a chaos restart on a loaded machine takes longer). */
+  readyTimeoutMs?: number;
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, logFile: string, timeoutMs = 60_000): Promise<void> {
@@ -55,7 +57,7 @@ export async function startBuiltBff(launch: BffLaunch): Promise<RunningBff> {
   closeSync(log);
   const url = `http://127.0.0.1:${launch.env.PORT}`;
   try {
-    await waitUntilReady(url, child, launch.logFile);
+    await waitUntilReady(url, child, launch.logFile, launch.readyTimeoutMs);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { bffPayEnv, generatePayKeys, type PayKeyMaterial } from '../wechat-sandbox/pay';
 import type { SandboxApp } from '../wechat-sandbox/config';
+import { bffSmsEnv, type SmsAccount } from '../wechat-sandbox/sms/smsSettings';
 
 /** A mini-program and merchant of the bench's own: production refuses the development appid and mchid. */
 const BENCH_APPID = 'wxbe4c0000000000be';
@@ -16,6 +17,9 @@ export interface BenchSecrets {
   /** The message push's Token and EncodingAESKey (production refuses the development ones). */
   pushToken: string;
   pushAesKey: string;
+  /** Tencent Cloud SMS: an account the sandbox is told about, and the callbacks' token. */
+  smsAccount: SmsAccount;
+  smsCallbackToken: string;
 }
 
 /** `length` letters and digits, as WeChat's push Token and EncodingAESKey are made of. */
@@ -33,6 +37,8 @@ export function generateBenchSecrets(): BenchSecrets {
     dataHashKey: randomBytes(32).toString('base64'),
     pushToken: alphanumeric(32),
     pushAesKey: alphanumeric(43),
+    smsAccount: { secretId: `AKID${alphanumeric(32)}`, secretKey: alphanumeric(32) },
+    smsCallbackToken: alphanumeric(32),
   };
 }
 
@@ -70,5 +76,7 @@ export function productionBffEnv(secrets: BenchSecrets, instance: BffInstanceEnv
     WECHAT_PUSH_TOKEN: secrets.pushToken,
     WECHAT_PUSH_AES_KEY: secrets.pushAesKey,
     ...bffPayEnv(secrets.payKeys, instance.sandboxUrl),
+    ...bffSmsEnv(instance.sandboxUrl, secrets.smsAccount),
+    SMS_CALLBACK_TOKEN: secrets.smsCallbackToken,
   };
 }

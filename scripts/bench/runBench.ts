@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchOptions } from './options';
+import { IN_PROCESS_PREFIX, profileInProcess } from './profile/inProcessProfile';
 import { readProfiles, renderProfile, summariseProfiles } from './profile/summariseProfile';
 import { readPrevious, writeArtifacts, type WrittenArtifacts } from './report/artifacts';
 import { compareRuns, type Comparison } from './report/compare';
@@ -76,6 +77,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
           return observed(row, () => timedLoad({ ...load, seconds: options.seconds, requests: options.requests }));
         },
         planned: (row, load) => observed(row, () => plannedLoad(load)),
+        profiled: (label, work) => (profileDir ? profileInProcess(path.join(profileDir, `${IN_PROCESS_PREFIX}${label}.cpuprofile`), work) : work()),
       });
       rows.push(...result.rows.map((row) => withServerStats(row, serverStats.get(row.name))));
       checks.push(...result.checks);
@@ -98,7 +100,11 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const artifacts = writeArtifacts(options.outDir, report, renderSvg(report, previous));
   let profile: string | undefined;
   if (profileDir) {
-    profile = renderProfile(summariseProfiles(readProfiles(profileDir)));
+    const inProcess = readProfiles(profileDir, (name) => name.startsWith(IN_PROCESS_PREFIX));
+    profile = [
+      renderProfile(summariseProfiles(readProfiles(profileDir, (name) => !name.startsWith(IN_PROCESS_PREFIX)))),
+      ...(inProcess.length > 0 ? ['', 'CPU profile of the bench process while it ran the in-process engine (self time; the sandbox answers in this process too):', renderProfile(summariseProfiles(inProcess))] : []),
+    ].join('\n');
     writeFileSync(path.join(profileDir, 'summary.txt'), `${profile}\n`);
   }
   return { report, comparison, table, artifacts, profile };

@@ -48,6 +48,8 @@ export interface BenchContext {
   timed(row: string, load: Omit<TimedLoad, 'seconds'>): Promise<Measurement>;
   /** Sends a planned list of requests once each, with the same server readings. */
   planned(row: string, load: PlannedLoad): Promise<Measurement>;
+  /** Runs work done in the bench's own process (the campaign engine) under its CPU profiler when `--profile` is on. */
+  profiled<T>(label: string, work: () => Promise<T>): Promise<T>;
 }
 
 export interface BenchRow {

@@ -44,11 +44,14 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
     stops.push(() => database.stop());
     const uri = new URL(database.uri);
     uri.pathname = '/cakeday-bench';
+    // The embedded database answers one command at a time: a bulk seed on a loaded machine can keep it busy for longer
+    // than the driver's 30 s heartbeat timeout, which would interrupt every connection (full-scale dashboard.query).
+    uri.searchParams.set('connectTimeoutMS', '300000');
     const mongoUri = uri.toString();
     await seedDemoData(mongoUri, () => undefined);
 
     const secrets = generateBenchSecrets();
-    const sandbox = await startWechatSandbox({ apps: [secrets.app], pay: { keys: secrets.payKeys, timeScale: options.payTimeScale } });
+    const sandbox = await startWechatSandbox({ apps: [secrets.app], pay: { keys: secrets.payKeys, timeScale: options.payTimeScale }, sms: { accounts: [secrets.smsAccount] } });
     stops.push(() => sandbox.stop());
 
     const bffs: RunningBff[] = [];

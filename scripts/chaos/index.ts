@@ -8,6 +8,8 @@ async function main(): Promise<void> {
   const outcome = await runChaos({ trials: Number(values.trials ?? 20), killEveryMs: [1500, 4000], workers: Number(values.workers ?? 16), seed, log: console.log });
   console.log(`\nchaos (seed ${seed}): ${outcome.kills} instances killed, ${outcome.faults} fault bursts`);
   for (const [name, total] of Object.entries(outcome.requests).sort()) console.log(`  ${name.padEnd(28)} ${total}`);
+  console.log('\ncampaign deliveries (WeChat\'s outbox judges "no message sent twice"):');
+  for (const [name, total] of Object.entries(outcome.deliveries)) console.log(`  ${name.padEnd(28)} ${total}`);
   console.log('\nchecked:');
   for (const [name, total] of Object.entries(outcome.invariants.checked)) console.log(`  ${name.padEnd(28)} ${total}`);
   if (outcome.invariants.violations.length === 0) {

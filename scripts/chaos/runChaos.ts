@@ -3,19 +3,30 @@ import { Types } from 'mongoose';
 import { loadConfig } from '../../bff/src/config/config';
 import { createDeps } from '../../bff/src/deps';
 import { HelpCampaignModel } from '../../bff/src/help/HelpCampaign.model';
+import { dispatchDeliveries } from '../../bff/src/campaigns/dispatchDeliveries';
+import { runCampaigns } from '../../bff/src/campaigns/runCampaigns';
+import { settleSendingDeliveries } from '../../bff/src/campaigns/settleSendingDeliveries';
+import type { AppDeps } from '../../bff/src/http/deps';
 import { jobs } from '../../bff/src/jobs/jobs';
 import { createLogger } from '../../bff/src/logger';
+import { CampaignDeliveryModel } from '../../bff/src/campaigns/CampaignDelivery.model';
 import { MallItemModel } from '../../bff/src/mall/MallItem.model';
 import { MallOrderModel } from '../../bff/src/orders/MallOrder.model';
 import { currentShareLink } from '../../bff/src/referral/shareLinks';
-import { ROOT, startBuiltBff } from '../bench/bffProcess';
+import { ROOT, startBuiltBff, type RunningBff } from '../bench/bffProcess';
+import { freePort } from '../bench/freePort';
 import { inBatches } from '../bench/fixtures/inBatches';
 import { memberHeaders, seedMembers, type BenchMember } from '../bench/fixtures/members';
 import { productionBffEnv } from '../bench/productionEnv';
 import { startBenchStack, type BenchStack } from '../bench/stack';
+import { seedCampaignCohort, CHAOS_CAMPAIGN_NAME } from './campaignCohort';
+import { checkDeliveries, type DeliveryTally } from './deliveryInvariants';
+import { sidecarWorkerPrefix } from './dispatchSidecar';
 import { postWithFailover } from './failoverClient';
 import { checkInvariants, type InvariantReport } from './invariants';
+import { keepQuietHoursAway } from './quietHours';
 import { pick, seededRandom } from './random';
+import { startDispatchSidecar, type RunningSidecar } from './sidecarProcess';
 
 export interface ChaosOptions {
   trials: number;
@@ -31,9 +42,17 @@ export interface ChaosOutcome {
   requests: Record<string, number>;
   faults: number;
   invariants: InvariantReport;
+  /** How the campaign's deliveries ended (by state, messages in WeChat's outbox). */
+  deliveries: DeliveryTally;
 }
 
 const ITEM_STOCK = 3000;
+const COHORT = 1200;
+/** The engine's settings on the chaos instances: a send rate that the cohort's dispatch reaches, a WeChat timeout the late answers pass. */
+const ENGINE_ENV = { CAMPAIGN_SEND_RATE_PER_SECOND: '200', WECHAT_TIMEOUT_MS: '2000' };
+const LATE_ANSWER_MS = 4000;
+/** A restarted instance may take minutes to be ready on a loaded machine: that is no invariant broken. */
+const RESTART_READY_MS = 300_000;
 const DAY = 86_400_000;
 
 async function seedItem(code: string, pointsPrice: number, cashFen: number): Promise<Types.ObjectId> {
@@ -61,9 +80,33 @@ async function seedCampaigns(owners: readonly BenchMember[], now: Date): Promise
   return shares;
 }
 
+/** The campaign engine's catch-up: dispatch until nothing is claimable, settle what was left sending, complete. */
+async function drainCampaigns(deps: AppDeps): Promise<void> {
+  for (let round = 0; round < 10_000; round += 1) {
+    if ((await dispatchDeliveries(deps, { workerId: `chaos-catch-up:${round}`, batchSize: 200 })).claimed === 0) break;
+  }
+  for (let round = 0; round < 100; round += 1) {
+    const settled = await settleSendingDeliveries(deps);
+    if (settled.byReceipt + settled.unknown === 0) break;
+  }
+  await runCampaigns(deps);
+}
+
+/** Every push WeChat has started (receipts, accepts) delivered or given up, as the sandbox's log names them. */
+async function pushesSettled(stack: BenchStack): Promise<void> {
+  const seen = new Set<string>();
+  for (;;) {
+    const ids = new Set([...stack.sandbox.push.deliveries().map((delivery) => delivery.pushId), stack.sandbox.push.lastPushId()].filter((id): id is string => Boolean(id)));
+    const fresh = [...ids].filter((id) => !seen.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) seen.add(id);
+    await Promise.all(fresh.map((id) => stack.sandbox.push.settled(id)));
+  }
+}
+
 /** The sweepers' catch-up, as if an hour had passed: every job once, twice over, with every open order due now. */
 async function catchUp(stack: BenchStack, log: (line: string) => void): Promise<void> {
-  const config = loadConfig(productionBffEnv(stack.secrets, { port: 1, metricsPort: 1, mongoUri: stack.mongoUri, sandboxUrl: stack.sandbox.url, jobsEnabled: false }));
+  const config = loadConfig({ ...productionBffEnv(stack.secrets, { port: 1, metricsPort: 1, mongoUri: stack.mongoUri, sandboxUrl: stack.sandbox.url, jobsEnabled: false }), CAMPAIGN_SEND_RATE_PER_SECOND: '1000' });
   const later = (): Date => new Date(Date.now() + 60 * 60_000);
   const deps = createDeps(config, createLogger('warn'), { now: later });
   for (let round = 0; round < 2; round += 1) {
@@ -76,33 +119,66 @@ async function catchUp(stack: BenchStack, log: (line: string) => void): Promise<
       }
     }
   }
+  await drainCampaigns(deps);
+}
+
+/** The instance again, on its ports; on new ones when another process took them meanwhile (the balancer learns them). */
+async function restart(victim: RunningBff): Promise<RunningBff> {
+  try {
+    return await startBuiltBff({ ...victim.launch, appendLog: true, readyTimeoutMs: RESTART_READY_MS });
+  } catch (error) {
+    const port = await freePort();
+    const env = { ...victim.launch.env, PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, METRICS_PORT: String(await freePort()) };
+    return startBuiltBff({ ...victim.launch, env, appendLog: true, readyTimeoutMs: RESTART_READY_MS }).catch(() => Promise.reject(error));
+  }
+}
+
+/** The campaign's deliveries that a killed process left in `sending` (its leases name it). */
+async function sendingHeldBy(campaignId: Types.ObjectId, pids: readonly number[]): Promise<string[]> {
+  const prefixes = pids.flatMap((pid) => [sidecarWorkerPrefix(pid), `job:${pid}:`]);
+  const sending = await CampaignDeliveryModel.find({ campaignId, state: 'sending' }, { leaseOwner: 1 }).lean();
+  return sending.filter((delivery) => prefixes.some((prefix) => delivery.leaseOwner?.startsWith(prefix))).map((delivery) => delivery._id.toHexString());
 }
 
 /**
  * `npm run chaos`: mixed load (points redemptions, points + WeChat Pay redemptions, friend help) on two production
- * BFFs; every few seconds one is killed with SIGKILL and started again, while the sandbox injects faults (system busy,
- * failed prepays, duplicated notifications). Then the sweepers catch up and the invariants are checked.
+ * BFFs while a campaign to a cohort is materialised and dispatched by both instances' engines; every few seconds one
+ * instance (BFF and engine) is killed with SIGKILL and started again, while the sandbox injects faults (system busy,
+ * failed prepays, duplicated notifications, busy and late subscription sends). Then the sweepers catch up and the
+ * invariants are checked, WeChat's outbox judging the campaign's messages.
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
   const random = seededRandom(options.seed);
-  const stack = await startBenchStack({ instances: 2, artifactsDir: path.join(ROOT, '.artifacts/chaos'), payTimeScale: 0.01, log: options.log });
+  const artifactsDir = path.join(ROOT, '.artifacts/chaos');
+  const stack = await startBenchStack({ instances: 2, artifactsDir, payTimeScale: 0.01, log: options.log });
   const requests: Record<string, number> = {};
   const count = (name: string): void => {
     requests[name] = (requests[name] ?? 0) + 1;
   };
   let kills = 0;
   let faults = 0;
+  const sidecars: RunningSidecar[] = [];
+  const sidecarEnv = (bff: RunningBff): Record<string, string> => ({ ...bff.launch.env, ...ENGINE_ENV, JOBS_ENABLED: 'false', METRICS_PORT: 'off' });
+  const startSidecar = (index: number, bff: RunningBff): RunningSidecar => startDispatchSidecar(sidecarEnv(bff), path.join(artifactsDir, `dispatch-${index + 1}.log`));
+  const pushTo = (bff: RunningBff) => stack.sandbox.push.configure({ url: `${bff.url}/wechat/message-push`, token: stack.secrets.pushToken, aesKey: stack.secrets.pushAesKey, appid: stack.secrets.app.appid, mode: 'safe', retries: 10, retryDelayMs: 1000, timeoutMs: 5000 });
   try {
     const now = new Date();
+    await keepQuietHoursAway(now, options.log);
+    pushTo(stack.bffs[0] as RunningBff);
     const buyers = await seedMembers({ group: 50, count: 100, points: 100_000 }, stack.secrets, now);
     const owners = await seedMembers({ group: 51, count: 100 }, stack.secrets, now);
     const friends = await seedMembers({ group: 52, count: 300 }, stack.secrets, now);
+    const cohortMembers = await seedMembers({ group: 53, count: COHORT }, stack.secrets, now);
     await inBatches(friends, 8, (friend) => stack.sandbox.control.visit({ openid: friend.openid }));
     const shares = await seedCampaigns(owners, now);
     const pointsItem = await seedItem('chaos-points', 100, 0);
     const cashItem = await seedItem('chaos-cash', 50, 990);
+    const { campaign } = await seedCampaignCohort(stack.sandbox, cohortMembers, random, now);
+    options.log(`chaos: campaign ${campaign._id.toHexString()} to ${COHORT} cohort members (and every other active member), dispatched by both instances`);
+    stack.bffs.forEach((bff, index) => sidecars.push(startSidecar(index, bff)));
     let up: string[] = stack.bffs.map((bff) => bff.url);
     const targets = (): readonly string[] => up;
+    const killedWhileSending = new Set<string>();
 
     let running = true;
     let sequence = 0;
@@ -138,20 +214,33 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
         stack.sandbox.pay.failNext('jsapi', { status: 500, code: 'SYSTEM_ERROR', message: '系统繁忙' }, 1);
         faults += 1;
       }
+      if (random() < 0.5) {
+        // WeChat busy (nothing sent, retried later) or answering too late (sent, the engine cannot know: never re-sent).
+        await stack.sandbox.control.injectFault('subscribe.send', pick(random, [-1, 45011]), 1 + Math.floor(random() * 3));
+        await stack.sandbox.control.answerLate('subscribe.send', LATE_ANSWER_MS, 1 + Math.floor(random() * 2));
+        faults += 1;
+      }
       const index = Math.floor(random() * stack.bffs.length);
       const victim = stack.bffs[index];
-      if (!victim) continue;
+      const engine = sidecars[index];
+      if (!victim || !engine) continue;
       up = up.filter((url) => url !== victim.url);
-      await victim.kill();
+      const survivor = stack.bffs.find((bff) => bff !== victim);
+      if (survivor && stack.sandbox.push.settings().url?.startsWith(victim.url)) pushTo(survivor);
+      await Promise.all([victim.kill(), engine.kill()]);
+      for (const id of await sendingHeldBy(campaign._id, [engine.pid, victim.child.pid ?? -1])) killedWhileSending.add(id);
       kills += 1;
-      options.log(`chaos: trial ${trial + 1}: killed instance ${index + 1} (SIGKILL)`);
-      stack.bffs[index] = await startBuiltBff({ ...victim.launch, appendLog: true });
+      options.log(`chaos: trial ${trial + 1}: killed instance ${index + 1} (SIGKILL: BFF and campaign engine)`);
+      stack.bffs[index] = await restart(victim);
+      sidecars[index] = startSidecar(index, stack.bffs[index] as RunningBff);
       up = stack.bffs.map((bff) => bff.url);
     }
     running = false;
     await load;
-    options.log('chaos: load stopped; the sweepers catch up');
+    await Promise.all(sidecars.map((sidecar) => sidecar.stop()));
+    options.log('chaos: load stopped; WeChat\'s pushes settle, then the sweepers catch up');
     await new Promise((resolve) => setTimeout(resolve, 3000)); // WeChat Pay's scaled retries deliver what is pending
+    await pushesSettled(stack);
     await catchUp(stack, options.log);
     const invariants = await checkInvariants({
       pay: stack.sandbox.pay,
@@ -159,8 +248,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
       ownerIds: owners.map((owner) => owner.id),
       items: [pointsItem, cashItem].map((id) => ({ id, initialStock: ITEM_STOCK })),
     });
-    return { kills, requests, faults, invariants };
+    const deliveries = await checkDeliveries({ campaignId: campaign._id, campaignName: CHAOS_CAMPAIGN_NAME, outbox: await stack.sandbox.control.outbox(), killedWhileSending }, invariants);
+    return { kills, requests, faults, invariants, deliveries };
   } finally {
+    await Promise.all(sidecars.map((sidecar) => sidecar.kill()));
     await stack.stop();
   }
 }

@@ -5,6 +5,7 @@ import { DEMO_OPERATORS } from '../seed/operatorSeeder';
 import { startWechatSandbox, type RunningWechatSandbox } from '../wechat-sandbox';
 import { bffPayEnv, loadOrCreateDevPayKeys } from '../wechat-sandbox/pay';
 import { bffPushEnv, pushSettingsFromEnv } from '../wechat-sandbox/push/pushSettings';
+import { bffSmsEnv } from '../wechat-sandbox/sms/smsSettings';
 import { startProcess, waitForHttp, type ManagedProcess } from './processes';
 
 const root = path.resolve(__dirname, '../..');
@@ -38,14 +39,17 @@ async function main(): Promise<void> {
   const mongoUri = new URL(database.uri);
   mongoUri.pathname = '/cakeday';
   running.database = database;
-  await seedDemoData(mongoUri.toString());
+  await seedDemoData(mongoUri.toString(), console.log, { history: true });
 
   // WeChat's imitation (login codes, tokens, messages, Pay) for the BFF and the H5 build; its state survives restarts.
   // One fixed WeChat Pay key set for development (.data/wechatpay-dev/), shared by the sandbox and the BFF.
   const payKeys = loadOrCreateDevPayKeys(path.join(root, '.data/wechatpay-dev'));
   // It pushes events (subscription answers, send receipts, media verdicts) to the BFF, a few seconds after a media check.
   const push = { ...pushSettingsFromEnv(process.env), url: `http://127.0.0.1:${BFF_PORT}/wechat/message-push` };
-  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, stateFile: path.join(root, '.data/wechat-sandbox.json'), pay: { keys: payKeys }, push });
+  // Tencent Cloud SMS's receipts and members' replies go to the BFF with its development callback token.
+  const smsCallbacks = (kind: 'status' | 'reply'): string => `http://127.0.0.1:${BFF_PORT}/sms/callbacks/${kind}?token=cakedayDevSmsCallbackToken2026`;
+  const sms = { statusCallbackUrl: smsCallbacks('status'), replyCallbackUrl: smsCallbacks('reply') };
+  const sandbox = await startWechatSandbox({ port: SANDBOX_PORT, stateFile: path.join(root, '.data/wechat-sandbox.json'), pay: { keys: payKeys }, push, sms });
   running.sandbox = sandbox;
 
   const bff = startProcess('bff', process.execPath, [require.resolve('tsx/cli'), 'watch', '--clear-screen=false', path.join(root, 'bff/src/main.ts')], {
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     WECHAT_API_BASE: sandbox.url,
     ...bffPayEnv(payKeys, sandbox.url),
     ...bffPushEnv(sandbox.push.settings()),
+    ...bffSmsEnv(sandbox.url),
     PUBLIC_BASE_URL: `http://127.0.0.1:${BFF_PORT}`,
     OPS_CONSOLE_ORIGINS: CONSOLE_ORIGINS.join(','),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',

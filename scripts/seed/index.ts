@@ -1,11 +1,16 @@
 import mongoose from 'mongoose';
+import { demoHistorySeeder } from './demoHistorySeeder';
 import { seeders } from './seeders';
 
-/** Upserts the demo data by natural keys, so running it again changes nothing. */
-export async function seedDemoData(uri: string, log: (line: string) => void = console.log): Promise<void> {
+/**
+ * Upserts the demo data by natural keys, so running it again changes nothing. `history` adds a few months of
+ * activity for 3,000 members (dashboards, segments, a campaign's results): `npm run dev` and the console's e2e ask
+ * for it; the mini-program's journeys, the bench and the fuzzer do not (their campaigns would reach those members).
+ */
+export async function seedDemoData(uri: string, log: (line: string) => void = console.log, options: { history?: boolean } = {}): Promise<void> {
   const connection = await mongoose.createConnection(uri).asPromise();
   try {
-    for (const seeder of seeders) {
+    for (const seeder of options.history ? [...seeders, demoHistorySeeder] : seeders) {
       const summary = await seeder.run(connection);
       log(`seed: ${seeder.name}: ${summary}`);
     }

@@ -5,6 +5,7 @@ import {
   clockBody,
   expireTokensBody,
   faultBody,
+  lateAnswerBody,
   loginCodeBody,
   msgSecRule,
   msgSecRulesBody,
@@ -159,6 +160,11 @@ const routes: Record<string, Route> = {
     const body = parse(faultBody, rawBody);
     state.data.faults.push({ endpoint: body.endpoint, errcode: body.errcode, remaining: body.count });
     return { faults: state.data.faults };
+  },
+  'POST /late-answers': (state, rawBody) => {
+    const body = parse(lateAnswerBody, rawBody);
+    state.data.lateAnswers.push({ endpoint: body.endpoint, delayMs: body.delayMs, remaining: body.count });
+    return { lateAnswers: state.data.lateAnswers };
   },
   'POST /settings': (state, rawBody) => {
     const body = parse(settingsBody, rawBody);

@@ -151,6 +151,14 @@ export class SandboxControl {
     await this.call('POST', '/faults', { endpoint, errcode, count });
   }
 
+  /**
+   * The next `count` calls of the endpoint take effect (a send is sent, its receipt pushed) but answer `delayMs` late:
+   * a caller whose timeout is shorter sees a timeout and cannot know whether the call happened.
+   */
+  async answerLate(endpoint: SandboxEndpoint, delayMs: number, count = 1): Promise<void> {
+    await this.call('POST', '/late-answers', { endpoint, delayMs, count });
+  }
+
   /** Whether a reused login code gets 40029 (default) or 40163. */
   async setReusedCodeErrcode(errcode: 40029 | 40163): Promise<void> {
     await this.call('POST', '/settings', { reusedCodeErrcode: errcode });

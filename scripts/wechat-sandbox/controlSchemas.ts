@@ -50,6 +50,7 @@ export const msgSecRule = z.object({
 export const msgSecRulesBody = z.object({ rules: z.array(msgSecRule) });
 
 export const faultBody = z.object({ endpoint: z.string().min(1), errcode: z.number().int(), count: z.number().int().min(1).max(1000).default(1) });
+export const lateAnswerBody = z.object({ endpoint: z.string().min(1), delayMs: z.number().int().min(1).max(120_000), count: z.number().int().min(1).max(1000).default(1) });
 export const settingsBody = z.object({ reusedCodeErrcode: z.union([z.literal(40029), z.literal(40163)]).optional() });
 export const expireTokensBody = z.object({ appid: z.string().optional() });
 export const clockBody = z.object({ advanceSeconds: z.number().int().min(0).max(366 * 86_400) });

@@ -11,10 +11,15 @@ import { createPushControlHandler } from './push/pushControl';
 import { createPushSandbox, type PushSandboxControl } from './push/pushSandbox';
 import type { PushSettingsPatch } from './push/pushSettings';
 import { SandboxState } from './state';
+import { createSmsHandler } from './sms/smsHandler';
+import { SmsSandbox, type SmsSandboxControl } from './sms/smsSandbox';
+import type { SmsSandboxOptions } from './sms/smsSandbox';
 
 export { SandboxControl } from './controlClient';
 export type { SandboxHandler } from './handler';
 export type { PushSandboxControl } from './push/pushSandbox';
+export type { SmsSandboxControl, SmsOutboxMessage, SmsCallbackDelivery } from './sms/smsSandbox';
+export { SMS_API_PATH } from './sms/smsHandler';
 export type { PushSettings, PushSettingsPatch, PushMode } from './push/pushSettings';
 
 export interface SandboxOptions {
@@ -29,6 +34,11 @@ export interface SandboxOptions {
   apps?: SandboxApp[];
   /** The message push to the BFF (URL, token, EncodingAESKey, mode, retries, media verdict delay); none without a URL. */
   push?: PushSettingsPatch;
+  /**
+   * Tencent Cloud SMS: accounts (SecretId/SecretKey) known besides the development one (production refuses it), and
+   * where receipts and replies are posted (kept across resets).
+   */
+  sms?: SmsSandboxOptions;
 }
 
 export interface RunningWechatSandbox {
@@ -39,6 +49,8 @@ export interface RunningWechatSandbox {
   pay: PaySandboxControl;
   /** The message push's controls in-process (the same as /__sandbox/push/... over HTTP). */
   push: PushSandboxControl;
+  /** Tencent Cloud SMS's controls in-process (the same as /__sandbox/sms/... over HTTP). */
+  sms: SmsSandboxControl;
   stop(): Promise<void>;
 }
 
@@ -65,11 +77,19 @@ export async function startWechatSandbox(options: SandboxOptions = {}): Promise<
   // Pay keeps real time: its signatures carry timestamps the BFF checks against its own clock.
   const pay = createPaySandbox(options.pay);
   const push = createPushSandbox(state, options.push);
+  const sms = new SmsSandbox(() => state.now(), options.sms);
   // Every part of the sandbox, asked in turn; pay's and push's control routes come before the general control API.
   const handlers: SandboxHandler[] = [
     pay.controlHandler,
     createPushControlHandler(state, push),
-    createControlApi(state, { subscriptions: push.subscriptions, onReset: push.reset }),
+    createSmsHandler(sms),
+    createControlApi(state, {
+      subscriptions: push.subscriptions,
+      onReset: () => {
+        push.reset();
+        sms.reset();
+      },
+    }),
     createMiniProgramApi(state, pages, push),
     pay.handler,
   ];
@@ -90,6 +110,10 @@ export async function startWechatSandbox(options: SandboxOptions = {}): Promise<
       }
     })();
   });
+  // Clients pool keep-alive sockets (undici keeps an idle one for 4 s): a server that drops idle sockets sooner races
+  // its clients, and on a loaded machine the client loses as ECONNRESET. close() below ends every connection anyway.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -102,6 +126,7 @@ export async function startWechatSandbox(options: SandboxOptions = {}): Promise<
     control: new SandboxControl(url),
     pay: pay.control,
     push: push.control,
+    sms: sms.control,
     stop: async () => {
       await pay.close();
       push.close();

@@ -24,6 +24,22 @@ describe('subscribe/send', () => {
     expect(await control.quotas(openid)).toEqual([{ openid, templateId: reminder.template_id, remaining: 0 }]);
   });
 
+  it('a late answer: the send takes effect (outbox) before its answer comes; later sends answer at once', async () => {
+    const { url, control } = sandbox();
+    const token = await stableToken(url);
+    const { openid } = await control.subscribe({ user: 'carol' }, 'birthdayReminder', 'accept', 2);
+    await control.answerLate('subscribe.send', 3000);
+    let answered = false;
+    const late = postJson(url, '/cgi-bin/message/subscribe/send', { touser: openid, ...reminder }, { access_token: token }).finally(() => {
+      answered = true;
+    });
+    while ((await control.outbox(openid)).length === 0) expect(answered).toBe(false);
+    expect(answered).toBe(false);
+    expect((await late).errcode).toBe(0);
+    expect((await postJson(url, '/cgi-bin/message/subscribe/send', { touser: openid, ...reminder }, { access_token: token })).errcode).toBe(0);
+    expect(await control.outbox(openid)).toHaveLength(2);
+  });
+
   it('47003 names the offending key; 40037 unknown template; 40003 unknown openid; 41030 page not in the app; none uses quota', async () => {
     const { url, control } = sandbox();
     const token = await stableToken(url);

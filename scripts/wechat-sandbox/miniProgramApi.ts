@@ -63,8 +63,14 @@ export function createMiniProgramApi(state: SandboxState, pages: readonly string
       appid = checked.appid;
     }
     const body = endpoint.method === 'POST' ? parseJsonObject(rawBody) : null;
-    reply(response, await endpoint.handle({ state, request, response, url, rawBody, body, appid }));
+    const result = await endpoint.handle({ state, request, response, url, rawBody, body, appid });
     state.save();
+    const lateMs = state.takeLateAnswer(endpoint.name);
+    if (lateMs !== undefined) {
+      await new Promise((resolve) => setTimeout(resolve, lateMs));
+      if (response.destroyed) return true; // the caller gave up (its timeout) and closed the connection
+    }
+    reply(response, result);
     return true;
   };
 }

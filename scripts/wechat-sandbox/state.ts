@@ -73,6 +73,13 @@ export interface Fault {
   remaining: number;
 }
 
+/** The next `remaining` calls of the endpoint take effect, then answer `delayMs` late (the caller has given up by then). */
+export interface LateAnswer {
+  endpoint: string;
+  delayMs: number;
+  remaining: number;
+}
+
 /** Everything the sandbox remembers; plain data so that it can be saved as JSON. */
 export interface SandboxStateData {
   apps: SandboxApp[];
@@ -88,6 +95,7 @@ export interface SandboxStateData {
   /** First match wins; media matching none pass (label 100). */
   mediaCheckRules: MediaCheckRule[];
   faults: Fault[];
+  lateAnswers: LateAnswer[];
   /** `code2session` fails with 40163 instead of 40029 for a reused code. */
   reusedCodeErrcode: 40029 | 40163;
   /** Seconds added to the real clock (tests move time without waiting). */
@@ -117,6 +125,7 @@ export function initialState(apps: readonly SandboxApp[] = []): SandboxStateData
     msgSecRules: defaultMsgSecRules.map((rule) => ({ ...rule })),
     mediaCheckRules: [],
     faults: [],
+    lateAnswers: [],
     reusedCodeErrcode: 40029,
     clockOffsetSeconds: 0,
     calls: {},
@@ -200,6 +209,15 @@ export class SandboxState {
     fault.remaining -= 1;
     this.data.faults = this.data.faults.filter((candidate) => candidate.remaining > 0);
     return fault.errcode;
+  }
+
+  /** How late this call's answer comes (after it took effect), if a late answer is armed for the endpoint. */
+  takeLateAnswer(endpoint: string): number | undefined {
+    const late = this.data.lateAnswers.find((candidate) => candidate.endpoint === endpoint && candidate.remaining > 0);
+    if (!late) return undefined;
+    late.remaining -= 1;
+    this.data.lateAnswers = this.data.lateAnswers.filter((candidate) => candidate.remaining > 0);
+    return late.delayMs;
   }
 
   countCall(endpoint: string): void {

@@ -38,6 +38,7 @@ export const errorMessages = {
   WECHAT_REQUEST_REJECTED: '系统繁忙，请稍后再试',
   SUBSCRIPTION_QUOTA_EXHAUSTED: '你尚未订阅该提醒，或提醒次数已用完',
   WECHAT_PUSH_INVALID: '微信消息推送验证失败',
+  SMS_CALLBACK_INVALID: '短信回调验证失败',
   // wechat pay (the BFF's pay adapter)
   PAY_NOTIFICATION_INVALID: '支付通知验证失败',
   PAY_UNAVAILABLE: '支付服务繁忙，请稍后再试',
@@ -123,8 +124,14 @@ export const errorMessages = {
   CAMPAIGN_STATE_CONFLICT: '活动当前状态不允许此操作，请刷新后查看',
   CAMPAIGN_MESSAGE_INVALID: '消息内容不符合订阅消息模板的规则，请按提示修改',
   CAMPAIGN_SELF_APPROVAL: '不能审批自己提交的活动，请由其他运营人员审批',
+  CAMPAIGN_SEGMENT_UNKNOWN: '所选分群不存在或已删除，请重新选择受众',
+  CAMPAIGN_VARIANTS_REQUIRED: '至少需要两个版本才能使用智能分流',
+  // ops console: member segments
+  SEGMENT_NAME_TAKEN: '已有同名的分群，请换一个名称',
+  SEGMENT_IN_USE: '该分群正被未结束的营销活动使用，不能删除',
   // coupon conditions (couponBlocker in shared/src/coupons/coupons.rules.ts): why a coupon cannot be used here
   COUPON_IN_STORE_ONLY: '该券仅限到店使用',
+  COUPON_CHANNEL_NOT_ALLOWED: '该券不能在此渠道使用（请查看券上的使用范围）',
   COUPON_STORE_NOT_ALLOWED: '该券不能在本门店使用',
   COUPON_TIER_NOT_ALLOWED: '当前会员等级不能使用该券',
   COUPON_BIRTHDAY_MONTH_ONLY: '该券仅限生日当月使用',
@@ -143,6 +150,9 @@ export const errorMessages = {
   POS_ONLINE_ONLY: '会员标识（openid、unionid、手机号）仅限线上商城接入使用，门店请扫描会员码',
   POS_MEMBER_NOT_FOUND: '未找到该会员',
   POS_AMOUNTS_MISMATCH: '金额不一致：商品合计减去优惠应等于实付金额',
+  POS_POINTS_PAYMENT_DISABLED: '本品牌暂不支持积分抵现',
+  POS_POINTS_PAYMENT_INEXACT: '抵现积分须折合整分钱',
+  POS_POINTS_PAYMENT_TOO_HIGH: '积分抵现超过了账单可抵扣的上限',
   POS_COUPON_NOT_PRESENTED: '该券不是会员出示的券（未附在会员码上或不属于该会员）',
   POS_TIME_OUT_OF_RANGE: '交易时间不在允许范围内（不能晚于当前时间，也不能早于 30 天前）',
   POS_REFUND_EXCEEDS: '退款金额超过该笔消费的可退金额',
@@ -161,6 +171,11 @@ export const errorMessages = {
   MODERATION_STATE_CHANGED: '该内容已被其他审核员处理，请刷新后查看',
   OPS_TOPIC_CODE_TAKEN: '该话题编码已被使用',
   OPS_WORD_TAKEN: '该敏感词已在词库中',
+  // satisfaction: ratings and NPS
+  SATISFACTION_ALREADY_RATED: '你已经评价过了，感谢你的反馈',
+  SATISFACTION_NOT_RATEABLE: '订单完成或核销后才能评价',
+  SATISFACTION_COMMENT_REJECTED: '评语含有不适宜的信息，请修改后再提交',
+  SATISFACTION_ALREADY_ANSWERED: '本季度你已经回答过了，感谢你的反馈',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -199,6 +214,7 @@ export const errorStatus = {
   WECHAT_REQUEST_REJECTED: 500,
   SUBSCRIPTION_QUOTA_EXHAUSTED: 409,
   WECHAT_PUSH_INVALID: 401,
+  SMS_CALLBACK_INVALID: 401,
   PAY_NOTIFICATION_INVALID: 401,
   PAY_UNAVAILABLE: 503,
   PAY_ORDER_PAID: 409,
@@ -279,7 +295,12 @@ export const errorStatus = {
   CAMPAIGN_STATE_CONFLICT: 409,
   CAMPAIGN_MESSAGE_INVALID: 422,
   CAMPAIGN_SELF_APPROVAL: 403,
+  CAMPAIGN_SEGMENT_UNKNOWN: 422,
+  CAMPAIGN_VARIANTS_REQUIRED: 422,
+  SEGMENT_NAME_TAKEN: 409,
+  SEGMENT_IN_USE: 409,
   COUPON_IN_STORE_ONLY: 422,
+  COUPON_CHANNEL_NOT_ALLOWED: 422,
   COUPON_STORE_NOT_ALLOWED: 422,
   COUPON_TIER_NOT_ALLOWED: 422,
   COUPON_BIRTHDAY_MONTH_ONLY: 422,
@@ -297,6 +318,9 @@ export const errorStatus = {
   POS_ONLINE_ONLY: 403,
   POS_MEMBER_NOT_FOUND: 422,
   POS_AMOUNTS_MISMATCH: 422,
+  POS_POINTS_PAYMENT_DISABLED: 422,
+  POS_POINTS_PAYMENT_INEXACT: 422,
+  POS_POINTS_PAYMENT_TOO_HIGH: 422,
   POS_COUPON_NOT_PRESENTED: 422,
   POS_TIME_OUT_OF_RANGE: 422,
   POS_REFUND_EXCEEDS: 422,
@@ -314,6 +338,10 @@ export const errorStatus = {
   MODERATION_STATE_CHANGED: 409,
   OPS_TOPIC_CODE_TAKEN: 409,
   OPS_WORD_TAKEN: 409,
+  SATISFACTION_ALREADY_RATED: 409,
+  SATISFACTION_NOT_RATEABLE: 409,
+  SATISFACTION_COMMENT_REJECTED: 422,
+  SATISFACTION_ALREADY_ANSWERED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface ErrorBody {

@@ -29,8 +29,11 @@ import { posHandlers } from '../pos/handlers';
 import { purchasesHandlers } from '../purchases/handlers';
 import { integrationsOpsHandlers } from '../integrations/opsHandlers';
 import { analyticsHandlers } from '../analytics/handlers';
+import { insightsHandlers } from '../insights/handlers';
+import { satisfactionHandlers } from '../satisfaction/handlers';
 import { subscriptionsHandlers } from '../subscriptions/handlers';
 import { campaignsOpsHandlers } from '../campaigns/opsHandlers';
+import { segmentsHandlers } from '../segments/handlers';
 import { messagesHandlers } from '../messages/handlers';
 import { communityHandlers } from '../community/handlers';
 import { communityOpsHandlers } from '../community/ops/opsHandlers';
@@ -69,7 +72,10 @@ export const handlers: RouteHandlers = {
   ...purchasesHandlers,
   ...integrationsOpsHandlers,
   ...analyticsHandlers,
+  ...insightsHandlers,
+  ...satisfactionHandlers,
   ...campaignsOpsHandlers,
+  ...segmentsHandlers,
   ...communityHandlers,
   ...communityOpsHandlers,
 };

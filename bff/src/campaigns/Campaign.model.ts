@@ -1,5 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
-import { CAMPAIGN_STATES, type CampaignState, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
+import { CAMPAIGN_STATES, type CampaignAllocation, type CampaignState, type SmsTemplateKey, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
 
 export interface OperatorRef {
   id: string;
@@ -19,13 +19,28 @@ export interface Materialisation {
   done: boolean;
 }
 
+export type StoredMessage = { template: SubscriptionTemplateKey; fields: Record<string, string>; page: string; inboxTitle: string; sms?: { template: SmsTemplateKey; params: string[] }; smsOnly?: boolean };
+
+/** A version of the message (its own text and template, or the campaign's) and a send day offset. */
+export interface StoredVariant {
+  key: string;
+  name: string;
+  weight: number;
+  message: StoredMessage | null;
+  sendDelayDays: number;
+}
+
 export interface Campaign {
   _id: Types.ObjectId;
   name: string;
   trigger: StoredTrigger;
-  audience: { tiers: TierLevel[]; birthdayMonths: number[] };
-  message: { template: SubscriptionTemplateKey; fields: Record<string, string>; page: string; inboxTitle: string };
+  /** `segment`: an ops segment's id (absent on campaigns saved before segments). */
+  audience: { tiers: TierLevel[]; birthdayMonths: number[]; segment?: string | null };
+  message: StoredMessage;
   holdoutPermille: number;
+  /** Absent on campaigns saved before variants: none, a fixed split. */
+  variants?: StoredVariant[];
+  allocation?: CampaignAllocation;
   endsAt: Date;
   state: CampaignState;
   version: number;
@@ -48,9 +63,11 @@ const campaignSchema = new Schema<Campaign>(
   {
     name: { type: String, required: true },
     trigger: { type: Schema.Types.Mixed, required: true },
-    audience: { tiers: { type: [String], default: [] }, birthdayMonths: { type: [Number], default: [] } },
+    audience: { tiers: { type: [String], default: [] }, birthdayMonths: { type: [Number], default: [] }, segment: { type: String, default: null } },
     message: { type: Schema.Types.Mixed, required: true },
     holdoutPermille: { type: Number, default: 0 },
+    variants: { type: [Schema.Types.Mixed], default: [] },
+    allocation: { type: String, enum: ['split', 'bandit'], default: 'split' },
     endsAt: { type: Date, required: true },
     state: { type: String, enum: CAMPAIGN_STATES, required: true },
     version: { type: Number, required: true },
@@ -73,5 +90,6 @@ const campaignSchema = new Schema<Campaign>(
 );
 campaignSchema.index({ state: 1, createdAt: -1 });
 campaignSchema.index({ presetKey: 1 }, { unique: true, sparse: true });
+campaignSchema.index({ 'audience.segment': 1, state: 1 });
 
 export const CampaignModel = model<Campaign>('Campaign', campaignSchema);

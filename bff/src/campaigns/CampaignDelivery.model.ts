@@ -35,7 +35,24 @@ export interface CampaignDelivery {
   settledAt: Date | null;
   /** When the member first opened the message's landing page (set once, from null). */
   openedAt: Date | null;
+  /** The campaign variant the member was assigned (`holdout` when held out); absent on deliveries made before variants. */
+  variant?: string | null;
+  /** Set by the write that settles it, cleared once its outcome's event is recorded (deliveryEvents.ts); absent on older deliveries. */
+  eventPending?: boolean;
   createdAt: Date;
+  /**
+   * The channel the message went by: the subscription message when the member had quota, else an SMS when the
+   * campaign has one and the member consented to SMS, else only 消息中心 (null until decided; absent on deliveries
+   * stored before SMS, which are subscription ones).
+   */
+  channel?: 'subscription' | 'sms' | 'inbox' | null;
+  /** Tencent's SerialNo of the SMS (its receipts name it). */
+  smsSerialNo?: string | null;
+  /** Tencent's per-number refusal (LimitExceeded.PhoneNumberDailyLimit…), for a failed SMS. */
+  smsCode?: string | null;
+  /** The SMS's delivery receipt. */
+  smsReport?: 'delivered' | 'undelivered' | null;
+  smsReportedAt?: Date | null;
 }
 
 const campaignDeliverySchema = new Schema<CampaignDelivery>(
@@ -59,7 +76,14 @@ const campaignDeliverySchema = new Schema<CampaignDelivery>(
     skipReason: { type: String, enum: [...SKIP_REASONS, null], default: null },
     settledAt: { type: Date, default: null },
     openedAt: { type: Date, default: null },
+    variant: { type: String, default: null },
+    eventPending: { type: Boolean },
     createdAt: { type: Date, required: true },
+    channel: { type: String, enum: ['subscription', 'sms', 'inbox', null], default: null },
+    smsSerialNo: { type: String, default: null },
+    smsCode: { type: String, default: null },
+    smsReport: { type: String, enum: ['delivered', 'undelivered', null], default: null },
+    smsReportedAt: { type: Date, default: null },
   },
   { collection: 'campaign_deliveries', versionKey: false },
 );
@@ -68,6 +92,8 @@ campaignDeliverySchema.index({ state: 1, nextAttemptAt: 1, _id: 1 });
 campaignDeliverySchema.index({ campaignId: 1, state: 1 });
 campaignDeliverySchema.index({ memberId: 1 });
 campaignDeliverySchema.index({ msgId: 1 });
+campaignDeliverySchema.index({ smsSerialNo: 1 });
+campaignDeliverySchema.index({ eventPending: 1, settledAt: 1, _id: 1 }, { sparse: true });
 
 export const CampaignDeliveryModel = model<CampaignDelivery>('CampaignDelivery', campaignDeliverySchema);
 

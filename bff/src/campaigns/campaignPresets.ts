@@ -22,12 +22,39 @@ export const BIRTHDAY_PRESET = {
   holdoutPermille: 0,
 };
 
-/** Creates the presets that do not exist yet (their key is unique: two instances at once create one). */
+/**
+ * The birthday SMS three days before (beside T-7 / T-0), for members who agreed to marketing SMS: SMS and 消息中心
+ * only, so that it never takes the subscription quota the reminder keeps for T-0.
+ */
+export const BIRTHDAY_T3_SMS_PRESET = {
+  presetKey: 'birthday-t3-sms',
+  name: '生日短信（生日前3天）',
+  trigger: { kind: 'birthday' as const, daysBefore: [3] },
+  audience: { tiers: [], birthdayMonths: [] },
+  message: {
+    template: 'birthdayReminder' as const,
+    fields: { thing1: '你的生日礼已准备好', date2: '{{birthdayDate}}', thing3: '还有{{daysToBirthday}}天，记得来领取哦' },
+    page: 'pages/birthday/index',
+    inboxTitle: '生日礼已备好',
+    sms: { template: 'birthdayGreeting' as const, params: ['{{nickname}}', '{{daysToBirthday}}'] },
+    smsOnly: true,
+  },
+  holdoutPermille: 0,
+};
+
+const PRESETS = [BIRTHDAY_PRESET, BIRTHDAY_T3_SMS_PRESET];
+
+/** Creates the presets that do not exist yet (their key is unique: two instances at once create one), in their order. */
 export async function ensureCampaignPresets(now: Date): Promise<Campaign[]> {
+  for (const preset of PRESETS) await createPreset(preset, now);
+  return CampaignModel.find({ presetKey: { $ne: null } }).sort({ _id: 1 }).lean();
+}
+
+async function createPreset(preset: (typeof PRESETS)[number], now: Date): Promise<void> {
   try {
     await CampaignModel.create({
       _id: new Types.ObjectId(),
-      ...BIRTHDAY_PRESET,
+      ...preset,
       endsAt: new Date(Date.UTC(now.getUTCFullYear() + 10, 0, 1)),
       state: 'draft',
       version: 0,
@@ -44,5 +71,4 @@ export async function ensureCampaignPresets(now: Date): Promise<Campaign[]> {
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
-  return CampaignModel.find({ presetKey: { $ne: null } }).lean();
 }

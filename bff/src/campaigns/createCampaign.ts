@@ -3,7 +3,8 @@ import { Types } from 'mongoose';
 import { audited, type AuditContext } from '../audit/audited';
 import { carriesAuditSeq, registerAuditSubject } from '../audit/auditOutcomes';
 import { CampaignModel, type Campaign, type OperatorRef } from './Campaign.model';
-import { assertMessageFits } from './campaignMessage';
+import { assertSegmentExists } from './campaignAudience';
+import { assertMessagesFit } from './campaignMessage';
 import { storedCampaignFields } from './storedCampaignFields';
 
 registerAuditSubject('Campaign', carriesAuditSeq((filter) => CampaignModel.countDocuments(filter)));
@@ -11,7 +12,8 @@ registerAuditSubject('Campaign', carriesAuditSeq((filter) => CampaignModel.count
 /** A new campaign, as a draft; its message must fit the template before it is saved. */
 export async function createCampaign(input: OpsCampaignsCreateRequest, operator: OperatorRef, audit: AuditContext): Promise<Campaign> {
   const { reason, ...fields } = input;
-  assertMessageFits(fields.message, fields.name);
+  assertMessagesFit(fields);
+  await assertSegmentExists(fields.audience.segment);
   const id = new Types.ObjectId();
   const stored = storedCampaignFields(fields);
   return audited(audit, { action: 'ops.campaigns.create', subject: { type: 'Campaign', id: id.toHexString() }, after: stored, reason }, async (entry) => {

@@ -28,9 +28,16 @@ export interface Settlement {
   msgId?: string | null;
   errcode?: number | null;
   skipReason?: SkipReason | null;
+  /** Set when the settlement decides it (an SMS, 消息中心 only); left as it is otherwise. */
+  channel?: 'subscription' | 'sms' | 'inbox';
+  smsSerialNo?: string | null;
+  smsCode?: string | null;
 }
 
-/** Moves a delivery from `from` to its final state, once (false when another worker or the sweeper settled it first). */
+/**
+ * Moves a delivery from `from` to its final state, once (false when another worker or the sweeper settled it first),
+ * marking its outcome's event pending in the same write (recordPendingDeliveryEvents records it).
+ */
 export async function settleDelivery(deliveryId: Types.ObjectId, from: 'queued' | 'sending', settlement: Settlement, now: Date, leaseOwner?: string): Promise<boolean> {
   const moved = await CampaignDeliveryModel.updateOne(
     { _id: deliveryId, state: from, ...(leaseOwner ? { leaseOwner } : {}) },
@@ -43,10 +50,14 @@ export async function settleDelivery(deliveryId: Types.ObjectId, from: 'queued' 
         settledAt: now,
         leaseOwner: null,
         leaseUntil: null,
+        ...(settlement.channel ? { channel: settlement.channel } : {}),
+        ...(settlement.smsSerialNo !== undefined ? { smsSerialNo: settlement.smsSerialNo } : {}),
+        ...(settlement.smsCode !== undefined ? { smsCode: settlement.smsCode } : {}),
+        eventPending: true,
       },
     },
   );
   return moved.modifiedCount === 1;
 }
 
-export type MemberForSend = Pick<Member, '_id' | 'openid' | 'status' | 'nickname' | 'birthday'>;
+export type MemberForSend = Pick<Member, '_id' | 'openid' | 'status' | 'nickname' | 'birthday' | 'phone'>;

@@ -151,4 +151,42 @@ describe('exactly once', () => {
     expect(await dispatchDeliveries(limited.deps, { workerId: 'r4' })).toMatchObject({ sent: 2, rateLimited: false });
     expect((await outboxCounts()).size).toBe(members.length);
   });
+
+  it('several instances at once never pass the second’s limit between them', async () => {
+    const members = await subscribedMembers(30, 'rate-shared');
+    const limited = Array.from({ length: 4 }, () => buildTestApp({ config: sandbox.config({ CAMPAIGN_SEND_RATE_PER_SECOND: '7' }), now: () => clock.now }));
+    const campaign = await buildCampaign({ createdAt: clock.now });
+    await materialiseCampaign(campaign._id, clock.now);
+    const rounds = await Promise.all(limited.map((app, index) => dispatchDeliveries(app.deps, { workerId: `shared-${index}`, batchSize: 10 })));
+    expect(rounds.reduce((sum, round) => sum + round.sent, 0)).toBe(7);
+    expect((await outboxCounts()).size).toBe(7);
+    clock.now = new Date(clock.now.getTime() + 60_000);
+    // Each second, every instance's rounds until the second is full or nothing is left.
+    for (let second = 0; second < 10 && (await outboxCounts()).size < members.length; second += 1) {
+      await Promise.all(
+        limited.map(async (app, index) => {
+          for (let round = 0; round < 10; round += 1) {
+            const result = await dispatchDeliveries(app.deps, { workerId: `shared-${second}-${index}-${round}`, batchSize: 10 });
+            if (result.claimed === 0 || result.rateLimited) return;
+          }
+        }),
+      );
+      clock.now = new Date(clock.now.getTime() + 1000);
+    }
+    const counts = await outboxCounts();
+    expect(counts.size).toBe(members.length);
+    expect([...counts.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('slots a round took and did not send with go back to the second (the day’s cap skips a member’s second campaign)', async () => {
+    await subscribedMembers(3, 'rate-unused');
+    // Two pushes to the same three members in one batch: each member's first is sent, the second skipped at the
+    // daily cap of one, so the round's first send takes slots for six and uses three, whatever the batch's order.
+    for (const name of ['第一场', '第二场']) {
+      const campaign = await buildCampaign({ name, createdAt: clock.now });
+      await materialiseCampaign(campaign._id, clock.now);
+    }
+    expect(await dispatchDeliveries(instances[0]!.deps, { workerId: 'unused' })).toMatchObject({ sent: 3, skipped: 3, rateLimited: false });
+    expect((await SendRateWindowModel.findById(Math.floor(clock.now.getTime() / 1000)).lean())?.count).toBe(3);
+  });
 });

@@ -8,7 +8,7 @@ import { MemberModel, type Member } from '../members/Member.model';
 import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model';
 import { templateIdOf } from '../subscriptions/subscriptionTemplates';
 import { CampaignModel } from './Campaign.model';
-import { audienceFilter } from './campaignAudience';
+import { audienceFilter, audienceSegmentOf, inAudienceSegment } from './campaignAudience';
 import { renderMessage } from './campaignMessage';
 import { campaignVariables } from './campaignVariables';
 
@@ -35,10 +35,12 @@ export async function dryRunCampaign(id: string, now: Date, settings: ProgramSet
   let wouldSend = 0;
   let afterId: Types.ObjectId | null = null;
   const filter = audienceFilter(campaign);
+  const segment = await audienceSegmentOf(campaign);
   for (;;) {
-    const members: Pick<Member, '_id' | 'nickname' | 'birthday'>[] = await MemberModel.find(afterId ? { $and: [filter, { _id: { $gt: afterId } }] } : filter, { _id: 1, nickname: 1, birthday: 1 }).sort({ _id: 1 }).limit(BATCH).lean();
-    if (members.length === 0) break;
-    afterId = members.at(-1)?._id ?? null;
+    const batch: Pick<Member, '_id' | 'nickname' | 'birthday' | 'tier'>[] = await MemberModel.find(afterId ? { $and: [filter, { _id: { $gt: afterId } }] } : filter, { _id: 1, nickname: 1, birthday: 1, tier: 1 }).sort({ _id: 1 }).limit(BATCH).lean();
+    if (batch.length === 0) break;
+    afterId = batch.at(-1)?._id ?? null;
+    const members = await inAudienceSegment(segment, batch, now);
     audienceSize += members.length;
     const ids = members.map((member) => member._id);
     const [consent, quotas] = await Promise.all([

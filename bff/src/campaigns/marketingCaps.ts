@@ -13,9 +13,10 @@ const counters = (memberId: Types.ObjectId, now: Date) => ({
  */
 export async function takeMarketingSlot(memberId: Types.ObjectId, deliveryKey: string, now: Date, marketing: ProgramSettings['marketing']): Promise<boolean> {
   const { day, week } = counters(memberId, now);
-  if (!(await takeDailyAmount(day, deliveryKey, 1, marketing.dailyCapPerMember))) return false;
-  if (await takeDailyAmount(week, deliveryKey, 1, marketing.weeklyCapPerMember)) return true;
-  await releaseDailyAmount(day, deliveryKey, 1);
+  // Both at once (one round trip): when one refuses, what the other took is given back (by key, once).
+  const [dayTaken, weekTaken] = await Promise.all([takeDailyAmount(day, deliveryKey, 1, marketing.dailyCapPerMember), takeDailyAmount(week, deliveryKey, 1, marketing.weeklyCapPerMember)]);
+  if (dayTaken && weekTaken) return true;
+  await Promise.all([dayTaken ? releaseDailyAmount(day, deliveryKey, 1) : undefined, weekTaken ? releaseDailyAmount(week, deliveryKey, 1) : undefined]);
   return false;
 }
 

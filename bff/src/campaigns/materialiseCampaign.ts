@@ -1,10 +1,12 @@
-import { businessDayKey, dueBirthdaySteps, inHoldout, SUBSCRIPTION_TEMPLATES } from '@cakeday/shared';
+import { businessDayKey, dueBirthdaySteps, HOLDOUT_VARIANT, SUBSCRIPTION_TEMPLATES, type BanditArm } from '@cakeday/shared';
 import type { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { MemberModel, type Member } from '../members/Member.model';
 import { CampaignModel, type Campaign } from './Campaign.model';
-import { dueAudienceFilter } from './campaignAudience';
+import { banditArms, campaignForVariant, storedVariant, variantFor } from './campaignVariant';
+import { audienceSegmentOf, dueAudienceFilter, inAudienceSegment } from './campaignAudience';
 import { CampaignDeliveryModel, deliveryKey, type CampaignDelivery } from './CampaignDelivery.model';
+import { recordAssignments } from './results/recordCampaignEvents';
 
 export interface MaterialiseFaults {
   /** After a batch's deliveries are inserted, before the cursor moves: a crash here repeats the batch. */
@@ -13,7 +15,14 @@ export interface MaterialiseFaults {
 
 type DeliveryDraft = Omit<CampaignDelivery, '_id'>;
 
-function draftsFor(campaign: Campaign, member: Pick<Member, '_id' | 'birthday'>, now: Date): DeliveryDraft[] {
+const DAY_MS = 86_400_000;
+
+function draftsFor(stored: Campaign, member: Pick<Member, '_id' | 'birthday'>, now: Date, arms: readonly BanditArm[]): DeliveryDraft[] {
+  const variant = variantFor(stored, member._id.toHexString(), arms);
+  const heldOut = variant === HOLDOUT_VARIANT;
+  const campaign = campaignForVariant(stored, variant);
+  // A variant's send day: that many days after the campaign's send time or birthday step.
+  const delayMs = (storedVariant(stored, variant)?.sendDelayDays ?? 0) * DAY_MS;
   const marketing = SUBSCRIPTION_TEMPLATES[campaign.message.template].marketing;
   const steps =
     campaign.trigger.kind === 'push'
@@ -21,7 +30,6 @@ function draftsFor(campaign: Campaign, member: Pick<Member, '_id' | 'birthday'>,
       : member.birthday
         ? dueBirthdaySteps(member.birthday, now, campaign.trigger.daysBefore)
         : [];
-  const heldOut = inHoldout(campaign._id.toHexString(), member._id.toHexString(), campaign.holdoutPermille);
   return steps.map((step) => ({
     key: deliveryKey(campaign._id, member._id, step.occurrence),
     campaignId: campaign._id,
@@ -30,7 +38,7 @@ function draftsFor(campaign: Campaign, member: Pick<Member, '_id' | 'birthday'>,
     laterSteps: step.laterSteps,
     marketing,
     state: heldOut ? 'skipped' : 'queued',
-    nextAttemptAt: step.dueAt,
+    nextAttemptAt: new Date(step.dueAt.getTime() + delayMs),
     leaseOwner: null,
     leaseUntil: null,
     attempts: 0,
@@ -42,6 +50,8 @@ function draftsFor(campaign: Campaign, member: Pick<Member, '_id' | 'birthday'>,
     skipReason: heldOut ? 'holdout' : null,
     settledAt: heldOut ? now : null,
     openedAt: null,
+    variant,
+    ...(heldOut ? { eventPending: true } : {}),
     createdAt: now,
   }));
 }
@@ -78,12 +88,16 @@ export async function materialiseBatch(campaignId: Types.ObjectId, now: Date, ba
   if (campaign.materialisation.done) return 'done';
   const afterId = campaign.materialisation.afterId;
   const filter = dueAudienceFilter(campaign, now);
-  const members = await MemberModel.find(afterId ? { $and: [filter, { _id: { $gt: afterId } }] } : filter, { _id: 1, birthday: 1 })
+  const members = await MemberModel.find(afterId ? { $and: [filter, { _id: { $gt: afterId } }] } : filter, { _id: 1, birthday: 1, tier: 1 })
     .sort({ _id: 1 })
     .limit(batchSize)
     .lean();
   const current = campaign;
-  await insertIgnoringDuplicates(members.flatMap((member) => draftsFor(current, member, now)));
+  const audience = await inAudienceSegment(await audienceSegmentOf(campaign), members, now);
+  const arms = await banditArms(campaign);
+  const drafts = audience.flatMap((member) => draftsFor(current, member, now, arms));
+  await insertIgnoringDuplicates(drafts);
+  await recordAssignments(campaign, [...new Set(drafts.map((draft) => draft.memberId))], now);
   faults.afterInsert?.();
   const last = members.at(-1);
   const done = members.length < batchSize;

@@ -5,11 +5,13 @@ import { auditOf } from '../operators/handlers';
 import { CampaignModel } from './Campaign.model';
 import { previewMessage } from './campaignMessage';
 import { campaignOpsContextOf } from './campaignOpsContext';
+import { allocateCampaign } from './allocateCampaign';
 import { campaignReport } from './campaignReport';
 import { createCampaign } from './createCampaign';
 import { dryRunCampaign } from './dryRunCampaign';
 import { listCampaigns } from './listCampaigns';
 import { presentCampaign } from './presentCampaign';
+import { readCampaignResults } from './results/readCampaignResults';
 import { transitionCampaign, type OperatorCampaignAction } from './transitionCampaign';
 import { updateCampaign } from './updateCampaign';
 
@@ -27,7 +29,9 @@ type CampaignRoutes =
   | 'ops.campaigns.pause'
   | 'ops.campaigns.resume'
   | 'ops.campaigns.stop'
-  | 'ops.campaigns.report';
+  | 'ops.campaigns.report'
+  | 'ops.campaigns.results'
+  | 'ops.campaigns.allocate';
 
 const move =
   (action: OperatorCampaignAction) =>
@@ -62,4 +66,9 @@ export const campaignsOpsHandlers: Pick<RouteHandlers, CampaignRoutes> = {
   'ops.campaigns.resume': move('resume'),
   'ops.campaigns.stop': move('stop'),
   'ops.campaigns.report': async (input) => campaignReport(input.id),
+  'ops.campaigns.allocate': async (input, context) => presentCampaign(await allocateCampaign(input, auditOf(context))),
+  'ops.campaigns.results': async (input, { deps }) => {
+    const { settings } = await deps.settings.at(deps.now());
+    return readCampaignResults(input.id, settings.attribution.windowDays);
+  },
 };

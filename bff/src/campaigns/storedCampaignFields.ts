@@ -4,13 +4,15 @@ import type { Campaign } from './Campaign.model';
 type EditableFields = Omit<OpsCampaignsCreateRequest, 'reason'>;
 
 /** The request's fields as the campaign document stores them (instants as Dates). */
-export function storedCampaignFields(fields: EditableFields): Pick<Campaign, 'name' | 'trigger' | 'audience' | 'message' | 'holdoutPermille' | 'endsAt'> {
+export function storedCampaignFields(fields: EditableFields): Pick<Campaign, 'name' | 'trigger' | 'audience' | 'message' | 'holdoutPermille' | 'endsAt' | 'variants' | 'allocation'> {
   return {
     name: fields.name,
     trigger: fields.trigger.kind === 'push' ? { kind: 'push', sendAt: new Date(fields.trigger.sendAt) } : { kind: 'birthday', daysBefore: [...new Set(fields.trigger.daysBefore)].sort((a, b) => b - a) },
-    audience: { tiers: fields.audience.tiers, birthdayMonths: fields.audience.birthdayMonths },
+    audience: { tiers: fields.audience.tiers, birthdayMonths: fields.audience.birthdayMonths, segment: fields.audience.segment ?? null },
     message: fields.message,
     holdoutPermille: fields.holdoutPermille,
     endsAt: new Date(fields.endsAt),
+    variants: fields.variants,
+    allocation: fields.allocation,
   };
 }

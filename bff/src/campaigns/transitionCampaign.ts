@@ -2,10 +2,9 @@ import { campaignTransition, submitTarget, type CampaignAction, type CampaignSta
 import { Types } from 'mongoose';
 import { audited, auditSeqPush } from '../audit/audited';
 import { conflict, forbidden, notFound } from '../errors/AppError';
-import { MemberModel } from '../members/Member.model';
 import { CampaignModel, type Campaign } from './Campaign.model';
-import { audienceFilter } from './campaignAudience';
-import { assertMessageFits } from './campaignMessage';
+import { countAudience } from './campaignAudience';
+import { assertMessagesFit } from './campaignMessage';
 import type { CampaignOpsContext } from './campaignOpsContext';
 import { CampaignDeliveryModel } from './CampaignDelivery.model';
 
@@ -23,8 +22,8 @@ export async function transitionCampaign(id: string, action: OperatorCampaignAct
   if (!target) throw conflict('CAMPAIGN_STATE_CONFLICT');
   const set: Partial<Campaign> = { updatedAt: context.now };
   if (action === 'submit') {
-    assertMessageFits(campaign.message, campaign.name);
-    const audienceSize = await MemberModel.countDocuments(audienceFilter(campaign));
+    assertMessagesFit(campaign);
+    const audienceSize = await countAudience(campaign, context.now);
     target = submitTarget(audienceSize, context.settings.marketing.pushApprovalThreshold);
     Object.assign(set, { audienceSize, needsApproval: target === 'pending_approval', submittedBy: context.operator, approvedBy: null });
   }
@@ -48,5 +47,5 @@ export async function transitionCampaign(id: string, action: OperatorCampaignAct
 
 /** A stopped campaign sends nothing more; repeated by the engine's sweep if a crash interrupted it. */
 export async function skipQueuedDeliveries(campaignId: Types.ObjectId, now: Date): Promise<void> {
-  await CampaignDeliveryModel.updateMany({ campaignId, state: 'queued' }, { $set: { state: 'skipped', skipReason: 'campaign_stopped', settledAt: now, leaseOwner: null, leaseUntil: null } });
+  await CampaignDeliveryModel.updateMany({ campaignId, state: 'queued' }, { $set: { state: 'skipped', skipReason: 'campaign_stopped', settledAt: now, leaseOwner: null, leaseUntil: null, eventPending: true } });
 }

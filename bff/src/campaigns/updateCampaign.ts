@@ -3,7 +3,8 @@ import { Types } from 'mongoose';
 import { audited, auditSeqPush, type AuditContext } from '../audit/audited';
 import { conflict, notFound } from '../errors/AppError';
 import { CampaignModel, type Campaign } from './Campaign.model';
-import { assertMessageFits } from './campaignMessage';
+import { assertSegmentExists } from './campaignAudience';
+import { assertMessagesFit } from './campaignMessage';
 import { storedCampaignFields } from './storedCampaignFields';
 
 /** Edits a draft, based on the version the operator loaded (409 STALE_VERSION otherwise). */
@@ -13,9 +14,10 @@ export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: Au
   if (!current) throw notFound();
   if (current.state !== 'draft') throw conflict('CAMPAIGN_STATE_CONFLICT');
   if (current.version !== version) throw conflict('STALE_VERSION');
-  assertMessageFits(fields.message, fields.name);
+  assertMessagesFit(fields);
+  await assertSegmentExists(fields.audience.segment);
   const stored = storedCampaignFields(fields);
-  const before = storedCampaignFields({ ...current, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
+  const before = storedCampaignFields({ ...current, variants: current.variants ?? [], allocation: current.allocation ?? 'split', audience: { ...current.audience, segment: current.audience.segment ?? null }, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
   return audited(audit, { action: 'ops.campaigns.update', subject: { type: 'Campaign', id }, before, after: stored }, async (entry) => {
     const updated = await CampaignModel.findOneAndUpdate(
       { _id: current._id, state: 'draft', version },

@@ -21,11 +21,20 @@ const labelOf = (label: MediaVerdict['label']): number | null => {
  * queue; risky → the post is hidden and its author sees it rejected.
  */
 export async function applyMediaVerdict(verdict: MediaVerdict, context: { now: Date; logger?: Logger }): Promise<void> {
+  const first = await recordMediaVerdict(verdict, context.now);
+  if (!first) context.logger?.info({ traceId: verdict.traceId }, 'media verdict already recorded');
+  await settleMediaCheck(verdict.traceId, context.now);
+}
+
+/**
+ * Keeps a trace's verdict (only the first counts), whatever it is about: a community photo or an avatar (each
+ * settles its own side from the trace). True when this call recorded it.
+ */
+export async function recordMediaVerdict(verdict: MediaVerdict, now: Date): Promise<boolean> {
   await ensureMediaCheck(verdict.traceId);
   const recorded = await MediaCheckModel.updateOne(
     { _id: verdict.traceId, verdict: null },
-    { $set: { verdict: { suggest: verdict.suggest, label: labelOf(verdict.label) }, verdictAt: context.now } },
+    { $set: { verdict: { suggest: verdict.suggest, label: labelOf(verdict.label) }, verdictAt: now } },
   );
-  if (recorded.modifiedCount === 0) context.logger?.info({ traceId: verdict.traceId }, 'media verdict already recorded');
-  await settleMediaCheck(verdict.traceId, context.now);
+  return recorded.modifiedCount === 1;
 }

@@ -5,6 +5,7 @@ import { notFound, unprocessable } from '../errors/AppError';
 import { BLOCKS_MAX, CommunityBlockModel } from './CommunityBlock.model';
 import { loadTarget } from './contentTarget';
 import { presentAuthor } from './presentPost';
+import { AUTHOR_FIELDS, authorFactsOf } from './viewContext';
 import { MemberModel } from '../members/Member.model';
 
 /** community.block: the author of a post or comment the member sees leaves their community (again: the same block). */
@@ -25,8 +26,8 @@ export async function blockAuthor(blocker: string, target: CommunityTarget, now:
 
 export async function listBlocks(blocker: string) {
   const blocks = await CommunityBlockModel.find({ blockerId: new Types.ObjectId(blocker) }).sort({ createdAt: -1 }).limit(BLOCKS_MAX).lean();
-  const members = await MemberModel.find({ _id: { $in: blocks.map((block) => block.blockedId) } }, { nickname: 1, nicknameReview: 1, avatarUrl: 1 }).lean();
-  const byId = new Map(members.map((member) => [member._id.toHexString(), { nickname: member.nickname, nicknameInReview: Boolean(member.nicknameReview), avatarUrl: member.avatarUrl }]));
+  const members = await MemberModel.find({ _id: { $in: blocks.map((block) => block.blockedId) } }, AUTHOR_FIELDS).lean();
+  const byId = new Map(members.map((member) => [member._id.toHexString(), authorFactsOf(member)]));
   return blocks.map((block) => ({ blockId: block._id.toHexString(), author: presentAuthor(byId.get(block.blockedId.toHexString()), false), blockedAt: toBusinessIso(block.createdAt) }));
 }
 

@@ -11,6 +11,7 @@ import { CommunityPhotoModel } from './CommunityPhoto.model';
 import { CommunityPostModel, type CommunityPost } from './CommunityPost.model';
 import { CommunityTopicModel } from './CommunityTopic.model';
 import { requestPostPhotoChecks, type MediaCheckContext } from './mediaChecks';
+import { recordPostPublished } from './postEvents';
 import { presentPost } from './presentPost';
 import { viewContextFor } from './viewContext';
 
@@ -45,6 +46,7 @@ export async function createPost(principal: Principal, input: CommunityCreateReq
   if (existing) {
     const same = existing.topicCode === input.topicCode && existing.photoIds.map(String).join() === input.photoIds.join();
     if (!same) throw conflict('IDEMPOTENCY_KEY_REUSED');
+    await recordPostPublished(existing, now);
     return present(existing, authorId);
   }
 
@@ -79,6 +81,7 @@ export async function createPost(principal: Principal, input: CommunityCreateReq
       updatedAt: now,
     });
     post = created.toObject();
+    await recordPostPublished(post, now);
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     const raced = await CommunityPostModel.findOne({ createKey }).lean();

@@ -21,6 +21,8 @@ export interface AuthorFacts {
   nickname: string | null;
   nicknameInReview: boolean;
   avatarUrl: string | null;
+  /** The avatar others see (the default face until an upload passed WeChat's image check). */
+  shownAvatarUrl: string | null;
 }
 
 /** Everything a page of posts or comments needs besides the documents, loaded once per page (viewContext.ts). */
@@ -47,10 +49,10 @@ export function presentTopic(topic: Pick<CommunityTopic, 'code' | 'name' | 'desc
   return { code: topic.code, name: topic.name, description: topic.description };
 }
 
-/** The author as others see them: their own nickname only once it passed its check. */
+/** The author as others see them: their own nickname and uploaded avatar only once they passed their checks. */
 export function presentAuthor(facts: AuthorFacts | undefined, viewerIsAuthor: boolean): CommunityAuthor {
   const shown = facts?.nickname && (viewerIsAuthor || !facts.nicknameInReview) ? facts.nickname : DEFAULT_COMMUNITY_NICKNAME;
-  return { nickname: shown, avatarUrl: facts?.avatarUrl ?? null };
+  return { nickname: shown, avatarUrl: (viewerIsAuthor ? facts?.avatarUrl : facts?.shownAvatarUrl) ?? null };
 }
 
 const isViewer = (context: ViewContext, memberId: Types.ObjectId): boolean => context.viewerId !== null && memberId.equals(context.viewerId);

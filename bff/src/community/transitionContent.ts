@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import { CommunityCommentModel, type CommunityComment } from './CommunityComment.model';
 import { CommunityPostModel, type CommunityPost } from './CommunityPost.model';
 import { settleCommentCount } from './commentCount';
+import { recordPostPublished } from './postEvents';
 import type { ModerationMove } from './moderationFields';
 
 export interface ContentMove {
@@ -48,7 +49,10 @@ export async function transitionPost(postId: Types.ObjectId, move: ContentMove):
       updateOf(current.state, { ...move, set: { ...move.set, ...(move.to === 'published' ? { verdictDueAt: null } : {}) } }),
       { returnDocument: 'after' },
     ).lean();
-    if (moved) return moved;
+    if (moved) {
+      if (moved.state === 'published') await recordPostPublished(moved, move.now);
+      return moved;
+    }
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { MemberModel } from '../members/Member.model';
+import { shownAvatarUrl } from '../members/avatarCheck';
+import { MemberModel, type Member } from '../members/Member.model';
 import type { CommunityComment } from './CommunityComment.model';
 import { CommunityLikeModel, likeIdOf } from './CommunityLike.model';
 import { CommunityPhotoModel } from './CommunityPhoto.model';
@@ -7,10 +8,17 @@ import type { CommunityPost } from './CommunityPost.model';
 import { CommunityTopicModel } from './CommunityTopic.model';
 import type { AuthorFacts, ViewContext } from './presentPost';
 
+/** What presenting an author reads: select these fields when loading members to show as authors. */
+export const AUTHOR_FIELDS = { nickname: 1, nicknameReview: 1, avatarUrl: 1, avatarCheck: 1 } as const;
+
+export function authorFactsOf(member: Pick<Member, 'nickname' | 'nicknameReview' | 'avatarUrl' | 'avatarCheck'>): AuthorFacts {
+  return { nickname: member.nickname, nicknameInReview: Boolean(member.nicknameReview), avatarUrl: member.avatarUrl, shownAvatarUrl: shownAvatarUrl(member) };
+}
+
 async function authorsOf(ids: readonly Types.ObjectId[]): Promise<Map<string, AuthorFacts>> {
   if (ids.length === 0) return new Map();
-  const members = await MemberModel.find({ _id: { $in: ids } }, { nickname: 1, nicknameReview: 1, avatarUrl: 1 }).lean();
-  return new Map(members.map((member) => [member._id.toHexString(), { nickname: member.nickname, nicknameInReview: Boolean(member.nicknameReview), avatarUrl: member.avatarUrl }]));
+  const members = await MemberModel.find({ _id: { $in: ids } }, AUTHOR_FIELDS).lean();
+  return new Map(members.map((member) => [member._id.toHexString(), authorFactsOf(member)]));
 }
 
 /** Loads, in a handful of queries, what presenting these posts and comments to this viewer needs. */

@@ -23,6 +23,13 @@ const productionEnv = {
   WECHAT_TEMPLATE_BENEFIT_EXPIRING: 'Xq2-benefit-expiring-prod',
   WECHAT_TEMPLATE_ORDER_STATUS: 'Xq3-order-status-prod',
   WECHAT_TEMPLATE_HELP_SUCCEEDED: 'Xq4-help-succeeded-prod',
+  SMS_SECRET_ID: 'AKIDprodSmsSecretId1234567890',
+  SMS_SECRET_KEY: 'prodSmsSecretKey1234567890abcdef',
+  SMS_SDK_APP_ID: '1400123456',
+  SMS_TEMPLATE_BIRTHDAY_GREETING: '2100001',
+  SMS_TEMPLATE_WELCOME: '2100002',
+  SMS_TEMPLATE_CAMPAIGN_NOTICE: '2100003',
+  SMS_CALLBACK_TOKEN: 'prod-sms-callback-token-2026',
 };
 
 describe('loadConfig', () => {
@@ -87,6 +94,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, WECHAT_PUSH_TOKEN: 'to' })).toThrow(/WECHAT_PUSH_TOKEN/);
   });
 
+  it('SMS: the signature, the region and the template ids must be shaped as Tencent makes them', () => {
+    expect(loadConfig(valid)).toMatchObject({ SMS_API_BASE: 'https://sms.tencentcloudapi.com', SMS_REGION: 'ap-guangzhou', SMS_SIGN_NAME: '蛋糕日' });
+    expect(() => loadConfig({ ...valid, SMS_SIGN_NAME: '【蛋糕日】' })).toThrow(/SMS_SIGN_NAME/);
+    expect(() => loadConfig({ ...valid, SMS_TEMPLATE_WELCOME: 'welcome' })).toThrow(/SMS_TEMPLATE_WELCOME/);
+    expect(() => loadConfig({ ...valid, SMS_CALLBACK_TOKEN: 'short' })).toThrow(/SMS_CALLBACK_TOKEN/);
+  });
+
   it('accepts a complete production configuration', () => {
     expect(loadConfig(productionEnv).NODE_ENV).toBe('production');
   });
@@ -103,6 +117,12 @@ describe('loadConfig', () => {
     ['WECHAT_PUSH_AES_KEY', undefined],
     ['WECHAT_TEMPLATE_BIRTHDAY_REMINDER', undefined],
     ['WECHATPAY_MERCHANT_SERIAL', undefined],
+    ['SMS_API_BASE', 'http://127.0.0.1:4100/tencentcloud/sms'],
+    ['SMS_SECRET_ID', undefined],
+    ['SMS_SECRET_KEY', undefined],
+    ['SMS_SDK_APP_ID', undefined],
+    ['SMS_TEMPLATE_WELCOME', undefined],
+    ['SMS_CALLBACK_TOKEN', undefined],
     ['WECHATPAY_PRIVATE_KEY_PATH', undefined],
     ['WECHATPAY_NOTIFY_URL', 'http://api.cakeday.example.com/wechat/pay/notify'],
     ['PUBLIC_BASE_URL', 'http://api.cakeday.example.com'],

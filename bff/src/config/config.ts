@@ -14,6 +14,14 @@ const DEV_WECHATPAY_APIV3_KEY = 'cakeday-dev-apiv3-key-0000000000';
 const DEV_WECHAT_PUSH_TOKEN = 'cakedayDevPushToken2026';
 const DEV_WECHAT_PUSH_AES_KEY = 'cakedayDevPushAesKey00000000000000000000000';
 
+// Tencent Cloud SMS for development (the sandbox's account), refused in production.
+export const DEV_SMS_SECRET_ID = 'AKIDcakedayDevSmsSecretId000000000000';
+const DEV_SMS_SECRET_KEY = 'cakedayDevSmsSecretKey00000000000';
+const DEV_SMS_SDK_APP_ID = '1400000000';
+const DEV_SMS_CALLBACK_TOKEN = 'cakedayDevSmsCallbackToken2026';
+/** The sandbox's approved SMS templates (scripts/wechat-sandbox/sms), refused in production. */
+export const SANDBOX_SMS_TEMPLATE_IDS = { birthdayGreeting: '1900001', welcome: '1900002', campaignNotice: '1900003' } as const;
+
 const SANDBOX_HOST = /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/;
 const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/;
 
@@ -109,8 +117,29 @@ const configSchema = z
     WECHAT_TEMPLATE_BENEFIT_EXPIRING: z.string().min(1).max(128).default('sandbox-tmpl-benefit-expiring'),
     WECHAT_TEMPLATE_ORDER_STATUS: z.string().min(1).max(128).default('sandbox-tmpl-order-status'),
     WECHAT_TEMPLATE_HELP_SUCCEEDED: z.string().min(1).max(128).default('sandbox-tmpl-help-succeeded'),
+    // Tencent Cloud SMS (the second channel): SendSms, API 3.0, signed TC3-HMAC-SHA256.
+    SMS_API_BASE: z.url().default('https://sms.tencentcloudapi.com'),
+    SMS_REGION: z.string().regex(/^[a-z]+-[a-z]+$/, 'must be a Tencent Cloud region such as ap-guangzhou').default('ap-guangzhou'),
+    SMS_SECRET_ID: z.string().min(8).default(DEV_SMS_SECRET_ID),
+    SMS_SECRET_KEY: z.string().min(16).default(DEV_SMS_SECRET_KEY),
+    /** 短信应用 SDK AppID (1400…). */
+    SMS_SDK_APP_ID: z.string().regex(/^\d{10}$/, 'must be the SMS application SdkAppId (10 digits)').default(DEV_SMS_SDK_APP_ID),
+    /** The approved signature, without 【】. */
+    SMS_SIGN_NAME: z.string().regex(/^[\p{Script=Han}A-Za-z0-9]{2,12}$/u, 'must be the approved signature: 2-12 Chinese characters, letters or digits').default('蛋糕日'),
+    SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    // The ids Tencent gave the approved templates (正文模板管理), by Cakeday's key (shared/src/sms/sms.templates.ts).
+    SMS_TEMPLATE_BIRTHDAY_GREETING: z.string().regex(/^\d{1,10}$/, 'must be a template id').default(SANDBOX_SMS_TEMPLATE_IDS.birthdayGreeting),
+    SMS_TEMPLATE_WELCOME: z.string().regex(/^\d{1,10}$/, 'must be a template id').default(SANDBOX_SMS_TEMPLATE_IDS.welcome),
+    SMS_TEMPLATE_CAMPAIGN_NOTICE: z.string().regex(/^\d{1,10}$/, 'must be a template id').default(SANDBOX_SMS_TEMPLATE_IDS.campaignNotice),
+    /**
+     * Tencent signs neither its delivery receipts nor the members' replies: the callback URLs configured in the SMS
+     * console carry this secret (`/sms/callbacks/status?token=…`), and a callback without it is refused.
+     */
+    SMS_CALLBACK_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'must be 16-128 letters, digits, - or _').default(DEV_SMS_CALLBACK_TOKEN),
     /** Campaign sends per second across all BFF instances (WeChat limits the account's send rate). */
     CAMPAIGN_SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
+    /** Dispatch workers each BFF instance runs (they claim batches by lease; 0 keeps this instance out of dispatch). */
+    CAMPAIGN_DISPATCH_WORKERS: z.coerce.number().int().min(0).max(8).default(1),
     /** A delivery still `sending` this long after its send began (a crash) is settled by WeChat's receipt or marked unknown. */
     CAMPAIGN_SENDING_SETTLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
     // members: sessions and login limits (business rules are program settings: bff/src/settings/, not variables)
@@ -163,7 +192,7 @@ const configSchema = z
     const sandboxAllowed = config.BENCHMARK_ALLOW_SANDBOX && isLoopbackHost(config.HOST);
     if (config.BENCHMARK_ALLOW_SANDBOX && !sandboxAllowed) refuse('BENCHMARK_ALLOW_SANDBOX', 'is for benchmarks on a loopback HOST only');
     if (!sandboxAllowed) {
-      for (const key of ['WECHAT_API_BASE', 'WECHATPAY_API_BASE', 'PUBLIC_BASE_URL'] as const) {
+      for (const key of ['WECHAT_API_BASE', 'WECHATPAY_API_BASE', 'PUBLIC_BASE_URL', 'SMS_API_BASE'] as const) {
         if (SANDBOX_HOST.test(config[key])) refuse(key, 'points at a local sandbox, refused in production');
       }
     }
@@ -182,6 +211,13 @@ const configSchema = z
     for (const key of ['WECHAT_TEMPLATE_BIRTHDAY_REMINDER', 'WECHAT_TEMPLATE_BENEFIT_EXPIRING', 'WECHAT_TEMPLATE_ORDER_STATUS', 'WECHAT_TEMPLATE_HELP_SUCCEEDED'] as const) {
       // The sandbox knows its own template ids only: the bench's production BFFs send those.
       if (config[key].startsWith('sandbox-') && !sandboxAllowed) refuse(key, 'is the sandbox template, refused in production');
+    }
+    if (config.SMS_SECRET_ID === DEV_SMS_SECRET_ID) refuse('SMS_SECRET_ID', 'is the development default');
+    if (config.SMS_SECRET_KEY === DEV_SMS_SECRET_KEY) refuse('SMS_SECRET_KEY', 'is the development default');
+    if (config.SMS_SDK_APP_ID === DEV_SMS_SDK_APP_ID && !sandboxAllowed) refuse('SMS_SDK_APP_ID', 'is the sandbox application, refused in production');
+    if (config.SMS_CALLBACK_TOKEN === DEV_SMS_CALLBACK_TOKEN) refuse('SMS_CALLBACK_TOKEN', 'is the development default');
+    for (const key of ['SMS_TEMPLATE_BIRTHDAY_GREETING', 'SMS_TEMPLATE_WELCOME', 'SMS_TEMPLATE_CAMPAIGN_NOTICE'] as const) {
+      if ((Object.values(SANDBOX_SMS_TEMPLATE_IDS) as string[]).includes(config[key]) && !sandboxAllowed) refuse(key, 'is the sandbox template, refused in production');
     }
     if (!config.WECHATPAY_MERCHANT_SERIAL) refuse('WECHATPAY_MERCHANT_SERIAL', 'is required in production');
     if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');

@@ -11,6 +11,8 @@ export interface ConsentRecordDoc {
   at: Date;
   /** Evidence of the request; personal, so erased when the member is deleted. */
   ip: string | null;
+  /** How the member said it: in the app (absent on records written before replies were), or by replying R/TD to an SMS. */
+  via?: 'app' | 'sms_reply';
 }
 
 const consentSchema = new Schema<ConsentRecordDoc>(
@@ -21,6 +23,7 @@ const consentSchema = new Schema<ConsentRecordDoc>(
     version: { type: String, required: true },
     at: { type: Date, required: true },
     ip: { type: String, default: null },
+    via: { type: String, enum: ['app', 'sms_reply'], default: 'app' },
   },
   { collection: 'consents', versionKey: false },
 );

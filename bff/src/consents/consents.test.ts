@@ -44,6 +44,7 @@ describe('consents', () => {
     expect(empty.body.consents).toEqual([
       expect.objectContaining({ purpose: 'birthday', granted: false, currentVersion: consentTexts.birthday.version, text: consentTexts.birthday.text }),
       expect.objectContaining({ purpose: 'marketing_messages', granted: false, currentVersion: consentTexts.marketing_messages.version }),
+      expect.objectContaining({ purpose: 'sms_marketing', granted: false, currentVersion: consentTexts.sms_marketing.version, text: consentTexts.sms_marketing.text }),
     ]);
 
     const version = consentTexts.marketing_messages.version;

@@ -1,4 +1,5 @@
-import { COUPON_TYPES, type CouponType } from '@cakeday/shared';
+import { Schema } from 'mongoose';
+import { COUPON_CHANNELS, COUPON_TYPES, TIER_LEVELS, type CouponConditions, type CouponType } from '@cakeday/shared';
 
 /** What a coupon offers: defined by its template, copied onto each coupon so later template edits do not change it. */
 export interface CouponFace {
@@ -9,7 +10,20 @@ export interface CouponFace {
   percentOff: number | null;
   minSpendFen: number;
   freeItemName: string | null;
+  /** Who may use it, where and when (couponBlocker); absent on faces stored before conditions existed = none. */
+  conditions?: CouponConditions | null;
 }
+
+const conditionsSchema = new Schema<CouponConditions>(
+  {
+    firstOrderOnly: { type: Boolean, default: false },
+    tiers: { type: [String], enum: TIER_LEVELS, default: [] },
+    birthdayMonthOnly: { type: Boolean, default: false },
+    storeIds: { type: [String], default: [] },
+    channels: { type: [String], enum: COUPON_CHANNELS, default: [] },
+  },
+  { _id: false },
+);
 
 /** The mongoose fields of a CouponFace, for the template's and the coupon's schemas. */
 export const couponFaceFields = {
@@ -20,4 +34,5 @@ export const couponFaceFields = {
   percentOff: { type: Number, default: null },
   minSpendFen: { type: Number, default: 0 },
   freeItemName: { type: String, default: null },
+  conditions: { type: conditionsSchema, default: null },
 } as const;

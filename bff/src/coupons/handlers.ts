@@ -1,9 +1,8 @@
-import { toBusinessIso } from '@cakeday/shared';
 import { isValidObjectId } from 'mongoose';
 import { conflict, notFound } from '../errors/AppError';
 import type { RouteHandlers } from '../http/routeHandler';
 import { requireMember } from '../members/requireMember';
-import { QR_REFRESH_SECONDS, issueQrToken } from '../writeoff/qrToken';
+import { issueWriteoffQr } from '../writeoff/issueWriteoffQr';
 import { CouponModel } from './Coupon.model';
 import { listCoupons } from './listCoupons';
 import { presentCoupon } from './presentCoupon';
@@ -18,7 +17,6 @@ export const couponsHandlers: Pick<RouteHandlers, CouponRoutes> = {
     const coupon = isValidObjectId(input.couponId) ? await CouponModel.findOne({ _id: input.couponId, memberId }).lean() : null;
     if (!coupon) throw notFound();
     if (!presentCoupon(coupon, now).canShowQr) throw conflict('COUPON_NOT_AVAILABLE');
-    const { token, expiresAt } = issueQrToken('coupon', coupon._id.toHexString(), now, deps.config.SESSION_SECRET);
-    return { token, expiresAt: toBusinessIso(expiresAt), refreshAfterSeconds: QR_REFRESH_SECONDS };
+    return issueWriteoffQr('coupon', coupon._id.toHexString(), now, deps.config.SESSION_SECRET);
   },
 };

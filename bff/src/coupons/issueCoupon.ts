@@ -1,4 +1,4 @@
-import { addDays, businessDate, startOfBusinessDay, type CouponSource } from '@cakeday/shared';
+import { addDays, businessDate, conditionsOf, startOfBusinessDay, type CouponSource } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { notFound } from '../errors/AppError';
@@ -14,6 +14,8 @@ export interface IssueCouponInput {
   sourceKey: string;
   /** Caps the template's validity (e.g. at the end of a birthday month): the coupon is valid until the earlier. */
   validUntilAtMost?: Date;
+  /** The invitee's welcome coupon: usable on the first order only, whatever its template says. */
+  firstOrderOnly?: boolean;
 }
 
 /** The issue's idempotency key: its holder, source, source key and template (coupon_issue_once_per_member). */
@@ -43,6 +45,7 @@ export async function issueCoupon(input: IssueCouponInput, now: Date): Promise<C
       percentOff: template.percentOff,
       minSpendFen: template.minSpendFen,
       freeItemName: template.freeItemName,
+      conditions: { ...conditionsOf(template), ...(input.firstOrderOnly ? { firstOrderOnly: true } : {}) },
       source: input.source,
       sourceKey: input.sourceKey,
       status: 'available',

@@ -1,4 +1,4 @@
-import { couponConditionText, couponSourceLabels, couponStatusLabels, couponValueText, toBusinessIso, type Coupon as CouponView } from '@cakeday/shared';
+import { couponConditionText, couponRestrictionTexts, couponSourceLabels, couponStatusLabels, couponValueText, toBusinessIso, type Coupon as CouponView } from '@cakeday/shared';
 import type { Coupon } from './Coupon.model';
 
 export function presentCoupon(coupon: Coupon, now: Date): CouponView {
@@ -10,6 +10,7 @@ export function presentCoupon(coupon: Coupon, now: Date): CouponView {
     type: coupon.type,
     valueText: couponValueText(coupon),
     conditionText: couponConditionText(coupon),
+    restrictionTexts: couponRestrictionTexts(coupon),
     amountOffFen: coupon.amountOffFen,
     percentOff: coupon.percentOff,
     minSpendFen: coupon.minSpendFen,

@@ -1,4 +1,4 @@
-import { couponConditionText, couponValueText, toBusinessIso, type OpsCouponTemplate, type OpsCouponTemplateEditable } from '@cakeday/shared';
+import { conditionsOf, couponConditionText, couponRestrictionTexts, couponValueText, toBusinessIso, type OpsCouponTemplate, type OpsCouponTemplateEditable } from '@cakeday/shared';
 import { isValidObjectId } from 'mongoose';
 import { versionOf } from '../db/versioned';
 import { notFound } from '../errors/AppError';
@@ -14,6 +14,7 @@ export function editableOfTemplate(template: CouponTemplate): OpsCouponTemplateE
     minSpendFen: template.minSpendFen,
     freeItemName: template.freeItemName,
     validDays: template.validDays,
+    conditions: conditionsOf(template),
     active: template.active,
   };
 }
@@ -25,6 +26,7 @@ export function presentCouponTemplateForOps(template: CouponTemplate): OpsCoupon
     code: template.code,
     valueText: couponValueText(template),
     conditionText: couponConditionText(template),
+    restrictionTexts: couponRestrictionTexts(template),
     createdAt: toBusinessIso(template.createdAt),
     updatedAt: toBusinessIso(template.updatedAt ?? template.createdAt),
     version: versionOf(template),

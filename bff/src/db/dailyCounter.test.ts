@@ -1,6 +1,6 @@
 import { useTestDatabase } from '../test/database';
 import { DailyCounterModel } from './DailyCounter.model';
-import { dailyCounterId, releaseDailySlot, takeDailySlot, type DailyCap } from './dailyCounter';
+import { dailyCounterId, releaseDailySlot, takeDailyAmount, takeDailySlot, type DailyCap } from './dailyCounter';
 
 useTestDatabase();
 
@@ -39,5 +39,14 @@ describe('daily caps', () => {
     const one = cap('m4');
     expect(await Promise.all(Array.from({ length: 20 }, () => takeDailySlot(one, 'same', 3)))).toEqual(Array.from({ length: 20 }, () => true));
     expect(await counter(one)).toMatchObject({ count: 1, keys: ['same'] });
+  });
+
+  it('an amount beyond the limit is refused on a fresh day too, and takes nothing', async () => {
+    const fresh = cap('m5');
+    expect(await takeDailyAmount(dailyCounterId(fresh), 'big', 3, 2)).toBe(false);
+    expect((await counter(fresh))?.count ?? 0).toBe(0);
+    expect(await takeDailyAmount(dailyCounterId(fresh), 'fits', 2, 2)).toBe(true);
+    expect(await takeDailyAmount(dailyCounterId(fresh), 'more', 1, 2)).toBe(false);
+    expect(await counter(fresh)).toMatchObject({ count: 2, keys: ['fits'] });
   });
 });

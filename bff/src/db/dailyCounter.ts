@@ -18,17 +18,23 @@ export const dailyCounterId = (cap: DailyCap): string => `${cap.purpose}:${cap.s
  * Adds `amount` for `key` to the day's total if it stays within `limit`, or finds it already added for that key (a
  * retry adds nothing); false when it would pass the limit. One conditional update, so concurrent callers on any
  * instance never pass it. `counterId` is dailyCounterId(cap), kept by callers that release later.
+ *
+ * One round trip when the take succeeds: the conditional update upserts, so the day's first take creates the
+ * document with the amount in it. A document that exists but refuses (the limit, or the key already counted) makes
+ * the upsert collide with its `_id`: only then is the take asked again without the upsert (a racing first take may
+ * have created the day meanwhile) and, failing that, the key looked for.
  */
 export async function takeDailyAmount(counterId: string, key: string, amount: number, limit: number): Promise<boolean> {
-  // The day's document first (racing upserts may collide on MongoDB), so the take below is a plain conditional update.
-  await DailyCounterModel.updateOne({ _id: counterId }, { $setOnInsert: { count: 0, keys: [] } }, { upsert: true }).catch((error: unknown) => {
+  if (amount > limit) return false;
+  const conditional = { _id: counterId, keys: { $ne: key }, count: { $lte: limit - amount } };
+  const take = { $inc: { count: amount }, $push: { keys: key } };
+  try {
+    const taken = await DailyCounterModel.updateOne(conditional, take, { upsert: true });
+    if (taken.modifiedCount === 1 || taken.upsertedCount === 1) return true;
+  } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
-  });
-  const taken = await DailyCounterModel.updateOne(
-    { _id: counterId, keys: { $ne: key }, count: { $lte: limit - amount } },
-    { $inc: { count: amount }, $push: { keys: key } },
-  );
-  if (taken.modifiedCount === 1) return true;
+  }
+  if ((await DailyCounterModel.updateOne(conditional, take)).modifiedCount === 1) return true;
   return (await DailyCounterModel.countDocuments({ _id: counterId, keys: key })) === 1;
 }
 

@@ -55,6 +55,13 @@ export const migrations: readonly DataMigration[] = [
       return `${(await ensureCampaignPresets(now)).length} campaign presets present`;
     },
   },
+  {
+    // The presets added since (the birthday T-3 SMS): created once where the first pass already ran.
+    name: '2026-11-campaign-presets-lifecycle',
+    async run(now) {
+      return `${(await ensureCampaignPresets(now)).length} campaign presets present`;
+    },
+  },
 ];
 
 /** Runs the migrations this database has not recorded, in order; called once at start-up, before serving. */

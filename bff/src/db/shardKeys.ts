@@ -179,6 +179,7 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
     later: { key: { code: 'hashed' }, blockedBy: [], plan: 'Shard by hashed code, the till\'s only lookup.' },
   },
   integrations: { unsharded: 'One key per till or online channel: thousands at most.' },
+  integration_daily_stats: { unsharded: 'One document per key and business day: thousands of keys × days, small.' },
   integration_nonces: { unsharded: 'Nonces of the last minutes per key, purged by pos.settle: small however busy the tills are.' },
   // ── the community: bounded by the members who post, served whole by one replica set ──
   community_posts: { unsharded: 'Posts by the members who post (a small share of members, at most postsPerDay each): millions a year fit one replica set; the feeds read by state and time across all authors.' },

@@ -39,3 +39,28 @@ export async function recordEvent(draft: EventDraft, now: Date = draft.at): Prom
     throw error;
   }
 }
+
+/**
+ * Records many facts at once, each once (an unordered insert: the duplicates of facts already recorded are refused
+ * by the unique key and ignored). For steps that settle work in batches (campaign deliveries' outcomes).
+ */
+export async function recordEvents(drafts: readonly EventDraft[], now: Date): Promise<void> {
+  if (drafts.length === 0) return;
+  const documents = drafts.map((draft) => ({
+    key: draft.key,
+    type: draft.type,
+    at: draft.at,
+    recordedAt: now,
+    source: 'server' as const,
+    memberId: draft.memberId ? new Types.ObjectId(String(draft.memberId)) : null,
+    subject: draft.subject ?? null,
+    props: draft.props ?? {},
+  }));
+  try {
+    await EventModel.insertMany(documents, { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
+    const onlyDuplicates = Array.isArray(writeErrors) ? writeErrors.every((writeError) => isDuplicateKeyError(writeError) || isDuplicateKeyError((writeError as { err?: unknown }).err)) : isDuplicateKeyError(error);
+    if (!onlyDuplicates) throw error;
+  }
+}

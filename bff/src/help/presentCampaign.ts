@@ -4,7 +4,7 @@ import { MemberModel, type Member } from '../members/Member.model';
 import { PERSON_FIELDS, presentPerson } from '../referral/presentPerson';
 import type { HelpCampaign } from './HelpCampaign.model';
 
-type PersonSource = Pick<Member, 'nickname' | 'avatarUrl' | 'nicknameReview'>;
+type PersonSource = Pick<Member, 'nickname' | 'avatarUrl' | 'nicknameReview' | 'avatarCheck'>;
 
 /**
  * The helpers as they are now (active members only), by member id: a helper's nickname is shown from the

@@ -5,6 +5,7 @@ import { isDuplicateKeyError } from '../db/duplicateKey';
 import { conflict, forbidden } from '../errors/AppError';
 import type { AppDeps } from '../http/deps';
 import { loadMember } from '../members/loadMember';
+import { recordHelpStarted } from './helpEvents';
 import { HelpCampaignModel } from './HelpCampaign.model';
 import { helpOverview, memberBirthday } from './helpOverview';
 import { helpGift, helpGoal } from './helpSettings';
@@ -20,7 +21,7 @@ export async function startHelp(memberId: string, deps: AppDeps): Promise<HelpMi
   const { open, window } = selectHelpWindow(birthday, now);
   if (!open) throw conflict('HELP_NOT_OPEN');
   try {
-    await HelpCampaignModel.create({
+    const created = await HelpCampaignModel.create({
       memberId: new Types.ObjectId(memberId),
       celebrationYear: window.celebrationYear,
       birthday: { month: birthday.month, day: birthday.day },
@@ -34,8 +35,11 @@ export async function startHelp(memberId: string, deps: AppDeps): Promise<HelpMi
       unlockedAt: null,
       couponId: null,
     });
+    await recordHelpStarted(created, now);
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
+    const stored = await HelpCampaignModel.findOne({ memberId: new Types.ObjectId(memberId), celebrationYear: window.celebrationYear }).lean();
+    if (stored) await recordHelpStarted(stored, now);
     throw conflict('HELP_ALREADY_STARTED');
   }
   return helpOverview(memberId, deps);

@@ -1,4 +1,5 @@
 import { issueCoupon } from '../coupons/issueCoupon';
+import { recordHelpUnlocked } from './helpEvents';
 import { HelpCampaignModel, type HelpCampaign } from './HelpCampaign.model';
 
 /**
@@ -11,6 +12,7 @@ export async function unlockGift(campaign: HelpCampaign, now: Date): Promise<Hel
     { memberId: campaign.memberId.toHexString(), templateCode: campaign.gift.templateCode, source: 'help', sourceKey: campaign._id.toHexString() },
     now,
   );
+  if (campaign.state === 'unlocking') await recordHelpUnlocked(campaign, now);
   const done = await HelpCampaignModel.findOneAndUpdate(
     { _id: campaign._id, state: 'unlocking' },
     { $set: { state: 'unlocked', unlockedAt: now, couponId: coupon._id } },

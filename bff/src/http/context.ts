@@ -49,6 +49,8 @@ export interface CakedayState extends DefaultState {
   principal?: Principal;
   operator?: OperatorPrincipal;
   integration?: IntegrationPrincipal;
+  /** An integration route's key, once known (even if the request is then refused): its daily usage counts it. */
+  integrationCounted?: string;
 }
 
 export type CakedayContext = ParameterizedContext<CakedayState> & Pick<Context, 'request'>;

@@ -7,6 +7,7 @@ import type { WechatClients } from '../wechat/clients';
 import type { PhotoStore } from '../community/photos/photoStore';
 import type { PushHandlers } from '../wechat/messagePush/pushHandlers';
 import type { TestClock } from '../testClock/testClock';
+import type { TencentSms } from '../sms/tencentSms';
 import type { CakedayContext, Principal } from './context';
 
 /**
@@ -32,6 +33,8 @@ export interface AppDeps {
   databaseReady: () => Promise<boolean>;
   /** WeChat capabilities (login, phone, messages, content security, codes, risk). */
   wechat: WechatClients;
+  /** Tencent Cloud SMS (SendSms), the campaigns' second channel. */
+  sms: TencentSms;
   /** Where community photos are kept (GridFS or an S3-compatible bucket). */
   photos: PhotoStore;
   /** What handles each event WeChat pushes to /wechat/message-push (wechat/messagePush/pushHandlerTable.ts). */

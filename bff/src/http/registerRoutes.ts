@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import { routes, type RouteDefinition, type RouteName } from '@cakeday/shared';
 import { AppError, forbidden, internal, unauthenticated } from '../errors/AppError';
 import { authenticateIntegration } from '../integrations/authenticateIntegration';
+import { withIntegrationUsage } from '../integrations/withIntegrationUsage';
 import { fieldIssues, validateInput } from '../middleware/validate';
 import type { CakedayContext, CakedayState, OperatorPrincipal, Principal } from './context';
 import { sendCsv } from './csvResponse';
@@ -61,7 +62,7 @@ export function registerRoutes(router: Router<CakedayState>, handlers: RouteHand
   for (const name of Object.keys(routes) as RouteName[]) {
     const definition: RouteDefinition = routes[name];
     const handler = handlers[name] as (input: unknown, context: unknown) => Promise<unknown>;
-    router.post(definition.path, async (ctx) => {
+    const serve = async (ctx: CakedayContext): Promise<void> => {
       ctx.state.routeName = name;
       if (name.startsWith('ops.')) assertOpsOrigin(ctx, deps);
       const principal = await resolvePrincipal(definition, ctx, deps);
@@ -81,6 +82,7 @@ export function registerRoutes(router: Router<CakedayState>, handlers: RouteHand
       }
       ctx.status = 200;
       ctx.body = output.data;
-    });
+    };
+    router.post(definition.path, definition.auth === 'integration' ? (ctx) => withIntegrationUsage(ctx, deps, () => serve(ctx)) : serve);
   }
 }

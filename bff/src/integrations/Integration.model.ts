@@ -16,6 +16,10 @@ export interface Integration {
   storeId: Types.ObjectId | null;
   secretSealed: string;
   secretHint: string;
+  /** The secret before the last rotation, sealed, signing until previousSecretValidUntil (the overlap); then null. */
+  previousSecretSealed?: string | null;
+  previousSecretValidUntil?: Date | null;
+  rotatedAt?: Date | null;
   status: IntegrationStatus;
   createdAt: Date;
   createdByOperatorId: Types.ObjectId;
@@ -34,6 +38,9 @@ const integrationSchema = new Schema<Integration>(
     storeId: { type: Schema.Types.ObjectId, default: null },
     secretSealed: { type: String, required: true },
     secretHint: { type: String, required: true },
+    previousSecretSealed: { type: String, default: null },
+    previousSecretValidUntil: { type: Date, default: null },
+    rotatedAt: { type: Date, default: null },
     status: { type: String, enum: INTEGRATION_STATUSES, required: true },
     createdAt: { type: Date, required: true },
     createdByOperatorId: { type: Schema.Types.ObjectId, required: true },

@@ -26,13 +26,16 @@ export async function authenticateIntegration(ctx: CakedayContext, deps: Pick<Ap
   if (!keyId || !timestamp || !nonce || !signature || !INTEGRATION_NONCE_PATTERN.test(nonce)) throw refuse('INTEGRATION_SIGNATURE_INVALID');
   const integration = await IntegrationModel.findOne({ keyId }).lean();
   if (!integration) throw refuse('INTEGRATION_SIGNATURE_INVALID');
+  // From here on the request counts in the key's daily usage (registerRoutes), refused or not.
+  ctx.state.integrationCounted = integration._id.toHexString();
+  const now = deps.now();
   const rawBody = (ctx.request as { rawBody?: string }).rawBody ?? '';
   const signingString = integrationSigningString({ method: ctx.method, path: ctx.path, timestamp, nonce, bodySha256: sha256Hex(rawBody) });
-  if (!sameSignature(signatureOf(signingString, openSecret(integration.secretSealed, deps.config.SESSION_SECRET)), signature)) {
-    throw refuse('INTEGRATION_SIGNATURE_INVALID');
-  }
+  const signedWith = (sealed: string): boolean => sameSignature(signatureOf(signingString, openSecret(sealed, deps.config.SESSION_SECRET)), signature);
+  // After a rotation the previous secret still signs until its overlap ends; then only the new one does.
+  const previous = integration.previousSecretSealed && integration.previousSecretValidUntil && now < integration.previousSecretValidUntil ? integration.previousSecretSealed : null;
+  if (!signedWith(integration.secretSealed) && !(previous && signedWith(previous))) throw refuse('INTEGRATION_SIGNATURE_INVALID');
   if (integration.status !== 'active') throw refuse('INTEGRATION_REVOKED');
-  const now = deps.now();
   if (!timestampInWindow(timestamp, now)) throw refuse('INTEGRATION_TIMESTAMP_OUT_OF_WINDOW');
   await deps.integrationLimiter.consume(integration._id.toHexString());
   try {

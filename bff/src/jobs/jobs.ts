@@ -21,8 +21,11 @@ import { posContextFrom } from '../pos/handlers';
 import { settlePendingPos } from '../pos/settlePending';
 import { analyticsConsumer } from '../analytics/analyticsConsumer';
 import { segmentMembers } from '../analytics/segmentMembers';
+import { campaignResultsConsumerFor } from '../campaigns/results/campaignResultsJob';
+import { recordPendingDeliveryEvents } from '../campaigns/deliveryEvents';
+import { insightsConsumer } from '../insights/insightsConsumer';
+import { snapshotLiability } from '../insights/snapshotLiability';
 import { consumeEvents } from '../events/consumeEvents';
-import { dispatchDeliveries } from '../campaigns/dispatchDeliveries';
 import { runCampaigns } from '../campaigns/runCampaigns';
 import { settleSendingDeliveries } from '../campaigns/settleSendingDeliveries';
 import type { Job } from './scheduler';
@@ -53,9 +56,10 @@ export const jobs: readonly Job[] = [
   { name: 'members.resumeErasures', intervalMs: 10 * MINUTE, run: (deps) => resumeErasures({ now: deps.now(), config: deps.config, photos: deps.photos }) },
   { name: 'audit.settlePending', intervalMs: 5 * MINUTE, run: (deps) => settlePendingAudits({ now: deps.now(), logger: deps.logger }) },
   { name: 'campaigns.run', intervalMs: MINUTE, run: (deps) => runCampaigns(deps) },
-  // Each run is one worker's round; the deliveries' leases let rounds of other instances (or a later one) run at once.
-  { name: 'campaigns.dispatch', intervalMs: MINUTE, run: (deps) => dispatchDeliveries(deps, { workerId: `job:${process.pid}:${deps.now().getTime()}`, batchSize: 500 }) },
+  // Dispatch is not a job: every instance runs dispatch workers (campaigns/dispatchWorker.ts, started by main.ts).
   { name: 'campaigns.settleSending', intervalMs: 5 * MINUTE, run: (deps) => settleSendingDeliveries(deps) },
+  // Settled deliveries' outcomes into the event outbox, in batches (dispatch only marks them).
+  { name: 'campaigns.recordOutcomes', intervalMs: MINUTE, run: (deps) => recordPendingDeliveryEvents(deps.now()) },
   { name: 'wechat.messagePush.retry', intervalMs: MINUTE, run: (deps) => retryMessagePushes(deps) },
   { name: 'wechat.messagePush.purge', intervalMs: 60 * MINUTE, run: (deps) => purgeMessagePushInbox(deps.now()) },
   { name: 'pos.settle', intervalMs: 2 * MINUTE, run: async (deps) => settlePendingPos({ ...(await posContextFrom({ deps })), logger: deps.logger }) },
@@ -69,6 +73,11 @@ export const jobs: readonly Job[] = [
   // member's active day twice).
   { name: 'analytics.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(analyticsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   { name: 'analytics.segments', intervalMs: 10 * MINUTE, run: async (deps) => segmentMembers(await settingsAt(deps)) },
+  { name: 'campaigns.results', intervalMs: MINUTE, run: (deps) => consumeEvents(campaignResultsConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
+  // The insights dashboards' daily counts (satisfaction, messages, community) follow the outbox with their own checkpoint.
+  { name: 'insights.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(insightsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
+  // Today's points liability, fresh every hour (the console reads the day's snapshot).
+  { name: 'insights.liability', intervalMs: 60 * MINUTE, run: (deps) => snapshotLiability(deps.now(), { refresh: true }) },
   { name: 'community.queueOverdue', intervalMs: MINUTE, run: (deps) => queueOverduePosts(deps.now()) },
   { name: 'community.repairCounters', intervalMs: 5 * MINUTE, run: (deps) => repairCommunityCounters(deps.now()) },
 ];

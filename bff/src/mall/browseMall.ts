@@ -1,4 +1,4 @@
-import { limitPeriodKey, type MallItemResponse, type MallListRequest, type MallListResponse, type TierLevel } from '@cakeday/shared';
+import { limitPeriodKey, type MallItemResponse, type MallListRequest, type MallListResponse, type MallSection, type TierLevel } from '@cakeday/shared';
 import { isValidObjectId, Types, type QueryFilter } from 'mongoose';
 import { CouponTemplateModel } from '../coupons/CouponTemplate.model';
 import { notFound } from '../errors/AppError';
@@ -26,9 +26,16 @@ function visibleNow(now: Date): QueryFilter<MallItem> {
   };
 }
 
+/** The same split as mallSectionOf: cash-only items are gifts, everything else is redeemed with points. */
+function inSection(section: MallSection | undefined): QueryFilter<MallItem> {
+  if (section === 'gifts') return { pointsPrice: 0, cashFen: { $gt: 0 } };
+  if (section === 'points') return { $or: [{ pointsPrice: { $gt: 0 } }, { cashFen: 0 }] };
+  return {};
+}
+
 /** The catalog, ordered by sortOrder then id; the cursor is the offset (the catalog is small and curated). */
 export async function listMall(input: MallListRequest, memberId: string | undefined, now: Date): Promise<MallListResponse> {
-  const filter = { ...visibleNow(now), ...(input.kind ? { kind: input.kind } : {}) };
+  const filter = { ...visibleNow(now), ...(input.kind ? { kind: input.kind } : {}), ...inSection(input.section) };
   const offset = input.cursor && /^\d+$/.test(input.cursor) ? Number(input.cursor) : 0;
   const [rows, viewer] = await Promise.all([
     MallItemModel.find(filter).sort({ sortOrder: 1, _id: 1 }).skip(offset).limit(input.limit + 1).lean(),

@@ -54,6 +54,27 @@ describe('mall.list and mall.item', () => {
   });
 });
 
+describe('mall.list sections', () => {
+  it('keeps cash-only gift items in 送礼 and out of 积分兑换', async () => {
+    const points = await buildMallItem({ title: '积分商品', pointsPrice: 300, cashFen: 0 });
+    const mixed = await buildMallItem({ title: '积分加钱', pointsPrice: 600, cashFen: 990 });
+    const gift = await buildMallItem({ title: '生日鲜花', pointsPrice: 0, cashFen: 9900 });
+    const ids = async (body: object): Promise<string[]> => {
+      const response = await http.post('/api/mall.list').send({ limit: 50, ...body });
+      expect(response.status).toBe(200);
+      return response.body.items.map((entry: { id: string }) => entry.id);
+    };
+    const [pointsSection, giftsSection, everything] = await Promise.all([ids({ section: 'points' }), ids({ section: 'gifts' }), ids({})]);
+    expect(pointsSection).toEqual(expect.arrayContaining([points._id.toHexString(), mixed._id.toHexString()]));
+    expect(pointsSection).not.toContain(gift._id.toHexString());
+    expect(giftsSection).toContain(gift._id.toHexString());
+    expect(giftsSection).not.toEqual(expect.arrayContaining([points._id.toHexString()]));
+    expect(giftsSection).not.toEqual(expect.arrayContaining([mixed._id.toHexString()]));
+    expect(everything).toEqual(expect.arrayContaining([points._id.toHexString(), mixed._id.toHexString(), gift._id.toHexString()]));
+    expect((await http.post('/api/mall.list').send({ section: 'cash' })).status).toBe(400);
+  });
+});
+
 describe('mall.redeem (points only)', () => {
   it('401 -> 400 -> 404 -> 403 tier -> 409 points -> 200 fulfilled with a pickup', async () => {
     const item = await buildMallItem();

@@ -1,6 +1,7 @@
 import { model, Schema, type Types } from 'mongoose';
 import { TIER_LEVELS, type TierLevel } from '@cakeday/shared';
 import { heldTextSchema, type HeldText } from '../moderation/HeldText';
+import { avatarCheckSchema, type AvatarCheck } from './AvatarCheckState';
 
 /** See storedBirthday.ts: month and day in clear for campaigns, the year encrypted. */
 export interface StoredBirthday {
@@ -34,6 +35,8 @@ export interface Member {
   avatarUrl: string | null;
   /** When the avatar the member points to was uploaded through members.uploadAvatar: a later upload wins. */
   avatarUploadedAt?: Date | null;
+  /** WeChat's image check of the uploaded avatar (avatarCheck.ts, AvatarCheckState.ts): others see it once passed; null when none applies. */
+  avatarCheck?: AvatarCheck | null;
   phone: StoredPhone | null;
   /** HMAC-SHA256 of the number; absent when none is bound (see unionid). */
   phoneHash?: string;
@@ -68,6 +71,7 @@ const memberSchema = new Schema<Member>(
     nicknameReview: { type: heldTextSchema, default: null },
     avatarUrl: { type: String, default: null },
     avatarUploadedAt: { type: Date, default: null },
+    avatarCheck: { type: avatarCheckSchema, default: null },
     phone: {
       type: new Schema<StoredPhone>({ ciphertext: String, masked: String, boundAt: Date }, { _id: false }),
       default: null,
@@ -103,5 +107,7 @@ memberSchema.index({ unionid: 1 }, { unique: true, sparse: true });
 memberSchema.index({ phoneHash: 1 }, { unique: true, sparse: true });
 memberSchema.index({ status: 1, erasedAt: 1 });
 memberSchema.index({ 'tier.reviewDueAt': 1, _id: 1 });
+// A pushed avatar verdict finds its member by trace_id.
+memberSchema.index({ 'avatarCheck.traceId': 1 }, { sparse: true });
 
 export const MemberModel = model<Member>('Member', memberSchema);

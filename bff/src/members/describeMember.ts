@@ -1,4 +1,4 @@
-import type { MembersMeResponse, TierThresholds } from '@cakeday/shared';
+import type { BirthdayCorrectionRules, MembersMeResponse, TierThresholds } from '@cakeday/shared';
 import type { Member } from './Member.model';
 import { countAvailableCoupons } from '../coupons/countAvailableCoupons';
 import { pointsSummary } from '../points/pointsSummary';
@@ -12,7 +12,7 @@ import { presentMemberProfile } from './presentMember';
  */
 export async function describeMember(
   memberId: string,
-  context: { now: Date; thresholds: TierThresholds; dataKey: string },
+  context: { now: Date; thresholds: TierThresholds; dataKey: string; birthdayRules?: BirthdayCorrectionRules },
   authenticated?: Member,
 ): Promise<MembersMeResponse> {
   const member = authenticated?._id.toHexString() === memberId ? authenticated : await loadMember(memberId);
@@ -21,5 +21,5 @@ export async function describeMember(
     pointsSummary(memberId, context.now),
     countAvailableCoupons(memberId, context.now),
   ]);
-  return { ...presentMemberProfile(member, context.now, context.dataKey), tier, points, coupons: { available: coupons } };
+  return { ...presentMemberProfile(member, context.now, context.dataKey, context.birthdayRules), tier, points, coupons: { available: coupons } };
 }

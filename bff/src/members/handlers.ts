@@ -1,11 +1,10 @@
-import { toBusinessIso } from '@cakeday/shared';
 import type { RouteHandlers } from '../http/routeHandler';
 import { settingsAt } from '../settings/settingsSource';
 import { bindPhone } from './bindPhone';
 import { deleteMember } from './deleteMember';
 import { describeMember } from './describeMember';
 import { exportMemberData } from './exportMemberData';
-import { presentMemberProfile } from './presentMember';
+import { presentBirthdayLock, presentMemberProfile } from './presentMember';
 import { textCheckContext } from '../moderation/textContext';
 import { requireMember } from './requireMember';
 import { setBirthday } from './setBirthday';
@@ -18,7 +17,8 @@ export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
   'members.me': async (_input, { deps, principal }) => {
     const caller = requireMember(principal);
     const { now, settings } = await settingsAt(deps);
-    return describeMember(caller.memberId, { now, thresholds: settings.settings.tiers, dataKey: deps.config.DATA_ENCRYPTION_KEY }, caller.member);
+    const context = { now, thresholds: settings.settings.tiers, dataKey: deps.config.DATA_ENCRYPTION_KEY, birthdayRules: settings.settings.birthday };
+    return describeMember(caller.memberId, context, caller.member);
   },
   'members.update': async (input, { deps, principal }) => {
     const context = textCheckContext(deps);
@@ -26,20 +26,21 @@ export const membersHandlers: Pick<RouteHandlers, MemberRoutes> = {
     return presentMemberProfile(member, context.now, deps.config.DATA_ENCRYPTION_KEY);
   },
   'members.uploadAvatar': async (input, { deps, principal }) => {
-    const now = deps.now();
-    const member = await uploadAvatar(requireMember(principal), input.imageBase64, { now, publicBaseUrl: deps.config.PUBLIC_BASE_URL });
-    return presentMemberProfile(member, now, deps.config.DATA_ENCRYPTION_KEY);
+    const context = { ...textCheckContext(deps), publicBaseUrl: deps.config.PUBLIC_BASE_URL };
+    const member = await uploadAvatar(requireMember(principal), input.imageBase64, context);
+    return presentMemberProfile(member, context.now, deps.config.DATA_ENCRYPTION_KEY);
   },
   'members.bindPhone': async (input, { deps, principal }) =>
     bindPhone(requireMember(principal), input.code, { phone: deps.wechat.phone, config: deps.config, now: deps.now() }),
   'members.setBirthday': async (input, { deps, principal, koa }) => {
-    const now = deps.now();
+    const { now, settings } = await settingsAt(deps);
     const dataKey = deps.config.DATA_ENCRYPTION_KEY;
-    const { member, lock } = await setBirthday(requireMember(principal).memberId, input, { now, ip: koa.ip, dataKey });
-    const profile = presentMemberProfile(member, now, dataKey);
+    const birthdayRules = settings.settings.birthday;
+    const { member, lock } = await setBirthday(requireMember(principal).memberId, input, { now, ip: koa.ip, dataKey, birthdayRules });
+    const profile = presentMemberProfile(member, now, dataKey, birthdayRules);
     return {
       birthday: profile.birthday ?? { month: input.month, day: input.day, year: input.year ?? null },
-      birthdayLock: { state: lock.state, correctableUntil: lock.correctableUntil ? toBusinessIso(lock.correctableUntil) : null },
+      birthdayLock: presentBirthdayLock(lock),
     };
   },
   'members.export': async (_input, { deps, principal }) => {

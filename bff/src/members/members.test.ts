@@ -69,7 +69,7 @@ describe('members.me', () => {
       avatarUrl: null,
       phoneMasked: null,
       birthday: null,
-      birthdayLock: { state: 'open', correctableUntil: null },
+      birthdayLock: { state: 'open', correctableUntil: null, correctionsLeft: 0 },
       memberSince: '2025-09-01T10:00:00+08:00',
       tier: {
         level: 'gold',
@@ -117,7 +117,7 @@ describe('members.setBirthday', () => {
     expect(first.status).toBe(200);
     expect(first.body).toEqual({
       birthday: { month: 9, day: 15, year: null },
-      birthdayLock: { state: 'correctable', correctableUntil: '2026-06-10T00:00:00+08:00' },
+      birthdayLock: { state: 'correctable', correctableUntil: '2026-06-10T00:00:00+08:00', correctionsLeft: 1 },
     });
     const records = await ConsentModel.find({ memberId }).lean();
     expect(records.map((record) => [record.purpose, record.action, record.version])).toEqual([['birthday', 'grant', birthdayVersion]]);
@@ -126,7 +126,7 @@ describe('members.setBirthday', () => {
     const later = await sessionFor(member, { now: clock.now });
     const corrected = await set(later, { month: 10, day: 15, year: 1990, consentVersion: birthdayVersion });
     expect(corrected.status).toBe(200);
-    expect(corrected.body.birthdayLock).toEqual({ state: 'locked', correctableUntil: null });
+    expect(corrected.body.birthdayLock).toEqual({ state: 'locked', correctableUntil: null, correctionsLeft: 0 });
 
     const again = await set(later, { month: 11, day: 15, consentVersion: birthdayVersion });
     expect([again.status, again.body.error.code]).toEqual([409, 'BIRTHDAY_LOCKED']);

@@ -21,6 +21,6 @@ export function decryptPersonalData(stored: string, base64Key: string): string {
 }
 
 /** A keyed hash for lookups and uniqueness without storing the value; `purpose` keeps hashes of different kinds apart. */
-export function keyedHash(purpose: 'phone' | 'openid', value: string, base64Key: string): string {
+export function keyedHash(purpose: 'phone' | 'openid' | 'sms-reply', value: string, base64Key: string): string {
   return createHmac('sha256', keyBytes(base64Key)).update(`${purpose}:${value}`).digest('hex');
 }

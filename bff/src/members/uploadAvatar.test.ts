@@ -3,6 +3,8 @@ import { buildTestApp, type TestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
 import { buildMember, sessionFor } from '../test/factories';
 import { useWechatSandbox } from '../test/wechatSandbox';
+import { recordMediaVerdict } from '../community/applyMediaVerdict';
+import { settleAvatarCheck } from './avatarCheck';
 import { MemberModel } from './Member.model';
 
 useTestDatabase();
@@ -21,9 +23,9 @@ beforeEach(() => {
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const JPEG_START = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
 
-async function signedIn(): Promise<{ memberId: string; auth: string }> {
+async function signedIn(): Promise<{ memberId: string; openid: string; auth: string }> {
   const member = await buildMember({ createdAt: new Date('2025-09-01T02:00:00.000Z'), nickname: '小麦' });
-  return { memberId: member._id.toHexString(), auth: await sessionFor(member, { now: clock.now }) };
+  return { memberId: member._id.toHexString(), openid: member.openid, auth: await sessionFor(member, { now: clock.now }) };
 }
 
 function upload(auth: string | null, imageBase64: string) {
@@ -102,9 +104,15 @@ describe('members.uploadAvatar', () => {
     expect((await http.get(pathOf(newer))).status).toBe(200);
   });
 
-  it('friends see the name and avatar on the shared wishlist, and members.delete erases the picture itself', async () => {
-    const { auth } = await signedIn();
+  it('friends see the name and avatar on the shared wishlist (once WeChat passed it), and members.delete erases the picture itself', async () => {
+    const { auth, openid } = await signedIn();
+    await sandbox.control().visit({ openid });
     const avatarUrl = (await upload(auth, PNG.toString('base64'))).body.avatarUrl as string;
+    // WeChat's pass on the image (avatarCheck.test.ts drives the pushed verdict through the message push endpoint).
+    const check = (await sandbox.control().mediaChecks()).find((request) => request.mediaUrl === avatarUrl);
+    if (!check) throw new Error('the avatar was not sent to mediaCheckAsync');
+    await recordMediaVerdict({ traceId: check.traceId, suggest: 'pass', label: 100 }, clock.now);
+    await settleAvatarCheck(check.traceId, clock.now);
     const shared = await http.post('/api/wishlist.share').set('Authorization', auth).send({ shared: true });
     const view = await http.post('/api/wishlist.view').send({ shareId: shared.body.share.shareId });
     expect(view.body.owner).toEqual({ nickname: '小麦', avatarUrl });

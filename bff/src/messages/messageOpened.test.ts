@@ -82,7 +82,12 @@ describe('messages.opened: the landing page reports its delivery', () => {
 
     const events = await EventModel.find({ type: 'message.opened' }).lean();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ subject: { type: 'campaign', id: campaignId }, props: { delivery: deliveryId, purpose: 'birthday', scene: 1014 } });
+    // The same event (key and props) as a read in 消息中心 and the campaign's results count: one path records opens.
+    expect(events[0]).toMatchObject({
+      subject: { type: 'campaign_delivery', id: deliveryId },
+      props: { campaignId, purpose: 'birthday', variant: 'main', channel: 'wechat_subscription', scene: 1014 },
+    });
+    expect(events[0]?.key).toBe(`message.opened:${(await CampaignDeliveryModel.findById(deliveryId).lean())?.key}`);
   });
 
   it('someone else’s delivery id, an unknown one or none at all opens nothing', async () => {

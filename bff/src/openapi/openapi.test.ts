@@ -1,4 +1,4 @@
-import { errorStatus, routes, type ErrorCode } from '@cakeday/shared';
+import { COUPON_BLOCKER_CODES, errorStatus, routes, type ErrorCode } from '@cakeday/shared';
 import { AppError, conflict, notFound } from '../errors/AppError';
 import { buildTestApp } from '../test/app';
 import { contractViolation } from '../test/routeContract';
@@ -35,7 +35,8 @@ describe('the OpenAPI document', () => {
     expect(documentedCodes('wishlist.gift', 422)).toEqual(['GIFT_RECIPIENT_INVALID']);
     expect(documentedCodes('wishlist.add', 422)).toEqual(['WISH_ITEM_UNAVAILABLE', 'WISH_CONTENT_REJECTED']);
     expect(documentedCodes('wishlist.update', 422)).toEqual(['WISH_TEXT_NOT_EDITABLE', 'WISH_CONTENT_REJECTED']);
-    expect(documentedCodes('writeoff.redeem', 422)).toEqual(['WRITEOFF_TOKEN_INVALID', 'WRITEOFF_TOKEN_EXPIRED']);
+    // The staff's scan refuses a coupon by its conditions too (couponBlocker), each under its own code.
+    expect(documentedCodes('writeoff.redeem', 422)).toEqual(['WRITEOFF_TOKEN_INVALID', 'WRITEOFF_TOKEN_EXPIRED', ...COUPON_BLOCKER_CODES.filter((code) => errorStatus[code] === 422)]);
     expect(documentedCodes('mall.redeem', 409)).toEqual(expect.arrayContaining(['MALL_SOLD_OUT', 'POINTS_INSUFFICIENT']));
     expect(documentedCodes('mall.redeem', 401)).toEqual(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
     expect(documentedCodes('mall.list', 401)).toEqual([]); // public

@@ -257,5 +257,5 @@ describe('a crash after each state: the jobs bring every order to a terminal sta
       expect(stored?.reservedOrders).toEqual([]);
       expect((stored?.stock ?? 0) + kept).toBe(STOCK);
     }
-  }, 60_000);
+  }, 300_000);
 });

@@ -1,8 +1,7 @@
-import { toBusinessIso } from '@cakeday/shared';
 import { conflict } from '../errors/AppError';
 import type { RouteHandlers } from '../http/routeHandler';
 import { requireMember } from '../members/requireMember';
-import { QR_REFRESH_SECONDS, issueQrToken } from '../writeoff/qrToken';
+import { issueWriteoffQr } from '../writeoff/issueWriteoffQr';
 import { cancelOrder } from './cancelOrder';
 import { listOrders } from './listOrders';
 import { loadOrderFor } from './loadOrderFor';
@@ -54,7 +53,6 @@ export const ordersHandlers: Pick<RouteHandlers, OrderRoutes> = {
     const now = deps.now();
     const order = await loadOrderFor(input.orderId, memberId);
     if (!presentOrder(order, memberId, now).actions.canShowQr) throw conflict('ORDER_NO_QR');
-    const { token, expiresAt } = issueQrToken('order', order._id.toHexString(), now, deps.config.SESSION_SECRET);
-    return { token, expiresAt: toBusinessIso(expiresAt), refreshAfterSeconds: QR_REFRESH_SECONDS };
+    return issueWriteoffQr('order', order._id.toHexString(), now, deps.config.SESSION_SECRET);
   },
 };

@@ -24,6 +24,9 @@ export interface PosPurchase {
   totalFen: number;
   discountFen: number;
   paidFen: number;
+  /** Points that paid part of the bill (absent before points could pay = 0), and what they paid in fen. */
+  pointsRedeemed?: number;
+  pointsRedeemedFen?: number;
   couponIds: Types.ObjectId[];
   /** Decided when recorded, from the settings in force at purchasedAt and the tier then: a retry earns the same. */
   settingsVersion: number;
@@ -60,6 +63,8 @@ const posPurchaseSchema = new Schema<PosPurchase>(
     totalFen: { type: Number, required: true },
     discountFen: { type: Number, required: true },
     paidFen: { type: Number, required: true },
+    pointsRedeemed: { type: Number, default: 0 },
+    pointsRedeemedFen: { type: Number, default: 0 },
     couponIds: { type: [Schema.Types.ObjectId], default: [] },
     settingsVersion: { type: Number, required: true },
     tierBefore: { type: String, enum: TIER_LEVELS, required: true },
@@ -85,6 +90,11 @@ export const PosPurchaseModel = model<PosPurchase>('PosPurchase', posPurchaseSch
 /** The purchase's own key on what it takes (the member code, coupons): `<integrationId>:<receiptNo>`. */
 export const purchaseKeyOf = (purchase: Pick<PosPurchase, 'integrationId' | 'receiptNo'>): string => `${purchase.integrationId.toHexString()}:${purchase.receiptNo}`;
 export const posEarnKey = (purchaseId: Types.ObjectId): string => `pos-earn:${purchaseId.toHexString()}`;
+/** The points that paid part of the bill: taken once per purchase, whatever retries or duplicates come. */
+export const posRedeemKey = (purchaseId: Types.ObjectId): string => `pos-redeem:${purchaseId.toHexString()}`;
+/** Given back in full when the purchase is refused after its points were taken. */
+export const posRedeemReturnKey = (purchaseId: Types.ObjectId): string => `pos-redeem-return:${purchaseId.toHexString()}`;
+export const posRefundRedeemKey = (purchaseId: Types.ObjectId, refundNo: string): string => `pos-refund-redeem:${purchaseId.toHexString()}:${refundNo}`;
 export const posSpendKey = (purchaseId: Types.ObjectId): string => `pos-spend:${purchaseId.toHexString()}`;
 export const posRefundPointsKey = (purchaseId: Types.ObjectId, refundNo: string): string => `pos-refund-points:${purchaseId.toHexString()}:${refundNo}`;
 export const posRefundSpendKey = (purchaseId: Types.ObjectId, refundNo: string): string => `pos-refund-spend:${purchaseId.toHexString()}:${refundNo}`;

@@ -20,6 +20,8 @@ export interface PosRefund {
   purchaseId: Types.ObjectId | null;
   memberId: Types.ObjectId | null;
   pointsClawedBack: number;
+  /** Points that paid part of the bill, given back in proportion (absent before points could pay = 0). */
+  pointsReturned?: number;
   couponsRestored: Types.ObjectId[];
   createdAt: Date;
   settledAt: Date | null;
@@ -40,6 +42,7 @@ const posRefundSchema = new Schema<PosRefund>(
     purchaseId: { type: Schema.Types.ObjectId, default: null },
     memberId: { type: Schema.Types.ObjectId, default: null },
     pointsClawedBack: { type: Number, default: 0 },
+    pointsReturned: { type: Number, default: 0 },
     couponsRestored: { type: [Schema.Types.ObjectId], default: [] },
     createdAt: { type: Date, required: true },
     settledAt: { type: Date, default: null },

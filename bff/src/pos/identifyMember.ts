@@ -42,10 +42,13 @@ export async function identifyMember(
 
 async function present(member: Member, coupons: Coupon[], until: Date | null, integration: IntegrationPrincipal, context: PosContext): Promise<RouteResponse<'pos.identify'>> {
   const { now } = context;
-  const useContext = await couponUseContext(member, integration, { now, spendFen: null, settings: (await context.settingsSource.at(now)).settings });
+  const { settings } = await context.settingsSource.at(now);
+  const useContext = await couponUseContext(member, integration, { now, spendFen: null, settings });
+  const payment = settings.points.payment;
   return {
     member: await presentPosMember(member, now),
     coupons: coupons.map((coupon) => ({ ...presentCodeCoupon(coupon), blocker: blockerOf(coupon, useContext) })),
     checkoutUntil: until ? toBusinessIso(until) : null,
+    pointsPayment: payment.maxSharePercent > 0 ? { pointsPerYuan: payment.pointsPerYuan, maxSharePercent: payment.maxSharePercent } : null,
   };
 }

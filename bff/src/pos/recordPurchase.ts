@@ -1,4 +1,4 @@
-import { errorStatus, earnsBirthdayMonthRate, pointsForPayment, purchaseAmountsAddUp, purchaseTimeInRange, toBusinessIso, type ErrorCode, type PosPurchaseRequest, type RouteResponse } from '@cakeday/shared';
+import { errorStatus, earnsBirthdayMonthRate, pointsForPayment, pointsPaymentBlocker, pointsValueFen, purchaseAmountsAddUp, purchaseTimeInRange, toBusinessIso, type ErrorCode, type PosPurchaseRequest, type RouteResponse } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { CouponModel } from '../coupons/Coupon.model';
 import { isDuplicateKeyError } from '../db/duplicateKey';
@@ -7,6 +7,7 @@ import type { IntegrationPrincipal } from '../http/context';
 import { assertCheckout, findMemberCode } from '../memberCode/resolveMemberCode';
 import { birthdayUnlockOf } from '../members/birthdayHistory';
 import { celebratedBirthday } from '../members/storedBirthday';
+import { PointsAccountModel } from '../points/PointsAccount.model';
 import { findMemberByRef } from './findMemberByRef';
 import { StoreModel } from '../writeoff/Store.model';
 import { blockerOf, couponUseContext } from './couponUseContext';
@@ -24,8 +25,14 @@ async function newPurchase(input: PosPurchaseRequest, integration: IntegrationPr
   const { now } = context;
   const store = integration.storeId ? await StoreModel.findById(integration.storeId, { code: 1, name: 1 }).lean() : null;
   if (input.storeCode !== undefined && input.storeCode !== store?.code) throw refusal('POS_WRONG_STORE');
-  if (!purchaseAmountsAddUp(input)) throw refusal('POS_AMOUNTS_MISMATCH');
   const purchasedAt = new Date(input.purchasedAt);
+  const snapshot = await context.settingsSource.at(purchasedAt);
+  // Points pay by the rule in force when the purchase was made (a till that was offline sends later).
+  const payment = snapshot.settings.points.payment;
+  const pointsBlocker = pointsPaymentBlocker(input.pointsToRedeem, input.totalFen - input.discountFen, payment);
+  if (pointsBlocker) throw refusal(pointsBlocker);
+  const pointsRedeemedFen = input.pointsToRedeem > 0 ? pointsValueFen(input.pointsToRedeem, payment) : 0;
+  if (!purchaseAmountsAddUp({ ...input, pointsFen: pointsRedeemedFen })) throw refusal('POS_AMOUNTS_MISMATCH');
   if (!purchaseTimeInRange(purchasedAt, now)) throw refusal('POS_TIME_OUT_OF_RANGE');
   const purchaseKey = `${integration.integrationId}:${input.receiptNo}`;
   const code = input.member ? null : await findMemberCode(input.memberCode ?? '', context.secret);
@@ -34,7 +41,13 @@ async function newPurchase(input: PosPurchaseRequest, integration: IntegrationPr
   const couponIds = [...new Set(input.couponIds)];
   // At a till only the coupons the member attached to the code; online the member's own (checked below).
   if (code && !couponIds.every((id) => code.couponIds.some((attached) => attached.toHexString() === id))) throw refusal('POS_COUPON_NOT_PRESENTED');
-  const snapshot = await context.settingsSource.at(purchasedAt);
+  // The ledger decides when the purchase settles; checked here too so a short balance records nothing.
+  if (input.pointsToRedeem > 0) {
+    const account = await PointsAccountModel.findById(member._id, { balance: 1 }).lean();
+    const balance = account?.balance ?? 0;
+    if (balance < 0) throw refusal('POINTS_BALANCE_NEGATIVE');
+    if (balance < input.pointsToRedeem) throw refusal('POINTS_INSUFFICIENT');
+  }
   const coupons = await CouponModel.find({ _id: { $in: couponIds.map((id) => new Types.ObjectId(id)) }, memberId: member._id }).lean();
   if (coupons.length !== couponIds.length) throw refusal('POS_COUPON_NOT_PRESENTED');
   const useContext = await couponUseContext(member, integration, { now, spendFen: input.totalFen, settings: snapshot.settings });
@@ -58,6 +71,8 @@ async function newPurchase(input: PosPurchaseRequest, integration: IntegrationPr
     totalFen: input.totalFen,
     discountFen: input.discountFen,
     paidFen: input.paidFen,
+    pointsRedeemed: input.pointsToRedeem,
+    pointsRedeemedFen,
     couponIds: couponIds.map((id) => new Types.ObjectId(id)),
     settingsVersion: snapshot.version,
     tierBefore: member.tier.level,
@@ -101,6 +116,8 @@ export async function recordPurchase(input: PosPurchaseRequest, integration: Int
     purchasedAt: toBusinessIso(purchase.purchasedAt),
     paidFen: purchase.paidFen,
     pointsEarned: purchase.pointsEarned,
+    pointsRedeemed: purchase.pointsRedeemed ?? 0,
+    pointsRedeemedFen: purchase.pointsRedeemedFen ?? 0,
     couponsWrittenOff: purchase.couponIds.map((id) => id.toHexString()),
     member: { ...(await presentPosMember(member, context.now)), tierChanged: purchase.tierAfter !== null && purchase.tierAfter !== purchase.tierBefore },
   };

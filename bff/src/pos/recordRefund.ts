@@ -24,6 +24,7 @@ async function newRefund(input: PosRefundRequest, integrationId: Types.ObjectId,
     purchaseId: null,
     memberId: null,
     pointsClawedBack: 0,
+    pointsReturned: 0,
     couponsRestored: [],
     createdAt: context.now,
     settledAt: null,
@@ -61,6 +62,7 @@ export async function recordRefund(input: PosRefundRequest, integration: Integra
     status: refund.state === 'settled' ? 'settled' : 'waiting_for_purchase',
     refundFen: refund.refundFen,
     pointsClawedBack: refund.pointsClawedBack,
+    pointsReturned: refund.pointsReturned ?? 0,
     couponsRestored: refund.couponsRestored.map((id) => id.toHexString()),
   };
 }

@@ -2,10 +2,14 @@ import type { ErrorCode } from '@cakeday/shared';
 import { CouponModel } from '../coupons/Coupon.model';
 import { MemberCodeModel } from '../memberCode/MemberCode.model';
 import { eventKey, recordEvent } from '../events/recordEvent';
+import { AppError } from '../errors/AppError';
 import { earnPoints } from '../points/earnPoints';
+import { PointsEntryModel } from '../points/PointsEntry.model';
+import { reversePoints } from '../points/reversePoints';
+import { spendPoints } from '../points/spendPoints';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import { crashPoint, type PosContext } from './posContext';
-import { PosPurchaseModel, posEarnKey, posSpendKey, purchaseKeyOf, type PosPurchase } from './PosPurchase.model';
+import { PosPurchaseModel, posEarnKey, posRedeemKey, posRedeemReturnKey, posSpendKey, purchaseKeyOf, type PosPurchase } from './PosPurchase.model';
 import { settleWaitingRefunds } from './settleRefund';
 
 async function reload(purchase: PosPurchase): Promise<PosPurchase> {
@@ -14,9 +18,28 @@ async function reload(purchase: PosPurchase): Promise<PosPurchase> {
   return stored;
 }
 
-/** Gives back what the purchase took (its coupons, its code), then refuses it: a retry then refuses it again. */
+/** The points that paid part of the bill, back in full: only when the ledger took them (a refusal after that step). */
+async function returnRedeemedPoints(purchase: PosPurchase, context: PosContext): Promise<void> {
+  if ((purchase.pointsRedeemed ?? 0) <= 0) return;
+  const taken = await PointsEntryModel.findOne({ key: posRedeemKey(purchase._id), state: 'applied' }, { _id: 1 }).lean();
+  if (!taken) return;
+  await reversePoints(
+    {
+      memberId: purchase.memberId.toHexString(),
+      reversesKey: posRedeemKey(purchase._id),
+      idempotencyKey: posRedeemReturnKey(purchase._id),
+      reasonCode: 'pos_redeem_returned',
+      reason: `消费未完成，退回抵现积分：小票 ${purchase.receiptNo}`,
+      reference: { type: 'pos_purchase', id: purchase._id.toHexString() },
+    },
+    { now: context.now, queue: context.queue },
+  );
+}
+
+/** Gives back what the purchase took (its coupons, its code, its points), then refuses it: a retry refuses it again. */
 async function refuse(purchase: PosPurchase, refusal: ErrorCode, context: PosContext): Promise<PosPurchase> {
   const key = purchaseKeyOf(purchase);
+  await returnRedeemedPoints(purchase, context);
   await CouponModel.updateMany(
     { _id: { $in: purchase.couponIds }, status: 'used', usedPurchaseKey: key },
     { $set: { status: 'available', usedAt: null, usedStoreId: null, usedStoreName: null, usedPurchaseKey: null, updatedAt: context.now } },
@@ -41,8 +64,28 @@ async function writeOffCoupons(purchase: PosPurchase, context: PosContext): Prom
 }
 
 /**
+ * Takes the points that pay part of the bill, once per purchase (the ledger's key is the purchase's): a replay, a
+ * duplicate or pos.settle finds the entry already applied. The refusal's code when the balance falls short.
+ */
+async function redeemPoints(purchase: PosPurchase, context: PosContext): Promise<ErrorCode | null> {
+  const points = purchase.pointsRedeemed ?? 0;
+  if (points <= 0) return null;
+  const where = purchase.storeName ? `门店消费（${purchase.storeName}）` : '线上消费';
+  try {
+    await spendPoints(
+      { memberId: purchase.memberId.toHexString(), points, idempotencyKey: posRedeemKey(purchase._id), reasonCode: 'pos_points_payment', reason: `${where}积分抵现 ¥${(purchase.pointsRedeemedFen ?? 0) / 100}：小票 ${purchase.receiptNo}`, reference: { type: 'pos_purchase', id: purchase._id.toHexString() } },
+      { now: context.now, queue: context.queue },
+    );
+    return null;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'POINTS_INSUFFICIENT' || error.code === 'POINTS_BALANCE_NEGATIVE')) return error.code;
+    throw error;
+  }
+}
+
+/**
  * Finishes a recorded purchase, each step idempotent by the purchase: its member code is used (once, by this
- * purchase), its coupons are written off, its points are earned (pending → applied through the ledger), its spend is
+ * purchase), its coupons are written off, the points paying part of it are taken, its points are earned (pending → applied through the ledger), its spend is
  * counted (the tier goes up at once), then it is settled and refunds that arrived first are settled. Safe to run any
  * number of times, concurrently too; a crash anywhere is finished by the next run (a replay or pos.settle).
  */
@@ -58,6 +101,9 @@ export async function settlePurchase(recorded: PosPurchase, context: PosContext)
   if (!(await writeOffCoupons(purchase, context))) return refuse(purchase, 'COUPON_NOT_AVAILABLE', context);
   crashPoint(context, 'coupons_written_off');
   const memberId = purchase.memberId.toHexString();
+  const redeemed = await redeemPoints(purchase, context);
+  if (redeemed !== null) return refuse(purchase, redeemed, context);
+  crashPoint(context, 'points_redeemed');
   if (purchase.pointsEarned > 0) {
     const where = purchase.storeName ? `门店消费（${purchase.storeName}）` : '线上消费';
     await earnPoints(

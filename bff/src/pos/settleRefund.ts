@@ -5,7 +5,7 @@ import { eventKey, recordEvent } from '../events/recordEvent';
 import { reversePoints } from '../points/reversePoints';
 import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import { crashPoint, type PosContext } from './posContext';
-import { PosPurchaseModel, posEarnKey, posRefundPointsKey, posRefundSpendKey, purchaseKeyOf, type PosPurchase } from './PosPurchase.model';
+import { PosPurchaseModel, posEarnKey, posRedeemKey, posRefundPointsKey, posRefundRedeemKey, posRefundSpendKey, purchaseKeyOf, type PosPurchase } from './PosPurchase.model';
 import { PosRefundModel, type PosRefund } from './PosRefund.model';
 
 type ClaimedRefund = PosPurchase['refunds'][number];
@@ -87,6 +87,23 @@ export async function settleRefund(waiting: PosRefund, context: PosContext, sett
     );
   }
   crashPoint(context, 'refund_points_clawed');
+  const pointsReturned = clawbackPoints({ pointsEarned: purchase.pointsRedeemed ?? 0, paidFen: purchase.paidFen, refundedBeforeFen: claimed.refundedBeforeFen, refundFen: claimed.refundFen });
+  if (pointsReturned > 0) {
+    // The points that paid part of the bill come back in the refund's proportion, with the expiry they had.
+    await reversePoints(
+      {
+        memberId,
+        reversesKey: posRedeemKey(purchase._id),
+        points: pointsReturned,
+        idempotencyKey: posRefundRedeemKey(purchase._id, waiting.refundNo),
+        reasonCode: 'pos_refund_points_returned',
+        reason: `消费退款，退回抵现积分：小票 ${purchase.receiptNo}`,
+        reference: { type: 'pos_purchase', id: purchase._id.toHexString() },
+      },
+      { now: context.now, queue: context.queue },
+    );
+  }
+  crashPoint(context, 'refund_points_returned');
   await recordPaidSpend(
     { memberId, amountFen: -claimed.refundFen, idempotencyKey: posRefundSpendKey(purchase._id, waiting.refundNo), paidAt: waiting.refundedAt, reference: `POS ${purchase.receiptNo} 退款 ${waiting.refundNo}` },
     { now: context.now, thresholds: context.settings.settings.tiers },
@@ -101,7 +118,7 @@ export async function settleRefund(waiting: PosRefund, context: PosContext, sett
   const couponsRestored = whole ? await restoreCoupons(purchase, context) : [];
   await PosRefundModel.updateOne(
     { _id: waiting._id, state: 'waiting' },
-    { $set: { state: 'settled', purchaseId: purchase._id, memberId: purchase.memberId, pointsClawedBack: points, couponsRestored, settledAt: context.now, nextAttemptAt: null } },
+    { $set: { state: 'settled', purchaseId: purchase._id, memberId: purchase.memberId, pointsClawedBack: points, pointsReturned, couponsRestored, settledAt: context.now, nextAttemptAt: null } },
   );
   return reload(waiting);
 }

@@ -1,26 +1,18 @@
-import { consentTexts, DEFAULT_BIRTHDAY_PACKAGES, type MembersExportResponse } from '@cakeday/shared';
-import type { Response } from 'supertest';
-import mongoose, { Types } from 'mongoose';
+import { DEFAULT_BIRTHDAY_PACKAGES, type MembersExportResponse } from '@cakeday/shared';
+import mongoose from 'mongoose';
 import { BirthdayPackageModel } from '../birthday/BirthdayPackage.model';
 import { HelpCampaignModel } from '../help/HelpCampaign.model';
 import { CouponModel } from '../coupons/Coupon.model';
 import { DeletedAccountModel } from '../members/DeletedAccount.model';
-import { MemberModel, type Member } from '../members/Member.model';
-import { earnPoints } from '../points/earnPoints';
 import { PointsEntryModel } from '../points/PointsEntry.model';
-import { bindReferral } from '../referral/bindReferral';
 import { ensureTestCouponTemplates } from '../referral/testSupport';
 import { buildTestApp, type TestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
-import { buildMember, sessionFor } from '../test/factories';
-import { buildMallItem } from '../test/mallFactories';
 import { useWechatSandbox } from '../test/wechatSandbox';
-import { StaffAllowanceModel } from '../writeoff/StaffAllowance.model';
-import { StoreModel } from '../writeoff/Store.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
-import { DEFAULT_SETTINGS_SNAPSHOT } from '../settings/settingsSource';
 import { saveTestSettings } from '../test/settings';
-import { recordPushEvent } from '../wechat/messagePush/recordPushEvent';
+import { MemberModel } from '../members/Member.model';
+import { everyFeatureScenario } from './everyFeatureMember';
 
 useTestDatabase();
 const sandbox = useWechatSandbox();
@@ -39,79 +31,8 @@ beforeAll(async () => {
   }
 });
 
-const post = async (route: string, auth: string, body: object = {}): Promise<Response> => {
-  const response = await http.post(`/api/${route}`).set('Authorization', auth).send(body);
-  if (response.status !== 200) throw new Error(`${route}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response;
-};
-
-async function someone(overrides: Partial<Member> = {}): Promise<{ member: Member; auth: string }> {
-  const member = await buildMember(overrides);
-  await sandbox.control().visit({ openid: member.openid });
-  return { member, auth: await sessionFor(member, { now: clock.now }) };
-}
-
-async function celebrant(nickname: string, day: number): Promise<{ member: Member; auth: string }> {
-  const who = await someone({ nickname, birthday: { month: 5, day, year: 1992 } });
-  await post('members.setBirthday', who.auth, { month: 5, day, consentVersion: consentTexts.birthday.version });
-  return who;
-}
-
-async function staff(): Promise<string> {
-  const store = await StoreModel.create({ code: `S${new Types.ObjectId().toHexString()}`, name: '人民广场店', address: '', createdAt: clock.now });
-  const member = await buildMember();
-  await StaffAllowanceModel.create({ openid: member.openid, storeId: store._id, name: '店员小王', active: true, createdAt: clock.now });
-  return sessionFor(member, { now: clock.now });
-}
-
-const NICKNAME = '要走的麦';
-const AVATAR = 'https://img.example.com/leaving.png';
-const PHONE = '13912345678';
-const WISH = '想要一束白玫瑰';
-const NOTE = '最好是白色的';
-
-/** Every feature: profile, phone, birthday + consent, points, a mall order written off, a coupon written off, a wishlist, help both ways, referral both ways. */
-async function memberWhoDidEverything(): Promise<{ member: Member; auth: string }> {
-  const { member, auth } = await someone({ createdAt: clock.now });
-  const memberId = member._id.toHexString();
-  await post('members.update', auth, { nickname: NICKNAME, avatarUrl: AVATAR });
-  await post('members.bindPhone', auth, { code: await sandbox.control().phoneCode({ openid: member.openid }, PHONE) });
-  await post('members.setBirthday', auth, { month: 5, day: 20, year: 1990, consentVersion: consentTexts.birthday.version });
-  await earnPoints({ memberId, points: 500, idempotencyKey: `erase-earn-${memberId}`, reasonCode: 'order_paid', reason: '订单支付获得积分', reference: null }, { now: clock.now, settings: DEFAULT_SETTINGS_SNAPSHOT });
-  const cashier = await staff();
-
-  const item = await buildMallItem({ kind: 'physical', pointsPrice: 100, cashFen: 0, title: '到店自提蛋糕' });
-  const redeemed = await post('mall.redeem', auth, { itemId: item._id.toHexString(), idempotencyKey: `erase-${memberId}` });
-  const orderQr = await post('orders.qr', auth, { orderId: redeemed.body.order.id });
-  await post('writeoff.redeem', cashier, { token: orderQr.body.token });
-
-  const claimed = await post('birthday.claim', auth, { packageCode: 'birthday-month-coupon' });
-  const couponQr = await post('coupons.qr', auth, { couponId: claimed.body.coupons[0].couponId });
-  await post('writeoff.redeem', cashier, { token: couponQr.body.token });
-
-  // WeChat pushed their answer to a subscription popup (the message push inbox keeps it under their openid).
-  await recordPushEvent({ type: 'subscribe_msg_popup_event', openid: member.openid, createTime: 1_778_800_000, templateId: 'sandbox-tmpl-birthday-reminder', status: 'accept', popupScene: 0 }, clock.now);
-
-  await post('wishlist.add', auth, { kind: 'text', text: WISH, note: NOTE });
-  await post('wishlist.share', auth, { shared: true });
-
-  // Help as owner (a friend helps) and as helper (they help a friend).
-  const ownCampaign = await post('help.start', auth);
-  const helper = await someone({ nickname: '助力好友' });
-  await post('help.assist', helper.auth, { shareId: ownCampaign.body.share.shareId });
-  const other = await celebrant('别人的寿星', 18);
-  const othersCampaign = await post('help.start', other.auth);
-  await post('help.assist', auth, { shareId: othersCampaign.body.share.shareId });
-
-  // Referral both ways: invited by a friend, and inviting another.
-  const inviter = await someone({ nickname: '邀请人' });
-  const invite = await post('referral.mine', inviter.auth);
-  expect(await bindReferral({ inviteeId: memberId, inviteeIsNew: true, inviteeEligible: true, shareId: invite.body.invite.shareId, referralCode: invite.body.code }, { now: clock.now, settings: DEFAULT_SETTINGS_SNAPSHOT })).toMatchObject({ bound: true });
-  const own = await post('referral.mine', auth);
-  const invitee = await someone({ nickname: '被邀请人' });
-  expect(await bindReferral({ inviteeId: invitee.member._id.toHexString(), inviteeIsNew: true, inviteeEligible: true, shareId: own.body.invite.shareId, referralCode: own.body.code }, { now: clock.now, settings: DEFAULT_SETTINGS_SNAPSHOT })).toMatchObject({ bound: true });
-  return { member: (await MemberModel.findById(member._id).lean()) ?? member, auth };
-}
+const { post, memberWhoDidEverything, texts } = everyFeatureScenario(() => http, sandbox, clock);
+const { NICKNAME, AVATAR, PHONE, WISH, NOTE } = texts;
 
 /** Every document of every collection, as text, by collection. */
 async function everything(): Promise<Map<string, string[]>> {

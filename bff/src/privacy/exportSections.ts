@@ -93,7 +93,7 @@ export const exportSectionReaders: Readers = {
       paidAt: iso(order.paidAt),
     })),
   writeoffs: async ({ memberId }) =>
-    (await WriteoffRecordModel.find({ memberId }).sort({ at: -1 }).lean()).map((record) => ({ subjectKind: record.subjectKind, title: record.title, storeName: record.storeName, at: toBusinessIso(record.at) })),
+    (await WriteoffRecordModel.find({ memberId }).sort({ at: -1 }).lean()).map((record) => ({ subjectKind: record.subjectKind, title: record.title, storeName: record.storeName, memberName: record.memberName, at: toBusinessIso(record.at) })),
   birthdayClaims: async ({ memberId }) =>
     (await BirthdayClaimModel.find({ memberId }).sort({ claimedAt: -1 }).lean()).map((claim) => ({ packageCode: claim.packageCode, celebrationYear: claim.celebrationYear, claimedAt: toBusinessIso(claim.claimedAt) })),
   help: async ({ memberId }) => {

@@ -16,6 +16,8 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   Migration: 'which data migrations ran',
   EventCheckpoint: 'where each event consumer has read to',
   DailyRollup: 'per-day counts naming nobody (applied holds event ids)',
+  LiabilitySnapshot: 'a day’s points liability totals by month, naming nobody',
+  InsightsDay: 'per-day counts for the insights dashboards, naming nobody (complaint words come from our lexicon; applied holds event ids)',
   AuditHead: 'the audit chain’s last position and hash',
   Operator: 'the brand’s staff, not members',
   OperatorSession: 'console sessions of the brand’s staff',
@@ -25,9 +27,13 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   SendRateWindow: 'campaign sends per second, naming nobody',
   Integration: 'a till’s or an online channel’s key',
   IntegrationNonce: 'nonces of signed requests, by integration',
+  IntegrationDailyStats: 'request and error counts per integration and day, naming nobody',
   CommunityTopic: 'the community’s topics, kept by ops',
   ModerationWord: 'the local word list, kept by ops',
+  Segment: 'member segments ops define: conditions and the operator who made them, naming no member',
+  CampaignResult: 'per-campaign, per-variant counts and amounts naming nobody (applied holds event ids)',
   MediaCheck: 'WeChat trace ids of photo checks, naming photo and post ids only (deleted with the photos)',
+  WriteoffCode: 'the numeric code beside a write-off QR, naming a coupon or order id only',
 };
 /** Fields that look personal by name but are not, and why. */
 const EXEMPTED_FIELDS: Record<string, string> = {
@@ -39,12 +45,16 @@ const EXEMPTED_FIELDS: Record<string, string> = {
   'AuditEntry.ip': 'the acting operator’s address, not a member’s',
   'OperatorSession.ip': 'the operator’s address, for their own session list',
   'Member.newMemberRewardsEligible': 'a flag kept on the anonymised member, naming nobody',
+  'LiabilitySnapshot.members': 'a count of members holding points, naming nobody',
   'DailyRollup.newMembers': 'a count of a day’s new members, naming nobody',
   'DailyRollup.activeMembers': 'a count of a day’s active members, naming nobody',
   'DailyRollup.funnels.birthday.reach': 'a count of members, naming nobody',
   'DailyRollup.funnels.birthday.open': 'a count of members, naming nobody',
   'DailyRollup.funnels.birthday.claim': 'a count of members, naming nobody',
   'DailyRollup.funnels.birthday.use': 'a count of members, naming nobody',
+  'Segment.conditions': 'a segment’s conditions (tiers, months, stages), not a member’s data',
+  'Coupon.conditions.birthdayMonthOnly': 'a rule of the coupon (usable in the holder’s birthday month only), not a birthday',
+  'CouponTemplate.conditions.birthdayMonthOnly': 'a rule of the template, not a member’s birthday',
   'Campaign.audience.birthdayMonths': 'an audience filter (the months a campaign targets), not a member’s birthday',
 };
 const exemptions = { models: MODELS_WITHOUT_MEMBER_DATA, fields: EXEMPTED_FIELDS };

@@ -12,8 +12,11 @@ import { ReferralCodeModel } from '../referral/ReferralCode.model';
 import { DailyCounterModel } from '../db/DailyCounter.model';
 import { ShareLinkModel } from '../referral/ShareLink.model';
 import { WishlistModel } from '../wishlist/Wishlist.model';
+import { NpsAnswerModel } from '../satisfaction/NpsAnswer.model';
+import { RatingModel } from '../satisfaction/Rating.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { MemberStatsModel } from '../analytics/MemberStats.model';
+import { CampaignTouchesModel } from '../campaigns/results/CampaignTouches.model';
 import { AVATAR_BUCKET, deleteAvatarFilesOf } from '../media/avatarFiles';
 import type { PhotoStore } from '../community/photos/photoStore';
 import { communityHolders } from '../community/privacy/communityHolders';
@@ -23,6 +26,8 @@ import { SubscriptionReportModel } from '../subscriptions/SubscriptionReport.mod
 import { SendReceiptModel } from '../subscriptions/SendReceipt.model';
 import { CampaignDeliveryModel } from '../campaigns/CampaignDelivery.model';
 import { InboxMessageModel } from '../messages/InboxMessage.model';
+import { SmsReceiptModel } from '../sms/SmsReceipt.model';
+import { SmsReplyModel } from '../sms/SmsReply.model';
 
 /** What erasure does to a holder: delete the member's documents, strip the personal fields, or keep them. */
 export type ErasureAction = 'delete' | 'anonymise' | 'keep';
@@ -64,7 +69,7 @@ const keyedBy = (memberId: Types.ObjectId): { _id: RegExp } => ({ _id: new RegEx
 export const personalDataHolders: readonly PersonalDataHolder[] = [
   {
     model: 'Member',
-    fields: ['_id', 'openid', 'unionid', 'nickname', 'nicknameReview', 'avatarUrl', 'avatarUploadedAt', 'phone', 'phoneHash', 'birthday', 'birthdayHistory'],
+    fields: ['_id', 'openid', 'unionid', 'nickname', 'nicknameReview', 'avatarUrl', 'avatarUploadedAt', 'avatarCheck', 'phone', 'phoneHash', 'birthday', 'birthdayHistory'],
     erasure: 'anonymise',
     why: 'The id stays (the ledger refers to it); openid, unionid, profile, phone, birthday and history go; every session is revoked.',
     erase: ({ memberId, now }) =>
@@ -78,6 +83,7 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
             nicknameReview: null,
             avatarUrl: null,
             avatarUploadedAt: null,
+            avatarCheck: null,
             phone: null,
             birthday: null,
             birthdayHistory: { firstSetAt: null, changedAt: null, corrections: 0, lastBenefitClaimedAt: null },
@@ -111,6 +117,14 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     erasure: 'delete',
     why: 'Analytics’ view of the member (activity dates, purchase amounts, lifecycle stage and RFM scores), derived from the outbox: nothing needs it once the member is gone, and the daily rollups it fed hold no member. Not exported: derived from the orders and points that are.',
     erase: ({ memberId }) => MemberStatsModel.deleteOne({ _id: memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'CampaignTouches',
+    fields: ['_id', 'campaigns', 'applied'],
+    erasure: 'delete',
+    why: 'The campaigns the member was assigned to lately and the steps counted for them, derived from the outbox so each is counted once: nothing needs it once the member is gone, and the campaign results it fed hold no member. Not exported: derived from the deliveries and orders.',
+    erase: ({ memberId }) => CampaignTouchesModel.deleteOne({ _id: memberId }),
     exportedIn: [],
   },
   {
@@ -343,6 +357,22 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     exportedIn: [],
   },
   {
+    model: 'SmsReceipt',
+    fields: ['memberId'],
+    erasure: 'delete',
+    why: 'Tencent’s delivery receipts of SMS to the member (whether it reached the phone), by the member the number resolved to; the number itself is never stored. Nothing needs them once the member is gone. Not exported: they hold no text.',
+    erase: ({ memberId }) => SmsReceiptModel.deleteMany({ memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'SmsReply',
+    fields: ['memberId'],
+    erasure: 'delete',
+    why: 'That the member replied to an SMS and whether it was an opt-out (the number and the text are not stored; the key is a keyed hash). The withdrawal it caused is kept in the consents. Not exported: the consents it changed are.',
+    erase: ({ memberId }) => SmsReplyModel.deleteMany({ memberId }),
+    exportedIn: [],
+  },
+  {
     model: 'InboxMessage',
     fields: ['memberId', 'lines'],
     erasure: 'delete',
@@ -355,6 +385,22 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     fields: ['openid', 'name', 'memberId'],
     erasure: 'keep',
     why: 'The stores’ staff roster ops keeps (employment, not the member account): ops removes a leaver. Not exported: ops data about staff.',
+    exportedIn: [],
+  },
+  {
+    model: 'Rating',
+    fields: ['key', 'memberId', 'comment', 'sentiment'],
+    erasure: 'delete',
+    why: 'The member’s ratings of their orders and write-offs, with the comments they wrote: deleted with them; the dashboard’s counts (insights_daily) and the rating.submitted events hold no text and no member. Not exported yet: a satisfaction section of members.export is to follow.',
+    erase: ({ memberId }) => RatingModel.deleteMany({ memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'NpsAnswer',
+    fields: ['key', 'memberId', 'comment', 'sentiment'],
+    erasure: 'delete',
+    why: 'The member’s answers to the NPS question, with their comments: deleted with them, like the ratings. Not exported yet: a satisfaction section of members.export is to follow.',
+    erase: ({ memberId }) => NpsAnswerModel.deleteMany({ memberId }),
     exportedIn: [],
   },
 ];

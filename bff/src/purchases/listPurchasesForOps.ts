@@ -6,7 +6,7 @@ import { PosPurchaseModel, type PosPurchase } from '../pos/PosPurchase.model';
 
 type Operator = Pick<OperatorPrincipal, 'ability'>;
 
-function presentPurchaseForOps(purchase: PosPurchase): OpsPurchase {
+export function presentPurchaseForOps(purchase: PosPurchase): OpsPurchase {
   return {
     id: purchase._id.toHexString(),
     receiptNo: purchase.receiptNo,
@@ -19,6 +19,8 @@ function presentPurchaseForOps(purchase: PosPurchase): OpsPurchase {
     paidFen: purchase.paidFen,
     refundedFen: purchase.refundedFen,
     pointsEarned: purchase.pointsEarned,
+    pointsRedeemed: purchase.pointsRedeemed ?? 0,
+    pointsRedeemedFen: purchase.pointsRedeemedFen ?? 0,
     couponsUsed: purchase.couponIds.length,
     tierBefore: purchase.tierBefore,
     tierAfter: purchase.tierAfter,
@@ -27,14 +29,19 @@ function presentPurchaseForOps(purchase: PosPurchase): OpsPurchase {
   };
 }
 
+export interface OpsPurchaseFilters {
+  storeId?: string;
+  memberId?: string;
+  receiptNo?: string;
+  from?: string;
+  to?: string;
+}
+
 /**
  * ops.purchases.list: newest first, under the operator's conditions (a store manager's `{ storeId }`, joined with
- * `$and`); naming a store the operator may not read is 403.
+ * `$and`); naming a store the operator may not read is 403. from/to bound the purchase time (to exclusive).
  */
-export async function listPurchasesForOps(
-  input: { page: number; pageSize: number; storeId?: string; memberId?: string; receiptNo?: string },
-  operator: Operator,
-): Promise<{ items: OpsPurchase[]; total: number }> {
+export async function listPurchasesForOps(input: { page: number; pageSize: number } & OpsPurchaseFilters, operator: Operator): Promise<{ items: OpsPurchase[]; total: number }> {
   if (input.storeId) assertCanName(operator, 'read', 'Purchase', { storeId: input.storeId });
   const access = accessibleFilter(operator, 'read', 'Purchase');
   if (!access) return { items: [], total: 0 };
@@ -42,6 +49,7 @@ export async function listPurchasesForOps(
   if (input.storeId) filter.storeId = new Types.ObjectId(input.storeId);
   if (input.memberId) filter.memberId = new Types.ObjectId(input.memberId);
   if (input.receiptNo) filter.receiptNo = input.receiptNo;
+  if (input.from || input.to) filter.purchasedAt = { ...(input.from ? { $gte: new Date(input.from) } : {}), ...(input.to ? { $lt: new Date(input.to) } : {}) };
   const query = withinAccess(access, filter);
   const [items, total] = await Promise.all([
     PosPurchaseModel.find(query).sort({ purchasedAt: -1, _id: -1 }).skip((input.page - 1) * input.pageSize).limit(input.pageSize).lean(),

@@ -55,3 +55,37 @@ describe('ops.purchases.list', () => {
     expect(byOtherReceipt.body).toMatchObject({ items: [], total: 0 });
   });
 });
+
+describe('ops.purchases.list by date, and ops.purchases.get', () => {
+  it('filters by purchase time (to exclusive); the detail has lines, coupons and each refund with its points; another store’s purchase is 404 to its manager', async () => {
+    const otherTill = await buildIntegration();
+    const member = await buildMember();
+    const yesterday = new Date(clock.now.getTime() - 24 * 60 * 60_000);
+    for (const [integration, receiptNo, fen, at] of [[till, 'DAY-1', 30_000, yesterday], [otherTill, 'DAY-2', 10_000, clock.now]] as const) {
+      const code = await memberCodeFor(app.http, member, [], clock.now);
+      expect((await signedPost(app.http, integration, 'pos.purchase', purchaseBody(code.numericCode, receiptNo, fen, { at }), { at: clock.now })).status).toBe(200);
+    }
+    await signedPost(app.http, till, 'pos.refund', { receiptNo: 'DAY-1', refundNo: 'HALF', refundedAt: clock.now.toISOString(), refundFen: 15_000 }, { at: clock.now });
+    const analyst = await opsCookieFor(app.http, await buildOperator({ roles: ['analyst'] }));
+    const today = await app.http.post('/api/ops.purchases.list').set('Cookie', analyst).send({ memberId: member._id.toHexString(), from: new Date(clock.now.getTime() - 60_000).toISOString() });
+    expect(today.body.items.map((item: { receiptNo: string }) => item.receiptNo)).toEqual(['DAY-2']);
+    const before = await app.http.post('/api/ops.purchases.list').set('Cookie', analyst).send({ memberId: member._id.toHexString(), to: clock.now.toISOString() });
+    expect(before.body.items.map((item: { receiptNo: string }) => item.receiptNo)).toEqual(['DAY-1']);
+
+    const id = before.body.items[0].id as string;
+    const detail = await app.http.post('/api/ops.purchases.get').set('Cookie', analyst).send({ id });
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({
+      receiptNo: 'DAY-1',
+      integrationName: expect.any(String),
+      lines: [{ sku: 'CAKE-8', name: '8寸生日蛋糕', qty: 1, amountFen: 30_000 }],
+      pointsEarned: 300,
+      refundedFen: 15_000,
+      refundRecords: [{ refundNo: 'HALF', refundFen: 15_000, state: 'settled', pointsClawedBack: 150, pointsReturned: 0 }],
+    });
+    const manager = await opsCookieFor(app.http, await buildOperator({ roles: ['store_manager'], storeId: otherTill.store?._id ?? null }));
+    expect((await app.http.post('/api/ops.purchases.get').set('Cookie', manager).send({ id })).status).toBe(404);
+    expect((await app.http.post('/api/ops.purchases.get').set('Cookie', manager).send({ id: today.body.items[0].id })).status).toBe(200);
+    expect((await app.http.post('/api/ops.purchases.get').set('Cookie', analyst).send({ id: 'a00000000000000000000000' })).status).toBe(404);
+  });
+});

@@ -4,6 +4,7 @@ import { issueCoupon } from '../coupons/issueCoupon';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import type { SettingsSnapshot } from '../settings/settingsSource';
 import { memberIdForCode } from './referralCodes';
+import { recordReferralBound } from './referralEvents';
 import { ReferralModel } from './Referral.model';
 import { ShareLinkModel } from './ShareLink.model';
 
@@ -19,11 +20,12 @@ export interface BindReferralInput {
 export type BindReferralResult = { bound: true; referrerId: string } | { bound: false; reason: ReferralRefusal };
 
 /**
- * The invitee's first-order coupon (the template of the settings the referral was bound under); idempotent, so the
- * settle job can finish one a crash left undone.
+ * The invitee's first-order coupon (the template of the settings the referral was bound under), after the binding's
+ * event; idempotent, so the settle job can finish one a crash left undone.
  */
 export async function issueWelcomeCoupon(inviteeId: string, templateCode: string, now: Date): Promise<void> {
-  await issueCoupon({ memberId: inviteeId, templateCode, source: 'referral', sourceKey: `welcome:${inviteeId}` }, now);
+  await recordReferralBound(inviteeId, now);
+  await issueCoupon({ memberId: inviteeId, templateCode, source: 'referral', sourceKey: `welcome:${inviteeId}`, firstOrderOnly: true }, now);
   await ReferralModel.updateOne({ _id: new Types.ObjectId(inviteeId), welcomeIssuedAt: null }, { $set: { welcomeIssuedAt: now } });
 }
 

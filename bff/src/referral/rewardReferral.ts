@@ -1,6 +1,7 @@
 import { countsForReferralReward, referralRewardPoints } from '@cakeday/shared';
 import { takeDailySlot } from '../db/dailyCounter';
 import { earnPoints, type LedgerContext } from '../points/earnPoints';
+import { recordReferralRewarded } from './referralEvents';
 import { ReferralModel, type Referral } from './Referral.model';
 import { settingsOfReferral, type ReferralSettingsContext } from './referralSettings';
 
@@ -70,6 +71,7 @@ export async function rewardReferral(event: ReferralOrderEvent, context: Referra
       { now: context.now, settings: boundUnder, queue: context.queue, faults: context.faults },
     );
   }
+  await recordReferralRewarded(claimed, points, context.now);
   return ReferralModel.findOneAndUpdate(
     { _id: claimed._id, state: 'joined' },
     { $set: { state: 'rewarded', points, pointsKey: points > 0 ? pointsKey : null, rewardedAt: context.now } },

@@ -34,6 +34,7 @@ export function purchaseBody(memberCode: string, receiptNo: string, totalFen: nu
     lines: [{ sku: 'CAKE-8', name: '8寸生日蛋糕', qty: 1, amountFen: totalFen }],
     totalFen,
     discountFen,
+    pointsToRedeem: 0,
     paidFen: totalFen - discountFen,
     memberCode,
     couponIds: options.couponIds ?? [],

@@ -1,13 +1,14 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
-import { startWechatSandbox, type PushMode, type PushSandboxControl, type RunningWechatSandbox, type SandboxControl } from '../../../scripts/wechat-sandbox';
+import { SMS_API_PATH, startWechatSandbox, type PushMode, type PushSandboxControl, type RunningWechatSandbox, type SandboxControl, type SmsSandboxControl } from '../../../scripts/wechat-sandbox';
 import { MESSAGE_PUSH_PATH } from '../wechat/messagePush/messagePushRoute';
 import { testConfig } from './app';
 
 // Not the development defaults: the BFF must take its push secrets from its configuration.
 export const TEST_PUSH_TOKEN = 'cakedayTestPushToken';
 export const TEST_PUSH_AES_KEY = 'TestPushEncodingAesKeyForTheBffTests0000001';
+export const TEST_SMS_CALLBACK_TOKEN = 'cakedayTestSmsCallbackToken';
 
 export interface WechatSandboxHarness {
   /** The sandbox's base URL (WECHAT_API_BASE); available from beforeAll on. */
@@ -16,6 +17,8 @@ export interface WechatSandboxHarness {
   control(): SandboxControl;
   /** The message push's controls in-process (settled(id) to await a delivery). */
   push(): PushSandboxControl;
+  /** Tencent Cloud SMS's controls in-process: the outbox, delivery receipts, a member's reply. */
+  sms(): SmsSandboxControl;
   /**
    * testConfig() pointing the BFF's WeChat adapters at this sandbox, with the push token, EncodingAESKey and mode
    * the sandbox signs with.
@@ -77,6 +80,13 @@ export function useWechatSandbox(options: WechatSandboxOptions = {}): WechatSand
         timeoutMs: 30_000,
         mediaVerdictDelayMs: 'manual',
       },
+      // Tencent's SMS receipts and replies go to the same listener, with the token the BFF's config expects.
+      sms: listenerUrl
+        ? {
+            statusCallbackUrl: `${listenerUrl}/sms/callbacks/status?token=${TEST_SMS_CALLBACK_TOKEN}`,
+            replyCallbackUrl: `${listenerUrl}/sms/callbacks/reply?token=${TEST_SMS_CALLBACK_TOKEN}`,
+          }
+        : {},
     });
   });
   afterAll(async () => {
@@ -91,9 +101,12 @@ export function useWechatSandbox(options: WechatSandboxOptions = {}): WechatSand
     url: () => started().url,
     control: () => started().control,
     push: () => started().push,
+    sms: () => started().sms,
     config: (overrides = {}) =>
       testConfig({
         WECHAT_API_BASE: started().url,
+        SMS_API_BASE: `${started().url}${SMS_API_PATH}`,
+        SMS_CALLBACK_TOKEN: TEST_SMS_CALLBACK_TOKEN,
         WECHAT_PUSH_TOKEN: TEST_PUSH_TOKEN,
         WECHAT_PUSH_AES_KEY: TEST_PUSH_AES_KEY,
         WECHAT_PUSH_MODE: started().push.settings().mode,

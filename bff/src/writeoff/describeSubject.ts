@@ -1,9 +1,10 @@
-import { couponConditionText, couponValueText, type WriteoffSubject } from '@cakeday/shared';
+import { couponConditionText, couponValueText, isWriteoffCodeNumber, normalizeMemberCodeInput, type WriteoffSubject } from '@cakeday/shared';
 import { AppError, unprocessable } from '../errors/AppError';
 import { CouponModel, type Coupon } from '../coupons/Coupon.model';
 import { MemberModel } from '../members/Member.model';
 import { MallOrderModel, type MallOrder } from '../orders/MallOrder.model';
-import { verifyQrToken } from './qrToken';
+import { verifyQrToken, type QrVerdict } from './qrToken';
+import { WriteoffCodeModel } from './WriteoffCode.model';
 
 export type ScannedSubject = { kind: 'coupon'; coupon: Coupon; view: WriteoffSubject; expiresAt: Date } | { kind: 'order'; order: MallOrder; view: WriteoffSubject; expiresAt: Date };
 
@@ -13,9 +14,22 @@ async function memberName(memberId: MallOrder['buyerMemberId']): Promise<string>
   return (member?.nicknameReview ? null : member?.nickname) ?? '会员';
 }
 
-/** Verifies the QR token and loads what it names; 422 when the token is forged or stale, 409 when already used. */
+/**
+ * What the staff scanned or typed: the QR's signed token, or the numeric code printed beside it (looked up while it
+ * lives; a code that was never issued, was renewed away or has run out reads as a forged or stale token).
+ */
+export async function resolveWriteoffInput(input: string, now: Date, secret: string): Promise<QrVerdict> {
+  const typed = normalizeMemberCodeInput(input);
+  if (!isWriteoffCodeNumber(typed)) return verifyQrToken(input.trim(), now, secret);
+  const code = await WriteoffCodeModel.findOne({ code: typed }).lean();
+  if (!code) return { ok: false, reason: 'invalid' };
+  if (now >= code.expiresAt) return { ok: false, reason: 'expired' };
+  return { ok: true, subject: code.subjectKind, id: code.subjectId.toHexString(), expiresAt: code.expiresAt };
+}
+
+/** Verifies the QR token (or its numeric code) and loads what it names; 422 when forged or stale, 409 when already used. */
 export async function describeSubject(token: string, now: Date, secret: string): Promise<ScannedSubject> {
-  const verdict = verifyQrToken(token, now, secret);
+  const verdict = await resolveWriteoffInput(token, now, secret);
   if (!verdict.ok) throw unprocessable(verdict.reason === 'expired' ? 'WRITEOFF_TOKEN_EXPIRED' : 'WRITEOFF_TOKEN_INVALID');
   if (verdict.subject === 'coupon') {
     const coupon = await CouponModel.findById(verdict.id).lean();

@@ -2,6 +2,7 @@ import { toBusinessIso } from '@cakeday/shared';
 import { isValidObjectId, Types } from 'mongoose';
 import type { RouteHandlers } from '../http/routeHandler';
 import { requireMember } from '../members/requireMember';
+import { assertCouponUsableAtStore } from './assertCouponUsableAtStore';
 import { describeSubject } from './describeSubject';
 import { presentWriteoff } from './presentWriteoff';
 import { redeemWriteoff } from './redeemWriteoff';
@@ -16,13 +17,17 @@ export const writeoffHandlers: Pick<RouteHandlers, WriteoffRoutes> = {
     return { isStaff: staff !== null, store: staff ? { id: staff.store._id.toHexString(), code: staff.store.code, name: staff.store.name } : null };
   },
   'writeoff.preview': async (input, { deps, principal }) => {
-    await requireStaff(principal);
-    const scanned = await describeSubject(input.token, deps.now(), deps.config.SESSION_SECRET);
+    const staff = await requireStaff(principal);
+    const now = deps.now();
+    const scanned = await describeSubject(input.token, now, deps.config.SESSION_SECRET);
+    if (scanned.kind === 'coupon') await assertCouponUsableAtStore(scanned.coupon, staff.store, { now, settings: (await deps.settings.at(now)).settings });
     return { subject: scanned.view, expiresAt: toBusinessIso(scanned.expiresAt) };
   },
   'writeoff.redeem': async (input, { deps, principal }) => {
     const staff = await requireStaff(principal);
-    return { record: presentWriteoff(await redeemWriteoff(input.token, staff, { now: deps.now(), secret: deps.config.SESSION_SECRET })) };
+    const now = deps.now();
+    const settings = (await deps.settings.at(now)).settings;
+    return { record: presentWriteoff(await redeemWriteoff(input.token, staff, { now, secret: deps.config.SESSION_SECRET, settings })) };
   },
   'writeoff.history': async (input, { principal }) => {
     const staff = await requireStaff(principal);

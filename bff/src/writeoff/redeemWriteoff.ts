@@ -1,10 +1,11 @@
+import type { ProgramSettings } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { AppError } from '../errors/AppError';
 import { CouponModel } from '../coupons/Coupon.model';
 import { MallOrderModel } from '../orders/MallOrder.model';
-import { describeSubject } from './describeSubject';
-import { verifyQrToken } from './qrToken';
+import { assertCouponUsableAtStore } from './assertCouponUsableAtStore';
+import { describeSubject, resolveWriteoffInput } from './describeSubject';
 import { recordCouponUsed } from './recordCouponUsed';
 import type { StaffMember } from './staffOf';
 import { WriteoffRecordModel, type WriteoffRecord } from './WriteoffRecord.model';
@@ -13,12 +14,12 @@ import { WriteoffRecordModel, type WriteoffRecord } from './WriteoffRecord.model
  * Writes off the coupon or pickup order the QR names, exactly once: the subject's own conditional update
  * (available → used / usedAt null → now) is the gate; the record is written after it, idempotently.
  */
-export async function redeemWriteoff(token: string, staff: StaffMember, context: { now: Date; secret: string }): Promise<WriteoffRecord> {
+export async function redeemWriteoff(token: string, staff: StaffMember, context: { now: Date; secret: string; settings: ProgramSettings }): Promise<WriteoffRecord> {
   const { now } = context;
   const scanned = await describeSubject(token, now, context.secret).catch(async (error: unknown) => {
     // A retry of a write-off that crashed after its gate: record the use it did not get to.
     if (error instanceof AppError && error.code === 'WRITEOFF_ALREADY_USED') {
-      const verdict = verifyQrToken(token, now, context.secret);
+      const verdict = await resolveWriteoffInput(token, now, context.secret);
       if (verdict.ok && verdict.subject === 'coupon') await recordCouponUsed(new Types.ObjectId(verdict.id), now);
     }
     throw error;
@@ -26,6 +27,7 @@ export async function redeemWriteoff(token: string, staff: StaffMember, context:
   const staffId = new Types.ObjectId(staff.memberId);
   let memberId: Types.ObjectId;
   if (scanned.kind === 'coupon') {
+    await assertCouponUsableAtStore(scanned.coupon, staff.store, context);
     const used = await CouponModel.updateOne(
       { _id: scanned.coupon._id, status: 'available', validUntil: { $gt: now } },
       { $set: { status: 'used', usedAt: now, usedStoreId: staff.store._id, usedStoreName: staff.store.name, usedByStaffMemberId: staffId, updatedAt: now } },

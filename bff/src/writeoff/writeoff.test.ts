@@ -75,4 +75,54 @@ describe('coupon QR and write-off', () => {
     expect([refund.status, refund.body.error.code]).toEqual([409, 'ORDER_NOT_REFUNDABLE']);
     expect((await http.post('/api/orders.qr').set('Authorization', auth).send({ orderId: order.body.order.id })).status).toBe(409);
   });
+
+  it('the numeric code beside the QR works like the QR: typed with spaces, once, and not after it runs out or is renewed', async () => {
+    const template = await buildCouponTemplate();
+    const member = await buildMember();
+    const coupon = await issueCoupon({ memberId: member._id.toHexString(), templateCode: template.code, source: 'birthday', sourceKey: 'code-1' }, clock.now);
+    const auth = await sessionFor(member, { now: clock.now });
+    const staff = await staffAuth();
+    const showQr = () => http.post('/api/coupons.qr').set('Authorization', auth).send({ couponId: coupon._id.toHexString() });
+
+    const first = await showQr();
+    expect(first.body.numericCode).toMatch(/^8\d{11}$/);
+    const typed = first.body.numericCode.replace(/(\d{4})(?=\d)/g, '$1 ');
+    const preview = await http.post('/api/writeoff.preview').set('Authorization', staff).send({ token: typed });
+    expect(preview.status).toBe(200);
+    expect(preview.body.subject).toMatchObject({ kind: 'coupon', id: coupon._id.toHexString(), title: '满50减10券' });
+
+    const mistyped = `${first.body.numericCode.slice(0, 11)}${(Number(first.body.numericCode.slice(11)) + 1) % 10}`;
+    const wrong = await http.post('/api/writeoff.preview').set('Authorization', staff).send({ token: mistyped });
+    expect([wrong.status, wrong.body.error.code]).toEqual([422, 'WRITEOFF_TOKEN_INVALID']);
+
+    const renewed = await showQr();
+    expect(renewed.body.numericCode).not.toBe(first.body.numericCode);
+    const retired = await http.post('/api/writeoff.redeem').set('Authorization', staff).send({ token: first.body.numericCode });
+    expect([retired.status, retired.body.error.code]).toEqual([422, 'WRITEOFF_TOKEN_INVALID']);
+
+    clock.now = new Date(clock.now.getTime() + 61_000);
+    const stale = await http.post('/api/writeoff.redeem').set('Authorization', staff).send({ token: renewed.body.numericCode });
+    expect([stale.status, stale.body.error.code]).toEqual([422, 'WRITEOFF_TOKEN_EXPIRED']);
+
+    const fresh = await showQr();
+    const done = await http.post('/api/writeoff.redeem').set('Authorization', staff).send({ token: fresh.body.numericCode });
+    expect(done.status).toBe(200);
+    expect(done.body.record.subject).toMatchObject({ kind: 'coupon', id: coupon._id.toHexString() });
+    const again = await http.post('/api/writeoff.redeem').set('Authorization', staff).send({ token: fresh.body.numericCode });
+    expect([again.status, again.body.error.code]).toEqual([409, 'WRITEOFF_ALREADY_USED']);
+    const plain = await http.post('/api/writeoff.redeem').set('Authorization', auth).send({ token: fresh.body.numericCode });
+    expect(plain.status).toBe(403);
+  });
+
+  it('a pickup order has a numeric code too', async () => {
+    const item = await buildMallItem();
+    const { member } = await buildPointsLot({ points: 500, earnedAt: clock.now });
+    const auth = await sessionFor(member, { now: clock.now });
+    const order = await http.post('/api/mall.redeem').set('Authorization', auth).send({ itemId: item._id.toHexString(), idempotencyKey: 'pickup-code-1' });
+    const qr = await http.post('/api/orders.qr').set('Authorization', auth).send({ orderId: order.body.order.id });
+    expect(qr.body.numericCode).toMatch(/^8\d{11}$/);
+    const done = await http.post('/api/writeoff.redeem').set('Authorization', await staffAuth()).send({ token: qr.body.numericCode });
+    expect(done.status).toBe(200);
+    expect(done.body.record.subject).toMatchObject({ kind: 'order', id: order.body.order.id });
+  });
 });

@@ -27,6 +27,7 @@ export function CouponCard({ coupon, onShowQr }: CouponCardProps): JSX.Element {
       <View className='coupon-card__body'>
         <Text className='coupon-card__title'>{coupon.title}</Text>
         <Text className='coupon-card__source'>{coupon.sourceLabel}</Text>
+        {coupon.restrictionTexts.length > 0 ? <Text className='coupon-card__restrictions'>{coupon.restrictionTexts.join(' · ')}</Text> : null}
         <Text className='coupon-card__validity'>{validity(coupon)}</Text>
       </View>
       {coupon.canShowQr ? (

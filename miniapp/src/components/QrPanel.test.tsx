@@ -14,4 +14,11 @@ describe('QrPanel', () => {
     render(<QrPanel token={null} error={new ApiError('RATE_LIMITED', 429)} hint='请向店员出示此码' onRetry={() => undefined} />);
     expect(screen.getByText('操作太频繁，请稍后再试')).toBeTruthy();
   });
+
+  it('prints the numeric code beside the QR, in groups of four, for the till to type', () => {
+    const token = { token: 'wo1.c.abc', numericCode: '812345678901', expiresAt: '2026-06-10T10:01:00+08:00', refreshAfterSeconds: 50 };
+    render(<QrPanel token={token} error={null} hint='请向店员出示此码' onRetry={() => undefined} />);
+    expect(screen.getByLabelText('数字码').textContent).toBe('8123 4567 8901');
+    expect(screen.getByText('扫不出来时，店员可输入数字码')).toBeTruthy();
+  });
 });

@@ -1,6 +1,6 @@
 import { Image, Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { type QrToken } from '@cakeday/shared';
+import { formatWriteoffCode, type QrToken } from '@cakeday/shared';
 import { useEffect } from 'react';
 import { brightenWhileShown } from '../platform/screenBrightness';
 import { qrSvgDataUrl } from '../qr/qrSvg';
@@ -41,6 +41,14 @@ export function QrPanel({ token, error, hint, onRetry }: QrPanelProps): JSX.Elem
           <Text className='qr-panel__loading'>二维码生成中…</Text>
         </View>
       )}
+      {token ? (
+        <View className='qr-panel__number'>
+          <Text className='qr-panel__number-label'>扫不出来时，店员可输入数字码</Text>
+          <Text className='qr-panel__number-value' aria-label='数字码'>
+            {formatWriteoffCode(token.numericCode)}
+          </Text>
+        </View>
+      ) : null}
       <Text className='qr-panel__hint'>{hint}</Text>
       {/* A browser has no scanner: the H5 build also shows the code, for the staff page's paste field. In a
           field, not as text, so that a long token is never read as a raw error code by the page checks. */}

@@ -4,7 +4,7 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { type TokenSourceProps } from './TokenSource';
 import './TokenSource.scss';
 
-/** A browser cannot scan: the staff member pastes the code shown under the member's QR. */
+/** A browser cannot scan: the staff member types the numeric code under the member's QR, or pastes the token. */
 export function TokenSource({ pending, onToken }: TokenSourceProps): JSX.Element {
   const [text, setText] = useState('');
   return (

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { errorMessages } from '@cakeday/shared';
 import { taroStandIn } from '../../test/taroStandIn';
 import { TokenSource } from './TokenSource.weapp';
@@ -43,5 +43,22 @@ describe('TokenSource (weapp: the camera scanner)', () => {
     await tapScan();
     expect(onToken).not.toHaveBeenCalled();
     expect(taroStandIn.toasts).toEqual([errorMessages.WRITEOFF_TOKEN_INVALID]);
+  });
+
+  it('takes the numeric code typed when the scan fails', async () => {
+    const onToken = jest.fn();
+    render(<TokenSource pending={false} onToken={onToken} />);
+    const field = await waitFor(() => {
+      const input = document.querySelector('input[placeholder="扫不出来？输入二维码下的数字码"]');
+      if (!input) throw new Error('no input yet');
+      return input;
+    });
+    await act(async () => {
+      fireEvent.input(field, { target: { value: '812345678901' } });
+    });
+    await act(async () => {
+      screen.getByText('查询数字码').click();
+    });
+    expect(onToken).toHaveBeenCalledWith('812345678901');
   });
 });

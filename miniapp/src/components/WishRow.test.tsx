@@ -13,3 +13,12 @@ describe('WishRow', () => {
     expect(screen.queryByText('审核中')).toBeNull();
   });
 });
+
+describe('WishRow for the owner of a fulfilled wish', () => {
+  it('names the friend who gave it, with their face', () => {
+    const wish = buildWish({ fulfilled: true, giver: { nickname: '阿明', avatarUrl: 'https://cdn.example/a.png' } });
+    const { container } = render(<WishRow wish={wish} actions={null} />);
+    expect(screen.getByText('阿明 送出')).toBeTruthy();
+    expect(container.querySelector('[aria-label="阿明"] img, [aria-label="阿明"] taro-image-core')).toBeTruthy();
+  });
+});

@@ -1,6 +1,7 @@
 import { type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { type Wish } from '@cakeday/shared';
+import { Avatar } from './Avatar';
 import { InReviewMark } from './InReviewMark';
 import './WishRow.scss';
 
@@ -33,7 +34,15 @@ export function WishRow({ wish, actions }: WishRowProps): JSX.Element {
           </Text>
         ) : null}
         {wish.fulfilled ? (
-          <Text className='wish-row__state'>🎁 心愿已实现{wish.giver ? ` · ${wish.giver.nickname} 送出` : ''}</Text>
+          <View className='wish-row__state'>
+            <Text>🎁 心愿已实现</Text>
+            {wish.giver ? (
+              <View className='wish-row__giver'>
+                <Avatar person={wish.giver} size='small' />
+                <Text>{wish.giver.nickname} 送出</Text>
+              </View>
+            ) : null}
+          </View>
         ) : wish.giftPending ? (
           <Text className='wish-row__state'>好友正在送出…</Text>
         ) : null}

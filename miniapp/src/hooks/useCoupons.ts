@@ -21,6 +21,6 @@ export function useCoupons(tab: CouponTab): Coupons {
 }
 
 /** A coupon's write-off QR, renewed every minute while shown. */
-export function useCouponQr(couponId: string | null): QrTokenState {
-  return useQrToken(() => call('coupons.qr', { couponId: couponId ?? '' }), couponId !== null);
+export function useCouponQr(couponId: string | null, onGone?: () => void): QrTokenState {
+  return useQrToken(() => call('coupons.qr', { couponId: couponId ?? '' }), couponId !== null, onGone);
 }

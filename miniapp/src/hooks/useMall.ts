@@ -1,4 +1,4 @@
-import { type MallItemKind, type MallListResponse, type MallItemSummary, type RouteResponse } from '@cakeday/shared';
+import { type MallItemKind, type MallListResponse, type MallItemSummary, type MallSection, type RouteResponse } from '@cakeday/shared';
 import { useState } from 'react';
 import { call } from '../api/client';
 import { usePagedList, type PagedList } from './usePagedList';
@@ -11,12 +11,12 @@ export interface MallList extends PagedList<MallItemSummary> {
   viewer: MallViewer;
 }
 
-/** The catalogue, one kind or all, 20 items at a time. */
-export function useMallList(kind: MallItemKind | null): MallList {
+/** The catalogue of one section (积分兑换 or 送礼), one kind or all, 20 items at a time. */
+export function useMallList(kind: MallItemKind | null, section: MallSection = 'points'): MallList {
   const [viewer, setViewer] = useState<MallViewer>(null);
   const list = usePagedList<MallItemSummary, MallListResponse>(
-    (cursor) => call('mall.list', { ...(kind ? { kind } : {}), ...(cursor ? { cursor } : {}), limit: 20 }),
-    kind ?? 'all',
+    (cursor) => call('mall.list', { section, ...(kind ? { kind } : {}), ...(cursor ? { cursor } : {}), limit: 20 }),
+    `${section}:${kind ?? 'all'}`,
     (page) => setViewer(page.viewer),
   );
   return { ...list, viewer };

@@ -45,6 +45,6 @@ export function useOrder(orderId: string): OrderState {
 }
 
 /** The pickup order's write-off QR, renewed every minute while shown. */
-export function useOrderQr(orderId: string, active: boolean): QrTokenState {
-  return useQrToken(() => call('orders.qr', { orderId }), active);
+export function useOrderQr(orderId: string, active: boolean, onGone?: () => void): QrTokenState {
+  return useQrToken(() => call('orders.qr', { orderId }), active, onGone);
 }

@@ -13,14 +13,17 @@ const FALLBACK_REFRESH_SECONDS = 60;
 
 /**
  * A write-off token that renews itself (every `refreshAfterSeconds`, about a minute), so that a screenshot of
- * the QR stops working. Renewal pauses while the page is hidden and when `active` is false.
+ * the QR stops working. Renewal pauses while the page is hidden and when `active` is false. `onGone` is told when
+ * the subject can no longer show a code (409: written off, expired), so the page shows its new state, not an error.
  */
-export function useQrToken<T extends QrToken = QrToken>(load: () => Promise<T>, active: boolean): QrTokenState<T> {
+export function useQrToken<T extends QrToken = QrToken>(load: () => Promise<T>, active: boolean, onGone?: () => void): QrTokenState<T> {
   const [token, setToken] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [visible, setVisible] = useState(true);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const goneRef = useRef(onGone);
+  goneRef.current = onGone;
   const latest = useRef(0);
 
   /** Loads a token; resolves to the seconds until the next renewal. */
@@ -35,8 +38,11 @@ export function useQrToken<T extends QrToken = QrToken>(load: () => Promise<T>, 
       return next.refreshAfterSeconds;
     } catch (caught) {
       if (attempt === latest.current) {
+        const failure = caught instanceof ApiError ? caught : new ApiError('INTERNAL', 0);
         setToken(null);
-        setError(caught instanceof ApiError ? caught : new ApiError('INTERNAL', 0));
+        setError(failure);
+        // 409: the coupon or order can no longer show a code (written off at a store meanwhile): the page refreshes.
+        if (failure.status === 409) goneRef.current?.();
       }
       return FALLBACK_REFRESH_SECONDS;
     }

@@ -78,9 +78,10 @@ export function summariseProfiles(profiles: readonly CpuProfile[], top = 15): Pr
   return { busyMs: Math.round(busy / 1000), idleMs: Math.round(idle / 1000), functions: lines(byFunction), areas: lines(byArea) };
 }
 
-export function readProfiles(dir: string): CpuProfile[] {
+/** The profiles in `dir` (those whose file name passes `which`, when given). */
+export function readProfiles(dir: string, which: (name: string) => boolean = () => true): CpuProfile[] {
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.cpuprofile'))
+    .filter((name) => name.endsWith('.cpuprofile') && which(name))
     .map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as CpuProfile);
 }
 

@@ -109,7 +109,7 @@ export const campaignDispatchScenario: Scenario = {
       instances: 0,
       measurement: summarise(Array.from({ length: deliveries }, () => materialiseMs / Math.max(1, deliveries)), materialiseMs / 1000, { materialised: deliveries }, 0),
     };
-    const dispatched = await dispatchAll(deps);
+    const dispatched = await context.profiled('campaign.dispatch', () => dispatchAll(deps));
 
     const outbox = await context.sandbox.control.outbox();
     const campaignMessages = new Map<string, number>();

@@ -42,7 +42,7 @@ const given = (patch: PushSettingsPatch): PushSettingsPatch => Object.fromEntrie
 export function createPushSandbox(state: SandboxState, initial: PushSettingsPatch = {}): PushSandbox {
   const started: PushSettings = { ...defaultPushSettings, ...given(initial) };
   let settings: PushSettings = { ...started };
-  const pusher = new Pusher({ settings: () => settings, appid: () => state.defaultAppid() });
+  const pusher = new Pusher({ settings: () => settings, appid: () => settings.appid ?? state.defaultAppid() });
   const subscriptions = new SubscriptionPushes(state, pusher);
   const mediaChecks = new MediaChecks(state, pusher, () => settings);
   const last = (pushId?: string): string => {

@@ -12,6 +12,8 @@ export interface PushSettings {
   token: string;
   /** The 43-character EncodingAESKey. */
   aesKey: string;
+  /** Whose mini-program the pushes are for (the appid sealed in an encrypted push); null: the sandbox's first app. */
+  appid: string | null;
   /** plain: signature only; safe: the body encrypted and msg_signature; compatible: both in one body. */
   mode: PushMode;
   /** Further attempts when the receiver does not answer `success` (WeChat: 3). */
@@ -32,6 +34,7 @@ export const defaultPushSettings: PushSettings = {
   url: null,
   token: DEV_PUSH_TOKEN,
   aesKey: DEV_PUSH_AES_KEY,
+  appid: null,
   mode: 'safe',
   retries: 3,
   retryDelayMs: 5000,
@@ -47,6 +50,7 @@ export const pushSettingsPatch = z
     url: z.url().nullable(),
     token: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'WeChat takes 3-32 letters or digits'),
     aesKey: z.string().regex(/^[A-Za-z0-9]{43}$/, 'an EncodingAESKey is 43 letters or digits'),
+    appid: z.string().min(1).nullable(),
     mode: z.enum(['plain', 'safe', 'compatible']),
     retries: z.number().int().min(0).max(10),
     retryDelayMs: z.number().int().min(0).max(600_000),

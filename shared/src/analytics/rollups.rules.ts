@@ -4,7 +4,11 @@ import { businessDate, formatCalendarDate } from '../time/businessTime.js';
 /**
  * What analytics reads from one event of the outbox. The props each type carries (ids and amounts only):
  * `order.paid` { cashFen }, `purchase.recorded` { amountFen }, `order.refunded` / `purchase.refunded` { refundFen },
- * `points.earned` / `points.spent` { points }, `message.sent` / `message.opened` { purpose: 'birthday' | … },
+ * `points.earned` / `points.spent` { points }, `message.sent` / `message.opened` { purpose: 'birthday' | 'campaign',
+ * campaignId, channel }, `message.failed` / `message.skipped` { reason (errcode_43101, unknown; a skip reason), purpose,
+ * campaignId, channel }, `help.started` { celebrationYear, goal }, `help.unlocked` { celebrationYear, helpers },
+ * `referral.bound` { referrerId }, `referral.rewarded` { inviteeId, orderId, points }, `post.published` { topicCode,
+ * photos },
  * `coupon.used` { source: the coupon's source, 'birthday' for a birthday benefit }.
  * A purchase and its refund name the same subject (`order:<id>`, `purchase:<id>`).
  */
@@ -70,6 +74,7 @@ const MEMBER_ACTIONS: ReadonlySet<EventType> = new Set<EventType>([
   'message.opened',
   'post.published',
   'rating.submitted',
+  'nps.answered',
   'page.viewed',
   'share.tapped',
   'landing.viewed',

@@ -28,7 +28,7 @@ const PLACE_ORDER: readonly ErrorCode[] = [
 const COUPON_BLOCKERS: readonly ErrorCode[] = COUPON_BLOCKER_CODES;
 /** Writing in the community: a bound phone, not muted, the daily cap, and the content checks (word list, msgSecCheck). */
 const COMMUNITY_WRITE: readonly ErrorCode[] = ['COMMUNITY_PHONE_REQUIRED', 'COMMUNITY_MUTED', 'COMMUNITY_DAILY_LIMIT', 'COMMUNITY_CONTENT_REJECTED', 'IDEMPOTENCY_KEY_REUSED'];
-const SCAN: readonly ErrorCode[] = ['FORBIDDEN', 'WRITEOFF_TOKEN_INVALID', 'WRITEOFF_TOKEN_EXPIRED', 'WRITEOFF_ALREADY_USED', 'COUPON_NOT_AVAILABLE', 'ORDER_NOT_REFUNDABLE'];
+const SCAN: readonly ErrorCode[] = ['FORBIDDEN', 'WRITEOFF_TOKEN_INVALID', 'WRITEOFF_TOKEN_EXPIRED', 'WRITEOFF_ALREADY_USED', 'ORDER_NOT_REFUNDABLE', ...COUPON_BLOCKERS];
 
 /**
  * The business errors each route can answer, beyond those every route can (platformErrorCodes). Part of the
@@ -106,6 +106,11 @@ export const routeErrors = {
     'POS_COUPON_NOT_PRESENTED',
     'COUPON_NOT_AVAILABLE',
     ...COUPON_BLOCKERS,
+    'POS_POINTS_PAYMENT_DISABLED',
+    'POS_POINTS_PAYMENT_INEXACT',
+    'POS_POINTS_PAYMENT_TOO_HIGH',
+    'POINTS_INSUFFICIENT',
+    'POINTS_BALANCE_NEGATIVE',
     'IDEMPOTENCY_KEY_REUSED',
   ],
   'pos.refund': ['POS_REFUND_EXCEEDS', 'POS_PURCHASE_NOT_REFUNDABLE', 'POS_TIME_OUT_OF_RANGE', 'IDEMPOTENCY_KEY_REUSED'],
@@ -142,6 +147,14 @@ export const routeErrors = {
   'ops.analytics.export': [],
   'ops.analytics.segments': [],
   'ops.analytics.funnel': [],
+  'ops.insights.liability': [],
+  'ops.insights.liabilityExport': [],
+  'ops.insights.satisfaction': [],
+  'ops.insights.satisfactionExport': [],
+  'satisfaction.rate': ['NOT_FOUND', 'SATISFACTION_ALREADY_RATED', 'SATISFACTION_NOT_RATEABLE', 'SATISFACTION_COMMENT_REJECTED'],
+  'satisfaction.ratingOf': ['NOT_FOUND'],
+  'satisfaction.nps': ['SATISFACTION_ALREADY_ANSWERED', 'SATISFACTION_COMMENT_REJECTED'],
+  'satisfaction.npsMine': [],
   'stores.list': [],
   'ops.settings.current': [],
   'ops.settings.history': [],
@@ -181,8 +194,8 @@ export const routeErrors = {
   'ops.writeoffs.export': [],
   'ops.campaigns.list': [],
   'ops.campaigns.get': ['NOT_FOUND'],
-  'ops.campaigns.create': ['CAMPAIGN_MESSAGE_INVALID'],
-  'ops.campaigns.update': ['NOT_FOUND', 'STALE_VERSION', 'CAMPAIGN_STATE_CONFLICT', 'CAMPAIGN_MESSAGE_INVALID'],
+  'ops.campaigns.create': ['CAMPAIGN_MESSAGE_INVALID', 'CAMPAIGN_SEGMENT_UNKNOWN'],
+  'ops.campaigns.update': ['NOT_FOUND', 'STALE_VERSION', 'CAMPAIGN_STATE_CONFLICT', 'CAMPAIGN_MESSAGE_INVALID', 'CAMPAIGN_SEGMENT_UNKNOWN'],
   'ops.campaigns.preview': [],
   'ops.campaigns.dryRun': ['NOT_FOUND'],
   'ops.campaigns.submit': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT', 'CAMPAIGN_MESSAGE_INVALID'],
@@ -193,10 +206,19 @@ export const routeErrors = {
   'ops.campaigns.resume': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
   'ops.campaigns.stop': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT'],
   'ops.campaigns.report': ['NOT_FOUND'],
+  'ops.campaigns.results': ['NOT_FOUND'],
+  'ops.campaigns.allocate': ['NOT_FOUND', 'CAMPAIGN_STATE_CONFLICT', 'CAMPAIGN_VARIANTS_REQUIRED'],
+  'ops.segments.list': [],
+  'ops.segments.preview': [],
+  'ops.segments.create': ['SEGMENT_NAME_TAKEN'],
+  'ops.segments.update': ['NOT_FOUND', 'STALE_VERSION', 'SEGMENT_NAME_TAKEN'],
+  'ops.segments.delete': ['NOT_FOUND', 'STALE_VERSION', 'SEGMENT_IN_USE'],
   'ops.integrations.list': [],
   'ops.purchases.list': [],
+  'ops.purchases.get': ['NOT_FOUND'],
   'ops.integrations.create': ['OPS_STORE_NOT_FOUND', 'OPS_INTEGRATION_STORE_REQUIRED'],
   'ops.integrations.revoke': ['NOT_FOUND', 'STALE_VERSION', 'OPS_INTEGRATION_REVOKED'],
+  'ops.integrations.rotate': ['NOT_FOUND', 'STALE_VERSION', 'OPS_INTEGRATION_REVOKED'],
   'ops.community.queue': [],
   'ops.community.approve': ['NOT_FOUND', 'MODERATION_STATE_CHANGED'],
   'ops.community.remove': ['NOT_FOUND', 'MODERATION_STATE_CHANGED'],

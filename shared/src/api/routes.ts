@@ -31,9 +31,12 @@ import { purchasesOpsRoutes, purchasesRoutes } from '../purchases/purchases.rout
 import { analyticsRoutes } from '../analytics/analytics.routes.js';
 import { subscriptionsRoutes } from '../subscriptions/subscriptions.routes.js';
 import { campaignsOpsRoutes } from '../campaigns/campaigns.routes.js';
+import { segmentsRoutes } from '../segments/segments.routes.js';
 import { messagesRoutes } from '../messages/messages.routes.js';
 import { communityRoutes } from '../community/community.routes.js';
 import { communityOpsRoutes } from '../community/community.ops.routes.js';
+import { insightsRoutes } from '../insights/insights.routes.js';
+import { satisfactionRoutes } from '../satisfaction/satisfaction.routes.js';
 
 /**
  * The route table: every API route the BFF serves and the mini-program and the ops console call.
@@ -61,6 +64,7 @@ export const routes = {
   // the integration API (tills and the online shop; signed requests)
   ...posRoutes,
   ...communityRoutes,
+  ...satisfactionRoutes,
   // the ops console (operators' session cookie; each route names its permission)
   ...operatorSessionRoutes,
   ...operatorsRoutes,
@@ -81,8 +85,12 @@ export const routes = {
   ...analyticsRoutes,
   // the ops console: campaigns and subscription messages
   ...campaignsOpsRoutes,
+  // the ops console: member segments (campaign audiences)
+  ...segmentsRoutes,
   // the ops console: community moderation
   ...communityOpsRoutes,
+  // the ops console: finance, satisfaction, KPIs and alerts
+  ...insightsRoutes,
 };
 
 export type Routes = typeof routes;

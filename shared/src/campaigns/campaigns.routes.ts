@@ -1,5 +1,6 @@
 import { defineRoutes } from '../api/route.js';
 import {
+  opsCampaignsAllocateRequest,
   opsCampaignsCreateRequest,
   opsCampaignsCreateResponse,
   opsCampaignsDryRunRequest,
@@ -17,6 +18,7 @@ import {
   opsCampaignsUpdateRequest,
   opsCampaignsUpdateResponse,
 } from './campaigns.schema.js';
+import { opsCampaignsResultsRequest, opsCampaignsResultsResponse } from './campaignResults.schema.js';
 
 const transition = (summary: string, action: 'update' | 'approve') =>
   ({ auth: 'ops', permission: [action, 'Campaign'], summary, request: opsCampaignsTransitionRequest, response: opsCampaignsTransitionResponse }) as const;
@@ -65,5 +67,19 @@ export const campaignsOpsRoutes = defineRoutes({
     summary: '投递报表：按状态、跳过原因、错误码计数',
     request: opsCampaignsReportRequest,
     response: opsCampaignsReportResponse,
+  },
+  'ops.campaigns.allocate': {
+    auth: 'ops',
+    permission: ['update', 'Campaign'],
+    summary: '切换分流方式：按权重固定分流，或按 Thompson 采样（多臂老虎机）把流量移向效果更好的版本',
+    request: opsCampaignsAllocateRequest,
+    response: opsCampaignsTransitionResponse,
+  },
+  'ops.campaigns.results': {
+    auth: 'ops',
+    permission: ['read', 'Campaign'],
+    summary: '活动效果：触达 → 送达 → 打开 → 领取 → 使用，归因 GMV（末次触达），相对对照组的提升与置信区间，各版本转化',
+    request: opsCampaignsResultsRequest,
+    response: opsCampaignsResultsResponse,
   },
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { pageFields, pageOf } from '../api/paging.js';
 import { subscriptionTemplateKeySchema } from '../subscriptions/subscriptions.schema.js';
+import { segmentIdSchema } from '../segments/segments.schema.js';
+import { SMS_TEMPLATE_KEYS } from '../sms/sms.templates.js';
 import { tierLevelSchema } from '../tiers/tiers.schema.js';
+import { campaignAllocationSchema, campaignVariantFields, uniqueVariantKeys } from './campaignVariants.schema.js';
 import { CAMPAIGN_ACTIONS, CAMPAIGN_STATES, DELIVERY_STATES, SKIP_REASONS } from './campaigns.rules.js';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, '无效的编号');
@@ -22,6 +25,8 @@ export const campaignTriggerSchema = z.discriminatedUnion('kind', [
 export const campaignAudienceSchema = z.object({
   tiers: z.array(tierLevelSchema).max(3).default([]),
   birthdayMonths: z.array(z.number().int().min(1).max(12)).max(12).default([]),
+  /** A member segment (ops.segments): only its members, as the segment stands when the campaign reaches them. */
+  segment: segmentIdSchema.nullable().default(null),
 });
 
 export const campaignMessageSchema = z.object({
@@ -32,6 +37,21 @@ export const campaignMessageSchema = z.object({
   page: z.string().regex(/^pages\/[\w/-]+$/, '须为小程序页面路径'),
   /** What 消息中心 shows as the message's title. */
   inboxTitle: z.string().trim().min(1).max(30),
+  /**
+   * The SMS sent instead when the member has no subscription quota and agreed to marketing SMS (an approved
+   * template; its variables may use the same {{…}} as the fields). Without it, such members get 消息中心 only.
+   */
+  sms: z
+    .object({
+      template: z.enum(SMS_TEMPLATE_KEYS),
+      params: z.array(z.string().min(1).max(40)).max(5),
+    })
+    .optional(),
+  /**
+   * SMS and 消息中心 only, never the subscription message: the member's quota stays for the campaigns whose steps
+   * need it (the birthday T-3 SMS beside the T-7/T-0 reminder).
+   */
+  smsOnly: z.boolean().optional(),
 });
 
 const campaignFields = {
@@ -43,13 +63,17 @@ const campaignFields = {
   holdoutPermille: z.number().int().min(0).max(500).default(0),
   /** No delivery is made after this instant. */
   endsAt: isoDateTime,
+  /** Versions of the message the audience is split among (none: everyone gets the campaign's message). */
+  variants: z.array(campaignVariantFields(campaignMessageSchema)).max(5).refine(uniqueVariantKeys, '版本标识不能重复').default([]),
+  /** How members are split among the variants: fixed weights, or a Thompson-sampling bandit. */
+  allocation: campaignAllocationSchema.default('split'),
 };
 
 export const campaignSchema = z.object({
   id: z.string(),
   ...campaignFields,
   holdoutPermille: z.number().int(),
-  audience: z.object({ tiers: z.array(tierLevelSchema), birthdayMonths: z.array(z.number().int()) }),
+  audience: z.object({ tiers: z.array(tierLevelSchema), birthdayMonths: z.array(z.number().int()), segment: z.string().nullable() }),
   state: z.enum(CAMPAIGN_STATES),
   /** What the viewing operator may do now. */
   actions: z.array(z.enum(CAMPAIGN_ACTIONS)),
@@ -104,6 +128,11 @@ export const opsCampaignsTransitionRequest = z
   .object({ id: objectId, reason: z.string().trim().min(2).max(200).optional() })
   .strict();
 export const opsCampaignsTransitionResponse = campaignSchema;
+
+/** Switches a campaign between a fixed split and the bandit (at least two variants), audited. */
+export const opsCampaignsAllocateRequest = z
+  .object({ id: objectId, allocation: campaignAllocationSchema, reason: z.string().trim().min(2).max(200).optional() })
+  .strict();
 
 export const opsCampaignsReportRequest = z.object({ id: objectId }).strict();
 export const opsCampaignsReportResponse = z.object({

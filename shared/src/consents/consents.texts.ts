@@ -3,7 +3,7 @@
  * sends back `version`; the BFF records that version, so a record always names the words the member saw.
  * Changing a text means a new version: members who agreed to an older one are asked again.
  */
-export const CONSENT_PURPOSES = ['birthday', 'marketing_messages'] as const;
+export const CONSENT_PURPOSES = ['birthday', 'marketing_messages', 'sms_marketing'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export interface ConsentText {
@@ -29,6 +29,14 @@ export const consentTexts: Record<ConsentPurpose, ConsentText> = {
     text:
       '同意后，我们会通过微信订阅消息向你发送生日礼、积分到期、新品与优惠活动提醒。' +
       '每条消息仍需你在微信中单独订阅；你可以随时撤回同意，撤回后我们不再向你发送活动消息。',
+  },
+  sms_marketing: {
+    purpose: 'sms_marketing',
+    version: 'sms-2026-01',
+    title: '短信活动通知',
+    text:
+      '同意后，我们会向你绑定的手机号发送生日礼、新人礼与会员活动短信（短信以【蛋糕日】开头，夜间不发送）。' +
+      '你可以随时在“消息设置”中撤回同意，或直接回复短信“R”或“TD”退订，退订立即生效。',
   },
 };
 

@@ -2,7 +2,21 @@ import { z } from 'zod';
 import { issuesFrom, opsDateTimeSchema, opsIdSchema, opsReasonSchema, opsVersionSchema } from '../api/opsEdits.js';
 import { pageFields, pageOf } from '../api/paging.js';
 import { couponFaceProblems } from './coupons.ops.rules.js';
-import { COUPON_TYPES } from './coupons.rules.js';
+import { COUPON_CHANNELS, COUPON_TYPES, NO_COUPON_CONDITIONS } from './coupons.rules.js';
+import { tierLevelSchema } from '../tiers/tiers.schema.js';
+
+const distinct = <T>(values: readonly T[]): boolean => new Set(values).size === values.length;
+
+/** Who may use the template's coupons, where and when (couponBlocker); copied onto each coupon at issue. */
+export const couponConditionsSchema = z
+  .object({
+    firstOrderOnly: z.boolean(),
+    tiers: z.array(tierLevelSchema).max(3).refine(distinct, '等级不能重复'),
+    birthdayMonthOnly: z.boolean(),
+    storeIds: z.array(opsIdSchema).max(100).refine(distinct, '门店不能重复'),
+    channels: z.array(z.enum(COUPON_CHANNELS)).max(3).refine(distinct, '渠道不能重复'),
+  })
+  .strict();
 
 /** The face and validity ops can edit; coupons already issued keep the face they were issued with. */
 const editable = {
@@ -16,6 +30,7 @@ const editable = {
   freeItemName: z.string().trim().min(1).max(40).nullable(),
   /** A coupon is valid until the end of the business day this many days after issue (0 = the issue day). */
   validDays: z.number().int().min(0).max(3650),
+  conditions: couponConditionsSchema,
   /** Inactive templates issue nothing (refused while an item on sale or an active birthday package uses it). */
   active: z.boolean(),
 };
@@ -34,6 +49,9 @@ export const opsCouponTemplateSchema = z.object({
   valueText: z.string(),
   /** “满50元可用” */
   conditionText: z.string(),
+  conditions: couponConditionsSchema,
+  /** 限首单使用, 限金卡、钻石卡会员… */
+  restrictionTexts: z.array(z.string()),
   validDays: z.number().int(),
   active: z.boolean(),
   createdAt: opsDateTimeSchema,
@@ -55,6 +73,7 @@ export const opsCouponTemplatesCreateRequest = z
     percentOff: editable.percentOff.default(null),
     minSpendFen: editable.minSpendFen.default(0),
     freeItemName: editable.freeItemName.default(null),
+    conditions: editable.conditions.default({ ...NO_COUPON_CONDITIONS }),
     active: editable.active.default(true),
     reason: opsReasonSchema.optional(),
   })

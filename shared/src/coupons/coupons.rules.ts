@@ -26,6 +26,12 @@ export const couponSourceLabels: Record<CouponSource, string> = {
   gift: '好友赠送',
 };
 
+/** Where a coupon is being used: at a store's till (or by its staff's scan), in the online shop, or on a mall order. */
+export const COUPON_CHANNELS = ['store', 'online', 'mall'] as const;
+export type CouponChannel = (typeof COUPON_CHANNELS)[number];
+
+export const couponChannelNames: Record<CouponChannel, string> = { store: '门店', online: '线上商城', mall: '积分商城' };
+
 /**
  * Who may use a coupon, where and when, beyond its minimum spend: set on the template, copied onto each coupon when
  * it is issued (the invitee's welcome coupon is always first-order only). Absent on coupons issued before conditions
@@ -38,11 +44,13 @@ export interface CouponConditions {
   tiers: TierLevel[];
   /** Only in the member's birthday month (Asia/Shanghai). */
   birthdayMonthOnly: boolean;
-  /** The stores where it may be used; empty = every store, the online shop and the points mall. */
+  /** The stores where it may be used (ids); empty = every store. Naming stores keeps it off the online shop and the mall. */
   storeIds: string[];
+  /** Where it may be used: at a store, in the online shop, on a points-mall order; empty = everywhere. */
+  channels: CouponChannel[];
 }
 
-export const NO_COUPON_CONDITIONS: CouponConditions = { firstOrderOnly: false, tiers: [], birthdayMonthOnly: false, storeIds: [] };
+export const NO_COUPON_CONDITIONS: CouponConditions = { firstOrderOnly: false, tiers: [], birthdayMonthOnly: false, storeIds: [], channels: [] };
 
 export interface CouponFace {
   type: CouponType;
@@ -80,18 +88,17 @@ export function couponRestrictionTexts(face: Pick<CouponFace, 'type' | 'conditio
   const tiers = TIER_LEVELS.filter((level) => conditions.tiers.includes(level));
   if (tiers.length > 0 && tiers.length < TIER_LEVELS.length) texts.push(`限${tiers.map((level) => tierNames[level]).join('、')}会员`);
   if (conditions.birthdayMonthOnly) texts.push('限生日当月使用');
+  const channels = COUPON_CHANNELS.filter((channel) => conditions.channels.includes(channel));
+  if (channels.length > 0 && channels.length < COUPON_CHANNELS.length) texts.push(`限${channels.map((channel) => couponChannelNames[channel]).join('、')}使用`);
   if (conditions.storeIds.length > 0) texts.push('限指定门店使用');
   return texts;
 }
-
-/** Where a coupon is being used: at a store's till (or by its staff's scan), in the online shop, or on a mall order. */
-export const COUPON_CHANNELS = ['store', 'online', 'mall'] as const;
-export type CouponChannel = (typeof COUPON_CHANNELS)[number];
 
 /** Why a coupon cannot be used here and now; each a stable code with its Chinese message in errors.ts. */
 export const COUPON_BLOCKER_CODES = [
   'COUPON_NOT_AVAILABLE',
   'COUPON_IN_STORE_ONLY',
+  'COUPON_CHANNEL_NOT_ALLOWED',
   'COUPON_STORE_NOT_ALLOWED',
   'COUPON_TIER_NOT_ALLOWED',
   'COUPON_BIRTHDAY_MONTH_ONLY',
@@ -137,6 +144,7 @@ export function couponBlocker(coupon: CouponForRules, context: CouponUseContext)
   if (coupon.status !== 'available' || context.now < coupon.validFrom || context.now >= coupon.validUntil) return block('COUPON_NOT_AVAILABLE');
   const conditions = conditionsOf(coupon);
   if (coupon.type === 'free_item' && context.channel !== 'store') return block('COUPON_IN_STORE_ONLY');
+  if (conditions.channels.length > 0 && !conditions.channels.includes(context.channel)) return block('COUPON_CHANNEL_NOT_ALLOWED');
   if (conditions.storeIds.length > 0 && (context.storeId === null || !conditions.storeIds.includes(context.storeId))) return block('COUPON_STORE_NOT_ALLOWED');
   if (conditions.tiers.length > 0 && !conditions.tiers.includes(context.tier)) return block('COUPON_TIER_NOT_ALLOWED');
   if (conditions.birthdayMonthOnly && !context.inBirthdayMonth) return block('COUPON_BIRTHDAY_MONTH_ONLY');

@@ -15,6 +15,8 @@ export const couponSchema = z.object({
   valueText: z.string(),
   /** “满50元可用”, “无门槛”, “兑换：生日蛋糕升大一寸” */
   conditionText: z.string(),
+  /** Who may use it, where and when, in words: 限首单使用, 限门店使用… (couponRestrictionTexts). */
+  restrictionTexts: z.array(z.string()),
   amountOffFen: z.number().int().nullable(),
   percentOff: z.number().int().nullable(),
   minSpendFen: z.number().int(),

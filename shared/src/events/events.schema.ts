@@ -28,6 +28,12 @@ export const SERVER_EVENT_TYPES = [
   'message.opened',
   'post.published',
   'rating.submitted',
+  /** A member entered a campaign's audience, in a variant or its holdout (props campaignId, variant). */
+  'campaign.assigned',
+  // A campaign delivery that did not reach the member (props: reason, purpose, campaignId, channel).
+  'message.failed',
+  'message.skipped',
+  'nps.answered',
 ] as const;
 export type ServerEventType = (typeof SERVER_EVENT_TYPES)[number];
 

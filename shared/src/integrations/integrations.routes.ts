@@ -6,6 +6,8 @@ import {
   opsIntegrationsListResponse,
   opsIntegrationsRevokeRequest,
   opsIntegrationsRevokeResponse,
+  opsIntegrationsRotateRequest,
+  opsIntegrationsRotateResponse,
 } from './integrations.schema.js';
 
 export const integrationsOpsRoutes = defineRoutes({
@@ -29,5 +31,12 @@ export const integrationsOpsRoutes = defineRoutes({
     summary: '停用接入密钥（立即生效，不可恢复；需填写原因）',
     request: opsIntegrationsRevokeRequest,
     response: opsIntegrationsRevokeResponse,
+  },
+  'ops.integrations.rotate': {
+    auth: 'ops',
+    permission: ['update', 'Integration'],
+    summary: '轮换接入密钥（新密钥只显示一次；旧密钥在过渡期内仍可签名，之后被拒绝；需填写原因）',
+    request: opsIntegrationsRotateRequest,
+    response: opsIntegrationsRotateResponse,
   },
 });

@@ -16,6 +16,19 @@ export const opsIntegrationSchema = z.object({
   createdAt: opsDateTimeSchema,
   revokedAt: opsDateTimeSchema.nullable(),
   lastSeenAt: opsDateTimeSchema.nullable(),
+  /** The last rotation; null when the secret is the first one. */
+  rotatedAt: opsDateTimeSchema.nullable(),
+  /** Until when the secret before the last rotation still signs (the overlap); null when it no longer does. */
+  previousSecretValidUntil: opsDateTimeSchema.nullable(),
+  /** Requests answered over the last 7 business days (today included), from daily counters. */
+  usage: z.object({
+    requests: z.number().int(),
+    errors: z.number().int(),
+    /** Errors per 100 requests, one decimal; null without requests. */
+    errorRatePercent: z.number().nullable(),
+    lastErrorCode: z.string().nullable(),
+    lastErrorAt: opsDateTimeSchema.nullable(),
+  }),
   version: z.number().int(),
 });
 
@@ -39,5 +52,19 @@ export const opsIntegrationsCreateResponse = z.object({
 
 export const opsIntegrationsRevokeRequest = z.object({ id: opsIdSchema, version: opsVersionSchema, reason: opsReasonSchema }).strict();
 export const opsIntegrationsRevokeResponse = opsIntegrationSchema;
+
+/** At most a week of overlap: long enough to deploy the new secret to every till, short enough to retire a leak. */
+export const INTEGRATION_MAX_OVERLAP_MINUTES = 7 * 24 * 60;
+
+export const opsIntegrationsRotateRequest = z
+  .object({
+    id: opsIdSchema,
+    version: opsVersionSchema,
+    /** How long the current secret keeps signing beside the new one (0 = refused at once). */
+    overlapMinutes: z.number().int().min(0).max(INTEGRATION_MAX_OVERLAP_MINUTES).default(24 * 60),
+    reason: opsReasonSchema,
+  })
+  .strict();
+export const opsIntegrationsRotateResponse = opsIntegrationsCreateResponse;
 
 export type OpsIntegration = z.infer<typeof opsIntegrationSchema>;

@@ -74,3 +74,14 @@ export function priceText(pointsPrice: number, cashFen: number): string {
 }
 
 export const MAX_REDEEM_QTY = 10;
+
+/**
+ * The mall's two sections: 积分兑换 (items with a points price, or free) and 送礼 (cash-only items: what friends can
+ * give from a birthday wishlist, since a friend pays cash only).
+ */
+export const MALL_SECTIONS = ['points', 'gifts'] as const;
+export type MallSection = (typeof MALL_SECTIONS)[number];
+
+export function mallSectionOf(item: { pointsPrice: number; cashFen: number }): MallSection {
+  return item.pointsPrice === 0 && item.cashFen > 0 ? 'gifts' : 'points';
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TIER_LEVELS } from '../tiers/tiers.rules.js';
-import { LIMIT_PERIODS, MALL_ITEM_KINDS, MAX_REDEEM_QTY } from './mall.rules.js';
+import { LIMIT_PERIODS, MALL_ITEM_KINDS, MALL_SECTIONS, MAX_REDEEM_QTY } from './mall.rules.js';
 import { orderSchema, paymentRequestSchema } from '../orders/orders.schema.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -67,6 +67,8 @@ export const mallViewerSchema = z
 export const mallListRequest = z
   .object({
     kind: mallItemKindSchema.optional(),
+    /** 积分兑换 or 送礼 (cash-only items, giftable from a wishlist); both when absent. */
+    section: z.enum(MALL_SECTIONS).optional(),
     cursor: z.string().max(64).optional(),
     limit: z.number().int().min(1).max(50).default(20),
   })

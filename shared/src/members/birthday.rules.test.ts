@@ -80,9 +80,24 @@ describe('decideBirthdayChange', () => {
     expect(decision.allowed ? decision.kind : decision.reason).toBe(expected);
   });
 
-  it('reports the lock state and the end of the correction window', () => {
-    expect(birthdayLock({ ...base, firstSetAt: null }, firstSetAt)).toEqual({ state: 'open', correctableUntil: null });
-    expect(birthdayLock(base, firstSetAt)).toEqual({ state: 'correctable', correctableUntil: shanghai('2026-06-10T00:00:00') });
-    expect(birthdayLock(base, shanghai('2026-06-10T00:00:00'))).toEqual({ state: 'locked', correctableUntil: null });
+  it('reports the lock state, the corrections left and the end of the correction window', () => {
+    expect(birthdayLock({ ...base, firstSetAt: null }, firstSetAt)).toEqual({ state: 'open', correctableUntil: null, correctionsLeft: 0 });
+    expect(birthdayLock(base, firstSetAt)).toEqual({ state: 'correctable', correctableUntil: shanghai('2026-06-10T00:00:00'), correctionsLeft: 1 });
+    expect(birthdayLock(base, shanghai('2026-06-10T00:00:00'))).toEqual({ state: 'locked', correctableUntil: null, correctionsLeft: 0 });
+  });
+
+  it('follows the settings: more corrections, a shorter window, a shorter blackout, or none at all', () => {
+    const rules = { maxCorrections: 2, correctionWindowDays: 7, correctionBlackoutDays: 3 };
+    const decide = (history: BirthdayHistory, next: { month: number; day: number }, at: string, given = rules): string => {
+      const decision = decideBirthdayChange(history, next, shanghai(at), given);
+      return decision.allowed ? decision.kind : decision.reason;
+    };
+    expect(decide({ ...base, corrections: 1 }, { month: 10, day: 15 }, '2026-05-11T00:00:00')).toBe('correction');
+    expect(decide({ ...base, corrections: 2 }, { month: 10, day: 15 }, '2026-05-11T00:00:00')).toBe('LOCKED');
+    expect(decide(base, { month: 10, day: 15 }, '2026-05-18T00:00:00')).toBe('LOCKED');
+    expect(decide(base, { month: 5, day: 15 }, '2026-05-11T00:00:00')).toBe('correction');
+    expect(decide(base, { month: 5, day: 13 }, '2026-05-11T00:00:00')).toBe('TOO_CLOSE_TO_BIRTHDAY');
+    expect(decide(base, { month: 10, day: 15 }, '2026-05-11T00:00:00', { ...rules, maxCorrections: 0 })).toBe('LOCKED');
+    expect(birthdayLock({ ...base, corrections: 1 }, firstSetAt, rules)).toEqual({ state: 'correctable', correctableUntil: shanghai('2026-05-18T00:00:00'), correctionsLeft: 1 });
   });
 });

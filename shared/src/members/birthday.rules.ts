@@ -6,10 +6,23 @@ export interface Birthday {
   year?: number | null;
 }
 
-/** One correction is allowed within this many days of first setting the birthday. */
+/** One correction is allowed within this many days of first setting the birthday (the settings' default). */
 export const BIRTHDAY_CORRECTION_WINDOW_DAYS = 30;
 /** No correction in the days just before the next birthday (nor to a birthday that close). */
 export const BIRTHDAY_BLACKOUT_DAYS = 30;
+
+/** The settings' `birthday` correction knobs (ProgramSettings['birthday']). */
+export interface BirthdayCorrectionRules {
+  correctionWindowDays: number;
+  maxCorrections: number;
+  correctionBlackoutDays: number;
+}
+
+export const DEFAULT_BIRTHDAY_CORRECTION_RULES: BirthdayCorrectionRules = {
+  correctionWindowDays: BIRTHDAY_CORRECTION_WINDOW_DAYS,
+  maxCorrections: 1,
+  correctionBlackoutDays: BIRTHDAY_BLACKOUT_DAYS,
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -82,9 +95,14 @@ export interface BirthdayHistory {
   lastBenefitClaimedAt: Date | null;
 }
 
-/** The instant the correction window closes: the end of the 30th day after first setting. */
-export function correctableUntil(firstSetAt: Date): Date {
-  return startOfBusinessDay(addDays(businessDate(firstSetAt), BIRTHDAY_CORRECTION_WINDOW_DAYS + 1));
+/** The instant the correction window closes: the end of the window's last day (the 30th by default) after first setting. */
+export function correctableUntil(firstSetAt: Date, rules: BirthdayCorrectionRules = DEFAULT_BIRTHDAY_CORRECTION_RULES): Date {
+  return startOfBusinessDay(addDays(businessDate(firstSetAt), rules.correctionWindowDays + 1));
+}
+
+function correctionsUsedUp(history: BirthdayHistory, now: Date, rules: BirthdayCorrectionRules): boolean {
+  if (!history.firstSetAt) return false;
+  return history.corrections >= rules.maxCorrections || now.getTime() >= correctableUntil(history.firstSetAt, rules).getTime();
 }
 
 export type BirthdayChangeRefusal = 'LOCKED' | 'TOO_CLOSE_TO_BIRTHDAY' | 'BENEFIT_CLAIMED';
@@ -105,28 +123,37 @@ function benefitClaimedThisBirthdayYear(history: BirthdayHistory, now: Date): bo
 }
 
 /**
- * Anti-abuse: the birthday is set once; one correction within 30 days of first setting it, but never in the
- * 30 days before the stored or the new birthday, and never after a benefit was claimed in this birthday year.
- * Re-setting after a withdrawal counts as the correction.
+ * Anti-abuse (the settings' `birthday` section; by default): the birthday is set once; one correction within 30
+ * days of first setting it, but never in the 30 days before the stored or the new birthday, and never after a
+ * benefit was claimed in this birthday year. Re-setting after a withdrawal counts as a correction.
  */
-export function decideBirthdayChange(history: BirthdayHistory, next: Birthday, now: Date): BirthdayChangeDecision {
+export function decideBirthdayChange(
+  history: BirthdayHistory,
+  next: Birthday,
+  now: Date,
+  rules: BirthdayCorrectionRules = DEFAULT_BIRTHDAY_CORRECTION_RULES,
+): BirthdayChangeDecision {
   if (!history.firstSetAt) return { allowed: true, kind: 'first' };
   if (history.current && sameBirthday(history.current, next)) return { allowed: true, kind: 'unchanged' };
-  if (history.corrections >= 1 || now.getTime() >= correctableUntil(history.firstSetAt).getTime()) {
-    return { allowed: false, reason: 'LOCKED' };
-  }
+  if (correctionsUsedUp(history, now, rules)) return { allowed: false, reason: 'LOCKED' };
   if (benefitClaimedThisBirthdayYear(history, now)) return { allowed: false, reason: 'BENEFIT_CLAIMED' };
-  const close = (birthday: Birthday): boolean => daysUntilBirthday(birthday, now) <= BIRTHDAY_BLACKOUT_DAYS;
+  const close = (birthday: Birthday): boolean => daysUntilBirthday(birthday, now) <= rules.correctionBlackoutDays;
   if ((history.current && close(history.current)) || close(next)) return { allowed: false, reason: 'TOO_CLOSE_TO_BIRTHDAY' };
   return { allowed: true, kind: 'correction' };
 }
 
 export type BirthdayLockState = 'open' | 'correctable' | 'locked';
 
-/** What the profile page shows: can the member still set or correct the birthday, and until when. */
-export function birthdayLock(history: BirthdayHistory, now: Date): { state: BirthdayLockState; correctableUntil: Date | null } {
-  if (!history.firstSetAt) return { state: 'open', correctableUntil: null };
-  const until = correctableUntil(history.firstSetAt);
-  if (history.corrections >= 1 || now.getTime() >= until.getTime()) return { state: 'locked', correctableUntil: null };
-  return { state: 'correctable', correctableUntil: until };
+export interface BirthdayLock {
+  state: BirthdayLockState;
+  correctableUntil: Date | null;
+  /** Corrections still allowed (0 while open: the first setting is not a correction, nor when locked). */
+  correctionsLeft: number;
+}
+
+/** What the profile page shows: can the member still set or correct the birthday, how often, and until when. */
+export function birthdayLock(history: BirthdayHistory, now: Date, rules: BirthdayCorrectionRules = DEFAULT_BIRTHDAY_CORRECTION_RULES): BirthdayLock {
+  if (!history.firstSetAt) return { state: 'open', correctableUntil: null, correctionsLeft: 0 };
+  if (correctionsUsedUp(history, now, rules)) return { state: 'locked', correctableUntil: null, correctionsLeft: 0 };
+  return { state: 'correctable', correctableUntil: correctableUntil(history.firstSetAt, rules), correctionsLeft: rules.maxCorrections - history.corrections };
 }

@@ -23,9 +23,10 @@ export const birthdaySchema = z.object({
 });
 
 export const birthdayLockSchema = z.object({
-  /** open: may be set; correctable: one correction allowed until `correctableUntil`; locked: only ops can change it. */
+  /** open: may be set; correctable: `correctionsLeft` corrections allowed until `correctableUntil`; locked: only ops can change it. */
   state: z.enum(['open', 'correctable', 'locked']),
   correctableUntil: isoDateTime.nullable(),
+  correctionsLeft: z.number().int().min(0),
 });
 
 export const memberProfileSchema = z.object({
@@ -170,7 +171,8 @@ export const membersExportResponse = z.object({
     }),
   ),
   /** Coupons and pickups of the member written off in a store. */
-  writeoffs: z.array(z.object({ subjectKind: z.enum(['coupon', 'order']), title: z.string(), storeName: z.string(), at: isoDateTime })),
+  /** Store write-offs, with the name the store's staff saw for the member (a copy of the nickname at the time). */
+  writeoffs: z.array(z.object({ subjectKind: z.enum(['coupon', 'order']), title: z.string(), storeName: z.string(), memberName: z.string(), at: isoDateTime })),
   birthdayClaims: z.array(z.object({ packageCode: z.string(), celebrationYear: z.number().int(), claimedAt: isoDateTime })),
   help: z.object({
     /** The member's own 生日助力 campaigns. */

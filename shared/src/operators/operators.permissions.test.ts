@@ -38,6 +38,9 @@ const MATRIX: [OpsAction, Exclude<OpsSubjectType, 'all'>, OperatorRole[]][] = [
   ['create', 'Integration', ['admin']],
   ['read', 'Integration', ['admin']],
   ['update', 'Integration', ['admin']],
+  ['read', 'Segment', ['admin', 'ops', 'analyst']],
+  ['create', 'Segment', ['admin', 'ops']],
+  ['delete', 'Segment', ['admin', 'ops']],
 ];
 
 describe('the ops permission model', () => {

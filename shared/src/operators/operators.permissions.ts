@@ -32,6 +32,8 @@ export const OPS_SUBJECTS = [
   'CommunityRules',
   'Integration',
   'Purchase',
+  /** Member segments ops define (campaign audiences). */
+  'Segment',
 ] as const;
 export type OpsSubjectType = (typeof OPS_SUBJECTS)[number];
 
@@ -61,7 +63,7 @@ const CATALOG: OpsSubjectType[] = ['MallItem', 'CouponTemplate', 'BirthdayPackag
  * The program-settings sections ops may change: the member-facing rules. `operations` (the points-adjustment limit
  * and the four-eyes threshold) governs ops' own powers, so only an admin changes it.
  */
-export const OPS_EDITABLE_SETTINGS_SECTIONS = ['points', 'tiers', 'birthday', 'help', 'referral', 'marketing', 'segments'] as const;
+export const OPS_EDITABLE_SETTINGS_SECTIONS = ['points', 'tiers', 'birthday', 'help', 'referral', 'marketing', 'segments', 'attribution'] as const;
 
 export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
   const { can, cannot, build } = new AbilityBuilder<OpsAbility>(createMongoAbility);
@@ -79,6 +81,7 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can(['read', 'update', 'refund', 'export'], 'Order');
         can(['read', 'export'], ['Writeoff', 'Purchase']);
         can('manage', 'Campaign');
+        can('manage', 'Segment');
         can('manage', 'CommunityRules');
         can('read', ['Dashboard', 'Settings']);
         can('export', 'Dashboard');
@@ -87,7 +90,7 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
       case 'analyst':
         // Read-only, and personal data stays masked: no `reveal`.
         can(['read', 'export'], ['Member', 'Order', 'Writeoff', 'Purchase']);
-        can('read', ['Dashboard', 'Campaign', 'Settings', 'PointsAdjustment']);
+        can('read', ['Dashboard', 'Campaign', 'Settings', 'PointsAdjustment', 'Segment']);
         // Dashboards hold counts only, never a member: analysts take them away as CSV.
         can('export', 'Dashboard');
         break;

@@ -129,6 +129,8 @@ export const ordersRefundResponse = z.object({ order: orderSchema });
 /** A short-lived signed token for the write-off QR; the page refreshes it every `refreshAfterSeconds`. */
 export const qrTokenSchema = z.object({
   token: z.string(),
+  /** 12 digits printed beside the QR for the till to type when scanning fails (writeoffCode.rules); as long-lived. */
+  numericCode: z.string(),
   expiresAt: isoDateTime,
   refreshAfterSeconds: z.number().int(),
 });

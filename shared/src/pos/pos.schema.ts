@@ -52,6 +52,8 @@ export const posIdentifyResponse = z.object({
   coupons: z.array(posCouponSchema),
   /** A purchase naming this code is accepted until then (the code identified here, ringing up takes time); null without a code. */
   checkoutUntil: isoDateTime.nullable(),
+  /** Whether and how points may pay (pos.purchase's pointsToRedeem); null when the brand does not allow it. */
+  pointsPayment: z.object({ pointsPerYuan: z.number().int(), maxSharePercent: z.number().int() }).nullable(),
 });
 
 export const posLineSchema = z
@@ -76,7 +78,13 @@ export const posPurchaseRequest = z
     totalFen: fen,
     /** Every discount, coupons included. */
     discountFen: fen.default(0),
-    /** What the customer paid: totalFen − discountFen. Points are earned on this. */
+    /**
+     * Points the member pays with, if the brand allows it (pos.identify's pointsPayment): worth pointsToRedeem × 100 /
+     * pointsPerYuan fen (whole fen), at most the settings' share of totalFen − discountFen. Taken from the balance
+     * once with the purchase; given back in proportion by refunds.
+     */
+    pointsToRedeem: z.number().int().min(0).max(100_000_000).default(0),
+    /** What the customer paid in money: totalFen − discountFen − what the points paid. Points are earned on this. */
     paidFen: fen,
     /** The scanned member code; or, for the online shop only, `member`. */
     memberCode: memberCodeInput.optional(),
@@ -95,6 +103,9 @@ export const posPurchaseResponse = z.object({
   purchasedAt: isoDateTime,
   paidFen: z.number().int(),
   pointsEarned: z.number().int(),
+  /** Points that paid part of the bill (taken from the balance), and what they paid in fen. */
+  pointsRedeemed: z.number().int(),
+  pointsRedeemedFen: z.number().int(),
   couponsWrittenOff: z.array(z.string()),
   member: posMemberSchema.extend({ tierChanged: z.boolean() }),
 });
@@ -118,6 +129,8 @@ export const posRefundResponse = z.object({
   status: z.enum(POS_REFUND_STATUSES),
   refundFen: z.number().int(),
   pointsClawedBack: z.number().int(),
+  /** Points that paid part of the bill, given back in proportion to the refund (the last refund squares them). */
+  pointsReturned: z.number().int(),
   couponsRestored: z.array(z.string()),
 });
 

@@ -6,11 +6,26 @@ export interface EarnRate {
   birthdayMonthPointsPerYuanPermille: number;
 }
 
+/** Points as payment at a till or in the online shop (pos.purchase's pointsToRedeem). */
+export interface PointsPaymentSettings {
+  /** Points worth one yuan (100 = 1 point per fen). */
+  pointsPerYuan: number;
+  /** The largest share of the bill (after discounts) points may pay, in percent; 0 = points cannot pay. */
+  maxSharePercent: number;
+}
+
 /** The program's business rules; the zod schema in settings.schema.ts validates edits of them. */
 export interface ProgramSettings {
-  points: { earn: Record<TierLevel, EarnRate>; lifetimeYears: number };
+  points: { earn: Record<TierLevel, EarnRate>; lifetimeYears: number; payment: PointsPaymentSettings };
   tiers: { goldFen: number; diamondFen: number };
-  birthday: { minDaysSetBeforeBenefits: number };
+  birthday: {
+    minDaysSetBeforeBenefits: number;
+    /** A set birthday may be corrected `maxCorrections` times within `correctionWindowDays` of first setting it … */
+    correctionWindowDays: number;
+    maxCorrections: number;
+    /** … but not within this many days before the stored or the new birthday. */
+    correctionBlackoutDays: number;
+  };
   help: { goals: Record<TierLevel, number>; giftTemplateCode: string };
   referral: {
     windowDays: number;
@@ -29,7 +44,53 @@ export interface ProgramSettings {
   };
   operations: { pointsAdjustmentDailyLimit: number; pointsAdjustmentApprovalThreshold: number };
   segments: SegmentSettings;
+  /** Campaign results: purchases, claims and uses count for a campaign this many days after it reached the member. */
+  attribution: { windowDays: number };
   community: { postsPerDay: number; commentsPerDay: number; reportHideWeight: number; hotWindowDays: number };
+  insights: InsightsSettings;
+}
+
+/**
+ * What the plans measure themselves against (shared/src/insights): the KPIs' targets, the alert thresholds and what a
+ * point is worth to finance. Shares are in thousandths (250 = 25%).
+ */
+export interface InsightsSettings {
+  targets: {
+    /** Members with a birthday this month who claimed a benefit, at least. */
+    birthdayParticipationPermille: number;
+    /** Birthday campaigns' attributed GMV as a share of all GMV, at least. */
+    birthdayGmvSharePermille: number;
+    /** Percentage points by which birthday-month members' retention beats the others', at least. */
+    birthdayRetentionLiftPoints: number;
+    /** NPS (−100…100), at least. */
+    nps: number;
+    /** Messages that reached members (sent) of those meant for them, at least. */
+    messageReachPermille: number;
+    /** Birthday benefits claimed that were issued whole (no failure), at least. */
+    birthdayBenefitCompletionPermille: number;
+    /** Buyers of the period who had bought before, at least. */
+    repurchasePermille: number;
+    /** Benefit coupons issued that were used, at least. */
+    benefitRedemptionPermille: number;
+    /** A campaign's (attributed GMV − cost) / cost, at least, in thousandths. */
+    campaignRoiPermille: number;
+  };
+  /** The plan's four sentiment classes: the positive share at least, the others at most. */
+  sentimentTargets: { positivePermille: number; neutralPermille: number; negativePermille: number; extremelyNegativePermille: number };
+  alerts: {
+    /** A channel whose reach falls below this alerts. */
+    channelReachMinPermille: number;
+    /** A running campaign whose failed deliveries exceed this share alerts. */
+    campaignFailureMaxPermille: number;
+    /** Below this many cases a rate is not judged (too few to mean anything). */
+    minSample: number;
+  };
+  liability: {
+    /** What redeeming 1,000 points costs the brand, in fen (the mall's goods at cost). */
+    fenPerThousandPoints: number;
+    /** The share of outstanding points assumed to be redeemed while fewer than minSample points were issued. */
+    assumedRedemptionPermille: number;
+  };
 }
 
 /**
@@ -68,9 +129,10 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
       diamond: { pointsPerYuanPermille: 2000, birthdayMonthPointsPerYuanPermille: 4000 },
     },
     lifetimeYears: 1,
+    payment: { pointsPerYuan: 100, maxSharePercent: 0 },
   },
   tiers: { goldFen: 50_000, diamondFen: 200_000 },
-  birthday: { minDaysSetBeforeBenefits: 30 },
+  birthday: { minDaysSetBeforeBenefits: 30, correctionWindowDays: 30, maxCorrections: 1, correctionBlackoutDays: 30 },
   help: { goals: { basic: 5, gold: 4, diamond: 3 }, giftTemplateCode: 'cake-size-upgrade' },
   referral: {
     windowDays: 30,
@@ -97,6 +159,24 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
       monetaryFen: { score5: 300_000, score4: 100_000, score3: 40_000, score2: 15_000 },
     },
   },
+  attribution: { windowDays: 7 },
   // Three reports of members with no record (10 each) hide an item.
   community: { postsPerDay: 10, commentsPerDay: 100, reportHideWeight: 30, hotWindowDays: 7 },
+  // The birthday plan's targets; repurchase, redemption, ROI and the sentiment shares are ours until ops set theirs.
+  insights: {
+    targets: {
+      birthdayParticipationPermille: 250,
+      birthdayGmvSharePermille: 30,
+      birthdayRetentionLiftPoints: 5,
+      nps: 45,
+      messageReachPermille: 700,
+      birthdayBenefitCompletionPermille: 980,
+      repurchasePermille: 300,
+      benefitRedemptionPermille: 500,
+      campaignRoiPermille: 1000,
+    },
+    sentimentTargets: { positivePermille: 700, neutralPermille: 200, negativePermille: 80, extremelyNegativePermille: 20 },
+    alerts: { channelReachMinPermille: 700, campaignFailureMaxPermille: 50, minSample: 50 },
+    liability: { fenPerThousandPoints: 1000, assumedRedemptionPermille: 600 },
+  },
 };

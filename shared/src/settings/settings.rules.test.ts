@@ -53,7 +53,7 @@ describe('the member-facing rules (settings.rules)', () => {
       ...DEFAULT_PROGRAM_SETTINGS,
       tiers: { goldFen: 60_050, diamondFen: 250_000 },
       points: { ...DEFAULT_PROGRAM_SETTINGS.points, lifetimeYears: 2 },
-      birthday: { minDaysSetBeforeBenefits: 45 },
+      birthday: { ...DEFAULT_PROGRAM_SETTINGS.birthday, minDaysSetBeforeBenefits: 45, maxCorrections: 2, correctionWindowDays: 14 },
       referral: { ...DEFAULT_PROGRAM_SETTINGS.referral, dailyRewardCap: 3 },
     };
     const rules = memberRulesOf(changed);
@@ -61,6 +61,18 @@ describe('the member-facing rules (settings.rules)', () => {
     expect(rules.points).toEqual({ lifetimeYears: 2, expiry: '积分于获得后第2年的12月31日24时过期' });
     expect(rules.birthday.minDaysSetBeforeBenefits).toBe(45);
     expect(rules.birthday.rule).toContain('至少45天');
+    expect(rules.birthday.correction).toEqual({
+      windowDays: 14,
+      maxCorrections: 2,
+      blackoutDays: 30,
+      rules: [
+        '生日设置后14天内可以修改2次，之后生日锁定，如需修改请联系客服',
+        '生日前30天内不能修改，也不能改到30天内的日期',
+        '本生日年已领取过生日礼的，不能再修改生日；已领取的生日礼不会收回',
+        '改后的生日距今不足45天的，当年的生日礼遇从下一个生日起享受',
+      ],
+    });
+    expect(memberRulesOf({ ...changed, birthday: { ...changed.birthday, maxCorrections: 0 } }).birthday.correction.rules).toEqual(['生日设置后不能自行修改，如填错请联系客服']);
     expect(rules.referral).toMatchObject({ windowDays: 30, rewardWindowDays: 30, referrerPointsPerYuan: 2, dailyRewardCap: 3 });
     expect(rules.messages).toEqual({ weeklyCap: 2, quietHours: { start: '21:00', end: '09:00' }, rule: '营销消息每周最多2条，21:00至次日09:00不打扰' });
     expect(JSON.stringify(rules)).not.toMatch(/pointsAdjustment|pushApproval|silent|TemplateCode/);

@@ -43,6 +43,18 @@ export function birthdayRuleText(minDays: number): string {
   return `生日需在生日前至少${minDays}天设置（或修改），才能享受当年的生日礼遇（含生日月积分）；设置较晚的，从下一个生日起享受`;
 }
 
+/** Changing a set birthday, in plain words: how often, when not, and what happens to benefits. */
+export function birthdayCorrectionRulesText(birthday: ProgramSettings['birthday']): string[] {
+  const { correctionWindowDays, maxCorrections, correctionBlackoutDays, minDaysSetBeforeBenefits } = birthday;
+  if (maxCorrections === 0 || correctionWindowDays === 0) return ['生日设置后不能自行修改，如填错请联系客服'];
+  return [
+    `生日设置后${correctionWindowDays}天内可以修改${maxCorrections === 1 ? '一' : maxCorrections}次，之后生日锁定，如需修改请联系客服`,
+    ...(correctionBlackoutDays > 0 ? [`生日前${correctionBlackoutDays}天内不能修改，也不能改到${correctionBlackoutDays}天内的日期`] : []),
+    '本生日年已领取过生日礼的，不能再修改生日；已领取的生日礼不会收回',
+    ...(minDaysSetBeforeBenefits > 0 ? [`改后的生日距今不足${minDaysSetBeforeBenefits}天的，当年的生日礼遇从下一个生日起享受`] : []),
+  ];
+}
+
 /** How tiers move; the thresholds themselves are in `tiers`. */
 export function tierRulesText(): string[] {
   return [
@@ -90,7 +102,16 @@ export function memberRulesOf(settings: ProgramSettings): Omit<SettingsRulesResp
     tierRules: tierRulesText(),
     points: { lifetimeYears: settings.points.lifetimeYears, expiry: pointsExpiryText(settings.points.lifetimeYears) },
     mall: { rules: mallRulesText() },
-    birthday: { minDaysSetBeforeBenefits: settings.birthday.minDaysSetBeforeBenefits, rule: birthdayRuleText(settings.birthday.minDaysSetBeforeBenefits) },
+    birthday: {
+      minDaysSetBeforeBenefits: settings.birthday.minDaysSetBeforeBenefits,
+      rule: birthdayRuleText(settings.birthday.minDaysSetBeforeBenefits),
+      correction: {
+        windowDays: settings.birthday.correctionWindowDays,
+        maxCorrections: settings.birthday.maxCorrections,
+        blackoutDays: settings.birthday.correctionBlackoutDays,
+        rules: birthdayCorrectionRulesText(settings.birthday),
+      },
+    },
     referral: {
       windowDays: settings.referral.windowDays,
       rewardWindowDays: settings.referral.rewardWindowDays,

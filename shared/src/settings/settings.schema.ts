@@ -10,6 +10,8 @@ import { DEFAULT_PROGRAM_SETTINGS, type ProgramSettings } from './settings.defau
  */
 const permille = z.number().int().min(0).max(100_000);
 const fen = z.number().int().min(0).max(1_000_000_000);
+/** A share in thousandths, 0–1000. */
+const share = z.number().int().min(0).max(1000);
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '格式为 HH:mm');
 
 const perTier = <T extends z.ZodType>(schema: T) =>
@@ -41,6 +43,13 @@ export const programSettingsSchema = z.object({
       earn: perTier(earnRateSchema),
       /** Points expire at the end of the calendar year this many years after the year they were earned. */
       lifetimeYears: z.number().int().min(0).max(10),
+      /**
+       * Points as payment at a till or in the online shop. Added after the section: versions saved before it read the
+       * default (not allowed). At most 90% so that some money is always paid (refunds are measured by it).
+       */
+      payment: z
+        .object({ pointsPerYuan: z.number().int().min(1).max(100_000), maxSharePercent: z.number().int().min(0).max(90) })
+        .default(DEFAULT_PROGRAM_SETTINGS.points.payment),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.points),
   tiers: z
@@ -56,6 +65,11 @@ export const programSettingsSchema = z.object({
     .object({
       /** A birthday set fewer days than this before it does not unlock that year's birthday benefits. */
       minDaysSetBeforeBenefits: z.number().int().min(0).max(365),
+      /** Corrections of a set birthday: how many, within how many days of first setting it, never this close to it.
+       * Added after the section: versions saved before them read the defaults. */
+      correctionWindowDays: z.number().int().min(0).max(365).default(DEFAULT_PROGRAM_SETTINGS.birthday.correctionWindowDays),
+      maxCorrections: z.number().int().min(0).max(10).default(DEFAULT_PROGRAM_SETTINGS.birthday.maxCorrections),
+      correctionBlackoutDays: z.number().int().min(0).max(365).default(DEFAULT_PROGRAM_SETTINGS.birthday.correctionBlackoutDays),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.birthday),
   help: z
@@ -127,6 +141,12 @@ export const programSettingsSchema = z.object({
       }),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.segments),
+  attribution: z
+    .object({
+      /** Last touch within this many days: a purchase after it is not the campaign's. */
+      windowDays: z.number().int().min(1).max(90),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.attribution),
   community: z
     .object({
       /** Posts one member may publish a day (Asia/Shanghai). */
@@ -139,6 +159,24 @@ export const programSettingsSchema = z.object({
       hotWindowDays: z.number().int().min(1).max(90),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.community),
+  insights: z
+    .object({
+      targets: z.object({
+        birthdayParticipationPermille: share,
+        birthdayGmvSharePermille: share,
+        birthdayRetentionLiftPoints: z.number().int().min(-100).max(100),
+        nps: z.number().int().min(-100).max(100),
+        messageReachPermille: share,
+        birthdayBenefitCompletionPermille: share,
+        repurchasePermille: share,
+        benefitRedemptionPermille: share,
+        campaignRoiPermille: z.number().int().min(-1000).max(100_000),
+      }),
+      sentimentTargets: z.object({ positivePermille: share, neutralPermille: share, negativePermille: share, extremelyNegativePermille: share }),
+      alerts: z.object({ channelReachMinPermille: share, campaignFailureMaxPermille: share, minSample: z.number().int().min(1).max(1_000_000) }),
+      liability: z.object({ fenPerThousandPoints: fen, assumedRedemptionPermille: share }),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.insights),
 });
 
 export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;
@@ -219,7 +257,17 @@ export const settingsRulesResponse = z.object({
   points: z.object({ lifetimeYears: z.number().int().min(0), expiry: z.string() }),
   /** The points mall: paying, unpaid orders, how items reach the member, limits. */
   mall: z.object({ rules: z.array(z.string()) }),
-  birthday: z.object({ minDaysSetBeforeBenefits: z.number().int().min(0), rule: z.string() }),
+  birthday: z.object({
+    minDaysSetBeforeBenefits: z.number().int().min(0),
+    rule: z.string(),
+    /** Changing a set birthday: how often, when not, and what becomes of benefits (the birthday page shows them). */
+    correction: z.object({
+      windowDays: z.number().int().min(0),
+      maxCorrections: z.number().int().min(0),
+      blackoutDays: z.number().int().min(0),
+      rules: z.array(z.string()),
+    }),
+  }),
   referral: z.object({
     windowDays: z.number().int(),
     rewardWindowDays: z.number().int(),

@@ -1,6 +1,7 @@
 import type { MessagePushEvent } from '@cakeday/shared';
 import { registerSubscriptionPushHandlers } from '../../subscriptions/quotaPushHandlers';
 import { applyPushedMediaVerdict } from '../../community/mediaVerdictPush';
+import { applyPushedAvatarVerdict } from '../../members/avatarCheck';
 import { PushHandlers, type PushHandlerContext } from './pushHandlers';
 
 /** What a log line may say about a pushed fact: never the openid. */
@@ -22,7 +23,7 @@ const logPushEvent = async (event: MessagePushEvent, context: PushHandlerContext
 
 /**
  * Every feature's handlers of WeChat's pushes, one line each (like jobs.ts): the subscription quota ledger and the
- * send receipts (subscriptions), the media verdicts (community) register here; every type is logged first.
+ * send receipts (subscriptions), the media verdicts (community photos, members' avatars) register here; every type is logged first.
  */
 export function defaultPushHandlers(): PushHandlers {
   const handlers = new PushHandlers()
@@ -30,6 +31,7 @@ export function defaultPushHandlers(): PushHandlers {
     .register('subscribe_msg_change_event', 'messagePush.log', logPushEvent)
     .register('subscribe_msg_sent_event', 'messagePush.log', logPushEvent)
     .register('wxa_media_check', 'messagePush.log', logPushEvent)
-    .register('wxa_media_check', 'community.mediaVerdict', applyPushedMediaVerdict);
+    .register('wxa_media_check', 'community.mediaVerdict', applyPushedMediaVerdict)
+    .register('wxa_media_check', 'members.avatarVerdict', applyPushedAvatarVerdict);
   return registerSubscriptionPushHandlers(handlers);
 }

@@ -1,7 +1,7 @@
 import { SUBSCRIPTION_TEMPLATE_KEYS, SUBSCRIPTION_TEMPLATES, type SubscriptionTemplateKey } from '@cakeday/shared';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
-import { useOpsMutation } from '../../api/useOps';
+import { useOpsMutation, useOpsQuery } from '../../api/useOps';
 import { WriteError } from '../../components/WriteError';
 
 interface CampaignFormValues {
@@ -15,6 +15,8 @@ interface CampaignFormValues {
   inboxTitle: string;
   endsAt: string;
   holdoutPermille: number;
+  /** A member segment (会员分群) as the audience; none: every member. */
+  segment?: string;
 }
 
 const LOCAL = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
@@ -33,13 +35,14 @@ export function CampaignModal({ onClose, onSaved }: { onClose: () => void; onSav
       onSaved();
     },
   });
+  const segments = useOpsQuery('ops.segments.list', {});
   const preview = useOpsMutation('ops.campaigns.preview', { onSuccess: (answer) => setProblems(answer.problems) });
   const messageOf = (values: CampaignFormValues) => ({ template: values.template, fields: values.fields ?? {}, page: values.page, inboxTitle: values.inboxTitle });
   const submit = (values: CampaignFormValues): void => {
     create.mutate({
       name: values.name,
       trigger: values.kind === 'push' ? { kind: 'push', sendAt: shanghai(values.sendAt ?? '') } : { kind: 'birthday', daysBefore: values.daysBefore ?? [7, 0] },
-      audience: { tiers: [], birthdayMonths: [] },
+      audience: { tiers: [], birthdayMonths: [], segment: values.segment ?? null },
       message: messageOf(values),
       holdoutPermille: values.holdoutPermille ?? 0,
       endsAt: shanghai(values.endsAt),
@@ -70,6 +73,14 @@ export function CampaignModal({ onClose, onSaved }: { onClose: () => void; onSav
             <Select mode="multiple" options={[7, 3, 0].map((days) => ({ label: days === 0 ? '生日当天' : `生日前${days}天`, value: days }))} />
           </Form.Item>
         )}
+        <Form.Item label="受众分群" name="segment" extra="不选则面向全部会员；试运行显示分群内的人数">
+          <Select
+            allowClear
+            placeholder="全部会员"
+            loading={segments.isLoading}
+            options={(segments.data?.items ?? []).map((segment) => ({ label: `${segment.name}（${segment.size.toLocaleString('zh-CN')} 人）`, value: segment.id }))}
+          />
+        </Form.Item>
         <Form.Item label="订阅消息模板" name="template">
           <Select options={SUBSCRIPTION_TEMPLATE_KEYS.map((key) => ({ label: SUBSCRIPTION_TEMPLATES[key].title, value: key }))} />
         </Form.Item>

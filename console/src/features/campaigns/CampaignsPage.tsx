@@ -9,6 +9,7 @@ import { useRequestErrorMessage } from '../../components/useRequestErrorMessage'
 import { Can, useOpsAbility } from '../../session/currentSession';
 import { ACTION_LABELS, STATE_LABELS } from './campaignLabels';
 import { CampaignInsights } from './CampaignInsights';
+import { CampaignResults } from './CampaignResults';
 import { CampaignModal } from './CampaignModal';
 
 type Search = { current?: number; pageSize?: number; state?: unknown };
@@ -22,6 +23,7 @@ export function CampaignsPage() {
   const table = useRef<ActionType>();
   const [creating, setCreating] = useState(false);
   const [inspecting, setInspecting] = useState<Campaign | null>(null);
+  const [measuring, setMeasuring] = useState<Campaign | null>(null);
   const showError = useRequestErrorMessage();
   const ability = useOpsAbility();
   const { message } = App.useApp();
@@ -47,6 +49,7 @@ export function CampaignsPage() {
       render: (_dom, campaign) => (
         <Space wrap>
           <Typography.Link onClick={() => setInspecting(campaign)}>试运行与报表</Typography.Link>
+          <Typography.Link onClick={() => setMeasuring(campaign)}>活动效果</Typography.Link>
           {campaign.actions
             .filter((action): action is OperatorAction => action !== 'complete' && allowed(action))
             .map((action) => (
@@ -91,6 +94,7 @@ export function CampaignsPage() {
         />
       ) : null}
       {inspecting ? <CampaignInsights campaign={inspecting} onClose={() => setInspecting(null)} /> : null}
+      {measuring ? <CampaignResults campaign={measuring} onClose={() => setMeasuring(null)} /> : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { COUPON_TYPES, type OpsCouponTemplate } from '@cakeday/shared';
-import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import { COUPON_CHANNELS, COUPON_TYPES, couponChannelNames, TIER_LEVELS, tierNames, type OpsCouponTemplate } from '@cakeday/shared';
+import { App, Checkbox, Col, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import { StoresSelect } from '../../components/StoresSelect';
 import { useOpsMutation } from '../../api/useOps';
 import { optionalReason, ReasonField } from '../../components/ReasonField';
 import { WriteError } from '../../components/WriteError';
@@ -7,6 +8,8 @@ import { couponTypeNames } from './couponTemplateColumns';
 import { editableOf, formValuesOf, NEW_TEMPLATE_VALUES, type CouponTemplateFormValues } from './couponTemplateValues';
 
 const typeOptions = COUPON_TYPES.map((type) => ({ value: type, label: couponTypeNames[type] }));
+const tierOptions = TIER_LEVELS.map((level) => ({ value: level, label: tierNames[level] }));
+const channelOptions = COUPON_CHANNELS.map((channel) => ({ value: channel, label: couponChannelNames[channel] }));
 
 /** Creates a template or edits one on the loaded version; coupons already issued keep their face. Mounted while open. */
 export function CouponTemplateModal({ template, onClose, onSaved }: { template: OpsCouponTemplate | null; onClose: () => void; onSaved: () => void }) {
@@ -80,6 +83,34 @@ export function CouponTemplateModal({ template, onClose, onSaved }: { template: 
           <Col span={8}>
             <Form.Item label="有效天数" name="validDays" extra="发券当天起算，0 = 当天有效" rules={[{ required: true, message: '请填写有效天数' }]}>
               <InputNumber min={0} max={3650} precision={0} suffix="天" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider plain orientation="left">使用条件（门店核销、收银台、线上商城与积分商城同一规则）</Divider>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item label="适用渠道" name="channels" extra="不选 = 全部渠道">
+              <Checkbox.Group options={channelOptions} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="适用等级" name="tiers" extra="不选 = 全部等级">
+              <Checkbox.Group options={tierOptions} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label="适用门店" name="storeIds" extra="不选 = 全部门店；选了门店则仅限这些门店使用">
+          <StoresSelect />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="firstOrderOnly" valuePropName="checked">
+              <Checkbox>仅限首单使用</Checkbox>
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="birthdayMonthOnly" valuePropName="checked">
+              <Checkbox>仅限生日当月使用</Checkbox>
             </Form.Item>
           </Col>
         </Row>

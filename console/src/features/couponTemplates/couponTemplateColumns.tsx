@@ -31,6 +31,12 @@ export function couponTemplateColumns(actions: CouponTemplateActions): ProColumn
     },
     { title: '类型', dataIndex: 'type', hideInSearch: true, render: (_dom, template) => couponTypeNames[template.type] },
     { title: '券面', dataIndex: 'valueText', hideInSearch: true, render: (_dom, template) => `${template.valueText} · ${template.conditionText}` },
+    {
+      title: '使用条件',
+      key: 'restrictions',
+      hideInSearch: true,
+      render: (_dom, template) => (template.restrictionTexts.length > 0 ? template.restrictionTexts.join('；') : '不限'),
+    },
     { title: '有效期', dataIndex: 'validDays', hideInSearch: true, render: (_dom, template) => `发放后 ${template.validDays} 天` },
     { title: '状态', dataIndex: 'active', valueType: 'select', valueEnum: activeEnum },
     {

@@ -1,4 +1,4 @@
-import type { OpsCouponTemplate, OpsCouponTemplateEditable } from '@cakeday/shared';
+import { NO_COUPON_CONDITIONS, type CouponChannel, type OpsCouponTemplate, type OpsCouponTemplateEditable, type TierLevel } from '@cakeday/shared';
 import { fenToYuan, yuanToFen } from '../../format/money';
 
 /** The template form in the units operators type: yuan, and the discount as 折 (8.5 = 15% off). */
@@ -14,10 +14,18 @@ export interface CouponTemplateFormValues {
   freeItemName?: string | null;
   validDays: number;
   active: boolean;
+  firstOrderOnly?: boolean;
+  birthdayMonthOnly?: boolean;
+  /** Empty = every tier. */
+  tiers?: TierLevel[];
+  /** Empty = everywhere. */
+  channels?: CouponChannel[];
+  /** Empty = every store. */
+  storeIds?: string[];
   reason?: string;
 }
 
-export const NEW_TEMPLATE_VALUES: Partial<CouponTemplateFormValues> = { type: 'amount_off', minSpendYuan: 0, validDays: 30, active: true };
+export const NEW_TEMPLATE_VALUES: Partial<CouponTemplateFormValues> = { type: 'amount_off', minSpendYuan: 0, validDays: 30, active: true, ...NO_COUPON_CONDITIONS };
 
 export function formValuesOf(template: OpsCouponTemplate): CouponTemplateFormValues {
   return {
@@ -30,6 +38,7 @@ export function formValuesOf(template: OpsCouponTemplate): CouponTemplateFormVal
     freeItemName: template.freeItemName,
     validDays: template.validDays,
     active: template.active,
+    ...template.conditions,
   };
 }
 
@@ -44,6 +53,13 @@ export function editableOf(values: CouponTemplateFormValues): OpsCouponTemplateE
     minSpendFen: yuanToFen(values.minSpendYuan ?? 0),
     freeItemName: values.type === 'free_item' ? (values.freeItemName?.trim() ?? null) || null : null,
     validDays: values.validDays,
+    conditions: {
+      firstOrderOnly: values.firstOrderOnly ?? false,
+      tiers: values.tiers ?? [],
+      birthdayMonthOnly: values.birthdayMonthOnly ?? false,
+      storeIds: values.storeIds ?? [],
+      channels: values.channels ?? [],
+    },
     active: values.active,
   };
 }

@@ -14,6 +14,9 @@ const integration = (overrides: Record<string, unknown> = {}) => ({
   createdAt: '2026-06-01T02:00:00.000Z',
   revokedAt: null,
   lastSeenAt: null,
+  rotatedAt: null,
+  previousSecretValidUntil: null,
+  usage: { requests: 0, errors: 0, errorRatePercent: null, lastErrorCode: null, lastErrorAt: null },
   version: 0,
   ...overrides,
 });
@@ -51,5 +54,26 @@ describe('接入管理', () => {
     fireEvent.click(button(/^停\s*用$/, dialog));
 
     await waitFor(() => expect(bff.callsTo('ops.integrations.revoke')).toEqual([{ id: 'a00000000000000000000001', version: 2, reason: '密钥泄露' }]));
+  });
+
+  it('rotates a key with an overlap and a reason, and shows the new secret once', async () => {
+    bff.on('ops.integrations.list', () => ok({ items: [integration({ version: 1 })], total: 1, page: 1, pageSize: 20 }));
+    bff.on('ops.integrations.rotate', () => ok({ integration: integration({ version: 2, previousSecretValidUntil: '2026-06-02T02:00:00.000Z' }), secret: 'cks_the-new-secret' }));
+    renderConsole('/integrations', { signedIn: true });
+    fireEvent.click(await screen.findByText('轮换密钥'));
+    const dialog = await findDialog('轮换密钥：线上商城');
+    fireEvent.change(within(dialog).getByLabelText('原因'), { target: { value: '定期轮换' } });
+    fireEvent.click(button(/^轮\s*换$/, dialog));
+
+    expect(await screen.findByTestId('integration-secret')).toHaveProperty('textContent', 'cks_the-new-secret');
+    expect(bff.callsTo('ops.integrations.rotate')).toEqual([{ id: 'a00000000000000000000001', version: 1, overlapMinutes: 1440, reason: '定期轮换' }]);
+  });
+
+  it("shows the last 7 days' requests and the error rate", async () => {
+    bff.on('ops.integrations.list', () =>
+      ok({ items: [integration({ lastSeenAt: '2026-06-01T03:00:00.000Z', usage: { requests: 40, errors: 4, errorRatePercent: 10, lastErrorCode: 'MEMBER_CODE_EXPIRED', lastErrorAt: '2026-06-01T03:00:00.000Z' } })], total: 1, page: 1, pageSize: 20 }),
+    );
+    renderConsole('/integrations', { signedIn: true });
+    expect(await screen.findByText('4 次错误（10%）')).toBeTruthy();
   });
 });

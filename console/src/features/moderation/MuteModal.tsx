@@ -1,12 +1,14 @@
 import type { ModerationItem } from '@cakeday/shared';
+
+export type ModerationAuthor = Pick<ModerationItem['author'], 'memberId' | 'nickname' | 'mutedUntil'>;
 import { App, Form, InputNumber, Modal, Typography } from 'antd';
 import { useOpsMutation } from '../../api/useOps';
 import { ReasonField } from '../../components/ReasonField';
 import { WriteError } from '../../components/WriteError';
 import { formatBusinessDateTime } from '../../format/businessTime';
 
-/** Mutes an item's author for some days (0 lifts a mute), with a reason kept in the audit log. */
-export function MuteModal({ item, onClose, onDone }: { item: ModerationItem; onClose: () => void; onDone: () => void }) {
+/** Mutes an author for some days (0 lifts a mute), with a reason kept in the audit log. */
+export function MuteModal({ author, onClose, onDone }: { author: ModerationAuthor; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ days: number; reason: string }>();
   const { message } = App.useApp();
   const mute = useOpsMutation('ops.community.mute', {
@@ -18,19 +20,19 @@ export function MuteModal({ item, onClose, onDone }: { item: ModerationItem; onC
   return (
     <Modal open title="禁言作者" okText="禁言" okButtonProps={{ danger: true }} onOk={() => form.submit()} onCancel={onClose} confirmLoading={mute.isPending}>
       <Typography.Paragraph>
-        {item.author.nickname ?? '（未设置昵称）'}
-        {item.author.mutedUntil ? `，当前禁言至 ${formatBusinessDateTime(item.author.mutedUntil)}` : ''}。禁言期间不能发帖和评论。
+        {author.nickname ?? '（未设置昵称）'}
+        {author.mutedUntil ? `，当前禁言至 ${formatBusinessDateTime(author.mutedUntil)}` : ''}。禁言期间不能发帖和评论。
       </Typography.Paragraph>
       <Form
         form={form}
         layout="vertical"
         requiredMark={false}
         initialValues={{ days: 7 }}
-        onFinish={(values) => mute.mutate({ memberId: item.author.memberId, days: values.days, reason: values.reason.trim() })}
+        onFinish={(values) => mute.mutate({ memberId: author.memberId, days: values.days, reason: values.reason.trim() })}
       >
         <WriteError error={mute.error} />
         <Form.Item label="禁言天数（0 为解除）" name="days" rules={[{ required: true, message: '请填写 0–365 天' }]}>
-          <InputNumber min={0} max={365} precision={0} addonAfter="天" />
+          <InputNumber min={0} max={365} precision={0} suffix="天" />
         </Form.Item>
         <ReasonField label="禁言原因" />
       </Form>

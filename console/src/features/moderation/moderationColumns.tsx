@@ -1,17 +1,22 @@
 import type { ProColumns } from '@ant-design/pro-components';
 import { MODERATION_MOVES, REPORT_REASON_TEXTS, REVIEW_REASON_TEXTS, type ModerationAction, type ModerationItem } from '@cakeday/shared';
 import { Image, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { formatBusinessDateTime } from '../../format/businessTime';
 import { actionLabels, contentStateColors, contentStateLabels, kindLabels, moderationViewLabels, photoCheckLabels, textVerdictLabels } from './moderationLabels';
 
 export interface ModerationActions {
   moderate: (item: ModerationItem, action: ModerationAction) => void;
-  mute: (item: ModerationItem) => void;
+  /** Absent where the author is muted from the page itself (their history). */
+  mute?: (item: ModerationItem) => void;
 }
 
 const ACTIONS = Object.keys(MODERATION_MOVES) as ModerationAction[];
 /** The moves a moderator may make from the state the item is in (the BFF refuses the others). */
 export const actionsFor = (item: ModerationItem): ModerationAction[] => ACTIONS.filter((action) => (MODERATION_MOVES[action].from as readonly string[]).includes(item.state));
+
+/** An author's history, below the queue's URL (/moderation/authors/<memberId>). */
+export const authorHistoryPath = (memberId: string): string => `/moderation/authors/${memberId}`;
 
 /** The queue's columns; 队列 and 类型 double as the search form. */
 export function moderationColumns(actions: ModerationActions): ProColumns<ModerationItem>[] {
@@ -26,7 +31,9 @@ export function moderationColumns(actions: ModerationActions): ProColumns<Modera
       hideInSearch: true,
       render: (_dom, row) => (
         <>
-          <div>{row.author.nickname ?? '（未设置昵称）'}</div>
+          <Link to={authorHistoryPath(row.author.memberId)} title="查看作者的发帖、评论与举报记录">
+            {row.author.nickname ?? '（未设置昵称）'}
+          </Link>
           {row.author.mutedUntil ? <Tag color="red">禁言至 {formatBusinessDateTime(row.author.mutedUntil)}</Tag> : null}
         </>
       ),
@@ -44,7 +51,7 @@ export function moderationColumns(actions: ModerationActions): ProColumns<Modera
               {actionLabels[action]}
             </Typography.Link>
           ))}
-          <Typography.Link onClick={() => actions.mute(row)}>禁言作者</Typography.Link>
+          {actions.mute ? <Typography.Link onClick={() => actions.mute?.(row)}>禁言作者</Typography.Link> : null}
         </Space>
       ),
     },

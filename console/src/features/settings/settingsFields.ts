@@ -38,6 +38,8 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       ...perTier((tier, name) => ({ path: `points.earn.${tier}.pointsPerYuanPermille`, label: `${name}每元积分`, kind: 'rate', max: 100 })),
       ...perTier((tier, name) => ({ path: `points.earn.${tier}.birthdayMonthPointsPerYuanPermille`, label: `${name}生日月每元积分`, kind: 'rate', max: 100 })),
       { path: 'points.lifetimeYears', label: '积分有效期', kind: 'integer', unit: '年', min: 0, max: 10, help: '获得积分后第 N 年年底过期' },
+      { path: 'points.payment.pointsPerYuan', label: '积分抵现比例', kind: 'integer', unit: '积分/元', min: 1, max: 100_000, help: '门店收银与线上商城用积分付款时，多少积分抵 1 元' },
+      { path: 'points.payment.maxSharePercent', label: '积分抵现上限', kind: 'integer', unit: '%', min: 0, max: 90, help: '优惠后账单最多可用积分支付的比例；0 = 不可用积分抵现' },
     ],
   },
   {
@@ -51,7 +53,12 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   {
     key: 'birthday',
     title: '生日',
-    fields: [{ path: 'birthday.minDaysSetBeforeBenefits', label: '生日须提前设置', kind: 'integer', unit: '天', min: 0, max: 365, help: '设置生日不足这些天，当年不享受生日礼' }],
+    fields: [
+      { path: 'birthday.minDaysSetBeforeBenefits', label: '生日须提前设置', kind: 'integer', unit: '天', min: 0, max: 365, help: '设置生日不足这些天，当年不享受生日礼' },
+      { path: 'birthday.maxCorrections', label: '生日可修改次数', kind: 'integer', unit: '次', min: 0, max: 10, help: '0 = 设置后不能自行修改' },
+      { path: 'birthday.correctionWindowDays', label: '可修改期限', kind: 'integer', unit: '天', min: 0, max: 365, help: '首次设置后这些天内可以修改' },
+      { path: 'birthday.correctionBlackoutDays', label: '生日前不可修改', kind: 'integer', unit: '天', min: 0, max: 365, help: '生日前这些天内不能修改，也不能改到这些天内的日期' },
+    ],
   },
   {
     key: 'help',
@@ -96,6 +103,11 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       ...RFM_SCORES.map((score): SettingsField => ({ path: `segments.rfm.frequency.score${score}`, label: `F ${score} 分：消费次数至少`, kind: 'integer', unit: '次', min: 1 })),
       ...RFM_SCORES.map((score): SettingsField => ({ path: `segments.rfm.monetaryFen.score${score}`, label: `M ${score} 分：消费金额至少`, kind: 'yuan', min: 0.01 })),
     ],
+  },
+  {
+    key: 'attribution',
+    title: '活动效果归因',
+    fields: [{ path: 'attribution.windowDays', label: '归因窗口', kind: 'integer', unit: '天', min: 1, max: 90, help: '活动送达后这些天内的消费、领取与核销计入该活动（末次触达）' }],
   },
   {
     key: 'operations',

@@ -1,13 +1,20 @@
 import type { OpsStore } from '@cakeday/shared';
-import { App, Col, Form, Input, Modal, Radio, Row } from 'antd';
+import { App, Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
 import { useOpsMutation } from '../../api/useOps';
 import { optionalReason, ReasonField } from '../../components/ReasonField';
 import { WriteError } from '../../components/WriteError';
 import { storeFields, storeFormValues, type StoreFormValues } from './storeValues';
 
 const CLOCK = { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: '格式为 HH:mm' };
+const filled = (value: unknown): boolean => value !== null && value !== undefined && value !== '';
+/** The other coordinate must be filled too (or neither). */
+const pairedWith = (other: 'latitude' | 'longitude') => ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+  validator: async (_rule: unknown, value: unknown) => {
+    if (filled(value) !== filled(getFieldValue(other))) throw new Error('纬度与经度须同时填写');
+  },
+});
 
-/** Creates a store or edits one on the loaded version (name, address, phone, opening hours, closed). Mounted while open. */
+/** Creates a store or edits one on the loaded version (name, address, phone, opening hours, map location, closed). Mounted while open. */
 export function StoreModal({ store, onClose, onSaved }: { store: OpsStore | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<StoreFormValues>();
   const { message } = App.useApp();
@@ -69,6 +76,30 @@ export function StoreModal({ store, onClose, onSaved }: { store: OpsStore | null
               extra="早于开门时间表示次日"
             >
               <Input placeholder="22:00" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              label="纬度（GCJ-02）"
+              name="latitude"
+              dependencies={['longitude']}
+              rules={[{ type: 'number', min: -90, max: 90, message: '纬度须在 -90 到 90 之间' }, pairedWith('longitude')]}
+              extra="腾讯地图坐标拾取器所示（微信地图用的 GCJ-02），不是 GPS 或百度坐标"
+            >
+              <InputNumber style={{ width: '100%' }} precision={6} placeholder="31.230400" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label="经度（GCJ-02）"
+              name="longitude"
+              dependencies={['latitude']}
+              rules={[{ type: 'number', min: -180, max: 180, message: '经度须在 -180 到 180 之间' }, pairedWith('latitude')]}
+              extra="留空则会员看不到地图与距离"
+            >
+              <InputNumber style={{ width: '100%' }} precision={6} placeholder="121.473700" />
             </Form.Item>
           </Col>
         </Row>

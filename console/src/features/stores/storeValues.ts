@@ -1,5 +1,7 @@
 import type { OpeningHours, OpsStore } from '@cakeday/shared';
 
+type GeoPoint = NonNullable<OpsStore['location']>;
+
 export interface StoreFormValues {
   code?: string;
   name: string;
@@ -7,6 +9,9 @@ export interface StoreFormValues {
   phone?: string | null;
   opens?: string | null;
   closes?: string | null;
+  /** GCJ-02, as WeChat's maps take them. */
+  latitude?: number | null;
+  longitude?: number | null;
   status?: OpsStore['status'];
   reason?: string;
 }
@@ -18,6 +23,8 @@ export function storeFormValues(store: OpsStore): StoreFormValues {
     phone: store.phone,
     opens: store.openingHours?.opens ?? null,
     closes: store.openingHours?.closes ?? null,
+    latitude: store.location?.latitude ?? null,
+    longitude: store.location?.longitude ?? null,
     status: store.status,
   };
 }
@@ -29,8 +36,15 @@ export function openingHoursOf(values: StoreFormValues): OpeningHours | null {
   return opens && closes ? { opens, closes } : null;
 }
 
-export function storeFields(values: StoreFormValues): { name: string; address: string; phone: string | null; openingHours: OpeningHours | null } {
-  return { name: values.name.trim(), address: values.address?.trim() ?? '', phone: values.phone?.trim() || null, openingHours: openingHoursOf(values) };
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** Both coordinates or none: a store without a location is listed after the located ones and opens no map. */
+export function locationOf(values: StoreFormValues): GeoPoint | null {
+  return isNumber(values.latitude) && isNumber(values.longitude) ? { latitude: values.latitude, longitude: values.longitude } : null;
+}
+
+export function storeFields(values: StoreFormValues): { name: string; address: string; phone: string | null; openingHours: OpeningHours | null; location: GeoPoint | null } {
+  return { name: values.name.trim(), address: values.address?.trim() ?? '', phone: values.phone?.trim() || null, openingHours: openingHoursOf(values), location: locationOf(values) };
 }
 
 export function openingHoursText(hours: OpeningHours | null): string {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Checkbox, DatePicker, Switch } from '@nutui/nutui-react-taro';
+import { Button, Checkbox, DatePicker, Dialog, Switch } from '@nutui/nutui-react-taro';
 import { consentTexts } from '@cakeday/shared';
 import { CardSkeleton } from '../../components/CardSkeleton';
 import { RemoteView } from '../../components/RemoteView';
@@ -9,6 +9,8 @@ import { formatBirthday } from '../../format/dates';
 import { useSaveBirthday, type BirthdayChoice } from '../../hooks/useBirthdaySetting';
 import { useMember, type Member } from '../../hooks/useMember';
 import { useSubscriptions } from '../../hooks/useSubscriptions';
+import { useSettingsRules, type SettingsRules } from '../../hooks/useSettingsRules';
+import { birthdayConsequences } from './birthdayConsequences';
 import { birthdayFromPicker, LEAP_YEAR_FOR_MONTH_DAY, pickerDate } from './birthdayChoice';
 import { LockRules } from './LockRules';
 import { useMessageOpened } from '../../hooks/useMessageOpened';
@@ -20,7 +22,7 @@ function leave(): void {
   Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/home/index' }));
 }
 
-function BirthdayForm({ member }: { member: Member }): JSX.Element {
+function BirthdayForm({ member, rules }: { member: Member; rules: SettingsRules['birthday'] }): JSX.Element {
   const current: BirthdayChoice | null = member.birthday
     ? { month: member.birthday.month, day: member.birthday.day, year: member.birthday.year }
     : null;
@@ -28,10 +30,13 @@ function BirthdayForm({ member }: { member: Member }): JSX.Element {
   const [withYear, setWithYear] = useState(Boolean(current?.year));
   const [pickerOpen, setPickerOpen] = useState(false);
   const [agreed, setAgreed] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const save = useSaveBirthday(leave);
   const subscriptions = useSubscriptions();
   const locked = member.birthdayLock.state === 'locked';
   const today = new Date();
+  const chosen = choice ? (withYear ? choice : { ...choice, year: null }) : null;
+  const consequences = chosen ? birthdayConsequences(member, chosen, rules, today) : null;
 
   return (
     <>
@@ -55,7 +60,7 @@ function BirthdayForm({ member }: { member: Member }): JSX.Element {
         </View>
       </View>
 
-      <LockRules lock={member.birthdayLock} />
+      <LockRules lock={member.birthdayLock} rules={rules} />
 
       <View className='birthday__submit'>
         <Button
@@ -63,16 +68,34 @@ function BirthdayForm({ member }: { member: Member }): JSX.Element {
           type='primary'
           disabled={locked || !agreed || !choice || (withYear && !choice.year)}
           loading={save.pending || subscriptions.ask.pending}
-          onClick={() => {
-            if (!choice) return;
-            const chosen = withYear ? choice : { ...choice, year: null };
-            // The popup must open from this tap (WeChat's rule); whatever the member answers, the birthday is saved.
-            void subscriptions.ask.run(['birthdayReminder'], 'birthday_set').then(() => save.run(chosen));
-          }}
+          onClick={() => setConfirming(true)}
         >
           保存生日
         </Button>
       </View>
+
+      <Dialog
+        visible={confirming && consequences !== null}
+        title={consequences?.title}
+        content={
+          <View className='birthday__consequences'>
+            {consequences?.lines.map((line) => (
+              <Text key={line} className='birthday__consequence'>
+                {line}
+              </Text>
+            ))}
+          </View>
+        }
+        confirmText='确认保存'
+        cancelText='再想想'
+        onConfirm={() => {
+          setConfirming(false);
+          if (!chosen) return;
+          // The popup must open from this tap (WeChat's rule); whatever the member answers, the birthday is saved.
+          void subscriptions.ask.run(['birthdayReminder'], 'birthday_set').then(() => save.run(chosen));
+        }}
+        onCancel={() => setConfirming(false)}
+      />
 
       <DatePicker
         visible={pickerOpen}
@@ -95,10 +118,15 @@ function BirthdayForm({ member }: { member: Member }): JSX.Element {
 export function BirthdayPage(): JSX.Element {
   useMessageOpened();
   const member = useMember();
+  const rules = useSettingsRules();
   return (
     <View className='birthday'>
       <RemoteView remote={member} skeleton={<CardSkeleton cards={3} />}>
-        {(me) => <BirthdayForm member={me} />}
+        {(me) => (
+          <RemoteView remote={rules} skeleton={<CardSkeleton cards={1} />}>
+            {(settings) => <BirthdayForm member={me} rules={settings.birthday} />}
+          </RemoteView>
+        )}
       </RemoteView>
     </View>
   );

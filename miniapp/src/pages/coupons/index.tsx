@@ -7,13 +7,19 @@ import { CardSkeleton } from '../../components/CardSkeleton';
 import { CouponCard } from '../../components/CouponCard';
 import { FilterChips, type FilterChip } from '../../components/FilterChips';
 import { QrPanel } from '../../components/QrPanel';
+import { ServiceHelp } from '../../components/ServiceHelp';
+import { showSuccessToast } from '../../components/feedback';
 import { EmptyView, ErrorView } from '../../components/StateViews';
 import { useCouponQr, useCoupons, type CouponTab } from '../../hooks/useCoupons';
 import { useMessageOpened } from '../../hooks/useMessageOpened';
 import './index.scss';
 
 function CouponQr({ coupon, onClose }: { coupon: Coupon | null; onClose(): void }): JSX.Element {
-  const qr = useCouponQr(coupon?.id ?? null);
+  // Written off at a store while shown: close the code and reload the list (the coupon moves to 已使用).
+  const qr = useCouponQr(coupon?.id ?? null, () => {
+    showSuccessToast('券已使用');
+    onClose();
+  });
   return (
     <Popup visible={coupon !== null} position='bottom' round closeable onClose={onClose}>
       <View className='coupons__qr'>
@@ -63,6 +69,7 @@ export function CouponsPage(): JSX.Element {
           </Button>
         </View>
       ) : null}
+      <ServiceHelp />
       <CouponQr
         coupon={showing}
         onClose={() => {

@@ -58,14 +58,32 @@ describe('MallItemPage', () => {
     expect(taroStandIn.navigations).toEqual([`/pages/orders/detail/index?id=${awaiting.id}`]);
   });
 
-  it('says why the member cannot redeem instead of offering the button', async () => {
+  it('says how many points are missing and how to earn them, never a negative balance', async () => {
     answerRoutes({ 'mall.item': ok(buildMallItemView({}, { viewer: { balance: 300, tierLevel: 'basic' } })) });
 
     render(<MallItemPage />);
 
-    expect(await screen.findByText('积分不足')).toBeTruthy();
-    expect(screen.getByText('兑换后剩余积分 -200')).toBeTruthy();
+    expect(await screen.findByText('还差 200 积分')).toBeTruthy();
+    expect(screen.queryByText(/兑换后剩余积分/)).toBeNull();
     expect(screen.queryByText('立即兑换')).toBeNull();
+    await act(async () => {
+      screen.getByText('怎么赚积分 ›').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/rules/index']);
+  });
+
+  it('names the tier that unlocks a tier-locked item and links to 等级权益', async () => {
+    const locked = buildMallItemView({ tierRequired: 'gold', tierBadge: '金卡专享', tierAllowed: false });
+    answerRoutes({ 'mall.item': ok(locked) });
+
+    render(<MallItemPage />);
+
+    expect(await screen.findByText('金卡及以上可兑换')).toBeTruthy();
+    expect(screen.getByText('升级到金卡即可兑换')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('查看等级权益 ›').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/rules/tiers/index']);
   });
 
   it('retries a lost answer with the same key, but a refusal in Chinese starts a new attempt', async () => {

@@ -15,11 +15,16 @@ describe('checkoutPreview', () => {
 
   it.each([
     ['sold out', buildMallItemView({ soldOut: true, stock: 0 }), '已兑完'],
-    ['tier', buildMallItemView({ tierAllowed: false, tierBadge: '金卡专享' }), '金卡专享，暂不可兑换'],
+    ['tier', buildMallItemView({ tierRequired: 'diamond', tierAllowed: false, tierBadge: '钻石卡专享' }), '钻石卡及以上可兑换'],
     ['limit', buildMallItemView({}, { remainingForMe: 0 }), '已达兑换上限'],
-    ['points', buildMallItemView({ pointsPrice: 2000 }), '积分不足'],
+    ['points', buildMallItemView({ pointsPrice: 2000 }), '还差 800 积分'],
   ])('names the reason a member cannot redeem (%s)', (_case, view, blocker) => {
     expect(checkoutPreview(view, 1).blocker).toBe(blocker);
+  });
+
+  it('counts the points missing for the quantity instead of a negative balance', () => {
+    expect(checkoutPreview(buildMallItemView({ pointsPrice: 500 }), 3)).toMatchObject({ balanceAfter: null, pointsShort: 300, blocker: '还差 300 积分' });
+    expect(checkoutPreview(buildMallItemView({ pointsPrice: 600 }), 2)).toMatchObject({ balanceAfter: 0, pointsShort: null, blocker: null });
   });
 
   it('lets an anonymous visitor try (the redeem call logs in), without a balance preview', () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getCurrentInstance } from '@tarojs/taro';
+import Taro, { getCurrentInstance } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Dialog, InputNumber } from '@nutui/nutui-react-taro';
 import { CardSkeleton } from '../../components/CardSkeleton';
@@ -8,8 +8,37 @@ import { RemoteView } from '../../components/RemoteView';
 import { useCheckout } from '../../hooks/useCheckout';
 import { useMallItem, type MallItemView } from '../../hooks/useMall';
 import { useAddItemWish } from '../../hooks/useWishlist';
-import { checkoutPreview } from './checkout';
+import { checkoutPreview, type CheckoutPreview } from './checkout';
 import './index.scss';
+
+function go(url: string): void {
+  void Taro.navigateTo({ url });
+}
+
+/** What stands between the member and this item, with the way there: points to earn, or the tier to reach. */
+function CheckoutHint({ preview }: { preview: CheckoutPreview }): JSX.Element | null {
+  if (preview.unlockTier) {
+    return (
+      <View className='mall-item__hint'>
+        <Text>升级到{preview.unlockTier.name}即可兑换</Text>
+        <Text className='mall-item__hint-link' onClick={() => go('/pages/rules/tiers/index')}>
+          查看等级权益 ›
+        </Text>
+      </View>
+    );
+  }
+  if (preview.pointsShort !== null) {
+    return (
+      <View className='mall-item__hint'>
+        <Text>还差 {preview.pointsShort} 积分，消费、生日月和邀请好友都能赚积分</Text>
+        <Text className='mall-item__hint-link' onClick={() => go('/pages/rules/index')}>
+          怎么赚积分 ›
+        </Text>
+      </View>
+    );
+  }
+  return null;
+}
 
 function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
   const { item } = view;
@@ -72,12 +101,9 @@ function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
         </View>
         <View className='mall-item__bar-row'>
           <Text className='mall-item__total'>合计 {preview.totalText}</Text>
-          {preview.balanceAfter !== null ? (
-            <Text className={`mall-item__after${preview.balanceAfter < 0 ? ' mall-item__after--short' : ''}`}>
-              兑换后剩余积分 {preview.balanceAfter}
-            </Text>
-          ) : null}
+          {preview.balanceAfter !== null ? <Text className='mall-item__after'>兑换后剩余积分 {preview.balanceAfter}</Text> : null}
         </View>
+        <CheckoutHint preview={preview} />
         <Button
           block
           type='primary'

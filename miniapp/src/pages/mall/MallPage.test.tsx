@@ -43,11 +43,39 @@ describe('MallPage', () => {
     });
     await screen.findByText('会员周边马克杯');
     expect(screen.queryByText('烘焙课体验券')).toBeNull();
-    expect(callsTo('mall.list').map((request) => request.data)).toEqual([{ limit: 20 }, { kind: 'physical', limit: 20 }]);
+    expect(callsTo('mall.list').map((request) => request.data)).toEqual([
+      { section: 'points', limit: 20 },
+      { section: 'points', kind: 'physical', limit: 20 },
+    ]);
 
     await act(async () => {
       screen.getByText('会员周边马克杯').click();
     });
     expect(taroStandIn.navigations).toEqual(['/pages/mall-item/index?id=a00000000000000000000002']);
+  });
+
+  it('keeps cash-only gifts in their own 送礼 section, with the way to the wishlist', async () => {
+    const flowers = buildMallItemSummary({ id: 'a00000000000000000000004', title: '生日鲜花', kind: 'physical', pointsPrice: 0, cashFen: 9900, priceText: '¥99' });
+    answerRoutes({
+      'mall.list': (request) =>
+        (request.data as { section?: string }).section === 'gifts'
+          ? ok({ items: [flowers], nextCursor: null, viewer: null })
+          : ok({ items: [course], nextCursor: null, viewer: null }),
+    });
+
+    render(<MallPage />);
+    expect(await screen.findByText('烘焙课体验券')).toBeTruthy();
+    expect(screen.queryByText('生日鲜花')).toBeNull();
+
+    await act(async () => {
+      screen.getByText('送礼').click();
+    });
+    expect(await screen.findByText('生日鲜花')).toBeTruthy();
+    expect(screen.queryByText('烘焙课体验券')).toBeNull();
+    expect(callsTo('mall.list').at(-1)?.data).toEqual({ section: 'gifts', limit: 20 });
+    await act(async () => {
+      screen.getByText('我的心愿清单 ›').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/wishlist/index']);
   });
 });

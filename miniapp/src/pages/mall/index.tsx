@@ -7,7 +7,8 @@ import { FilterChips } from '../../components/FilterChips';
 import { MallItemCard } from '../../components/MallItemCard';
 import { EmptyView, ErrorView } from '../../components/StateViews';
 import { useMallList } from '../../hooks/useMall';
-import { kindChips, type KindFilter } from './kinds';
+import { kindChips, sectionChips, type KindFilter } from './kinds';
+import { type MallSection } from '@cakeday/shared';
 import './index.scss';
 
 function open(url: string): void {
@@ -15,8 +16,9 @@ function open(url: string): void {
 }
 
 export function MallPage(): JSX.Element {
+  const [section, setSection] = useState<MallSection>('points');
   const [kind, setKind] = useState<KindFilter>('all');
-  const list = useMallList(kind === 'all' ? null : kind);
+  const list = useMallList(section === 'points' && kind !== 'all' ? kind : null, section);
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
   });
@@ -43,13 +45,23 @@ export function MallPage(): JSX.Element {
           </Text>
         </View>
       </View>
-      <FilterChips chips={kindChips} selected={kind} onSelect={setKind} />
+      <FilterChips chips={sectionChips} selected={section} onSelect={setSection} />
+      {section === 'points' ? (
+        <FilterChips chips={kindChips} selected={kind} onSelect={setKind} />
+      ) : (
+        <View className='mall__gifts-intro'>
+          <Text>送礼：用微信支付购买，不用积分。加入你的生日心愿清单，好友就能送给你；打开好友分享的心愿清单，就能送给TA。</Text>
+          <Text className='mall__gifts-link' onClick={() => open('/pages/wishlist/index')}>
+            我的心愿清单 ›
+          </Text>
+        </View>
+      )}
       {list.loading && list.items.length === 0 ? (
         <CardSkeleton cards={2} />
       ) : list.error && list.items.length === 0 ? (
         <ErrorView message={list.error.message} onRetry={() => void list.reload()} />
       ) : list.items.length === 0 ? (
-        <EmptyView title='这里暂时没有商品' description='看看其他分类，或晚些再来' />
+        <EmptyView title='这里暂时没有商品' description={section === 'gifts' ? '晚些再来看看新的礼物' : '看看其他分类，或晚些再来'} />
       ) : (
         <View className='mall__grid'>
           {list.items.map((item) => (

@@ -14,7 +14,7 @@ describe('RulesPage (会员规则)', () => {
   });
 
   it('renders the rules in force from settings.rules: tiers, earn rates, expiry, birthday, mall, referral', async () => {
-    const settings = { ...DEFAULT_PROGRAM_SETTINGS, tiers: { goldFen: 60_050, diamondFen: 250_000 }, birthday: { minDaysSetBeforeBenefits: 30 } };
+    const settings = { ...DEFAULT_PROGRAM_SETTINGS, tiers: { goldFen: 60_050, diamondFen: 250_000 }, birthday: { ...DEFAULT_PROGRAM_SETTINGS.birthday, minDaysSetBeforeBenefits: 30 } };
     answerRoutes({ 'settings.rules': ok(buildSettingsRules({ ...memberRulesOf(settings), version: 7, effectiveFrom: '2026-11-01T00:00:00+08:00' })) });
 
     render(<RulesPage />);

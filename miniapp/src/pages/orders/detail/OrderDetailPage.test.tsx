@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { taroStandIn } from '../../../../test/taroStandIn';
 import { buildOrder, buildSubscriptions, payment } from '../../../../test/fixtures';
-import { answerRoutes, callsTo, ok, popupAnswers, routeOf, shownToken } from '../../../../test/routes';
+import { answerRoutes, callsTo, ok, popupAnswers, refusal, routeOf, shownToken } from '../../../../test/routes';
 import { setSessionProvider } from '../../../api/client';
 import { OrderDetailPage } from './index';
 
@@ -9,7 +9,7 @@ const orderId = 'b00000000000000000000001';
 let issued = 0;
 const qrToken = (): { statusCode: number; data: unknown } => {
   issued += 1;
-  return ok({ token: `pickup-token-${issued}`, expiresAt: '2026-06-10T02:01:00Z', refreshAfterSeconds: 60 });
+  return ok({ token: `pickup-token-${issued}`, numericCode: `81234567890${issued % 10}`, expiresAt: '2026-06-10T02:01:00Z', refreshAfterSeconds: 60 });
 };
 
 describe('OrderDetailPage', () => {
@@ -36,6 +36,39 @@ describe('OrderDetailPage', () => {
     });
     await waitFor(() => expect(shownToken()).toBe('pickup-token-2'));
     expect(callsTo('orders.qr').map((request) => request.data)).toEqual([{ orderId }, { orderId }]);
+  });
+
+  it('written off at a store while the page shows it: the code request is refused and the page turns to 已核销', async () => {
+    const used = buildOrder({
+      statusLabel: '已核销',
+      fulfilment: { type: 'pickup', usedAt: '2026-06-10T02:00:30Z', storeName: '人民广场店' },
+      actions: { canPay: false, canCancel: false, canRefund: false, canShowQr: false },
+    });
+    // The page loaded the order before the store wrote it off; its QR request comes after.
+    answerRoutes({ 'orders.get': [ok({ order: buildOrder() }), ok({ order: used })], 'orders.qr': refusal(409, 'ORDER_NO_QR') });
+
+    render(<OrderDetailPage />);
+
+    expect(await screen.findByText('2026-06-10 10:00 · 人民广场店')).toBeTruthy();
+    expect(screen.queryByLabelText('核销二维码')).toBeNull();
+    expect(screen.queryByText('server text')).toBeNull();
+  });
+
+  it('a pickup order says where it can be collected, with the numeric code and the way to help', async () => {
+    answerRoutes({ 'orders.get': ok({ order: buildOrder() }), 'orders.qr': qrToken });
+
+    render(<OrderDetailPage />);
+
+    expect(await screen.findByText('任一门店营业时间内出示核销码 · 查看门店、地址与营业时间 ›')).toBeTruthy();
+    expect((await screen.findByLabelText('数字码')).textContent).toBe('8123 4567 8901');
+    expect(screen.getByText('遇到问题？')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('任一门店营业时间内出示核销码 · 查看门店、地址与营业时间 ›').click();
+    });
+    await act(async () => {
+      screen.getByText('常见问题 ›').click();
+    });
+    expect(taroStandIn.navigations).toEqual(['/pages/stores/index', '/pages/service/faq/index']);
   });
 
   it('cancels an unpaid order only after confirmation and shows it cancelled', async () => {

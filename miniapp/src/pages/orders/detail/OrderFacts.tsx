@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { type Order } from '@cakeday/shared';
 import { formatBusinessDateTime } from '../../../format/dates';
@@ -27,6 +28,14 @@ export function OrderFacts({ order }: { order: Order }): JSX.Element {
       {fulfilment?.type === 'donation' ? <Fact label='捐赠证书' value={fulfilment.certificateNo} /> : null}
       {fulfilment?.type === 'pickup' && fulfilment.usedAt ? (
         <Fact label='已核销' value={`${formatBusinessDateTime(fulfilment.usedAt)}${fulfilment.storeName ? ` · ${fulfilment.storeName}` : ''}`} />
+      ) : null}
+      {fulfilment?.type === 'pickup' && !fulfilment.usedAt && order.actions.canShowQr ? (
+        <View className='order-detail__fact'>
+          <Text className='order-detail__fact-label'>自提门店</Text>
+          <Text className='order-detail__fact-link' onClick={() => void Taro.navigateTo({ url: '/pages/stores/index' })}>
+            任一门店营业时间内出示核销码 · 查看门店、地址与营业时间 ›
+          </Text>
+        </View>
       ) : null}
       {order.gift ? <Fact label='礼物' value={order.gift.received ? '好友送给你的生日礼物' : '你送给好友的礼物'} /> : null}
     </View>

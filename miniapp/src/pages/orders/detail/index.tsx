@@ -7,6 +7,7 @@ import { CardSkeleton } from '../../../components/CardSkeleton';
 import { ItemCover } from '../../../components/ItemCover';
 import { QrPanel } from '../../../components/QrPanel';
 import { RemoteView } from '../../../components/RemoteView';
+import { ServiceHelp } from '../../../components/ServiceHelp';
 import { SubscribeCard } from '../../../components/SubscribeCard';
 import { formatBusinessDateTime } from '../../../format/dates';
 import { useOrder, useOrderQr, type OrderState } from '../../../hooks/useOrders';
@@ -16,7 +17,8 @@ import './index.scss';
 function OrderView({ order, state }: { order: Order; state: OrderState }): JSX.Element {
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [confirmingRefund, setConfirmingRefund] = useState(false);
-  const qr = useOrderQr(order.id, order.actions.canShowQr);
+  // Written off at a store while shown: the page reloads and shows it 已核销 with the store.
+  const qr = useOrderQr(order.id, order.actions.canShowQr, () => void state.reload());
 
   return (
     <View className='order-detail'>
@@ -72,6 +74,8 @@ function OrderView({ order, state }: { order: Order; state: OrderState }): JSX.E
           ) : null}
         </View>
       ) : null}
+
+      <ServiceHelp />
 
       <Dialog
         visible={confirmingCancel}

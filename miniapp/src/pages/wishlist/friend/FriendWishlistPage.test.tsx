@@ -42,7 +42,7 @@ describe('FriendWishlistPage', () => {
     expect(pendingShareArrival()).toEqual({ shareId: 'wAbCdEfGhIjKl', referralCode: 'ABCD2345' });
   });
 
-  it('gifts an item: pays its price, then shows the wish fulfilled', async () => {
+  it('gifts an item: pays its price, thanks the friend with a receipt, then shows the wish fulfilled', async () => {
     const fulfilled = { ...cake, fulfilled: true, giftable: false };
     answerRoutes({
       'wishlist.view': [view(), view([fulfilled])],
@@ -52,7 +52,9 @@ describe('FriendWishlistPage', () => {
         payment: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=wx777', signType: 'RSA', paySign: 's' },
       }),
       'sandbox:/pay/orders/wx777/pay': ok({ ok: true }),
-      'orders.confirmPayment': ok({ order: buildOrder({ id: 'b00000000000000000000007', status: 'fulfilled' }) }),
+      'orders.confirmPayment': ok({
+        order: buildOrder({ id: 'b00000000000000000000007', orderNo: 'CD20260610000007', status: 'fulfilled', priceText: '¥68', paidAt: '2026-06-10T12:30:00+08:00' }),
+      }),
     });
 
     render(<FriendWishlistPage />);
@@ -63,6 +65,19 @@ describe('FriendWishlistPage', () => {
     expect(screen.getByText('送出「生日蛋糕尺寸升级」，需支付 ¥68。礼物将直接发给 小蛋糕。')).toBeTruthy();
     await act(async () => {
       screen.getByText('去支付').click();
+    });
+
+    expect(await screen.findByText('谢谢你的心意！')).toBeTruthy();
+    expect(screen.getByText(/已送到 小蛋糕 的账户/)).toBeTruthy();
+    expect(screen.getByText('订单号：CD20260610000007')).toBeTruthy();
+    expect(screen.getByText('实付：¥68')).toBeTruthy();
+    expect(screen.getByText('支付时间：2026-06-10 12:30')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('我也要一张心愿清单').click();
+    });
+    expect(taroStandIn.navigations).toContain('/pages/wishlist/index');
+    await act(async () => {
+      screen.getByText('返回TA的心愿清单').click();
     });
 
     expect(await screen.findByText('🎁 心愿已实现')).toBeTruthy();

@@ -11,6 +11,7 @@ import { WishRow } from '../../../components/WishRow';
 import { formatBirthday } from '../../../format/dates';
 import { useFriendWishlist, type FriendWishlist, type FriendWishlistState } from '../../../hooks/useFriendWishlist';
 import { useShareArrival } from '../../../hooks/useShareArrival';
+import { GiftThanks } from './GiftThanks';
 import '../index.scss';
 
 function birthdayLine(view: FriendWishlist): string {
@@ -32,6 +33,7 @@ function GiftAction({ wish, onGift }: { wish: Wish; onGift(): void }): JSX.Eleme
 
 function FriendView({ view, state }: { view: FriendWishlist; state: FriendWishlistState }): JSX.Element {
   const [choosing, setChoosing] = useState<Wish | null>(null);
+  if (state.receipt) return <GiftThanks receipt={state.receipt} owner={view.owner} onBack={state.closeReceipt} />;
   return (
     <>
       <View className='wishlist__owner'>

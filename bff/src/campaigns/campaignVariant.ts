@@ -1,0 +1,29 @@
+import { banditArmsOf, campaignVariantFor, HOLDOUT_VARIANT, type BanditArm, type CampaignDesign } from '@cakeday/shared';
+import type { Campaign, StoredVariant } from './Campaign.model';
+import { CampaignResultModel } from './results/CampaignResult.model';
+
+export const designOf = (campaign: Pick<Campaign, '_id' | 'holdoutPermille' | 'variants' | 'allocation'>): CampaignDesign => ({
+  id: campaign._id.toHexString(),
+  holdoutPermille: campaign.holdoutPermille,
+  variants: (campaign.variants ?? []).map(({ key, weight }) => ({ key, weight })),
+  allocation: campaign.allocation ?? 'split',
+});
+
+/** The bandit's evidence now: each variant's members reached and converted (none for a fixed split). */
+export async function banditArms(campaign: Pick<Campaign, '_id' | 'allocation'>): Promise<BanditArm[]> {
+  if (campaign.allocation !== 'bandit') return [];
+  return banditArmsOf(await CampaignResultModel.find({ campaignId: campaign._id }, { variant: 1, reached: 1, converted: 1 }).lean());
+}
+
+/** The variant a member gets (`holdout`, `main` without variants), by the campaign's allocation. */
+export const variantFor = (campaign: Pick<Campaign, '_id' | 'holdoutPermille' | 'variants' | 'allocation'>, memberId: string, arms: readonly BanditArm[]): string =>
+  campaignVariantFor(designOf(campaign), memberId, arms);
+
+export const storedVariant = (campaign: Pick<Campaign, 'variants'>, key: string | null | undefined): StoredVariant | null =>
+  key && key !== HOLDOUT_VARIANT ? ((campaign.variants ?? []).find((variant) => variant.key === key) ?? null) : null;
+
+/** The campaign as a delivery of this variant sends it: the variant's message when it has one. */
+export function campaignForVariant(campaign: Campaign, key: string | null | undefined): Campaign {
+  const variant = storedVariant(campaign, key);
+  return variant?.message ? { ...campaign, message: variant.message } : campaign;
+}

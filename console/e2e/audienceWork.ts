@@ -1,0 +1,84 @@
+import { JourneyFailure, expectText } from '../../miniapp/e2e/steps';
+import { DEMO_CAMPAIGN_NAME } from '../../scripts/seed/demoHistory';
+import type { ConsoleOperator } from './consoleOperator';
+
+export const SLEEPING_GOLD = '沉睡会员 · 金卡';
+
+const numberIn = (text: string | null): number => Number((text ?? '').replace(/[^\d]/g, '') || 'NaN');
+
+/** After the seeded history, the analyst's 数据看板 shows the birthday funnel, and the demo campaign's 活动效果 its lift. */
+export async function analystSeesFunnelAndLift(analyst: ConsoleOperator): Promise<void> {
+  const { page } = analyst;
+  await analyst.openMenu('数据看板');
+  await expectText(page, '生日礼漏斗');
+  // The funnel's table: 触达 → 打开 → 领取 → 使用, each with members of the seeded birthdays.
+  for (const step of ['触达', '打开', '领取', '使用']) {
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: step, exact: true }) }).first();
+    await row.waitFor();
+    const members = numberIn(await row.getByRole('cell').nth(1).textContent());
+    if (!(members > 0)) throw new JourneyFailure(`the birthday funnel shows no members at ${step}`);
+  }
+  await analyst.openMenu('营销活动');
+  const row = page.getByRole('row').filter({ hasText: DEMO_CAMPAIGN_NAME });
+  await row.getByText('活动效果').click();
+  const dialog = page.getByRole('dialog').filter({ hasText: `${DEMO_CAMPAIGN_NAME}：活动效果` });
+  const lift = dialog.getByTestId('campaign-lift');
+  await lift.getByText('95% 置信区间', { exact: false }).waitFor();
+  const text = (await lift.textContent()) ?? '';
+  if (!/^\+\d/.test(text.trim())) throw new JourneyFailure(`the demo campaign shows no positive lift: ${text}`);
+  await dialog.getByTestId('campaign-variants').getByText('温暖版').waitFor();
+  // An analyst reads results but may not switch the allocation.
+  if ((await dialog.getByTestId('campaign-allocate').count()) > 0) throw new JourneyFailure('分析师 may switch the allocation');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+/** Picks an option of an antd select; a multiple select's list stays open and is closed (Escape would close a single select's dialog). */
+async function pick(operator: ConsoleOperator, scope: ReturnType<ConsoleOperator['page']['getByRole']>, label: string, option: string, multiple = true): Promise<void> {
+  await scope.getByLabel(label).click();
+  await operator.page.getByTitle(option, { exact: true }).filter({ visible: true }).first().click();
+  if (multiple) await operator.page.keyboard.press('Escape');
+}
+
+/** 运营 builds the segment 沉睡会员 · 金卡 (sized), then a campaign whose audience it is; the dry run counts its members. */
+export async function opsBuildsSegmentAsAudience(ops: ConsoleOperator): Promise<void> {
+  const { page } = ops;
+  await ops.openMenu('会员分群');
+  // The birthday plan's RFM levels are there from the start.
+  await expectText(page, 'RFM 黄金');
+  await page.getByRole('button', { name: '新建分群' }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '新建分群' });
+  await dialog.getByLabel('分群名称').fill(SLEEPING_GOLD);
+  await pick(ops, dialog, '生命周期', '沉睡');
+  await pick(ops, dialog, '会员等级', '金卡');
+  await dialog.getByRole('button', { name: '试算人数' }).click();
+  const estimate = numberIn(await dialog.getByTestId('segment-estimate').textContent());
+  if (!(estimate > 0)) throw new JourneyFailure(`${SLEEPING_GOLD} is estimated empty`);
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const segmentRow = page.getByRole('row').filter({ hasText: SLEEPING_GOLD });
+  await segmentRow.getByText('沉睡 · 金卡').waitFor();
+  const size = numberIn(await segmentRow.getByRole('cell').nth(2).textContent());
+  if (size !== estimate) throw new JourneyFailure(`${SLEEPING_GOLD}: ${size} members listed, ${estimate} estimated`);
+
+  await ops.openMenu('营销活动');
+  await page.getByRole('button', { name: '新建活动' }).click();
+  const campaign = page.getByRole('dialog').filter({ hasText: '新建营销活动' });
+  const name = '金卡老顾客回访';
+  await campaign.getByLabel('活动名称', { exact: true }).fill(name);
+  await campaign.getByLabel('发送时间（北京时间）').fill('2027-01-08 10:00');
+  await pick(ops, campaign, '受众分群', `${SLEEPING_GOLD}（${size.toLocaleString('zh-CN')} 人）`, false);
+  await campaign.getByLabel(/thing1/).fill('金卡会员回访礼');
+  await campaign.getByLabel(/date2/).fill('2027年1月8日');
+  await campaign.getByLabel(/thing3/).fill('进店出示会员码领取');
+  await campaign.getByLabel('消息中心标题').fill('金卡回访礼');
+  await campaign.getByLabel('结束时间（北京时间）').fill('2027-01-31 23:59');
+  await campaign.getByRole('button', { name: '保存草稿' }).click();
+  await campaign.waitFor({ state: 'hidden' });
+  await page.getByRole('row').filter({ hasText: name }).getByText('试运行与报表').click();
+  const insights = page.getByRole('dialog').filter({ hasText: `${name}：试运行与投递报表` });
+  const audience = insights.locator('.ant-descriptions-item').filter({ hasText: '受众人数' }).locator('.ant-descriptions-item-content');
+  await audience.waitFor();
+  const counted = numberIn(await audience.textContent());
+  if (counted !== size) throw new JourneyFailure(`the dry run counts ${counted}, the segment holds ${size}`);
+  await insights.getByRole('button', { name: 'Close' }).click();
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { CAMPAIGN_ALLOCATIONS } from './campaignVariants.rules.js';
+import { DEFAULT_VARIANT, HOLDOUT_VARIANT } from './campaignResults.rules.js';
+
+const variantKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,19}$/, '须为小写字母开头的字母、数字、-、_')
+  .refine((key) => key !== HOLDOUT_VARIANT && key !== DEFAULT_VARIANT, '该名称为系统保留');
+
+/**
+ * A version of a campaign's message: its own text and template (the campaign's when absent) and send day (days
+ * after the campaign's send time or birthday step). Members are split among the variants by weight or by a bandit.
+ */
+export const campaignVariantFields = <M extends z.ZodType>(message: M) =>
+  z
+    .object({
+      key: variantKey,
+      name: z.string().trim().min(1).max(20),
+      weight: z.number().int().min(1).max(100).default(1),
+      message: message.nullable().default(null),
+      sendDelayDays: z.number().int().min(0).max(14).default(0),
+    })
+    .strict();
+
+export const campaignAllocationSchema = z.enum(CAMPAIGN_ALLOCATIONS);
+
+export const uniqueVariantKeys = (variants: readonly { key: string }[]): boolean => new Set(variants.map((variant) => variant.key)).size === variants.length;

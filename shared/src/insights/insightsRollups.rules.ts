@@ -1,0 +1,84 @@
+import type { AnalyticsEvent } from '../analytics/rollups.rules.js';
+import { npsClassOf } from '../satisfaction/satisfaction.rules.js';
+import { SENTIMENT_CLASSES, type SentimentClass } from '../satisfaction/sentiment.rules.js';
+
+/**
+ * What one event adds to its day's insights counts: `group.name` → amount. Groups: nps (promoter, passive,
+ * detractor), ratings (count, stars, satisfied), sentiment (the four classes), complaints (lexicon words),
+ * messagesSent / messagesOpened (by channel), messagesFailed / messagesSkipped (by reason), community (posts),
+ * help (started, unlocked), referrals (bound, rewarded).
+ */
+export type InsightsCounts = Record<string, number>;
+
+/** A key our own code or lexicon made, safe as a field name (no dots or dollars, bounded). */
+const safeKey = (value: unknown): string | null => {
+  if (typeof value !== 'string' || value === '') return null;
+  const key = value.replace(/[.$\s]/g, '_').slice(0, 40);
+  return key === '' ? null : key;
+};
+
+const isSentimentClass = (value: unknown): value is SentimentClass => typeof value === 'string' && (SENTIMENT_CLASSES as readonly string[]).includes(value);
+
+function commentCounts(props: AnalyticsEvent['props']): InsightsCounts {
+  const counts: InsightsCounts = {};
+  if (isSentimentClass(props.sentiment)) counts[`sentiment.${props.sentiment}`] = 1;
+  if (typeof props.complaints === 'string') {
+    for (const word of new Set(props.complaints.split(','))) {
+      const key = safeKey(word);
+      if (key) counts[`complaints.${key}`] = 1;
+    }
+  }
+  return counts;
+}
+
+export function insightsContributions(event: AnalyticsEvent): InsightsCounts {
+  const { props } = event;
+  const channel = safeKey(props.channel) ?? 'unknown';
+  const reason = safeKey(props.reason) ?? 'unknown';
+  switch (event.type) {
+    case 'nps.answered': {
+      const score = props.score;
+      if (typeof score !== 'number' || !Number.isInteger(score) || score < 0 || score > 10) return {};
+      return { [`nps.${npsClassOf(score)}`]: 1, ...commentCounts(props) };
+    }
+    case 'rating.submitted': {
+      const stars = props.stars;
+      if (typeof stars !== 'number' || !Number.isInteger(stars) || stars < 1 || stars > 5) return {};
+      return { 'ratings.count': 1, 'ratings.stars': stars, ...(stars >= 4 ? { 'ratings.satisfied': 1 } : {}), ...commentCounts(props) };
+    }
+    case 'message.sent':
+      return { [`messagesSent.${channel}`]: 1 };
+    case 'message.opened':
+      return { [`messagesOpened.${channel}`]: 1 };
+    case 'message.failed':
+      return { [`messagesFailed.${reason}`]: 1 };
+    case 'message.skipped':
+      return { [`messagesSkipped.${reason}`]: 1 };
+    case 'post.published':
+      return { 'community.posts': 1 };
+    case 'help.started':
+      return { 'help.started': 1 };
+    case 'help.unlocked':
+      return { 'help.unlocked': 1 };
+    case 'referral.bound':
+      return { 'referrals.bound': 1 };
+    case 'referral.rewarded':
+      return { 'referrals.rewarded': 1 };
+    default:
+      return {};
+  }
+}
+
+export const INSIGHTS_EVENT_TYPES = [
+  'nps.answered',
+  'rating.submitted',
+  'message.sent',
+  'message.opened',
+  'message.failed',
+  'message.skipped',
+  'post.published',
+  'help.started',
+  'help.unlocked',
+  'referral.bound',
+  'referral.rewarded',
+] as const;

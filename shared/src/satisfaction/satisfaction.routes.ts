@@ -1,0 +1,38 @@
+import { defineRoutes } from '../api/route.js';
+import {
+  satisfactionNpsMineRequest,
+  satisfactionNpsMineResponse,
+  satisfactionNpsRequest,
+  satisfactionNpsResponse,
+  satisfactionRateRequest,
+  satisfactionRateResponse,
+  satisfactionRatingOfRequest,
+  satisfactionRatingOfResponse,
+} from './satisfaction.schema.js';
+
+export const satisfactionRoutes = defineRoutes({
+  'satisfaction.rate': {
+    auth: 'member',
+    summary: '评价已完成的订单或核销（1–5 星与评语；评语经内容安全检查，每项只能评价一次）',
+    request: satisfactionRateRequest,
+    response: satisfactionRateResponse,
+  },
+  'satisfaction.ratingOf': {
+    auth: 'member',
+    summary: '我对某个订单或核销的评价（没有则为 null），以及现在能否评价',
+    request: satisfactionRatingOfRequest,
+    response: satisfactionRatingOfResponse,
+  },
+  'satisfaction.nps': {
+    auth: 'member',
+    summary: '回答推荐意愿（NPS，0–10 分，可附评语），每季度（上海时间）一次',
+    request: satisfactionNpsRequest,
+    response: satisfactionNpsResponse,
+  },
+  'satisfaction.npsMine': {
+    auth: 'member',
+    summary: '本季度我是否已回答推荐意愿',
+    request: satisfactionNpsMineRequest,
+    response: satisfactionNpsMineResponse,
+  },
+});
