@@ -1,7 +1,7 @@
 import { channelOf, variantOf } from './results/recordCampaignEvents';
 import type { ServerEventType } from '@cakeday/shared';
 import { Types } from 'mongoose';
-import { eventKey, recordEvent, recordEvents, type EventDraft } from '../events/recordEvent';
+import { eventKey, recordEvents, type EventDraft } from '../events/recordEvent';
 import { CampaignModel, type Campaign } from './Campaign.model';
 import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
 

@@ -30,7 +30,8 @@ async function saveBirthday(): Promise<void> {
   // The popup opens from the confirmation's tap, the last tap before saving.
   expect(taroStandIn.modals).toEqual([]);
   await act(async () => {
-    (await screen.findByText('确认保存')).click();
+    // The dialog's button (a correction's dialog is titled 确认保存 too).
+    (await screen.findByText('确认保存', { selector: '.nut-button-children' })).click();
   });
   await waitFor(() => expect(taroStandIn.navigations).toEqual(['back']));
 }
