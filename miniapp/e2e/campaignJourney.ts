@@ -161,11 +161,11 @@ export async function runCampaignJourney(context: E2eContext): Promise<string[]>
     // Weeks passed on the BFF's clock: the stored session has expired. The app would log in again after a 401; the
     // journey drops it instead, so that no refused request is logged as an error of the page.
     await member.page.evaluate((key) => window.localStorage.removeItem(key), SESSION_STORAGE_KEY);
-    const opened = member.page.waitForResponse((response) => response.url().endsWith('/api/messages.opened'), { timeout: STEP_TIMEOUT_MS });
+    // The report that counted (a 401 answered before the app logged in again is not it): leaving the page before it
+    // is answered would abort it.
+    const opened = member.page.waitForResponse((response) => response.url().endsWith('/api/messages.opened') && response.ok(), { timeout: STEP_TIMEOUT_MS });
     await member.open(`/${landing}`);
     await opened;
-    // Let every report of the open finish before leaving the page (leaving aborts a request still in flight).
-    await member.page.waitForLoadState('networkidle');
     await member.open('/pages/home/index');
     await tapText(member.page, '领取');
     await expectText(member.page, '已领取');

@@ -96,6 +96,19 @@ describe('BirthdayPage as a message’s landing page', () => {
     expect(callsTo('messages.opened').map((request) => request.data)).toEqual([{ delivery: 'b'.repeat(24), scene: 1014 }]);
   });
 
+  it('reports a delivery once when the page mounts again in the same run (H5’s router after a login)', async () => {
+    taroStandIn.params = { delivery: 'c'.repeat(24) };
+    answerRoutes({ 'members.me': ok(buildMember({ birthday })), 'settings.rules': ok(buildSettingsRules()), 'subscriptions.mine': ok(buildSubscriptions()), 'messages.opened': ok({ ok: true }) });
+
+    const first = render(<BirthdayPage />);
+    await screen.findByText('保存生日', undefined, { timeout: 10_000 });
+    first.unmount();
+    render(<BirthdayPage />);
+    await screen.findByText('保存生日', undefined, { timeout: 10_000 });
+
+    expect(callsTo('messages.opened').map((request) => request.data)).toEqual([{ delivery: 'c'.repeat(24) }]);
+  });
+
   it('reports nothing when opened without a delivery', async () => {
     answerRoutes({ 'members.me': ok(buildMember({ birthday })), 'settings.rules': ok(buildSettingsRules()), 'subscriptions.mine': ok(buildSubscriptions()) });
 
