@@ -62,6 +62,7 @@ async function setsNameAndFace(a: Person, nickname: string): Promise<void> {
 async function sharesWishlist(a: Person): Promise<string> {
   await a.step('wishes-and-shares', async () => {
     await a.open('/pages/mall/index');
+    await tapText(a.page, '送礼');
     await tapText(a.page, '请TA喝一杯');
     await tapText(a.page, '♡ 加入生日心愿清单');
     await expectText(a.page, '已加入心愿清单');
