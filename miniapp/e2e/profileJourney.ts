@@ -117,7 +117,8 @@ export async function runProfileJourney(context: E2eContext): Promise<string[]> 
   await friend.step('sees-name-on-wishlist', async () => {
     await friend.open(wishlistRoute);
     await expectText(friend.page, `${nickname} 的生日心愿`);
-    await expectAvatarShown(friend);
+    // Others see an uploaded avatar only once WeChat's image check passed it (its push arrives on the sandbox's
+    // schedule): bff/src/members/avatarCheck.test.ts proves what friends see before and after the verdict.
   });
   await friend.leave();
 
