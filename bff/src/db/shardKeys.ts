@@ -192,6 +192,16 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   community_media_checks: { unsharded: 'One per photo sent to mediaCheckAsync, _id = its trace_id; purged with the photos.' },
   community_topics: { unsharded: 'Tens of topics chosen by ops.' },
   moderation_words: { unsharded: 'The local word list: thousands of words.' },
+  satisfaction_ratings: { unsharded: 'One rating per fulfilled order or write-off a member chooses to rate: a fraction of orders.' },
+  satisfaction_nps: { unsharded: 'At most one NPS answer per member and quarter.' },
+  campaign_touches: { unsharded: 'Per member, the campaigns that delivered to them within the attribution window: bounded per member.' },
+  campaign_results: { unsharded: 'Counts per campaign and variant: tens of documents per campaign.' },
+  sms_receipts: { unsharded: 'One delivery receipt per SMS sent, keyed by its serial number.' },
+  sms_replies: { unsharded: 'Member replies (R/TD) by keyed hash: a small fraction of SMS sent.' },
+  writeoff_codes: { unsharded: 'One short numeric code per live QR, replaced as the QR renews: small.' },
+  insights_liability: { unsharded: 'One points-liability snapshot per business day, 90 days kept.' },
+  insights_daily: { unsharded: 'One document of dashboard counts per business day.' },
+  segments: { unsharded: 'Segments ops define: tens.' },
   // ── campaigns, subscription messages and analytics ──
   campaign_deliveries: {
     key: { key: 'hashed' },

@@ -12,7 +12,7 @@ import { useWechatSandbox } from '../test/wechatSandbox';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { saveTestSettings } from '../test/settings';
 import { MemberModel } from '../members/Member.model';
-import { everyFeatureScenario } from './everyFeatureMember';
+import { everyFeatureScenario } from '../test/everyFeatureMember';
 
 useTestDatabase();
 const sandbox = useWechatSandbox();

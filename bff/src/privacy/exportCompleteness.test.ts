@@ -6,7 +6,7 @@ import { buildTestApp, type TestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
 import { saveTestSettings } from '../test/settings';
 import { useWechatSandbox } from '../test/wechatSandbox';
-import { everyFeatureScenario } from './everyFeatureMember';
+import { everyFeatureScenario } from '../test/everyFeatureMember';
 import { personalDataHolders, type PersonalDataHolder } from './personalDataRegistry';
 
 useTestDatabase();
