@@ -92,6 +92,9 @@ export async function runMallJourney(context: E2eContext): Promise<string[]> {
     await openMallItem(page, context.appUrl, PICKUP_ITEM);
     await expectText(page, '合计 600 积分 + ¥9.90');
     await expectText(page, `兑换后剩余积分 ${AFTER_COUPON - 600}`);
+    // The coupon just redeemed is offered at checkout, refused with the shared rule's reason: ¥9.90 is under 满50.
+    const offered = page.locator('.mall-item__coupon-option').filter({ hasText: COUPON_ITEM });
+    await offered.getByText('消费金额未达到该券的使用门槛').waitFor({ timeout: STEP_TIMEOUT_MS });
   });
 
   await step('pay-sheet-closed-order-unpaid', async () => {

@@ -123,6 +123,7 @@ export function buildOrder(overrides: Partial<Order> = {}): Order {
     qty: 1,
     pointsTotal: 500,
     cashTotalFen: 0,
+    coupon: null,
     priceText: '500 积分',
     status: 'fulfilled',
     statusLabel: '兑换成功',

@@ -10,7 +10,10 @@ export interface Coupon extends CouponFace {
   source: CouponSource;
   /** With source and templateCode, the idempotency key of the issue (e.g. the order id). */
   sourceKey: string;
-  /** available → used (write-off) | expired (job) | void (order refunded). */
+  /**
+   * available → used (write-off) | expired (job) | void (order refunded); available → held (chosen for a mall order,
+   * heldByOrderId) → used (the order fulfilled) | available (the order cancelled).
+   */
   status: CouponStatus;
   validFrom: Date;
   validUntil: Date;
@@ -18,6 +21,8 @@ export interface Coupon extends CouponFace {
   usedStoreId: Types.ObjectId | null;
   usedStoreName: string | null;
   usedByStaffMemberId: Types.ObjectId | null;
+  /** The mall order holding it (status held), or that used it (kept after a restore, like usedPurchaseKey). */
+  heldByOrderId?: Types.ObjectId | null;
   /** Written off by a till or the online shop: the purchase's `<integrationId>:<receiptNo>` (kept after a restore). */
   usedPurchaseKey?: string | null;
   createdAt: Date;
@@ -39,6 +44,7 @@ const couponSchema = new Schema<Coupon>(
     usedStoreName: { type: String, default: null },
     usedByStaffMemberId: { type: Schema.Types.ObjectId, default: null },
     usedPurchaseKey: { type: String, default: null },
+    heldByOrderId: { type: Schema.Types.ObjectId, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -14,6 +14,18 @@ export interface OrderPayment {
   paidAt: Date;
 }
 
+/**
+ * The buyer's coupon taken off the cash part at checkout (never the points part): held by the order while it is
+ * unpaid (the coupon's heldByOrderId), used when it is fulfilled, given back when it is cancelled or refunded.
+ */
+export interface OrderCoupon {
+  couponId: Types.ObjectId;
+  title: string;
+  discountFen: number;
+  /** The cash part before the coupon; cashTotalFen = cashBeforeFen - discountFen (what WeChat Pay is asked for). */
+  cashBeforeFen: number;
+}
+
 export type StoredFulfilment =
   | { type: 'coupon'; couponId: Types.ObjectId; couponTitle: string }
   | { type: 'pickup'; usedAt: Date | null; storeId: Types.ObjectId | null; storeName: string | null; staffMemberId: Types.ObjectId | null }
@@ -64,7 +76,10 @@ export interface MallOrder {
   item: { title: string; coverImage: string; kind: MallItemKind; couponTemplateCode: string | null };
   qty: number;
   pointsTotal: number;
+  /** What is paid in cash: after the coupon, if any. */
   cashTotalFen: number;
+  /** Absent on orders placed before coupons could be used on them. */
+  coupon?: OrderCoupon | null;
   /** The per-member limit counter this order counts in. */
   limitKey: string;
   status: OrderStatus;
@@ -112,6 +127,7 @@ const orderSchema = new Schema<MallOrder>(
     qty: { type: Number, required: true },
     pointsTotal: { type: Number, required: true },
     cashTotalFen: { type: Number, required: true },
+    coupon: { type: Schema.Types.Mixed, default: null },
     limitKey: { type: String, required: true },
     status: { type: String, enum: ORDER_STATUSES, required: true },
     failureCode: { type: String, default: null },

@@ -4,6 +4,7 @@ import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { compensateOrder } from './compensateOrder';
 import { fulfilOrder } from './fulfilOrder';
 import { crashPoint, type OrderContext } from './orderContext';
+import { holdCoupon } from './orderCoupon';
 import { holdPoints } from './orderPoints';
 import { countLimit, reserveStock } from './orderSteps';
 import { requestPrepay } from './requestPrepay';
@@ -15,7 +16,7 @@ async function fail(order: MallOrder, code: string, context: OrderContext): Prom
 }
 
 /**
- * Moves an order forward as far as it can go now: created → points_held → stock_reserved → awaiting_payment |
+ * Moves an order forward as far as it can go now: created → (limit counted, coupon held, points held) points_held → stock_reserved → awaiting_payment |
  * fulfilled; paid → fulfilled. A refusal on the way (limit, points, stock) cancels it with its failureCode.
  * Idempotent: the request, a retry with the same key, and the sweeper all call this.
  */
@@ -27,6 +28,8 @@ export async function advanceOrder(start: MallOrder, context: OrderContext, item
         const limit = item ?? (await MallItemModel.findById(order.itemId, { limitPerMember: 1 }).lean());
         if (!limit || !(await countLimit(order, limit.limitPerMember))) return fail(order, 'MALL_LIMIT_REACHED', context);
         crashPoint(context, 'limit_counted');
+        if (!(await holdCoupon(order, context.now))) return fail(order, 'COUPON_NOT_AVAILABLE', context);
+        crashPoint(context, 'coupon_held');
         const refusal = await holdPoints(order, context);
         if (refusal) return fail(order, refusal, context);
         order = (await transitionOrder(order._id, ['created'], 'points_held', context.now)) ?? (await reloadOrder(order._id));

@@ -2,6 +2,7 @@ import type { CancelReason } from '@cakeday/shared';
 import type { Types } from 'mongoose';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { crashPoint, type OrderContext } from './orderContext';
+import { releaseCoupon } from './orderCoupon';
 import { returnPoints } from './orderPoints';
 import { fulfilOrder } from './fulfilOrder';
 import { releaseLimit, releaseStock } from './orderSteps';
@@ -13,7 +14,7 @@ const CANCELLABLE = ['created', 'points_held', 'stock_reserved', 'awaiting_payme
 
 /**
  * Cancels an order that is not paid: moves it to `cancelling`, closes the prepay (and, if WeChat says it was paid
- * after all, takes the payment instead), then gives back stock, points and the limit, and ends in `cancelled`.
+ * after all, takes the payment instead), then gives back stock, points, the coupon and the limit, and ends in `cancelled`.
  * Every step is conditional on what it undoes, so a crash anywhere is finished by running it again.
  * Returns the order as it ends: cancelled, or — when the payment won the race — fulfilled there and then, so that
  * a member who paid gets what they paid for without waiting for the sweeper.
@@ -48,6 +49,8 @@ export async function compensateOrder(orderId: Types.ObjectId, reason: CancelRea
   await releaseStock(order);
   crashPoint(context, 'stock_released');
   await returnPoints(order, context);
+  await releaseCoupon(order, context.now);
+  crashPoint(context, 'coupon_released');
   await releaseLimit(order);
   return (await transitionOrder(orderId, ['cancelling'], 'cancelled', context.now, { cancelledAt: context.now })) ?? reloadOrder(orderId);
 }

@@ -11,6 +11,7 @@ import type { MallOrder, StoredFulfilment } from './MallOrder.model';
 import { issueDonationCertificate } from './issueDonationCertificate';
 import { recordOrderPaid } from './orderEvents';
 import { couponSourceOf, crashPoint, paidSpendKey, pointsEarnKey, settingsOfOrder, type OrderContext } from './orderContext';
+import { useCoupon } from './orderCoupon';
 import { consumeStock } from './orderSteps';
 import { reloadOrder, transitionOrder } from './transitionOrder';
 
@@ -63,6 +64,8 @@ async function rewardPayment(order: MallOrder, context: OrderContext): Promise<n
 export async function fulfilOrder(order: MallOrder, context: OrderContext): Promise<MallOrder> {
   const ready = order.status === 'paid' || (order.status === 'stock_reserved' && order.cashTotalFen === 0);
   if (!ready) return order;
+  await useCoupon(order, context.now);
+  crashPoint(context, 'coupon_used');
   const fulfilment = await deliver(order, order.recipientMemberId ?? order.buyerMemberId, context);
   const pointsEarned = await rewardPayment(order, context);
   await recordOrderPaid(order, context.now);

@@ -28,16 +28,20 @@ export interface OrderContext {
 export type OrderFaultPoint =
   | 'created'
   | 'limit_counted'
+  | 'coupon_held'
   | 'points_held'
   | 'stock_reserved'
   | 'awaiting_payment'
   | 'paid'
   | 'certificate_issued'
+  | 'coupon_used'
   | 'delivered'
   | 'cancelling'
   | 'stock_released'
+  | 'coupon_released'
   | 'refunding'
-  | 'points_returned';
+  | 'points_returned'
+  | 'coupon_restored';
 
 export interface OrderFaults {
   after?: (point: OrderFaultPoint) => void;

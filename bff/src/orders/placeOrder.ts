@@ -8,6 +8,7 @@ import { MemberModel } from '../members/Member.model';
 import { advanceOrder } from './advanceOrder';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { crashPoint, type OrderContext } from './orderContext';
+import { orderCouponFor } from './quoteOrderCoupon';
 import { scheduleOnEntering } from './sweepSchedule';
 
 export interface PlaceOrderInput {
@@ -20,6 +21,8 @@ export interface PlaceOrderInput {
   recipientMemberId?: string;
   /** E.g. the wish id the gift fulfils. */
   giftRef?: string;
+  /** The buyer's coupon taken off the cash part (quoteOrderCoupon.ts); held by the order until it is paid. */
+  couponId?: string;
 }
 
 function newOrderNo(now: Date): string {
@@ -41,7 +44,8 @@ async function resume(existing: MallOrder, input: PlaceOrderInput, context: Orde
   const same =
     existing.itemId.equals(input.itemId) &&
     existing.qty === input.qty &&
-    (existing.recipientMemberId?.toHexString() ?? null) === (input.recipientMemberId ?? null);
+    (existing.recipientMemberId?.toHexString() ?? null) === (input.recipientMemberId ?? null) &&
+    (existing.coupon?.couponId.toHexString() ?? null) === (input.couponId ?? null);
   if (!same) throw conflict('IDEMPOTENCY_KEY_REUSED');
   return outcome(await advanceOrder(existing, context));
 }
@@ -59,7 +63,7 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
   const item = await MallItemModel.findById(input.itemId).lean();
   if (!item) throw notFound();
   if (!isVisible(item, context.now)) throw conflict('MALL_ITEM_UNAVAILABLE');
-  const buyer = await MemberModel.findOne({ _id: buyerId, status: 'active' }, { tier: 1 }).lean();
+  const buyer = await MemberModel.findOne({ _id: buyerId, status: 'active' }, { tier: 1, birthday: 1, birthdayHistory: 1 }).lean();
   if (!buyer) throw notFound();
   if (!tierAllows(buyer.tier.level, item.tierRequired)) throw forbidden('MALL_TIER_REQUIRED');
   let recipient: Types.ObjectId | null = null;
@@ -74,7 +78,10 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
   if (input.qty > item.limitPerMember) throw conflict('MALL_LIMIT_REACHED');
 
   const now = context.now;
-  const cashTotalFen = item.cashFen * input.qty;
+  const cashBeforeFen = item.cashFen * input.qty;
+  const coupon = input.couponId === undefined ? null : await orderCouponFor(buyer, input.couponId, cashBeforeFen, context);
+  // A coupon that takes the whole cash part leaves a points-only order: nothing is asked of WeChat Pay.
+  const cashTotalFen = cashBeforeFen - (coupon?.discountFen ?? 0);
   let order: MallOrder;
   try {
     const created = await MallOrderModel.create({
@@ -88,6 +95,7 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
       qty: input.qty,
       pointsTotal: item.pointsPrice * input.qty,
       cashTotalFen,
+      coupon,
       limitKey: `${input.buyerMemberId}:${item._id.toHexString()}:${limitPeriodKey(item.limitPeriod, now)}`,
       status: 'created',
       failureCode: null,

@@ -23,6 +23,7 @@ export function presentOrder(order: MallOrder, viewerMemberId: string, now: Date
     qty: order.qty,
     pointsTotal: order.pointsTotal,
     cashTotalFen: order.cashTotalFen,
+    coupon: isBuyer && order.coupon ? { id: order.coupon.couponId.toHexString(), title: order.coupon.title, discountFen: order.coupon.discountFen } : null,
     priceText: priceText(order.pointsTotal, order.cashTotalFen),
     status: order.status,
     statusLabel: display.label,

@@ -8,6 +8,7 @@ import { recordPaidSpend } from '../tiers/recordPaidSpend';
 import { loadOrderFor } from './loadOrderFor';
 import { MallOrderModel, type MallOrder, type RefundRequest } from './MallOrder.model';
 import { couponSourceOf, crashPoint, outRefundNo, pointsClawbackKey, pointsEarnKey, refundSpendKey, type OrderContext } from './orderContext';
+import { restoreCoupon } from './orderCoupon';
 import { returnPoints } from './orderPoints';
 import { flagOrder } from './recordPayment';
 import { releaseLimit, restockRefunded } from './orderSteps';
@@ -61,7 +62,7 @@ async function clawBack(order: MallOrder, context: OrderContext): Promise<void> 
 
 /**
  * Finishes a refunding order: the cash refund (if any) must have succeeded, then the points spent come back and the
- * points earned go, the unused units return to stock and the member's limit is released. Each step runs once.
+ * points earned go, the coupon used on it comes back (if still valid), the unused units return to stock and the member's limit is released. Each step runs once.
  */
 export async function finishRefund(orderId: Types.ObjectId, context: OrderContext): Promise<MallOrder> {
   let order = await reloadOrder(orderId);
@@ -87,6 +88,8 @@ export async function finishRefund(orderId: Types.ObjectId, context: OrderContex
   }
   await returnPoints(order, context);
   crashPoint(context, 'points_returned');
+  await restoreCoupon(order, context.now);
+  crashPoint(context, 'coupon_restored');
   await clawBack(order, context);
   await restockRefunded(order);
   await releaseLimit(order);

@@ -37,7 +37,7 @@ const later = (ms: number): void => {
 };
 const context = (): Promise<OrderContext> => orderContextFrom(app.deps);
 const sweep = async (): Promise<SweepSummary> => sweepOrders(await context());
-const nothing: SweepSummary = { cancelled: 0, fulfilled: 0, refunded: 0, retrying: 0, failed: 0, parked: 0, reservations: 0 };
+const nothing: SweepSummary = { cancelled: 0, fulfilled: 0, refunded: 0, retrying: 0, failed: 0, parked: 0, reservations: 0, coupons: 0 };
 const statusOf = async (order: Pick<MallOrder, '_id'>) => (await MallOrderModel.findById(order._id).lean())?.status;
 
 const crashAt = async (point: string): Promise<OrderContext> => ({ ...(await context()), faults: { after: (reached) => {

@@ -5,6 +5,7 @@ import { compensateOrder } from './compensateOrder';
 import { finishRefund } from './refundOrder';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import type { OrderContext } from './orderContext';
+import { settleHeldCoupons } from './orderCoupon';
 import { consumeStock, releaseStock } from './orderSteps';
 import { AWAITING_OPS_RECHECK_MS, awaitsOps, awaitsPayment, sweepBackoffMs } from './sweepSchedule';
 
@@ -22,6 +23,8 @@ export interface SweepSummary {
   /** Waiting on ops: looked at again only daily. */
   parked: number;
   reservations: number;
+  /** Coupons left held by orders already final, used or released. */
+  coupons: number;
 }
 
 function sweepOne(order: MallOrder, context: OrderContext): Promise<MallOrder> {
@@ -53,14 +56,14 @@ async function reschedule(seen: MallOrder, current: MallOrder, now: Date): Promi
  * are cancelled — the member was told nothing succeeded; stock_reserved without cash and paid are fulfilled;
  * cancelling and refunding are finished. Work is claimed by `nextAttemptAt` (oldest first, then by id), so orders
  * that cannot be finished now fall behind the others instead of filling every batch. Then reservations held by
- * orders already final are settled.
+ * orders already final are settled, and so are coupons left held by them.
  */
 export async function sweepOrders(context: OrderContext): Promise<SweepSummary> {
   const due = await MallOrderModel.find({ nextAttemptAt: { $lte: context.now }, status: { $in: SWEPT } })
     .sort({ nextAttemptAt: 1, _id: 1 })
     .limit(SWEEP_BATCH)
     .lean();
-  const summary: SweepSummary = { cancelled: 0, fulfilled: 0, refunded: 0, retrying: 0, failed: 0, parked: 0, reservations: 0 };
+  const summary: SweepSummary = { cancelled: 0, fulfilled: 0, refunded: 0, retrying: 0, failed: 0, parked: 0, reservations: 0, coupons: 0 };
   for (const order of due) {
     // One order that cannot be finished now (WeChat Pay down, say) must not hold up the others.
     const result = await sweepOne(order, context).catch((error: unknown) => {
@@ -86,5 +89,6 @@ export async function sweepOrders(context: OrderContext): Promise<SweepSummary> 
       summary.reservations += 1;
     }
   }
+  summary.coupons = await settleHeldCoupons(context.now);
   return summary;
 }

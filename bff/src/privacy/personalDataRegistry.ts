@@ -203,8 +203,8 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     model: 'Coupon',
     fields: ['memberId', 'usedByStaffMemberId'],
     erasure: 'keep',
-    why: 'Issued and used coupons stay as records under the anonymous id; those still available are voided so a shown QR cannot be used. The staff id is the store audit of who wrote off.',
-    erase: ({ memberId, now }) => CouponModel.updateMany({ memberId, status: 'available' }, { $set: { status: 'void', updatedAt: now } }),
+    why: 'Issued and used coupons stay as records under the anonymous id; those still available (or held by an unpaid mall order) are voided so a shown QR cannot be used. The staff id is the store audit of who wrote off.',
+    erase: ({ memberId, now }) => CouponModel.updateMany({ memberId, status: { $in: ['available', 'held'] } }, { $set: { status: 'void', updatedAt: now } }),
     exportedIn: ['coupons'],
   },
   {

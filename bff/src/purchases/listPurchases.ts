@@ -11,6 +11,7 @@ function presentPurchase(purchase: PosPurchase): Purchase {
     purchasedAt: toBusinessIso(purchase.purchasedAt),
     lines: purchase.lines.map((line) => ({ name: line.name, qty: line.qty, amountFen: line.amountFen })),
     paidFen: purchase.paidFen,
+    discountFen: purchase.discountFen,
     refundedFen: purchase.refundedFen,
     pointsEarned: purchase.pointsEarned,
     couponsUsed: purchase.couponIds.length,

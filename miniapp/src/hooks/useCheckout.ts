@@ -18,15 +18,15 @@ function isDefinite(error: unknown): boolean {
 }
 
 /**
- * Redeems `qty` of an item: points only, or points + cash through the pay sheet; then opens the order.
+ * Redeems `qty` of an item (with the chosen coupon off the cash part): points only, or points + cash through the pay sheet; then opens the order.
  * A retry after a lost answer reuses the attempt's idempotency key, so it never orders twice.
  */
-export function useCheckout(itemId: string): Action<[qty: number], Order> {
+export function useCheckout(itemId: string): Action<[qty: number, couponId: string | null], Order> {
   const key = useRef(newIdempotencyKey());
-  return useAction(async (qty: number) => {
+  return useAction(async (qty: number, couponId: string | null) => {
     let redeemed;
     try {
-      redeemed = await call('mall.redeem', { itemId, qty, idempotencyKey: key.current });
+      redeemed = await call('mall.redeem', { itemId, qty, idempotencyKey: key.current, ...(couponId ? { couponId } : {}) });
     } catch (error) {
       if (isDefinite(error)) key.current = newIdempotencyKey();
       throw error;

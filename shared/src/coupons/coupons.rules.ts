@@ -5,7 +5,8 @@ import { TIER_LEVELS, tierNames, type TierLevel } from '../tiers/tiers.rules.js'
 export const COUPON_TYPES = ['amount_off', 'percent_off', 'free_item'] as const;
 export type CouponType = (typeof COUPON_TYPES)[number];
 
-export const COUPON_STATUSES = ['available', 'used', 'expired', 'void'] as const;
+/** `held`: chosen at checkout for a mall order not yet paid (used when it is, available again when it is not). */
+export const COUPON_STATUSES = ['available', 'held', 'used', 'expired', 'void'] as const;
 export type CouponStatus = (typeof COUPON_STATUSES)[number];
 
 export const COUPON_SOURCES = ['redemption', 'birthday', 'help', 'referral', 'gift'] as const;
@@ -13,6 +14,7 @@ export type CouponSource = (typeof COUPON_SOURCES)[number];
 
 export const couponStatusLabels: Record<CouponStatus, string> = {
   available: '可使用',
+  held: '下单占用中',
   used: '已使用',
   expired: '已过期',
   void: '已作废',

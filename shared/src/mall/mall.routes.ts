@@ -1,5 +1,5 @@
 import { defineRoutes } from '../api/route.js';
-import { mallItemRequest, mallItemResponse, mallListRequest, mallListResponse, mallRedeemRequest, mallRedeemResponse } from './mall.schema.js';
+import { mallCheckoutCouponsRequest, mallCheckoutCouponsResponse, mallItemRequest, mallItemResponse, mallListRequest, mallListResponse, mallRedeemRequest, mallRedeemResponse } from './mall.schema.js';
 
 export const mallRoutes = defineRoutes({
   'mall.list': {
@@ -19,5 +19,11 @@ export const mallRoutes = defineRoutes({
     summary: '兑换商品（积分，或积分 + 微信支付）；同一 idempotencyKey 只下一单',
     request: mallRedeemRequest,
     response: mallRedeemResponse,
+  },
+  'mall.checkoutCoupons': {
+    auth: 'member',
+    summary: '下单可用的优惠券：每张券可抵扣的金额，或不能使用的原因',
+    request: mallCheckoutCouponsRequest,
+    response: mallCheckoutCouponsResponse,
   },
 });

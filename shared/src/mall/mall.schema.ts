@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { TIER_LEVELS } from '../tiers/tiers.rules.js';
 import { LIMIT_PERIODS, MALL_ITEM_KINDS, MALL_SECTIONS, MAX_REDEEM_QTY } from './mall.rules.js';
 import { orderSchema, paymentRequestSchema } from '../orders/orders.schema.js';
+import { couponSchema } from '../coupons/coupons.schema.js';
+import { COUPON_BLOCKER_CODES } from '../coupons/coupons.rules.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'must be an id');
@@ -96,8 +98,32 @@ export const mallRedeemRequest = z
     qty: z.number().int().min(1).max(MAX_REDEEM_QTY).default(1),
     /** A fresh random key per checkout attempt (8–64 of [A-Za-z0-9_-]); the same key never redeems twice. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    /** A coupon of the member's that takes money off the cash part (mall.checkoutCoupons lists those it may use). */
+    couponId: objectId.optional(),
   })
   .strict();
+
+/** The member's coupons at checkout: each with what it would take off, or why it cannot be used on this order. */
+export const mallCheckoutCouponsRequest = z
+  .object({
+    itemId: objectId,
+    qty: z.number().int().min(1).max(MAX_REDEEM_QTY).default(1),
+  })
+  .strict();
+
+export const mallCheckoutCouponsResponse = z.object({
+  /** The cash part before any coupon, in fen (coupons never touch the points part). */
+  cashTotalFen: z.number().int(),
+  items: z.array(
+    z.object({
+      coupon: couponSchema,
+      /** What it takes off the cash part, in fen; 0 when it cannot be used. */
+      discountFen: z.number().int(),
+      /** Why it cannot be used on this order (couponBlocker); null when it can. */
+      blocker: z.object({ code: z.enum(COUPON_BLOCKER_CODES), message: z.string() }).nullable(),
+    }),
+  ),
+});
 
 export const mallRedeemResponse = z.object({
   order: orderSchema,
@@ -112,3 +138,5 @@ export type MallListResponse = z.infer<typeof mallListResponse>;
 export type MallItemResponse = z.infer<typeof mallItemResponse>;
 export type MallRedeemRequest = z.infer<typeof mallRedeemRequest>;
 export type MallRedeemResponse = z.infer<typeof mallRedeemResponse>;
+export type MallCheckoutCouponsRequest = z.infer<typeof mallCheckoutCouponsRequest>;
+export type MallCheckoutCouponsResponse = z.infer<typeof mallCheckoutCouponsResponse>;

@@ -51,7 +51,10 @@ export const orderSchema = z.object({
   qty: z.number().int(),
   /** Totals for the whole order. */
   pointsTotal: z.number().int(),
+  /** What is paid in cash, after the coupon (if any). */
   cashTotalFen: z.number().int(),
+  /** The coupon used on the order: held while it is unpaid, used once paid, given back when it is not. */
+  coupon: z.object({ id: z.string(), title: z.string(), discountFen: z.number().int() }).nullable(),
   /** “2400 积分 + ¥19.80” */
   priceText: z.string(),
   status: orderStatusSchema,

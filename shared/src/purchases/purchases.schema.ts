@@ -14,6 +14,8 @@ export const purchaseSchema = z.object({
   purchasedAt: isoDateTime,
   lines: z.array(z.object({ name: z.string(), qty: z.number().int(), amountFen: z.number().int() })),
   paidFen: z.number().int(),
+  /** What the till took off (coupons and promotions), in fen. */
+  discountFen: z.number().int(),
   refundedFen: z.number().int(),
   pointsEarned: z.number().int(),
   couponsUsed: z.number().int(),

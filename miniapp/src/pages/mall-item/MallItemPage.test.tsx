@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { taroStandIn } from '../../../test/taroStandIn';
-import { buildMallItemView, buildOrder, payment } from '../../../test/fixtures';
+import { buildCoupon, buildMallItemView, buildOrder, payment } from '../../../test/fixtures';
 import { answerRoutes, callsTo, ok, refusal } from '../../../test/routes';
 import { setSessionProvider } from '../../api/client';
 import { MallItemPage } from './index';
@@ -56,6 +56,43 @@ describe('MallItemPage', () => {
     expect(callsTo('sandbox:/pay/orders/wx123/pay')).toHaveLength(1);
     expect(callsTo('orders.confirmPayment')[0]?.data).toEqual({ orderId: awaiting.id });
     expect(taroStandIn.navigations).toEqual([`/pages/orders/detail/index?id=${awaiting.id}`]);
+  });
+
+  it('offers the usable coupons at checkout, takes the chosen one off the cash part, and shows why the others cannot be used', async () => {
+    const usable = buildCoupon({ id: 'c00000000000000000000001', title: '满50减10券' });
+    const refused = buildCoupon({ id: 'c00000000000000000000002', title: '门店专享券', valueText: '¥20' });
+    answerRoutes({
+      'mall.item': ok(buildMallItemView({ cashFen: 6000, priceText: '500 积分 + ¥60' })),
+      'mall.checkoutCoupons': ok({
+        cashTotalFen: 6000,
+        items: [
+          { coupon: usable, discountFen: 1000, blocker: null },
+          { coupon: refused, discountFen: 0, blocker: { code: 'COUPON_CHANNEL_NOT_ALLOWED', message: '该券不能在此渠道使用（请查看券上的使用范围）' } },
+        ],
+      }),
+      'mall.redeem': ok({ order: buildOrder({ status: 'awaiting_payment', cashTotalFen: 5000 }), payment }),
+      'sandbox:/pay/orders/wx123/pay': ok({ ok: true }),
+      'orders.confirmPayment': ok({ order: buildOrder({ cashTotalFen: 5000 }) }),
+    });
+
+    render(<MallItemPage />);
+    expect(await screen.findByText('可减 ¥10')).toBeTruthy();
+    expect(screen.getByText('该券不能在此渠道使用（请查看券上的使用范围）')).toBeTruthy();
+    expect(screen.getByText('合计 500 积分 + ¥60')).toBeTruthy();
+
+    await act(async () => {
+      screen.getByText('门店专享券 · ¥20').click();
+    });
+    expect(screen.getByText('合计 500 积分 + ¥60')).toBeTruthy();
+    await act(async () => {
+      screen.getByText('满50减10券 · ¥10').click();
+    });
+    expect(screen.getByText('合计 500 积分 + ¥50')).toBeTruthy();
+    expect(screen.getByText('已选，可减 ¥10')).toBeTruthy();
+    await redeem();
+
+    expect(callsTo('mall.checkoutCoupons')[0]?.data).toEqual({ itemId, qty: 1 });
+    expect(callsTo('mall.redeem')[0]?.data).toMatchObject({ itemId, qty: 1, couponId: usable.id });
   });
 
   it('says how many points are missing and how to earn them, never a negative balance', async () => {

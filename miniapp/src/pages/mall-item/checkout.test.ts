@@ -7,6 +7,11 @@ describe('checkoutPreview', () => {
     expect(preview).toMatchObject({ pointsTotal: 600, cashTotalFen: 1980, totalText: '600 积分 + ¥19.80', balanceAfter: 600, blocker: null });
   });
 
+  it('takes a coupon discount off the cash part only, never below zero', () => {
+    expect(checkoutPreview(buildMallItemView({ pointsPrice: 300, cashFen: 6000 }), 1, 1000)).toMatchObject({ pointsTotal: 300, cashTotalFen: 5000, totalText: '300 积分 + ¥50' });
+    expect(checkoutPreview(buildMallItemView({ pointsPrice: 300, cashFen: 800 }), 1, 1000)).toMatchObject({ pointsTotal: 300, cashTotalFen: 0 });
+  });
+
   it('caps the quantity by stock, the member’s remaining limit and the per-order maximum', () => {
     expect(checkoutPreview(buildMallItemView({ stock: 3 }, { remainingForMe: 5 }), 1).maxQty).toBe(3);
     expect(checkoutPreview(buildMallItemView({ stock: 30 }, { remainingForMe: 2 }), 1).maxQty).toBe(2);

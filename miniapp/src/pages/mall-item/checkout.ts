@@ -18,11 +18,14 @@ export interface CheckoutPreview {
   blocker: string | null;
 }
 
-/** What the checkout bar shows for `qty` units, and whether the member may go ahead. */
-export function checkoutPreview(view: MallItemView, qty: number): CheckoutPreview {
+/**
+ * What the checkout bar shows for `qty` units (less the chosen coupon's discount off the cash part, never below 0),
+ * and whether the member may go ahead.
+ */
+export function checkoutPreview(view: MallItemView, qty: number, couponDiscountFen = 0): CheckoutPreview {
   const { item, viewer, remainingForMe } = view;
   const pointsTotal = item.pointsPrice * qty;
-  const cashTotalFen = item.cashFen * qty;
+  const cashTotalFen = Math.max(0, item.cashFen * qty - couponDiscountFen);
   const left = viewer ? viewer.balance - pointsTotal : null;
   const pointsShort = left !== null && left < 0 ? -left : null;
   const unlockTier = !item.tierAllowed && item.tierRequired ? { level: item.tierRequired, name: tierNames[item.tierRequired] } : null;

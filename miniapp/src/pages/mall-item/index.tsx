@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatFen } from '@cakeday/shared';
 import Taro, { getCurrentInstance } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Dialog, InputNumber } from '@nutui/nutui-react-taro';
@@ -6,9 +7,11 @@ import { CardSkeleton } from '../../components/CardSkeleton';
 import { ItemCover } from '../../components/ItemCover';
 import { RemoteView } from '../../components/RemoteView';
 import { useCheckout } from '../../hooks/useCheckout';
+import { useCheckoutCoupons } from '../../hooks/useCheckoutCoupons';
 import { useMallItem, type MallItemView } from '../../hooks/useMall';
 import { useAddItemWish } from '../../hooks/useWishlist';
 import { checkoutPreview, type CheckoutPreview } from './checkout';
+import { CouponPicker } from './CouponPicker';
 import './index.scss';
 
 function go(url: string): void {
@@ -46,7 +49,10 @@ function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
   const [confirming, setConfirming] = useState(false);
   const checkout = useCheckout(item.id);
   const addWish = useAddItemWish();
-  const preview = checkoutPreview(view, qty);
+  const coupons = useCheckoutCoupons(item.id, qty, view.viewer !== null && item.cashFen > 0);
+  const [couponId, setCouponId] = useState<string | null>(null);
+  const chosen = coupons.find((option) => option.coupon.id === couponId && option.blocker === null) ?? null;
+  const preview = checkoutPreview(view, qty, chosen?.discountFen ?? 0);
 
   return (
     <View className='mall-item'>
@@ -80,6 +86,8 @@ function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
           </View>
         </View>
       ) : null}
+
+      <CouponPicker coupons={coupons} selectedId={chosen?.coupon.id ?? null} onSelect={setCouponId} />
 
       <View className='mall-item__card'>
         <Text className='mall-item__section'>商品说明</Text>
@@ -118,12 +126,12 @@ function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
       <Dialog
         visible={confirming}
         title='确认兑换'
-        content={`${item.title} × ${qty}，共 ${preview.totalText}${preview.cashTotalFen > 0 ? '，现金部分通过微信支付' : ''}`}
+        content={`${item.title} × ${qty}，共 ${preview.totalText}${chosen ? `（${chosen.coupon.title}已减 ${formatFen(chosen.discountFen)}）` : ''}${preview.cashTotalFen > 0 ? '，现金部分通过微信支付' : ''}`}
         confirmText='确定'
         cancelText='再想想'
         onConfirm={() => {
           setConfirming(false);
-          void checkout.run(qty);
+          void checkout.run(qty, chosen?.coupon.id ?? null);
         }}
         onCancel={() => setConfirming(false)}
       />

@@ -21,6 +21,7 @@ describe('PurchasesPage', () => {
             purchasedAt: '2026-06-10T12:00:00+08:00',
             lines: [{ name: '8寸生日蛋糕', qty: 1, amountFen: 53000 }],
             paidFen: 52000,
+            discountFen: 1000,
             refundedFen: 26000,
             pointsEarned: 520,
             couponsUsed: 1,
@@ -37,6 +38,7 @@ describe('PurchasesPage', () => {
     expect(await screen.findByText('静安寺店')).toBeTruthy();
     expect(screen.getByText('部分退款')).toBeTruthy();
     expect(screen.getByText('实付 ¥520')).toBeTruthy();
+    expect(screen.getByText('优惠 ¥10')).toBeTruthy();
     expect(screen.getByText('+520 积分 · 用券 1 张 · 已退 ¥260')).toBeTruthy();
   });
 });

@@ -30,7 +30,10 @@ export function PurchasesPage(): JSX.Element {
             <Text className='purchases__lines'>{purchase.lines.map((line) => `${line.name} ×${line.qty}`).join('、')}</Text>
             <View className='purchases__foot'>
               <Text className='purchases__time'>{formatBusinessDateTime(purchase.purchasedAt)}</Text>
-              <Text className='purchases__paid'>实付 {formatFen(purchase.paidFen)}</Text>
+              <View className='purchases__amounts'>
+                {purchase.discountFen > 0 ? <Text className='purchases__discount'>优惠 {formatFen(purchase.discountFen)}</Text> : null}
+                <Text className='purchases__paid'>实付 {formatFen(purchase.paidFen)}</Text>
+              </View>
             </View>
             <Text className='purchases__points'>
               +{purchase.pointsEarned} 积分

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { type Order } from '@cakeday/shared';
+import { formatFen, type Order } from '@cakeday/shared';
 import { formatBusinessDateTime } from '../../../format/dates';
 
 function Fact({ label, value }: { label: string; value: string }): JSX.Element {
@@ -23,6 +23,7 @@ export function OrderFacts({ order }: { order: Order }): JSX.Element {
       {order.fulfilledAt ? <Fact label='完成时间' value={formatBusinessDateTime(order.fulfilledAt)} /> : null}
       {order.cancelledAt ? <Fact label='取消时间' value={formatBusinessDateTime(order.cancelledAt)} /> : null}
       {order.refundedAt ? <Fact label='退款时间' value={formatBusinessDateTime(order.refundedAt)} /> : null}
+      {order.coupon ? <Fact label='优惠券' value={`${order.coupon.title} -${formatFen(order.coupon.discountFen)}`} /> : null}
       {order.pointsEarned > 0 ? <Fact label='获得积分' value={`+${order.pointsEarned}`} /> : null}
       {fulfilment?.type === 'coupon' ? <Fact label='已发放' value={`${fulfilment.couponTitle}（在“我的券”查看）`} /> : null}
       {fulfilment?.type === 'donation' ? <Fact label='捐赠证书' value={fulfilment.certificateNo} /> : null}
