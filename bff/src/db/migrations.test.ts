@@ -24,7 +24,7 @@ describe('data migrations at start-up', () => {
     expect((await MemberModel.findById(gold._id).lean())?.tier.reviewDueAt).toEqual(new Date('2027-03-09T16:00:00.000Z')); // the old hourly job already held this year's review
     expect((await ReferralModel.findById(referralId).lean())?.nextCheckAt).toEqual(now);
     expect((await MallOrderModel.findById(orderId).lean())?.nextAttemptAt).toEqual(new Date(now.getTime() + 2 * 60_000));
-    expect(await MigrationModel.countDocuments()).toBe(5);
+    expect(await MigrationModel.countDocuments()).toBe(6);
     expect(await runPendingMigrations(now)).toEqual([]);
   });
 });
