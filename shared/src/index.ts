@@ -91,6 +91,8 @@ export * from './subscriptions/subscriptions.schema.js';
 export * from './subscriptions/subscriptions.rules.js';
 export * from './campaigns/campaigns.rules.js';
 export * from './campaigns/campaigns.schema.js';
+export * from './campaigns/lifecycleTriggers.rules.js';
+export * from './campaigns/lifecycleTriggers.schema.js';
 export * from './campaigns/campaignResults.rules.js';
 export * from './campaigns/campaignResults.schema.js';
 export * from './campaigns/campaignVariants.rules.js';

@@ -1,12 +1,12 @@
 import { model, Schema, type Types } from 'mongoose';
-import { CAMPAIGN_STATES, type CampaignAllocation, type CampaignState, type SmsTemplateKey, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
+import { CAMPAIGN_STATES, type CampaignAllocation, type LifecycleTrigger, type CampaignState, type SmsTemplateKey, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
 
 export interface OperatorRef {
   id: string;
   displayName: string;
 }
 
-export type StoredTrigger = { kind: 'push'; sendAt: Date } | { kind: 'birthday'; daysBefore: number[] };
+export type StoredTrigger = { kind: 'push'; sendAt: Date } | { kind: 'birthday'; daysBefore: number[] } | LifecycleTrigger;
 
 /**
  * Where materialisation stands: `runKey` is the pass (`once` for a push; the Shanghai day for a birthday sweep),
@@ -41,6 +41,8 @@ export interface Campaign {
   /** Absent on campaigns saved before variants: none, a fixed split. */
   variants?: StoredVariant[];
   allocation?: CampaignAllocation;
+  /** The coupon given with the message (absent on campaigns saved before lifecycle programmes: none). */
+  benefit?: { couponTemplateCode: string } | null;
   endsAt: Date;
   state: CampaignState;
   version: number;
@@ -68,6 +70,7 @@ const campaignSchema = new Schema<Campaign>(
     holdoutPermille: { type: Number, default: 0 },
     variants: { type: [Schema.Types.Mixed], default: [] },
     allocation: { type: String, enum: ['split', 'bandit'], default: 'split' },
+    benefit: { type: Schema.Types.Mixed, default: null },
     endsAt: { type: Date, required: true },
     state: { type: String, enum: CAMPAIGN_STATES, required: true },
     version: { type: Number, required: true },
@@ -91,5 +94,7 @@ const campaignSchema = new Schema<Campaign>(
 campaignSchema.index({ state: 1, createdAt: -1 });
 campaignSchema.index({ presetKey: 1 }, { unique: true, sparse: true });
 campaignSchema.index({ 'audience.segment': 1, state: 1 });
+// The lifecycle consumer looks up the running campaigns of a trigger kind.
+campaignSchema.index({ state: 1, 'trigger.kind': 1 });
 
 export const CampaignModel = model<Campaign>('Campaign', campaignSchema);

@@ -1,5 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
-import { DELIVERY_STATES, SKIP_REASONS, type DeliveryState, type SkipReason } from '@cakeday/shared';
+import { DELIVERY_STATES, SKIP_REASONS, type CampaignVariables, type DeliveryState, type SkipReason } from '@cakeday/shared';
 
 /**
  * One message of one campaign to one member for one occurrence (a push: `once`; a birthday step: `2026:T-7`).
@@ -40,6 +40,8 @@ export interface CampaignDelivery {
   /** Set by the write that settles it, cleared once its outcome's event is recorded (deliveryEvents.ts); absent on older deliveries. */
   eventPending?: boolean;
   createdAt: Date;
+  /** Message variables fixed when the delivery was made (the points-expiry reminder's amount and date). */
+  variables?: Partial<CampaignVariables>;
   /**
    * The channel the message went by: the subscription message when the member had quota, else an SMS when the
    * campaign has one and the member consented to SMS, else only 消息中心 (null until decided; absent on deliveries
@@ -79,6 +81,7 @@ const campaignDeliverySchema = new Schema<CampaignDelivery>(
     variant: { type: String, default: null },
     eventPending: { type: Boolean },
     createdAt: { type: Date, required: true },
+    variables: { type: Schema.Types.Mixed },
     channel: { type: String, enum: ['subscription', 'sms', 'inbox', null], default: null },
     smsSerialNo: { type: String, default: null },
     smsCode: { type: String, default: null },

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { CampaignModel, type Campaign } from './Campaign.model';
+import { ensureLifecycleCouponTemplates, LIFECYCLE_PRESETS } from './lifecyclePresets';
 
 const ENGINE = { id: 'system', displayName: '系统预置' };
 
@@ -42,10 +43,11 @@ export const BIRTHDAY_T3_SMS_PRESET = {
   holdoutPermille: 0,
 };
 
-const PRESETS = [BIRTHDAY_PRESET, BIRTHDAY_T3_SMS_PRESET];
+const PRESETS = [BIRTHDAY_PRESET, BIRTHDAY_T3_SMS_PRESET, ...LIFECYCLE_PRESETS];
 
 /** Creates the presets that do not exist yet (their key is unique: two instances at once create one), in their order. */
 export async function ensureCampaignPresets(now: Date): Promise<Campaign[]> {
+  await ensureLifecycleCouponTemplates(now);
   for (const preset of PRESETS) await createPreset(preset, now);
   return CampaignModel.find({ presetKey: { $ne: null } }).sort({ _id: 1 }).lean();
 }

@@ -10,5 +10,7 @@ export function campaignVariables(member: Pick<Member, 'nickname' | 'birthday'>,
     daysToBirthday: celebration ? String(daysBetween(businessDate(now), celebration)) : '',
     birthdayDate: celebration ? `${celebration.year}年${celebration.month}月${celebration.day}日` : '',
     campaignName: campaign.name,
+    expiringPoints: '',
+    expiryDate: '',
   };
 }

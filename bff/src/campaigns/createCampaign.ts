@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { audited, type AuditContext } from '../audit/audited';
 import { carriesAuditSeq, registerAuditSubject } from '../audit/auditOutcomes';
 import { CampaignModel, type Campaign, type OperatorRef } from './Campaign.model';
+import { assertActiveTemplate } from '../coupons/assertActiveTemplate';
 import { assertSegmentExists } from './campaignAudience';
 import { assertMessagesFit } from './campaignMessage';
 import { storedCampaignFields } from './storedCampaignFields';
@@ -14,6 +15,7 @@ export async function createCampaign(input: OpsCampaignsCreateRequest, operator:
   const { reason, ...fields } = input;
   assertMessagesFit(fields);
   await assertSegmentExists(fields.audience.segment);
+  if (fields.benefit) await assertActiveTemplate(fields.benefit.couponTemplateCode, 'benefit.couponTemplateCode');
   const id = new Types.ObjectId();
   const stored = storedCampaignFields(fields);
   return audited(audit, { action: 'ops.campaigns.create', subject: { type: 'Campaign', id: id.toHexString() }, after: stored, reason }, async (entry) => {

@@ -203,7 +203,7 @@ async function afterSend(worker: Worker, delivery: CampaignDelivery, campaign: C
 async function sendDelivery(worker: Worker, delivery: CampaignDelivery, campaign: Campaign, member: MemberForSend, channels: Channels, stillToSend: number): Promise<Step> {
   const { deps, now, settings, workerId } = worker;
   const { subscriptionAllowed, smsPossible } = channels;
-  const variables = campaignVariables(member, campaign, now);
+  const variables = { ...campaignVariables(member, campaign, now), ...delivery.variables };
   const { data, problems } = renderMessage(campaign.message, variables);
   if (delivery.marketing && !(await takeMarketingSlot(member._id, delivery.key, now, settings.marketing))) {
     const skipped = await skipQueued(worker, delivery, { state: 'skipped', skipReason: 'cap', channel: 'inbox' });

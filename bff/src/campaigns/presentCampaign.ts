@@ -2,7 +2,7 @@ import { campaignActions, toBusinessIso, type Campaign as CampaignView } from '@
 import type { Campaign } from './Campaign.model';
 
 export function presentCampaign(campaign: Campaign): CampaignView {
-  const trigger = campaign.trigger.kind === 'push' ? { kind: 'push' as const, sendAt: toBusinessIso(campaign.trigger.sendAt) } : { kind: 'birthday' as const, daysBefore: campaign.trigger.daysBefore };
+  const trigger = campaign.trigger.kind === 'push' ? { kind: 'push' as const, sendAt: toBusinessIso(campaign.trigger.sendAt) } : campaign.trigger;
   return {
     id: campaign._id.toHexString(),
     name: campaign.name,
@@ -12,6 +12,7 @@ export function presentCampaign(campaign: Campaign): CampaignView {
     holdoutPermille: campaign.holdoutPermille,
     variants: campaign.variants ?? [],
     allocation: campaign.allocation ?? 'split',
+    benefit: campaign.benefit ?? null,
     endsAt: toBusinessIso(campaign.endsAt),
     state: campaign.state,
     actions: campaignActions(campaign.state),

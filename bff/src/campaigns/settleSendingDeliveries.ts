@@ -57,7 +57,7 @@ async function inboxCopy(delivery: CampaignDelivery, now: Date): Promise<void> {
   const [campaign, member] = await Promise.all([CampaignModel.findById(delivery.campaignId).lean(), MemberModel.findById(delivery.memberId, { nickname: 1, birthday: 1, status: 1 }).lean()]);
   if (!campaign || !member || member.status !== 'active') return;
   const sent = campaignForVariant(campaign, delivery.variant);
-  await deliverCopyToInbox(delivery, sent, renderMessage(sent.message, campaignVariables(member, campaign, delivery.sendingAt ?? now)).data, now);
+  await deliverCopyToInbox(delivery, sent, renderMessage(sent.message, { ...campaignVariables(member, campaign, delivery.sendingAt ?? now), ...delivery.variables }).data, now);
 }
 
 /** The receipt says WeChat sent it: the fact is recorded before the delivery settles (once, by the delivery's key). */

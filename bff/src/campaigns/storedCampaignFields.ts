@@ -1,18 +1,25 @@
-import type { OpsCampaignsCreateRequest } from '@cakeday/shared';
+import type { CampaignTrigger, OpsCampaignsCreateRequest } from '@cakeday/shared';
 import type { Campaign } from './Campaign.model';
 
 type EditableFields = Omit<OpsCampaignsCreateRequest, 'reason'>;
 
 /** The request's fields as the campaign document stores them (instants as Dates). */
-export function storedCampaignFields(fields: EditableFields): Pick<Campaign, 'name' | 'trigger' | 'audience' | 'message' | 'holdoutPermille' | 'endsAt' | 'variants' | 'allocation'> {
+export function storedCampaignFields(fields: EditableFields): Pick<Campaign, 'name' | 'trigger' | 'audience' | 'message' | 'holdoutPermille' | 'endsAt' | 'variants' | 'allocation' | 'benefit'> {
   return {
     name: fields.name,
-    trigger: fields.trigger.kind === 'push' ? { kind: 'push', sendAt: new Date(fields.trigger.sendAt) } : { kind: 'birthday', daysBefore: [...new Set(fields.trigger.daysBefore)].sort((a, b) => b - a) },
+    trigger: storedTrigger(fields.trigger),
     audience: { tiers: fields.audience.tiers, birthdayMonths: fields.audience.birthdayMonths, segment: fields.audience.segment ?? null },
     message: fields.message,
     holdoutPermille: fields.holdoutPermille,
     endsAt: new Date(fields.endsAt),
     variants: fields.variants,
     allocation: fields.allocation,
+    benefit: fields.benefit ?? null,
   };
+}
+
+function storedTrigger(trigger: CampaignTrigger): Campaign['trigger'] {
+  if (trigger.kind === 'push') return { kind: 'push', sendAt: new Date(trigger.sendAt) };
+  if (trigger.kind === 'birthday') return { kind: 'birthday', daysBefore: [...new Set(trigger.daysBefore)].sort((a, b) => b - a) };
+  return trigger;
 }

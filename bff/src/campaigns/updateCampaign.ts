@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { audited, auditSeqPush, type AuditContext } from '../audit/audited';
 import { conflict, notFound } from '../errors/AppError';
 import { CampaignModel, type Campaign } from './Campaign.model';
+import { assertActiveTemplate } from '../coupons/assertActiveTemplate';
 import { assertSegmentExists } from './campaignAudience';
 import { assertMessagesFit } from './campaignMessage';
 import { storedCampaignFields } from './storedCampaignFields';
@@ -16,8 +17,9 @@ export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: Au
   if (current.version !== version) throw conflict('STALE_VERSION');
   assertMessagesFit(fields);
   await assertSegmentExists(fields.audience.segment);
+  if (fields.benefit) await assertActiveTemplate(fields.benefit.couponTemplateCode, 'benefit.couponTemplateCode');
   const stored = storedCampaignFields(fields);
-  const before = storedCampaignFields({ ...current, variants: current.variants ?? [], allocation: current.allocation ?? 'split', audience: { ...current.audience, segment: current.audience.segment ?? null }, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
+  const before = storedCampaignFields({ ...current, variants: current.variants ?? [], allocation: current.allocation ?? 'split', benefit: current.benefit ?? null, audience: { ...current.audience, segment: current.audience.segment ?? null }, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
   return audited(audit, { action: 'ops.campaigns.update', subject: { type: 'Campaign', id }, before, after: stored }, async (entry) => {
     const updated = await CampaignModel.findOneAndUpdate(
       { _id: current._id, state: 'draft', version },

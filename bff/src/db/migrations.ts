@@ -62,6 +62,14 @@ export const migrations: readonly DataMigration[] = [
       return `${(await ensureCampaignPresets(now)).length} campaign presets present`;
     },
   },
+  {
+    // The lifecycle programmes (welcome, 90-day care, points expiry, member day, spend reward, points milestone) and
+    // the coupon templates they give: created once where the earlier preset passes already ran.
+    name: '2026-11-campaign-presets-programmes',
+    async run(now) {
+      return `${(await ensureCampaignPresets(now)).length} campaign presets present`;
+    },
+  },
 ];
 
 /** Runs the migrations this database has not recorded, in order; called once at start-up, before serving. */

@@ -1,3 +1,4 @@
+import { lifecycleConsumerFor } from '../campaigns/lifecycleConsumer';
 import { expireCoupons } from '../coupons/expireCoupons';
 import { closeUnpaidOrders } from '../orders/closeUnpaidOrders';
 import { orderContextFrom } from '../orders/orderContextFrom';
@@ -73,6 +74,8 @@ export const jobs: readonly Job[] = [
   // member's active day twice).
   { name: 'analytics.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(analyticsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   { name: 'analytics.segments', intervalMs: 10 * MINUTE, run: async (deps) => segmentMembers(await settingsAt(deps)) },
+  // The event-triggered lifecycle programmes (welcome, spend reward, points milestone) follow the outbox.
+  { name: 'campaigns.lifecycle', intervalMs: MINUTE, run: (deps) => consumeEvents(lifecycleConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   { name: 'campaigns.results', intervalMs: MINUTE, run: (deps) => consumeEvents(campaignResultsConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   // The insights dashboards' daily counts (satisfaction, messages, community) follow the outbox with their own checkpoint.
   { name: 'insights.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(insightsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },

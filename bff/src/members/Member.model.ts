@@ -54,6 +54,11 @@ export interface Member {
   tier: { level: TierLevel; since: Date; reviewedAt: Date | null; reviewDueAt?: Date | null };
   /** False when the openid was on the deleted-accounts list: no new-member rewards again. */
   newMemberRewardsEligible: boolean;
+  /**
+   * The first and last paid purchase (orders and till), kept by the lifecycle consumer from the event outbox with
+   * $min / $max (a replayed event changes nothing): the welcome and the 90-day care programmes read them.
+   */
+  lifecycle?: { firstPaidAt?: Date; lastPaidAt?: Date };
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;
@@ -94,6 +99,7 @@ const memberSchema = new Schema<Member>(
       reviewDueAt: { type: Date, default: null },
     },
     newMemberRewardsEligible: { type: Boolean, default: true },
+    lifecycle: { firstPaidAt: { type: Date }, lastPaidAt: { type: Date } },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     deletedAt: { type: Date, default: null },
@@ -107,6 +113,8 @@ memberSchema.index({ unionid: 1 }, { unique: true, sparse: true });
 memberSchema.index({ phoneHash: 1 }, { unique: true, sparse: true });
 memberSchema.index({ status: 1, erasedAt: 1 });
 memberSchema.index({ 'tier.reviewDueAt': 1, _id: 1 });
+// The care programme's daily pass reads the members whose silence reaches its days.
+memberSchema.index({ 'lifecycle.lastPaidAt': 1, _id: 1 });
 // A pushed avatar verdict finds its member by trace_id.
 memberSchema.index({ 'avatarCheck.traceId': 1 }, { sparse: true });
 

@@ -48,7 +48,8 @@ export type SkipReason = (typeof SKIP_REASONS)[number];
 
 // ---- message variables ----
 
-export const CAMPAIGN_VARIABLES = ['nickname', 'daysToBirthday', 'birthdayDate', 'campaignName'] as const;
+/** expiringPoints / expiryDate: the points-expiry reminder's amount and last day, frozen on its delivery. */
+export const CAMPAIGN_VARIABLES = ['nickname', 'daysToBirthday', 'birthdayDate', 'campaignName', 'expiringPoints', 'expiryDate'] as const;
 export type CampaignVariable = (typeof CAMPAIGN_VARIABLES)[number];
 export type CampaignVariables = Record<CampaignVariable, string>;
 
@@ -68,6 +69,8 @@ export const PREVIEW_VARIABLES: CampaignVariables = {
   daysToBirthday: '365',
   birthdayDate: '2026年12月31日',
   campaignName: '生日提醒',
+  expiringPoints: '9999999',
+  expiryDate: '2026年12月31日',
 };
 
 // ---- marketing rules ----

@@ -5,6 +5,7 @@ import { segmentIdSchema } from '../segments/segments.schema.js';
 import { SMS_TEMPLATE_KEYS } from '../sms/sms.templates.js';
 import { tierLevelSchema } from '../tiers/tiers.schema.js';
 import { campaignAllocationSchema, campaignVariantFields, uniqueVariantKeys } from './campaignVariants.schema.js';
+import { lifecycleTriggerSchemas } from './lifecycleTriggers.schema.js';
 import { CAMPAIGN_ACTIONS, CAMPAIGN_STATES, DELIVERY_STATES, SKIP_REASONS } from './campaigns.rules.js';
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, '无效的编号');
@@ -19,7 +20,11 @@ export const campaignTriggerSchema = z.discriminatedUnion('kind', [
     /** 7 = T-7, 0 = the day itself; at most three steps. */
     daysBefore: z.array(z.number().int().min(0).max(30)).min(1).max(3),
   }),
+  ...lifecycleTriggerSchemas,
 ]);
+
+/** A benefit the campaign gives with its message (a coupon of a template, issued once per delivery, never to the holdout). */
+export const campaignBenefitSchema = z.object({ couponTemplateCode: z.string().trim().min(1).max(64) }).nullable();
 
 /** Who it reaches: members matching every given filter (an empty list means any). */
 export const campaignAudienceSchema = z.object({
@@ -67,6 +72,8 @@ const campaignFields = {
   variants: z.array(campaignVariantFields(campaignMessageSchema)).max(5).refine(uniqueVariantKeys, '版本标识不能重复').default([]),
   /** How members are split among the variants: fixed weights, or a Thompson-sampling bandit. */
   allocation: campaignAllocationSchema.default('split'),
+  /** The lifecycle programmes' coupon (新人券, 会员日8.5折…); none for a message only. */
+  benefit: campaignBenefitSchema.default(null),
 };
 
 export const campaignSchema = z.object({
@@ -150,6 +157,8 @@ export type Campaign = z.infer<typeof campaignSchema>;
 export type CampaignTrigger = z.infer<typeof campaignTriggerSchema>;
 export type CampaignAudience = z.infer<typeof campaignAudienceSchema>;
 export type CampaignMessage = z.infer<typeof campaignMessageSchema>;
+export type LifecycleTrigger = Exclude<CampaignTrigger, { kind: 'push' } | { kind: 'birthday' }>;
+export type CampaignBenefit = z.infer<typeof campaignBenefitSchema>;
 export type OpsCampaignsCreateRequest = z.infer<typeof opsCampaignsCreateRequest>;
 export type OpsCampaignsUpdateRequest = z.infer<typeof opsCampaignsUpdateRequest>;
 export type OpsCampaignsDryRunResponse = z.infer<typeof opsCampaignsDryRunResponse>;

@@ -9,7 +9,8 @@ export type CouponType = (typeof COUPON_TYPES)[number];
 export const COUPON_STATUSES = ['available', 'held', 'used', 'expired', 'void'] as const;
 export type CouponStatus = (typeof COUPON_STATUSES)[number];
 
-export const COUPON_SOURCES = ['redemption', 'birthday', 'help', 'referral', 'gift'] as const;
+/** campaign: a lifecycle programme's benefit (新人券, 会员日券…). */
+export const COUPON_SOURCES = ['redemption', 'birthday', 'help', 'referral', 'gift', 'campaign'] as const;
 export type CouponSource = (typeof COUPON_SOURCES)[number];
 
 export const couponStatusLabels: Record<CouponStatus, string> = {
@@ -26,6 +27,7 @@ export const couponSourceLabels: Record<CouponSource, string> = {
   help: '好友助力',
   referral: '邀请有礼',
   gift: '好友赠送',
+  campaign: '会员活动',
 };
 
 /** Where a coupon is being used: at a store's till (or by its staff's scan), in the online shop, or on a mall order. */

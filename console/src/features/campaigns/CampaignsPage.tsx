@@ -7,7 +7,8 @@ import { opsCall } from '../../api/opsClient';
 import { pageInput, tableData } from '../../components/serverTable';
 import { useRequestErrorMessage } from '../../components/useRequestErrorMessage';
 import { Can, useOpsAbility } from '../../session/currentSession';
-import { ACTION_LABELS, STATE_LABELS } from './campaignLabels';
+import { ACTION_LABELS, lifecycleKnob, STATE_LABELS, triggerText } from './campaignLabels';
+import { TuneLifecycleModal } from './TuneLifecycleModal';
 import { CampaignInsights } from './CampaignInsights';
 import { CampaignResults } from './CampaignResults';
 import { CampaignModal } from './CampaignModal';
@@ -15,8 +16,6 @@ import { CampaignModal } from './CampaignModal';
 type Search = { current?: number; pageSize?: number; state?: unknown };
 type OperatorAction = Exclude<CampaignAction, 'complete'>;
 
-const triggerText = (campaign: Campaign): string =>
-  campaign.trigger.kind === 'push' ? `推送 ${campaign.trigger.sendAt.slice(0, 16).replace('T', ' ')}` : `生日 ${campaign.trigger.daysBefore.map((days) => (days === 0 ? '当天' : `前${days}天`)).join('、')}`;
 
 /** 营销活动: the campaigns, their state and what may be done next (submit, approve, start, pause, stop), dry run and report. */
 export function CampaignsPage() {
@@ -24,6 +23,7 @@ export function CampaignsPage() {
   const [creating, setCreating] = useState(false);
   const [inspecting, setInspecting] = useState<Campaign | null>(null);
   const [measuring, setMeasuring] = useState<Campaign | null>(null);
+  const [tuning, setTuning] = useState<Campaign | null>(null);
   const showError = useRequestErrorMessage();
   const ability = useOpsAbility();
   const { message } = App.useApp();
@@ -39,7 +39,7 @@ export function CampaignsPage() {
   const allowed = (action: OperatorAction): boolean => ability.can(action === 'approve' || action === 'reject' ? 'approve' : 'update', 'Campaign');
   const columns: ProColumns<Campaign>[] = [
     { title: '名称', dataIndex: 'name', hideInSearch: true },
-    { title: '触发', dataIndex: 'trigger', hideInSearch: true, render: (_dom, campaign) => triggerText(campaign) },
+    { title: '触发', dataIndex: 'trigger', hideInSearch: true, render: (_dom, campaign) => triggerText(campaign.trigger) },
     { title: '模板', dataIndex: ['message', 'inboxTitle'], hideInSearch: true },
     { title: '受众', dataIndex: 'audienceSize', hideInSearch: true, render: (_dom, campaign) => (campaign.audienceSize === null ? '—' : `${campaign.audienceSize} 人`) },
     { title: '状态', dataIndex: 'state', valueType: 'select', valueEnum: STATE_LABELS },
@@ -50,6 +50,7 @@ export function CampaignsPage() {
         <Space wrap>
           <Typography.Link onClick={() => setInspecting(campaign)}>试运行与报表</Typography.Link>
           <Typography.Link onClick={() => setMeasuring(campaign)}>活动效果</Typography.Link>
+          {campaign.state === 'draft' && lifecycleKnob(campaign.trigger) && ability.can('update', 'Campaign') ? <Typography.Link onClick={() => setTuning(campaign)}>调整参数</Typography.Link> : null}
           {campaign.actions
             .filter((action): action is OperatorAction => action !== 'complete' && allowed(action))
             .map((action) => (
@@ -95,6 +96,16 @@ export function CampaignsPage() {
       ) : null}
       {inspecting ? <CampaignInsights campaign={inspecting} onClose={() => setInspecting(null)} /> : null}
       {measuring ? <CampaignResults campaign={measuring} onClose={() => setMeasuring(null)} /> : null}
+      {tuning ? (
+        <TuneLifecycleModal
+          campaign={tuning}
+          onClose={() => setTuning(null)}
+          onSaved={() => {
+            setTuning(null);
+            void table.current?.reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }

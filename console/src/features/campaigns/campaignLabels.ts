@@ -1,4 +1,4 @@
-import type { CampaignAction, CampaignState } from '@cakeday/shared';
+import type { Campaign, CampaignAction, CampaignState } from '@cakeday/shared';
 
 export const STATE_LABELS: Record<CampaignState, { text: string; status: 'Default' | 'Processing' | 'Success' | 'Warning' | 'Error' }> = {
   draft: { text: '草稿', status: 'Default' },
@@ -31,3 +31,45 @@ export const SKIP_LABELS: Record<string, string> = {
   expired: '活动已结束',
   quiet_hours: '免打扰时段（顺延）',
 };
+
+/** The trigger as the campaign list shows it (the lifecycle programmes' knobs included). */
+export function triggerText(trigger: Campaign['trigger']): string {
+  switch (trigger.kind) {
+    case 'push':
+      return `推送 ${trigger.sendAt.slice(0, 16).replace('T', ' ')}`;
+    case 'birthday':
+      return `生日 ${trigger.daysBefore.map((days) => (days === 0 ? '当天' : `前${days}天`)).join('、')}`;
+    case 'welcome':
+      return `首单后${trigger.withinHours}小时内`;
+    case 'inactive':
+      return `${trigger.days}天未消费`;
+    case 'pointsExpiring':
+      return `积分${trigger.withinDays}天内到期`;
+    case 'memberDay':
+      return `每月${trigger.dayOfMonth}日会员日`;
+    case 'spend':
+      return `单笔满${trigger.thresholdFen / 100}元`;
+    case 'pointsMilestone':
+      return `累计获得${trigger.points}积分`;
+  }
+}
+
+/** The one number a lifecycle programme's trigger is tuned by, with its label and unit (null for push and birthday). */
+export function lifecycleKnob(trigger: Campaign['trigger']): { label: string; value: number; with: (value: number) => Campaign['trigger'] } | null {
+  switch (trigger.kind) {
+    case 'welcome':
+      return { label: '首单后多少小时内', value: trigger.withinHours, with: (value) => ({ ...trigger, withinHours: value }) };
+    case 'inactive':
+      return { label: '未消费天数', value: trigger.days, with: (value) => ({ ...trigger, days: value }) };
+    case 'pointsExpiring':
+      return { label: '积分到期前天数', value: trigger.withinDays, with: (value) => ({ ...trigger, withinDays: value }) };
+    case 'memberDay':
+      return { label: '每月几日（1–28）', value: trigger.dayOfMonth, with: (value) => ({ ...trigger, dayOfMonth: value }) };
+    case 'spend':
+      return { label: '单笔满（分）', value: trigger.thresholdFen, with: (value) => ({ ...trigger, thresholdFen: value }) };
+    case 'pointsMilestone':
+      return { label: '累计积分', value: trigger.points, with: (value) => ({ ...trigger, points: value }) };
+    default:
+      return null;
+  }
+}

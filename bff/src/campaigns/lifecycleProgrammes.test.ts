@@ -1,0 +1,207 @@
+import { businessInstant } from '@cakeday/shared';
+import { Types } from 'mongoose';
+import { buildTestApp, type TestApp } from '../test/app';
+import { creditTestAccepts, grantMarketingConsent } from '../test/campaignFactories';
+import { useTestDatabase } from '../test/database';
+import { buildMember, buildPointsLot } from '../test/factories';
+import { useWechatSandbox } from '../test/wechatSandbox';
+import { MemberModel, type Member } from '../members/Member.model';
+import { CouponModel } from '../coupons/Coupon.model';
+import { consumeEvents } from '../events/consumeEvents';
+import { EventCheckpointModel } from '../events/EventCheckpoint.model';
+import { EventModel } from '../events/Event.model';
+import { eventKey, recordEvent } from '../events/recordEvent';
+import { PointsAccountModel } from '../points/PointsAccount.model';
+import { PointsEntryModel } from '../points/PointsEntry.model';
+import { InboxMessageModel } from '../messages/InboxMessage.model';
+import { DailyCounterModel } from '../db/DailyCounter.model';
+import { ConsentModel } from '../consents/Consent.model';
+import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model';
+import { CampaignModel } from './Campaign.model';
+import { CampaignDeliveryModel } from './CampaignDelivery.model';
+import { ensureCampaignPresets } from './campaignPresets';
+import { dispatchDeliveries } from './dispatchDeliveries';
+import { lifecycleConsumerFor, type LifecycleFaults } from './lifecycleConsumer';
+import { runCampaigns } from './runCampaigns';
+
+useTestDatabase();
+const sandbox = useWechatSandbox();
+
+const clock = { now: businessInstant('2027-03-01T12:00:00') };
+let app: TestApp;
+let round = 0;
+
+beforeAll(() => {
+  app = buildTestApp({ config: sandbox.config(), now: () => clock.now });
+});
+beforeEach(async () => {
+  await sandbox.control().reset();
+  const models = [MemberModel, CampaignModel, CampaignDeliveryModel, CouponModel, EventModel, EventCheckpointModel, PointsAccountModel, PointsEntryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel, ConsentModel];
+  await Promise.all(models.map((model) => (model as unknown as typeof MemberModel).deleteMany({})));
+  clock.now = businessInstant('2027-03-01T12:00:00');
+  await ensureCampaignPresets(clock.now);
+  // Ops switched every lifecycle programme on, without a holdout (so each crafted member is reached).
+  await CampaignModel.updateMany({ presetKey: /^lifecycle-/ }, { $set: { state: 'running', holdoutPermille: 0 } });
+});
+
+/** A member with accepts of 权益到期提醒 and, unless told otherwise, the marketing consent. */
+async function craftedMember(name: string, options: { consent?: boolean; accepts?: number } = {}): Promise<Member> {
+  const { openid } = await sandbox.control().subscribe({ user: name }, 'benefitExpiring');
+  const member = await buildMember({ openid, nickname: name });
+  await creditTestAccepts(member, 'sandbox-tmpl-benefit-expiring', options.accepts ?? 2);
+  if (options.consent !== false) await grantMarketingConsent([member]);
+  return member;
+}
+
+async function paid(member: Member, local: string, fen: number): Promise<void> {
+  const at = businessInstant(local);
+  const orderId = new Types.ObjectId().toHexString();
+  await recordEvent({ type: 'order.paid', key: eventKey('order.paid', orderId), at, memberId: member._id, subject: { type: 'order', id: orderId }, props: { cashFen: fen } }, at);
+}
+
+/** The outbox consumer at `local` (events settle 30 s), then as many dispatch rounds as there is work. */
+async function consumeAt(local: string, faults: LifecycleFaults = {}): Promise<void> {
+  clock.now = businessInstant(local);
+  await consumeEvents(lifecycleConsumerFor(app.deps, faults), { now: clock.now });
+}
+
+async function dispatchAt(local: string): Promise<void> {
+  clock.now = businessInstant(local);
+  await runCampaigns(app.deps);
+  for (let rounds = 0; rounds < 10; rounds += 1) if ((await dispatchDeliveries(app.deps, { workerId: `lifecycle-${(round += 1)}` })).claimed === 0) return;
+}
+
+const presetOf = async (id: unknown): Promise<string> => (await CampaignModel.findById(id, { presetKey: 1 }).lean())?.presetKey ?? '';
+async function deliveries(member: Member): Promise<string[][]> {
+  const found = await CampaignDeliveryModel.find({ memberId: member._id }).sort({ createdAt: 1, _id: 1 }).lean();
+  return Promise.all(found.map(async (delivery) => [await presetOf(delivery.campaignId), delivery.occurrence, delivery.state]));
+}
+const couponsOf = async (member: Member): Promise<string[]> => (await CouponModel.find({ memberId: member._id }).sort({ _id: 1 }).lean()).map((coupon) => `${coupon.templateCode}:${coupon.source}`);
+
+describe('lifecycle programmes (issue 15) on a moved Shanghai clock', () => {
+  it('welcome: the 新人券 within 24 hours of the first paid order, once, however often the outbox is replayed', async () => {
+    const member = await craftedMember('新人');
+    await paid(member, '2027-03-01T12:00:00', 3900);
+    await consumeAt('2027-03-01T12:05:00');
+    await dispatchAt('2027-03-01T12:05:00');
+    expect(await deliveries(member)).toEqual([['lifecycle-welcome', 'welcome', 'sent']]);
+    expect(await couponsOf(member)).toEqual(['welcome-5-off:campaign']);
+    expect((await sandbox.control().outbox(member.openid)).map((message) => message.data)).toEqual([{ thing1: '新人券已放入你的账户', time2: '2027年3月31日 23:59', thing3: '欢迎加入蛋糕日会员' }]);
+
+    // A second order, and the whole outbox handed over again (a lost checkpoint): nothing more.
+    await paid(member, '2027-03-02T12:00:00', 3900);
+    await EventCheckpointModel.deleteMany({});
+    await consumeAt('2027-03-02T12:05:00');
+    await dispatchAt('2027-03-02T12:05:00');
+    expect(await deliveries(member)).toEqual([['lifecycle-welcome', 'welcome', 'sent']]);
+    expect(await couponsOf(member)).toEqual(['welcome-5-off:campaign']);
+    expect(await sandbox.control().outbox(member.openid)).toHaveLength(1);
+  });
+
+  it('welcome: a first order the consumer reaches after 24 hours is not welcomed late', async () => {
+    const member = await craftedMember('迟到');
+    await paid(member, '2027-03-01T12:00:00', 3900);
+    await consumeAt('2027-03-02T12:01:00');
+    expect(await deliveries(member)).toEqual([]);
+    expect(await couponsOf(member)).toEqual([]);
+  });
+
+  it('welcome: a crash after the purchase dates are written, before any delivery, welcomes once on the replay', async () => {
+    const member = await craftedMember('崩溃');
+    await paid(member, '2027-03-01T12:00:00', 3900);
+    await expect(
+      consumeAt('2027-03-01T12:05:00', {
+        afterPurchaseDates: () => {
+          throw new Error('killed');
+        },
+      }),
+    ).rejects.toThrow('killed');
+    expect(await deliveries(member)).toEqual([]);
+    await consumeAt('2027-03-01T12:06:00');
+    await consumeAt('2027-03-01T12:07:00');
+    await dispatchAt('2027-03-01T12:07:00');
+    expect(await deliveries(member)).toEqual([['lifecycle-welcome', 'welcome', 'sent']]);
+    expect(await couponsOf(member)).toEqual(['welcome-5-off:campaign']);
+  });
+
+  it('no delivery without consent: the coupon is the member’s, the message is not sent', async () => {
+    const member = await craftedMember('未同意', { consent: false });
+    await paid(member, '2027-03-01T12:00:00', 3900);
+    await consumeAt('2027-03-01T12:05:00');
+    await dispatchAt('2027-03-01T12:05:00');
+    const found = await CampaignDeliveryModel.find({ memberId: member._id }).lean();
+    expect(found.map((delivery) => [delivery.state, delivery.skipReason])).toEqual([['skipped', 'no_consent']]);
+    expect(await sandbox.control().outbox(member.openid)).toEqual([]);
+  });
+
+  it('90-day care: on the 90th silent day, once per lapse, again after a new purchase lapses', async () => {
+    const member = await craftedMember('沉睡');
+    await paid(member, '2027-01-01T15:00:00', 3900);
+    await consumeAt('2027-03-01T12:00:00');
+    await CampaignDeliveryModel.deleteMany({});
+    await dispatchAt('2027-03-31T12:00:00'); // 89 days
+    expect(await deliveries(member)).toEqual([]);
+    await dispatchAt('2027-04-01T12:00:00'); // 90 days
+    await dispatchAt('2027-04-02T12:00:00');
+    expect(await deliveries(member)).toEqual([['lifecycle-care-90', 'care90:20270101', 'sent']]);
+    expect(await couponsOf(member)).toContain('care-10-off:campaign');
+
+    await paid(member, '2027-04-03T12:00:00', 3900);
+    await consumeAt('2027-04-03T12:05:00');
+    await dispatchAt('2027-07-02T12:00:00'); // 90 days after the new purchase
+    expect((await deliveries(member)).map(([preset, occurrence]) => `${preset}:${occurrence}`)).toEqual(['lifecycle-care-90:care90:20270101', 'lifecycle-care-90:care90:20270403']);
+  });
+
+  it('points expiry: a reminder naming the amount and the last day, once per expiry date', async () => {
+    const member = await craftedMember('积分');
+    await buildPointsLot({ member, points: 120, earnedAt: businessInstant('2026-01-05T10:00:00') });
+    await dispatchAt('2027-11-30T12:00:00'); // expires when 2028 begins: 32 days away
+    expect(await deliveries(member)).toEqual([]);
+    await dispatchAt('2027-12-05T12:00:00');
+    await dispatchAt('2027-12-06T12:00:00');
+    expect(await deliveries(member)).toEqual([['lifecycle-points-expiring', 'pointsExpiry:20280101', 'sent']]);
+    expect((await sandbox.control().outbox(member.openid)).map((message) => message.data)).toEqual([{ thing1: '120积分即将到期', time2: '2027年12月31日 23:59', thing3: '到期前可在积分商城兑换' }]);
+  });
+
+  it('member day: on the 8th an 8.5折 coupon valid that day, once a month', async () => {
+    const member = await craftedMember('会员日');
+    await dispatchAt('2027-03-07T12:00:00');
+    expect(await deliveries(member)).toEqual([]);
+    await dispatchAt('2027-03-08T12:00:00');
+    await dispatchAt('2027-03-08T18:00:00');
+    expect(await deliveries(member)).toEqual([['lifecycle-member-day', 'memberDay:202703', 'sent']]);
+    const [coupon] = await CouponModel.find({ memberId: member._id }).lean();
+    expect(coupon).toMatchObject({ templateCode: 'member-day-85', percentOff: 15, validUntil: businessInstant('2027-03-09T00:00:00') });
+    await dispatchAt('2027-04-08T12:00:00');
+    expect((await deliveries(member)).map(([, occurrence]) => occurrence)).toEqual(['memberDay:202703', 'memberDay:202704']);
+  });
+
+  it('spend reward: a single purchase of 200 yuan or more gives the 烘焙课体验券, once a month', async () => {
+    const member = await craftedMember('满额', { accepts: 3 });
+    // A customer of long standing: no welcome (whose message would take this week's cap).
+    await MemberModel.updateOne({ _id: member._id }, { $set: { 'lifecycle.firstPaidAt': businessInstant('2026-05-01T12:00:00') } });
+    await paid(member, '2027-03-01T12:00:00', 19_999);
+    await consumeAt('2027-03-01T12:05:00');
+    expect((await deliveries(member)).filter(([preset]) => preset === 'lifecycle-spend-200')).toEqual([]);
+    await paid(member, '2027-03-02T12:00:00', 20_000);
+    await paid(member, '2027-03-03T12:00:00', 50_000);
+    await consumeAt('2027-03-03T12:05:00');
+    await dispatchAt('2027-03-03T12:05:00');
+    expect((await deliveries(member)).filter(([preset]) => preset === 'lifecycle-spend-200')).toEqual([['lifecycle-spend-200', 'spend:202703', 'sent']]);
+    expect((await couponsOf(member)).filter((coupon) => coupon.startsWith('baking-class-trial'))).toEqual(['baking-class-trial:campaign']);
+  });
+
+  it('points milestone: 3,000 points earned in a lifetime give the gift box, once', async () => {
+    const member = await craftedMember('里程碑');
+    await buildPointsLot({ member, points: 2000, earnedAt: businessInstant('2027-03-01T12:00:00') });
+    await consumeAt('2027-03-01T12:05:00');
+    expect(await deliveries(member)).toEqual([]);
+    await buildPointsLot({ member, points: 1000, earnedAt: businessInstant('2027-03-02T12:00:00') });
+    await buildPointsLot({ member, points: 500, earnedAt: businessInstant('2027-03-03T12:00:00') });
+    await consumeAt('2027-03-03T12:05:00');
+    await EventCheckpointModel.deleteMany({});
+    await consumeAt('2027-03-03T12:06:00');
+    expect((await deliveries(member)).map(([preset, occurrence]) => `${preset}:${occurrence}`)).toEqual(['lifecycle-points-3000:milestone:3000']);
+    expect(await couponsOf(member)).toEqual(['milestone-gift-box:campaign']);
+  });
+});

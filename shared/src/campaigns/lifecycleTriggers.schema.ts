@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/**
+ * The lifecycle programmes' triggers (issue 15): welcome within hours of the first paid purchase, care after days
+ * without one, points expiring within days, the monthly member day, a single purchase of at least an amount, and
+ * lifetime earned points reaching a milestone. Each fires once per member per occurrence (lifecycleTriggers.rules.ts).
+ */
+export const lifecycleTriggerSchemas = [
+  z.object({ kind: z.literal('welcome'), withinHours: z.number().int().min(1).max(168) }),
+  z.object({ kind: z.literal('inactive'), days: z.number().int().min(7).max(730) }),
+  z.object({ kind: z.literal('pointsExpiring'), withinDays: z.number().int().min(1).max(90) }),
+  /** 1–28, so that every month has the day. */
+  z.object({ kind: z.literal('memberDay'), dayOfMonth: z.number().int().min(1).max(28) }),
+  z.object({ kind: z.literal('spend'), thresholdFen: z.number().int().min(100).max(100_000_00) }),
+  z.object({ kind: z.literal('pointsMilestone'), points: z.number().int().min(1).max(10_000_000) }),
+] as const;
