@@ -18,6 +18,7 @@ export async function analystSeesFunnelAndLift(analyst: ConsoleOperator): Promis
     const members = numberIn(await row.getByRole('cell').nth(1).textContent());
     if (!(members > 0)) throw new JourneyFailure(`the birthday funnel shows no members at ${step}`);
   }
+  await analystSeesKpiWithTarget(analyst);
   await analyst.openMenu('营销活动');
   const row = page.getByRole('row').filter({ hasText: DEMO_CAMPAIGN_NAME });
   await row.getByText('活动效果').click();
@@ -30,6 +31,20 @@ export async function analystSeesFunnelAndLift(analyst: ConsoleOperator): Promis
   // An analyst reads results but may not switch the allocation.
   if ((await dialog.getByTestId('campaign-allocate').count()) > 0) throw new JourneyFailure('分析师 may switch the allocation');
   await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+/** 经营洞察 → 计划 KPI: the birthday participation of the seeded history, its ECharts line and the 25% target line. */
+async function analystSeesKpiWithTarget(analyst: ConsoleOperator): Promise<void> {
+  const { page } = analyst;
+  await analyst.openMenu('经营洞察');
+  const card = page.getByTestId('kpi-birthdayParticipation');
+  await card.waitFor();
+  const chart = card.getByRole('img', { name: '生日礼参与率与目标' });
+  // The target line is drawn by ECharts (SVG) with its label; the table beside it repeats the target per day.
+  await chart.locator('text', { hasText: '目标 25.0%' }).first().waitFor();
+  const value = (await card.locator('.ant-statistic').filter({ hasText: '区间值' }).locator('.ant-statistic-content').textContent()) ?? '';
+  if (!/^\d+\.\d%$/.test(value.trim())) throw new JourneyFailure(`the birthday participation shows no value: ${value}`);
+  await card.getByRole('cell', { name: '25.0%' }).first().waitFor();
 }
 
 /** Picks an option of an antd select; a multiple select's list stays open and is closed (Escape would close a single select's dialog). */

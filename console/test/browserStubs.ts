@@ -52,4 +52,7 @@ const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => computedStyle(element);
 
 window.scrollTo = () => undefined;
+
+// jsdom has no canvas (and says so on stderr): without a 2D context ECharts' SVG renderer estimates text widths.
+Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { configurable: true, writable: true, value: () => null });
 }

@@ -2,12 +2,29 @@ import { recordAudit } from '../audit/audited';
 import type { RouteHandlers } from '../http/routeHandler';
 import { auditOf } from '../operators/handlers';
 import { settingsAt } from '../settings/settingsSource';
+import { ALERTS_LISTED, readAlerts } from './readAlerts';
+import { acknowledgeAlert } from './acknowledgeAlert';
+import { exportActivity } from './exportActivity';
+import { exportKpis } from './exportKpis';
+import { presentAlert } from './presentAlert';
 import { exportLiability } from './exportLiability';
 import { exportSatisfaction } from './exportSatisfaction';
+import { readActivity } from './readActivity';
+import { readKpis } from './readKpis';
 import { readLiability } from './readLiability';
 import { readSatisfaction } from './readSatisfaction';
 
-type InsightsRoutes = 'ops.insights.liability' | 'ops.insights.liabilityExport' | 'ops.insights.satisfaction' | 'ops.insights.satisfactionExport';
+type InsightsRoutes =
+  | 'ops.insights.liability'
+  | 'ops.insights.liabilityExport'
+  | 'ops.insights.satisfaction'
+  | 'ops.insights.satisfactionExport'
+  | 'ops.insights.kpis'
+  | 'ops.insights.kpisExport'
+  | 'ops.insights.alerts'
+  | 'ops.insights.alertAcknowledge'
+  | 'ops.insights.activity'
+  | 'ops.insights.activityExport';
 
 /** Totals naming nobody: reads leave no audit entry; exports do (what was exported, by whom). */
 export const insightsHandlers: Pick<RouteHandlers, InsightsRoutes> = {
@@ -25,6 +42,20 @@ export const insightsHandlers: Pick<RouteHandlers, InsightsRoutes> = {
   'ops.insights.satisfactionExport': async (input, context) => {
     const csv = await exportSatisfaction(input, (await settingsAt(context.deps)).settings.settings);
     await recordAudit(auditOf(context), { action: 'ops.insights.satisfactionExport', subject: { type: 'Dashboard', id: null }, after: { filters: input, total: csv.total } });
+    return csv;
+  },
+  'ops.insights.kpis': async (input, { deps }) => readKpis(input, (await settingsAt(deps)).settings.settings),
+  'ops.insights.kpisExport': async (input, context) => {
+    const csv = await exportKpis(input, (await settingsAt(context.deps)).settings.settings);
+    await recordAudit(auditOf(context), { action: 'ops.insights.kpisExport', subject: { type: 'Dashboard', id: null }, after: { filters: input, total: csv.total } });
+    return csv;
+  },
+  'ops.insights.alerts': async (input) => readAlerts(input.state, ALERTS_LISTED),
+  'ops.insights.alertAcknowledge': async (input, context) => presentAlert(await acknowledgeAlert(input, context.operator.operatorId, auditOf(context))),
+  'ops.insights.activity': async (input) => readActivity(input),
+  'ops.insights.activityExport': async (input, context) => {
+    const csv = await exportActivity(input);
+    await recordAudit(auditOf(context), { action: 'ops.insights.activityExport', subject: { type: 'Dashboard', id: null }, after: { filters: input, total: csv.total } });
     return csv;
   },
 };

@@ -26,6 +26,7 @@ import { campaignResultsConsumerFor } from '../campaigns/results/campaignResults
 import { recordPendingDeliveryEvents } from '../campaigns/deliveryEvents';
 import { insightsConsumer } from '../insights/insightsConsumer';
 import { snapshotLiability } from '../insights/snapshotLiability';
+import { evaluateAlerts } from '../insights/evaluateAlerts';
 import { consumeEvents } from '../events/consumeEvents';
 import { runCampaigns } from '../campaigns/runCampaigns';
 import { settleSendingDeliveries } from '../campaigns/settleSendingDeliveries';
@@ -81,6 +82,15 @@ export const jobs: readonly Job[] = [
   { name: 'insights.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(insightsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   // Today's points liability, fresh every hour (the console reads the day's snapshot).
   { name: 'insights.liability', intervalMs: 60 * MINUTE, run: (deps) => snapshotLiability(deps.now(), { refresh: true }) },
+  // KPI, reach and failure-rate thresholds on the last whole day's window; notices of alerts not yet notified.
+  {
+    name: 'insights.alerts',
+    intervalMs: 15 * MINUTE,
+    run: async (deps) => {
+      const { now, settings } = await settingsAt(deps);
+      return evaluateAlerts({ now, settings: settings.settings, logger: deps.logger });
+    },
+  },
   { name: 'community.queueOverdue', intervalMs: MINUTE, run: (deps) => queueOverduePosts(deps.now()) },
   { name: 'community.repairCounters', intervalMs: 5 * MINUTE, run: (deps) => repairCommunityCounters(deps.now()) },
 ];

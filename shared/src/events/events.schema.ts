@@ -34,6 +34,8 @@ export const SERVER_EVENT_TYPES = [
   'message.failed',
   'message.skipped',
   'nps.answered',
+  /** An alert was raised: the on-duty operators' notice (props kind, subject, value, threshold; no member). */
+  'alert.raised',
 ] as const;
 export type ServerEventType = (typeof SERVER_EVENT_TYPES)[number];
 

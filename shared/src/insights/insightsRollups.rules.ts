@@ -5,7 +5,8 @@ import { SENTIMENT_CLASSES, type SentimentClass } from '../satisfaction/sentimen
 /**
  * What one event adds to its day's insights counts: `group.name` → amount. Groups: nps (promoter, passive,
  * detractor), ratings (count, stars, satisfied), sentiment (the four classes), complaints (lexicon words),
- * messagesSent / messagesOpened (by channel), messagesFailed / messagesSkipped (by reason), community (posts),
+ * messagesSent / messagesOpened (by channel), messagesFailed / messagesSkipped (by reason), failedByChannel /
+ * skippedByChannel (by channel: a channel's reach), campaignSent / campaignFailed (by campaign id), community (posts),
  * help (started, unlocked), referrals (bound, rewarded).
  */
 export type InsightsCounts = Record<string, number>;
@@ -31,6 +32,12 @@ function commentCounts(props: AnalyticsEvent['props']): InsightsCounts {
   return counts;
 }
 
+/** A campaign's delivery outcome, for its failure rate (alerts): only campaigns' messages, keyed by the campaign's id. */
+function campaignCount(group: 'campaignSent' | 'campaignFailed', props: AnalyticsEvent['props']): InsightsCounts {
+  const campaignId = props.purpose === 'campaign' ? safeKey(props.campaignId) : null;
+  return campaignId ? { [`${group}.${campaignId}`]: 1 } : {};
+}
+
 export function insightsContributions(event: AnalyticsEvent): InsightsCounts {
   const { props } = event;
   const channel = safeKey(props.channel) ?? 'unknown';
@@ -47,13 +54,13 @@ export function insightsContributions(event: AnalyticsEvent): InsightsCounts {
       return { 'ratings.count': 1, 'ratings.stars': stars, ...(stars >= 4 ? { 'ratings.satisfied': 1 } : {}), ...commentCounts(props) };
     }
     case 'message.sent':
-      return { [`messagesSent.${channel}`]: 1 };
+      return { [`messagesSent.${channel}`]: 1, ...campaignCount('campaignSent', props) };
     case 'message.opened':
       return { [`messagesOpened.${channel}`]: 1 };
     case 'message.failed':
-      return { [`messagesFailed.${reason}`]: 1 };
+      return { [`messagesFailed.${reason}`]: 1, [`failedByChannel.${channel}`]: 1, ...campaignCount('campaignFailed', props) };
     case 'message.skipped':
-      return { [`messagesSkipped.${reason}`]: 1 };
+      return { [`messagesSkipped.${reason}`]: 1, [`skippedByChannel.${channel}`]: 1 };
     case 'post.published':
       return { 'community.posts': 1 };
     case 'help.started':

@@ -29,6 +29,8 @@ const MATRIX: [OpsAction, Exclude<OpsSubjectType, 'all'>, OperatorRole[]][] = [
   ['read', 'Dashboard', ['admin', 'ops', 'analyst']],
   ['update', 'Dashboard', ['admin']],
   ['export', 'Dashboard', ['admin', 'ops', 'analyst']],
+  ['read', 'Alert', ['admin', 'ops', 'analyst']],
+  ['update', 'Alert', ['admin', 'ops']],
   ['manage', 'Moderation', ['admin', 'moderator']],
   ['update', 'Moderation', ['admin', 'moderator']],
   ['update', 'CommunityRules', ['admin', 'ops', 'moderator']],

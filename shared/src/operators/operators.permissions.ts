@@ -34,6 +34,8 @@ export const OPS_SUBJECTS = [
   'Purchase',
   /** Member segments ops define (campaign audiences). */
   'Segment',
+  /** KPI, reach and failure-rate alerts: ops acknowledge them, analysts read them. */
+  'Alert',
 ] as const;
 export type OpsSubjectType = (typeof OPS_SUBJECTS)[number];
 
@@ -86,6 +88,7 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can('read', ['Dashboard', 'Settings']);
         can('export', 'Dashboard');
         can('update', 'Settings', [...OPS_EDITABLE_SETTINGS_SECTIONS]);
+        can(['read', 'update'], 'Alert');
         break;
       case 'analyst':
         // Read-only, and personal data stays masked: no `reveal`.
@@ -93,6 +96,7 @@ export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
         can('read', ['Dashboard', 'Campaign', 'Settings', 'PointsAdjustment', 'Segment']);
         // Dashboards hold counts only, never a member: analysts take them away as CSV.
         can('export', 'Dashboard');
+        can('read', 'Alert');
         break;
       case 'moderator':
         can('manage', ['Moderation', 'CommunityRules']);

@@ -1,4 +1,7 @@
 import { Tabs, Typography } from 'antd';
+import { ActivityPanel } from './ActivityPanel';
+import { AlertsPanel } from './AlertsPanel';
+import { KpisPanel } from './KpisPanel';
 import { LiabilityPanel } from './LiabilityPanel';
 
 /**
@@ -9,7 +12,12 @@ export function InsightsPage() {
   return (
     <>
       <Typography.Title level={4}>经营洞察</Typography.Title>
-      <Tabs destroyInactiveTabPane items={[{ key: 'liability', label: '积分负债', children: <LiabilityPanel /> }]} />
+      <Tabs destroyInactiveTabPane items={[
+          { key: 'kpis', label: '计划 KPI', children: <KpisPanel /> },
+          { key: 'activity', label: '消息与社区', children: <ActivityPanel /> },
+          { key: 'liability', label: '积分负债', children: <LiabilityPanel /> },
+          { key: 'alerts', label: '告警', children: <AlertsPanel /> },
+        ]} />
     </>
   );
 }

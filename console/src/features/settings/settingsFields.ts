@@ -110,6 +110,24 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     fields: [{ path: 'attribution.windowDays', label: '归因窗口', kind: 'integer', unit: '天', min: 1, max: 90, help: '活动送达后这些天内的消费、领取与核销计入该活动（末次触达）' }],
   },
   {
+    key: 'insights',
+    title: '经营洞察',
+    fields: [
+      { path: 'insights.targets.birthdayParticipationPermille', label: '生日礼参与率目标', kind: 'integer', unit: '‰', min: 0, max: 1000, help: '千分比：250 = 25%，KPI 图上的目标线' },
+      { path: 'insights.targets.birthdayGmvSharePermille', label: '生日 GMV 占比目标', kind: 'integer', unit: '‰', min: 0, max: 1000 },
+      { path: 'insights.targets.birthdayRetentionLiftPoints', label: '生日月留存提升目标', kind: 'integer', unit: '个百分点', min: -100, max: 100 },
+      { path: 'insights.targets.nps', label: 'NPS 目标', kind: 'integer', min: -100, max: 100 },
+      { path: 'insights.targets.messageReachPermille', label: '消息触达率目标', kind: 'integer', unit: '‰', min: 0, max: 1000 },
+      { path: 'insights.targets.birthdayBenefitCompletionPermille', label: '生日权益完成率目标', kind: 'integer', unit: '‰', min: 0, max: 1000 },
+      { path: 'insights.targets.repurchasePermille', label: '复购率目标', kind: 'integer', unit: '‰', min: 0, max: 1000 },
+      { path: 'insights.targets.benefitRedemptionPermille', label: '权益核销率目标', kind: 'integer', unit: '‰', min: 0, max: 1000 },
+      { path: 'insights.targets.campaignRoiPermille', label: '活动 ROI 目标', kind: 'integer', unit: '‰', min: -1000, max: 100_000, help: '千分比：1000 = ROI 100%' },
+      { path: 'insights.alerts.channelReachMinPermille', label: '渠道触达率告警线', kind: 'integer', unit: '‰', min: 0, max: 1000, help: '某渠道触达率低于此值时告警' },
+      { path: 'insights.alerts.campaignFailureMaxPermille', label: '活动失败率告警线', kind: 'integer', unit: '‰', min: 0, max: 1000, help: '活动发送失败占比高于此值时告警' },
+      { path: 'insights.alerts.minSample', label: '告警最少样本', kind: 'integer', unit: '条', min: 1, max: 1_000_000, help: '样本少于此数不判定' },
+    ],
+  },
+  {
     key: 'operations',
     title: '运营操作',
     fields: [

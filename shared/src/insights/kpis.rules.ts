@@ -1,0 +1,147 @@
+import type { InsightsSettings } from '../settings/settings.defaults.js';
+
+/** The KPIs both plans name, in the order the dashboard shows them. */
+export const KPI_NAMES = [
+  'birthdayParticipation',
+  'birthdayGmvShare',
+  'birthdayRetentionLift',
+  'nps',
+  'messageReach',
+  'birthdayBenefitCompletion',
+  'repurchase',
+  'benefitRedemption',
+  'campaignRoi',
+] as const;
+export type KpiName = (typeof KPI_NAMES)[number];
+
+export const kpiNames: Record<KpiName, string> = {
+  birthdayParticipation: '生日礼参与率',
+  birthdayGmvShare: '生日 GMV 占比',
+  birthdayRetentionLift: '生日月留存提升',
+  nps: 'NPS',
+  messageReach: '消息触达率',
+  birthdayBenefitCompletion: '生日权益完成率',
+  repurchase: '复购率',
+  benefitRedemption: '权益核销率',
+  campaignRoi: '活动 ROI',
+};
+
+/** How a KPI's value and target read: per mille shares, NPS points (−100…100), percentage points. */
+export type KpiUnit = 'permille' | 'nps' | 'points';
+export const kpiUnits: Record<KpiName, KpiUnit> = {
+  birthdayParticipation: 'permille',
+  birthdayGmvShare: 'permille',
+  birthdayRetentionLift: 'points',
+  nps: 'nps',
+  messageReach: 'permille',
+  birthdayBenefitCompletion: 'permille',
+  repurchase: 'permille',
+  benefitRedemption: 'permille',
+  campaignRoi: 'permille',
+};
+
+/** The setting (program settings → insights.targets) each KPI is held to; every target is a floor. */
+export const kpiTargetKeys: Record<KpiName, keyof InsightsSettings['targets']> = {
+  birthdayParticipation: 'birthdayParticipationPermille',
+  birthdayGmvShare: 'birthdayGmvSharePermille',
+  birthdayRetentionLift: 'birthdayRetentionLiftPoints',
+  nps: 'nps',
+  messageReach: 'messageReachPermille',
+  birthdayBenefitCompletion: 'birthdayBenefitCompletionPermille',
+  repurchase: 'repurchasePermille',
+  benefitRedemption: 'benefitRedemptionPermille',
+  campaignRoi: 'campaignRoiPermille',
+};
+
+/**
+ * What the daily rollups hold that the KPIs are computed from, for one day or summed over a range: the birthday
+ * funnel's members per step (analytics_daily), NPS answers by class and message outcomes (insights_daily).
+ */
+export interface KpiInputs {
+  birthdayReach: number;
+  birthdayClaim: number;
+  birthdayUse: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  messagesSent: number;
+  messagesFailed: number;
+  messagesSkipped: number;
+}
+
+export const emptyKpiInputs = (): KpiInputs => ({
+  birthdayReach: 0,
+  birthdayClaim: 0,
+  birthdayUse: 0,
+  promoters: 0,
+  passives: 0,
+  detractors: 0,
+  messagesSent: 0,
+  messagesFailed: 0,
+  messagesSkipped: 0,
+});
+
+export const addKpiInputs = (a: KpiInputs, b: KpiInputs): KpiInputs =>
+  Object.fromEntries(Object.entries(a).map(([name, value]) => [name, value + b[name as keyof KpiInputs]])) as unknown as KpiInputs;
+
+/**
+ * The KPIs the rollups measure today. The others (GMV share, retention lift, completion, repurchase, ROI) need data
+ * the rollups do not keep yet (attributed GMV, cohorts, issue failures): they are shown with their target, unmeasured.
+ */
+export const MEASURED_KPIS: ReadonlySet<KpiName> = new Set<KpiName>(['birthdayParticipation', 'nps', 'messageReach', 'benefitRedemption']);
+
+const permille = (part: number, whole: number): number | null => (whole > 0 ? Math.floor((part * 1000) / whole) : null);
+
+/**
+ * A KPI's value from its inputs, null when nothing was measured (no denominator): participation = birthday members
+ * who claimed of those the birthday message reached; redemption = of those who claimed, who used it; reach = sent of
+ * the messages meant for members (sent, failed, skipped); NPS to one decimal.
+ */
+export function kpiValue(name: KpiName, inputs: KpiInputs): number | null {
+  switch (name) {
+    case 'birthdayParticipation':
+      return permille(inputs.birthdayClaim, inputs.birthdayReach);
+    case 'benefitRedemption':
+      return permille(inputs.birthdayUse, inputs.birthdayClaim);
+    case 'messageReach':
+      return permille(inputs.messagesSent, inputs.messagesSent + inputs.messagesFailed + inputs.messagesSkipped);
+    case 'nps': {
+      const responses = inputs.promoters + inputs.passives + inputs.detractors;
+      return responses === 0 ? null : Math.round(((inputs.promoters - inputs.detractors) * 1000) / responses) / 10;
+    }
+    default:
+      return null;
+  }
+}
+
+/** How many answers (or members) stand behind a KPI's value: alerts wait for a minimum sample. */
+export function kpiSample(name: KpiName, inputs: KpiInputs): number {
+  switch (name) {
+    case 'birthdayParticipation':
+      return inputs.birthdayReach;
+    case 'benefitRedemption':
+      return inputs.birthdayClaim;
+    case 'messageReach':
+      return inputs.messagesSent + inputs.messagesFailed + inputs.messagesSkipped;
+    case 'nps':
+      return inputs.promoters + inputs.passives + inputs.detractors;
+    default:
+      return 0;
+  }
+}
+
+/** Whether a value meets its target (every target is a floor); null when unmeasured. */
+export const kpiMet = (value: number | null, target: number): boolean | null => (value === null ? null : value >= target);
+
+/** A KPI value as operators read it: `25.0%`, `NPS 45.0`, `+5.0 个百分点`; `—` when unmeasured. */
+export function formatKpi(name: KpiName, value: number | null): string {
+  if (value === null) return '—';
+  switch (kpiUnits[name]) {
+    case 'permille':
+      return `${(value / 10).toFixed(1)}%`;
+    case 'nps':
+      return value.toFixed(1);
+    case 'points':
+      return `${value >= 0 ? '+' : ''}${value.toFixed(1)} 个百分点`;
+  }
+}
