@@ -102,6 +102,16 @@ describe('Tencent Cloud SMS: callbacks', () => {
     expect((await welcome(testPhone(8))).statuses[0]?.code).toBe('FailedOperation.PhoneNumberInBlacklist');
   });
 
+  it('a reply stamped in the same second as the grant it answers still withdraws it (Tencent’s times are in seconds)', async () => {
+    const member = await buildMember();
+    await bindTestPhone(member, testPhone(10), app.deps.config);
+    await grantSmsConsent([member], new Date('2026-11-29T01:50:00.700Z'));
+    const auth = await sessionFor(member, { now });
+    expect((await sandbox.sms().reply(testPhone(10), 'R', Date.parse('2026-11-29T01:50:00.700Z'))).accepted).toBe(true);
+    const list = await app.http.post('/api/consents.list').set('Authorization', auth).send({});
+    expect(list.body.consents).toContainEqual(expect.objectContaining({ purpose: 'sms_marketing', granted: false, withdrawnVia: 'sms_reply' }));
+  });
+
   it('the member sees the 退订 by reply where they toggle the SMS consent, and may agree again in the app (time-stamped, the text’s version)', async () => {
     const member = await buildMember();
     await bindTestPhone(member, testPhone(9), app.deps.config);
