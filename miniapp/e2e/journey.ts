@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type WatchedPage } from './browser';
+import { phoneFor } from '../../scripts/wechat-sandbox/state';
 import { expectText, JourneyFailure, STEP_TIMEOUT_MS, stepsFor, tapText } from './steps';
 
 export interface JourneyOptions {
@@ -8,11 +9,14 @@ export interface JourneyOptions {
   screenshots: string;
   /** The sandbox test user; a fresh name makes a new member. */
   user: string;
+  /** The sandbox's base URL: its control API plays the member's SMS reply. */
+  sandboxUrl: string;
 }
 
 /**
  * A new member's whole visit to the H5 build: log in, home, consent + birthday, countdown and tier,
- * points history, phone binding, data export, account deletion, logged out. A screenshot after each step.
+ * points history, phone binding, the SMS consent in 消息设置, data export, 退订 by replying R to an SMS, account
+ * deletion, logged out. A screenshot after each step.
  */
 export async function runMemberJourney(watched: WatchedPage, options: JourneyOptions): Promise<string[]> {
   const { page } = watched;
@@ -64,6 +68,16 @@ export async function runMemberJourney(watched: WatchedPage, options: JourneyOpt
     await expectText(page, /\d{3}\*{4}\d{4}/);
   });
 
+  await step('sms-consent-in-message-settings', async () => {
+    await tapText(page, '消息设置');
+    await expectText(page, '短信营销');
+    await expectText(page, /回复短信“R”或“TD”退订/);
+    await page.locator('.messages__card', { hasText: '短信营销' }).locator('.nut-switch').click();
+    await expectText(page, /已于 \d{4}-\d{2}-\d{2} 同意 · 版本 sms-/);
+    await page.goBack();
+    await expectText(page, '隐私与数据');
+  });
+
   await step('privacy-and-export', async () => {
     await tapText(page, '隐私与数据');
     await expectText(page, '我的授权');
@@ -77,6 +91,20 @@ export async function runMemberJourney(watched: WatchedPage, options: JourneyOpt
       throw new JourneyFailure('the export lacks the bound phone or the birthday');
     }
     await expectText(page, /已导出/);
+  });
+
+  await step('sms-unsubscribe-by-reply', async () => {
+    // The member replies R to a marketing SMS: Tencent posts the reply to the BFF, which withdraws the consent at once.
+    const answer = await fetch(`${options.sandboxUrl}/__sandbox/sms/replies`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phoneNumber: phoneFor(options.user), text: 'R' }),
+    });
+    const { delivery } = (await answer.json()) as { delivery?: { accepted?: boolean } };
+    if (!delivery?.accepted) throw new JourneyFailure('the BFF did not take the SMS reply');
+    await page.reload();
+    await expectText(page, '我的授权');
+    await expectText(page, /已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 回复短信退订/);
   });
 
   await step('delete-account', async () => {

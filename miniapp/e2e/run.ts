@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     stops.push(() => browser.close());
     const context: E2eContext = { browser, appUrl: site.url, apiBase, consoleUrl: `${apiBase}/console/`, sandboxUrl: sandbox.url, screenshots };
     const journeys: [name: string, run: () => Promise<string[]>][] = [
-      ['member', async () => runMemberJourney(await openWatchedPage(browser), { appUrl: site.url, screenshots, user: `e2e-${randomBytes(4).toString('hex')}` })],
+      ['member', async () => runMemberJourney(await openWatchedPage(browser), { appUrl: site.url, screenshots, user: `e2e-${randomBytes(4).toString('hex')}`, sandboxUrl: sandbox.url })],
       // Each journey below opens its own browser contexts (one per person) through `context.browser`.
       ['birthday', () => runBirthdayJourney(context)],
       ['mall', () => runMallJourney(context)],

@@ -2,6 +2,8 @@ import { startWechatSandbox } from '../../scripts/wechat-sandbox';
 import { bffPayEnv, generatePayKeys } from '../../scripts/wechat-sandbox/pay';
 import { bffPushEnv } from '../../scripts/wechat-sandbox/push/pushSettings';
 
+const SMS_CALLBACK_TOKEN = 'cakedayE2eSmsCallbackToken';
+
 export interface RunningSandbox {
   /** Base URL of both WeChat's imitated API and the control API under /__sandbox. */
   url: string;
@@ -17,10 +19,13 @@ export interface RunningSandbox {
  */
 export async function startSandbox(pushUrl: string): Promise<RunningSandbox> {
   const keys = generatePayKeys();
-  const sandbox = await startWechatSandbox({ pay: { keys }, push: { url: pushUrl, mode: 'safe', mediaVerdictDelayMs: 'manual' } });
+  // Tencent's SMS receipts and members' replies (POST /__sandbox/sms/replies) go to the same BFF, with its callback token.
+  const smsCallback = (kind: 'status' | 'reply'): string => `${new URL(pushUrl).origin}/sms/callbacks/${kind}?token=${SMS_CALLBACK_TOKEN}`;
+  const sms = { statusCallbackUrl: smsCallback('status'), replyCallbackUrl: smsCallback('reply') };
+  const sandbox = await startWechatSandbox({ pay: { keys }, push: { url: pushUrl, mode: 'safe', mediaVerdictDelayMs: 'manual' }, sms });
   return {
     url: sandbox.url,
-    bffEnv: { WECHAT_API_BASE: sandbox.url, ...bffPayEnv(keys, sandbox.url), ...bffPushEnv(sandbox.push.settings()) },
+    bffEnv: { WECHAT_API_BASE: sandbox.url, ...bffPayEnv(keys, sandbox.url), ...bffPushEnv(sandbox.push.settings()), SMS_CALLBACK_TOKEN },
     stop: () => sandbox.stop(),
   };
 }

@@ -139,7 +139,7 @@ export function openidFor(name: string): string {
   return `o${digest(name).toString('base64url').slice(0, 27)}`;
 }
 
-function phoneFor(name: string): string {
+export function phoneFor(name: string): string {
   return `139${(digest(`phone:${name}`).readUInt32BE(0) % 100_000_000).toString().padStart(8, '0')}`;
 }
 

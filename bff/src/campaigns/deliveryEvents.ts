@@ -12,12 +12,16 @@ const BATCH = 1000;
 /** What analytics calls a campaign's messages: the birthday programme's, or any other campaign's. */
 export const messagePurposeOf = (campaign: Pick<Campaign, 'trigger'> | null): string => (campaign?.trigger.kind === 'birthday' ? 'birthday' : 'campaign');
 
-function outcomeOf(delivery: Pick<CampaignDelivery, 'state' | 'skipReason' | 'errcode'>): { type: ServerEventType; props: Record<string, string> } | null {
+/** Why a delivery failed: WeChat's errcode, or Tencent's code for an SMS it refused. */
+const failureOf = (delivery: Pick<CampaignDelivery, 'errcode' | 'smsCode'>): string =>
+  delivery.errcode !== null && delivery.errcode !== undefined ? `errcode_${delivery.errcode}` : delivery.smsCode ? `sms_${delivery.smsCode}` : 'failed';
+
+function outcomeOf(delivery: Pick<CampaignDelivery, 'state' | 'skipReason' | 'errcode' | 'smsCode'>): { type: ServerEventType; props: Record<string, string> } | null {
   switch (delivery.state) {
     case 'sent':
       return { type: 'message.sent', props: {} };
     case 'failed':
-      return { type: 'message.failed', props: { reason: delivery.errcode === null ? 'failed' : `errcode_${delivery.errcode}` } };
+      return { type: 'message.failed', props: { reason: failureOf(delivery) } };
     case 'unknown':
       return { type: 'message.failed', props: { reason: 'unknown' } };
     case 'skipped':

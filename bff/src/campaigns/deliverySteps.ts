@@ -32,6 +32,8 @@ export interface Settlement {
   channel?: 'subscription' | 'sms' | 'inbox';
   smsSerialNo?: string | null;
   smsCode?: string | null;
+  /** Tencent's receipt, when it is what settles the SMS (a crashed send). */
+  smsReport?: 'delivered' | 'undelivered';
 }
 
 /**
@@ -53,6 +55,7 @@ export async function settleDelivery(deliveryId: Types.ObjectId, from: 'queued' 
         ...(settlement.channel ? { channel: settlement.channel } : {}),
         ...(settlement.smsSerialNo !== undefined ? { smsSerialNo: settlement.smsSerialNo } : {}),
         ...(settlement.smsCode !== undefined ? { smsCode: settlement.smsCode } : {}),
+        ...(settlement.smsReport ? { smsReport: settlement.smsReport, smsReportedAt: now } : {}),
         eventPending: true,
       },
     },

@@ -8,7 +8,7 @@ import { campaignForVariant } from './campaignVariant';
 import { campaignVariables } from './campaignVariables';
 import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
 import { deliverCopyToInbox, settleDelivery } from './deliverySteps';
-import { recordDeliverySent } from './results/recordCampaignEvents';
+import { recordDeliverySent, recordSmsUndelivered } from './results/recordCampaignEvents';
 import { purgeSendRateWindows } from './sendRate';
 import { SmsReceiptModel } from '../sms/SmsReceipt.model';
 
@@ -60,7 +60,7 @@ async function inboxCopy(delivery: CampaignDelivery, now: Date): Promise<void> {
   await deliverCopyToInbox(delivery, sent, renderMessage(sent.message, { ...campaignVariables(member, campaign, delivery.sendingAt ?? now), ...delivery.variables }).data, now);
 }
 
-/** The receipt says WeChat sent it: the fact is recorded before the delivery settles (once, by the delivery's key). */
+/** The receipt says WeChat (or Tencent) sent it: the fact is recorded before the delivery settles (once, by the delivery's key). */
 async function recordSentFromReceipt(delivery: CampaignDelivery, now: Date): Promise<void> {
   const campaign = await CampaignModel.findById(delivery.campaignId, { trigger: 1 }).lean();
   if (campaign) await recordDeliverySent(delivery, campaign, now);
@@ -82,11 +82,11 @@ export async function settleSendingDeliveries(deps: Pick<AppDeps, 'now' | 'confi
     if (delivery.channel === 'sms') {
       const smsReceipt = await claimSmsReceipt(delivery);
       if (smsReceipt) {
-        settled = await settleDelivery(delivery._id, 'sending', { state: 'sent', smsSerialNo: smsReceipt.serialNo }, now);
-        if (settled) {
-          await CampaignDeliveryModel.updateOne({ _id: delivery._id }, { $set: { smsReport: smsReceipt.delivered ? 'delivered' : 'undelivered', smsReportedAt: now } });
-          result.byReceipt += 1;
-        }
+        // Tencent sent it (delivered to the phone or not, as the same receipt would say of an answered send).
+        await recordSentFromReceipt(delivery, now);
+        if (!smsReceipt.delivered) await recordSmsUndelivered(delivery, await CampaignModel.findById(delivery.campaignId, { trigger: 1 }).lean(), now);
+        settled = await settleDelivery(delivery._id, 'sending', { state: 'sent', smsSerialNo: smsReceipt.serialNo, smsReport: smsReceipt.delivered ? 'delivered' : 'undelivered' }, now);
+        if (settled) result.byReceipt += 1;
       } else if (delivery.sendingAt && delivery.sendingAt.getTime() <= windowStart.getTime()) {
         settled = await settleDelivery(delivery._id, 'sending', { state: 'unknown' }, now);
         if (settled) result.unknown += 1;

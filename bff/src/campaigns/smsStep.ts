@@ -7,6 +7,7 @@ import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery
 import { renderCampaignSms, smsNumberOf } from './campaignSms';
 import { deliverCopyToInbox, settleDelivery, type MemberForSend } from './deliverySteps';
 import { releaseMarketingSlot } from './marketingCaps';
+import { recordDeliverySent } from './results/recordCampaignEvents';
 
 export interface SmsFaults {
   /** After the delivery is marked as going by SMS, before Tencent is called. */
@@ -84,6 +85,8 @@ export async function sendCampaignSms(context: SmsStepContext, delivery: Campaig
   context.faults.afterSmsCall?.(marked);
   if (!status) return fail('FailedOperation.NoStatus');
   if (status.code !== 'Ok') return RETRYABLE_SMS_CODES.has(status.code) ? retryLater(status.code) : fail(status.code);
+  // As for a subscription message: the fact first (keyed by the delivery), so a crash before the settle keeps it.
+  await recordDeliverySent(marked, campaign, now);
   await settleDelivery(delivery._id, 'sending', { state: 'sent', channel: 'sms', smsSerialNo: status.serialNo }, now);
   await toInbox();
   return 'sent';

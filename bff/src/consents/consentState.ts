@@ -21,6 +21,8 @@ export function presentConsentStatus(purpose: ConsentPurpose, latest: ConsentRec
     grantedVersion: granted ? latest.version : null,
     grantedAt: granted ? toBusinessIso(latest.at) : null,
     needsRenewal: granted && latest.version !== text.version,
+    withdrawnAt: latest?.action === 'withdraw' ? toBusinessIso(latest.at) : null,
+    withdrawnVia: latest?.action === 'withdraw' ? (latest.via ?? 'app') : null,
   };
 }
 

@@ -56,8 +56,8 @@ describe('consents', () => {
 
     const list = await http.post('/api/consents.list').set('Authorization', auth).send({});
     expect(list.body.records).toEqual([
-      { purpose: 'marketing_messages', action: 'withdraw', version, at: '2026-05-10T12:00:00+08:00' },
-      { purpose: 'marketing_messages', action: 'grant', version, at: '2026-05-10T12:00:00+08:00' },
+      { purpose: 'marketing_messages', action: 'withdraw', version, at: '2026-05-10T12:00:00+08:00', via: 'app' },
+      { purpose: 'marketing_messages', action: 'grant', version, at: '2026-05-10T12:00:00+08:00', via: 'app' },
     ]);
     expect(await ConsentModel.countDocuments({ memberId })).toBe(2);
   });

@@ -10,7 +10,7 @@ export const consentsHandlers: Pick<RouteHandlers, 'consents.list' | 'consents.g
     const { statuses, records } = await consentStatuses(requireMember(principal).memberId);
     return {
       consents: statuses,
-      records: records.map((record) => ({ purpose: record.purpose, action: record.action, version: record.version, at: toBusinessIso(record.at) })),
+      records: records.map((record) => ({ purpose: record.purpose, action: record.action, version: record.version, at: toBusinessIso(record.at), via: record.via ?? 'app' })),
     };
   },
   'consents.grant': async (input, { deps, principal, koa }) =>

@@ -93,12 +93,41 @@ describe('Tencent Cloud SMS: callbacks', () => {
     expect(optOut.accepted).toBe(true);
     const list = await app.http.post('/api/consents.list').set('Authorization', auth).send({});
     expect(list.body.consents).toContainEqual(expect.objectContaining({ purpose: 'sms_marketing', granted: false }));
-    expect(list.body.records[0]).toEqual({ purpose: 'sms_marketing', action: 'withdraw', version: consentTexts.sms_marketing.version, at: '2026-11-29T09:30:00+08:00' });
+    expect(list.body.records[0]).toEqual({ purpose: 'sms_marketing', action: 'withdraw', version: consentTexts.sms_marketing.version, at: '2026-11-29T09:30:00+08:00', via: 'sms_reply' });
     expect(await ConsentModel.findOne({ memberId: member._id, action: 'withdraw' }).lean()).toMatchObject({ via: 'sms_reply', ip: null });
 
     await sandbox.sms().repeatLast();
     expect(await ConsentModel.countDocuments({ memberId: member._id, purpose: 'sms_marketing' })).toBe(2);
     // Tencent keeps the number on the signature's unsubscribe list too: marketing SMS to it are refused.
     expect((await welcome(testPhone(8))).statuses[0]?.code).toBe('FailedOperation.PhoneNumberInBlacklist');
+  });
+
+  it('a reply stamped in the same second as the grant it answers still withdraws it (Tencent’s times are in seconds)', async () => {
+    const member = await buildMember();
+    await bindTestPhone(member, testPhone(10), app.deps.config);
+    await grantSmsConsent([member], new Date('2026-11-29T01:50:00.700Z'));
+    const auth = await sessionFor(member, { now });
+    expect((await sandbox.sms().reply(testPhone(10), 'R', Date.parse('2026-11-29T01:50:00.700Z'))).accepted).toBe(true);
+    const list = await app.http.post('/api/consents.list').set('Authorization', auth).send({});
+    expect(list.body.consents).toContainEqual(expect.objectContaining({ purpose: 'sms_marketing', granted: false, withdrawnVia: 'sms_reply' }));
+  });
+
+  it('the member sees the 退订 by reply where they toggle the SMS consent, and may agree again in the app (time-stamped, the text’s version)', async () => {
+    const member = await buildMember();
+    await bindTestPhone(member, testPhone(9), app.deps.config);
+    const auth = await sessionFor(member, { now });
+    const sms = async () => ((await app.http.post('/api/consents.list').set('Authorization', auth).send({})).body.consents as { purpose: string }[]).find((status) => status.purpose === 'sms_marketing');
+
+    // Agreed earlier (as consents.grant recorded it), then replies R to an SMS this morning.
+    await grantSmsConsent([member], new Date('2026-11-01T02:00:00.000Z'));
+    expect(await sms()).toMatchObject({ granted: true, grantedAt: '2026-11-01T10:00:00+08:00', text: consentTexts.sms_marketing.text, withdrawnAt: null, withdrawnVia: null });
+
+    expect((await sandbox.sms().reply(testPhone(9), 'R', Date.UTC(2026, 10, 29, 1, 45))).accepted).toBe(true);
+    expect(await sms()).toMatchObject({ granted: false, grantedAt: null, withdrawnAt: '2026-11-29T09:45:00+08:00', withdrawnVia: 'sms_reply' });
+
+    const again = await app.http.post('/api/consents.grant').set('Authorization', auth).send({ purpose: 'sms_marketing', version: consentTexts.sms_marketing.version });
+    expect(again.body).toMatchObject({ granted: true, grantedVersion: consentTexts.sms_marketing.version, grantedAt: '2026-11-29T10:00:00+08:00', withdrawnAt: null, withdrawnVia: null });
+    const withdrawn = await app.http.post('/api/consents.withdraw').set('Authorization', auth).send({ purpose: 'sms_marketing' });
+    expect(withdrawn.body).toMatchObject({ granted: false, withdrawnAt: '2026-11-29T10:00:00+08:00', withdrawnVia: 'app' });
   });
 });

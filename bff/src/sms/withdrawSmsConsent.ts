@@ -9,6 +9,9 @@ import { consentRecords } from '../consents/consentState';
 export async function withdrawSmsConsentByReply(memberId: Types.ObjectId, repliedAt: Date): Promise<boolean> {
   const [latest] = await consentRecords(memberId.toHexString(), 'sms_marketing');
   if (latest?.action !== 'grant') return false;
-  await ConsentModel.create({ memberId, purpose: 'sms_marketing', action: 'withdraw', version: latest.version, at: repliedAt, ip: null, via: 'sms_reply' });
+  // Tencent stamps a reply to the second: one in the same second as the grant it answers would sort before it and
+  // leave the member subscribed. It arrived after the grant was recorded, so it is ordered after it.
+  const at = repliedAt.getTime() > latest.at.getTime() ? repliedAt : new Date(latest.at.getTime() + 1);
+  await ConsentModel.create({ memberId, purpose: 'sms_marketing', action: 'withdraw', version: latest.version, at, ip: null, via: 'sms_reply' });
   return true;
 }

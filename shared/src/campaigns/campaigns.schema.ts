@@ -120,6 +120,14 @@ export const opsCampaignsPreviewResponse = z.object({
   problems: z.array(templateProblemSchema),
 });
 
+/**
+ * Why a member of a dry run would get neither the subscription message nor the SMS: held out, over the marketing cap,
+ * the subscription message's reason when the campaign has no SMS (no consent to marketing messages, no quota), else
+ * the SMS's (no bound number, never agreed to marketing SMS or withdrew it in the app, unsubscribed by replying R/TD).
+ */
+export const DRY_RUN_NEITHER_REASONS = ['holdout', 'cap', 'no_consent', 'no_quota', 'no_phone', 'no_sms_consent', 'sms_unsubscribed'] as const;
+export type DryRunNeitherReason = (typeof DRY_RUN_NEITHER_REASONS)[number];
+
 export const opsCampaignsDryRunRequest = z.object({ id: objectId }).strict();
 export const opsCampaignsDryRunResponse = z.object({
   /** Members the audience filters match (for birthday campaigns: with a birthday set). */
@@ -127,6 +135,16 @@ export const opsCampaignsDryRunResponse = z.object({
   /** Of those, how many would not get the subscription message now, and why. */
   skipped: z.partialRecord(z.enum([...SKIP_REASONS, 'quiet_hours']), z.number().int()),
   wouldSend: z.number().int(),
+  /**
+   * Per channel, in the dispatcher's order (the subscription message if the member has quota, else the campaign's
+   * SMS if the member may get it): how many members each would reach, and how many neither would and why (they get
+   * the 消息中心 copy only; held-out members get nothing). Quiet hours defer a send, they do not change its channel.
+   */
+  channels: z.object({
+    subscription: z.number().int(),
+    sms: z.number().int(),
+    neither: z.partialRecord(z.enum(DRY_RUN_NEITHER_REASONS), z.number().int()),
+  }),
   sample: z.array(z.object({ memberId: z.string(), data: z.record(z.string(), z.string()) })),
 });
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CONSENT_PURPOSES } from './consents.texts.js';
 
 export const consentPurposeSchema = z.enum(CONSENT_PURPOSES);
+/** How the member said it: in the app, or by replying R/TD to a marketing SMS. */
+export const consentViaSchema = z.enum(['app', 'sms_reply']);
 
 /** The member's current standing for one purpose, with the text to show if they are asked again. */
 export const consentStatusSchema = z.object({
@@ -14,6 +16,9 @@ export const consentStatusSchema = z.object({
   grantedAt: z.iso.datetime({ offset: true }).nullable(),
   /** Granted, but to an older text: ask again before relying on it. */
   needsRenewal: z.boolean(),
+  /** When the latest record is a withdrawal: when, and how (in the app, or by replying R/TD to an SMS: 退订). */
+  withdrawnAt: z.iso.datetime({ offset: true }).nullable(),
+  withdrawnVia: consentViaSchema.nullable(),
 });
 
 export const consentRecordSchema = z.object({
@@ -21,6 +26,7 @@ export const consentRecordSchema = z.object({
   action: z.enum(['grant', 'withdraw']),
   version: z.string(),
   at: z.iso.datetime({ offset: true }),
+  via: consentViaSchema.optional(),
 });
 
 export const consentsListRequest = z.object({}).strict();

@@ -11,6 +11,8 @@ import { CampaignDeliveryModel, type CampaignDelivery } from '../CampaignDeliver
 
 /** The channel a delivery's events name (deliveries stored before SMS went by subscription message). */
 export const channelOf = (delivery: Pick<CampaignDelivery, 'channel'>): string => (delivery.channel === 'sms' ? 'sms' : SUBSCRIPTION_CHANNEL);
+/** The reason `message.failed` names for an SMS Tencent sent that its receipt says never reached the phone. */
+export const SMS_UNDELIVERED = 'sms_undelivered';
 export const variantOf = (delivery: Pick<CampaignDelivery, 'variant'>): string => delivery.variant ?? DEFAULT_VARIANT;
 
 /**
@@ -55,6 +57,24 @@ export async function recordDeliverySent(delivery: Pick<CampaignDelivery, '_id' 
       memberId: delivery.memberId,
       subject: { type: 'campaign_delivery', id: delivery._id.toHexString() },
       props: { purpose: messagePurposeOf(campaign), campaignId: delivery.campaignId.toHexString(), variant: variantOf(delivery), channel: channelOf(delivery) },
+    },
+    now,
+  );
+}
+
+/**
+ * `message.failed` (reason `sms_undelivered`): Tencent sent the delivery's SMS (`message.sent`) and its receipt says
+ * it never reached the phone. Recorded before the delivery notes the receipt, once by the delivery's key.
+ */
+export async function recordSmsUndelivered(delivery: Pick<CampaignDelivery, '_id' | 'key' | 'memberId' | 'campaignId' | 'variant' | 'channel'>, campaign: Pick<Campaign, 'trigger'> | null, now: Date): Promise<void> {
+  await recordEvent(
+    {
+      type: 'message.failed',
+      key: eventKey('message.failed', delivery.key),
+      at: now,
+      memberId: delivery.memberId,
+      subject: { type: 'campaign_delivery', id: delivery._id.toHexString() },
+      props: { reason: SMS_UNDELIVERED, purpose: messagePurposeOf(campaign), campaignId: delivery.campaignId.toHexString(), variant: variantOf(delivery), channel: channelOf(delivery) },
     },
     now,
   );

@@ -1,12 +1,12 @@
 import type { Campaign } from '@cakeday/shared';
 import { Descriptions, Modal, Spin, Typography } from 'antd';
 import { useOpsQuery } from '../../api/useOps';
-import { SKIP_LABELS } from './campaignLabels';
+import { NEITHER_LABELS, SKIP_LABELS } from './campaignLabels';
 
-const counts = (record: Record<string, number | undefined>): string =>
+const counts = (record: Record<string, number | undefined>, labels: Record<string, string> = SKIP_LABELS): string =>
   Object.entries(record)
     .filter(([, count]) => (count ?? 0) > 0)
-    .map(([reason, count]) => `${SKIP_LABELS[reason] ?? reason} ${count}`)
+    .map(([reason, count]) => `${labels[reason] ?? reason} ${count}`)
     .join('，') || '无';
 
 /** 试运行 (nothing is sent) and the delivery report of one campaign. */
@@ -20,6 +20,9 @@ export function CampaignInsights({ campaign, onClose }: { campaign: Campaign; on
           <Descriptions.Item label="受众人数">{dryRun.data.audienceSize}</Descriptions.Item>
           <Descriptions.Item label="将发送">{dryRun.data.wouldSend}</Descriptions.Item>
           <Descriptions.Item label="将跳过">{counts(dryRun.data.skipped)}</Descriptions.Item>
+          <Descriptions.Item label="订阅消息">{`${dryRun.data.channels.subscription} 人`}</Descriptions.Item>
+          <Descriptions.Item label="短信（无订阅次数时）">{`${dryRun.data.channels.sms} 人`}</Descriptions.Item>
+          <Descriptions.Item label="均不可达（仅消息中心）">{counts(dryRun.data.channels.neither, NEITHER_LABELS)}</Descriptions.Item>
           {dryRun.data.sample.map((sample) => (
             <Descriptions.Item key={sample.memberId} label="消息样例">
               <Typography.Text code>{Object.values(sample.data).join(' / ')}</Typography.Text>

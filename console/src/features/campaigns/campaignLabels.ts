@@ -1,4 +1,4 @@
-import type { Campaign, CampaignAction, CampaignState } from '@cakeday/shared';
+import type { Campaign, CampaignAction, CampaignState, DryRunNeitherReason } from '@cakeday/shared';
 
 export const STATE_LABELS: Record<CampaignState, { text: string; status: 'Default' | 'Processing' | 'Success' | 'Warning' | 'Error' }> = {
   draft: { text: '草稿', status: 'Default' },
@@ -73,3 +73,14 @@ export function lifecycleKnob(trigger: Campaign['trigger']): { label: string; va
       return null;
   }
 }
+
+/** Why a dry run's member would get neither the subscription message nor the SMS (消息中心 only). */
+export const NEITHER_LABELS: Record<DryRunNeitherReason, string> = {
+  holdout: '对照组',
+  cap: '超出频次上限',
+  no_consent: '未同意营销消息',
+  no_quota: '无订阅次数',
+  no_phone: '未绑定手机号',
+  no_sms_consent: '未同意短信营销',
+  sms_unsubscribed: '已回复退订短信',
+};

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Switch } from '@nutui/nutui-react-taro';
 import { type ConsentStatusView } from '../../hooks/useConsents';
-import { formatBusinessDate } from '../../format/dates';
+import { formatBusinessDate, formatBusinessDateTime } from '../../format/dates';
 
 interface ConsentItemProps {
   status: ConsentStatusView;
@@ -12,6 +12,9 @@ interface ConsentItemProps {
 function standing(status: ConsentStatusView): string {
   if (status.granted && status.needsRenewal) return '说明已更新，请重新确认';
   if (status.granted && status.grantedAt) return `已于 ${formatBusinessDate(status.grantedAt)} 同意`;
+  // A reply of R/TD to an SMS withdraws at once, outside the app: say so where the member would look for it.
+  if (status.withdrawnAt && status.withdrawnVia === 'sms_reply') return `已于 ${formatBusinessDateTime(status.withdrawnAt)} 回复短信退订`;
+  if (status.withdrawnAt) return `已于 ${formatBusinessDate(status.withdrawnAt)} 撤回`;
   return '未同意';
 }
 

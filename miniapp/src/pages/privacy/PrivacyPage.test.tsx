@@ -15,6 +15,8 @@ const consents = {
       grantedVersion: 'birthday-2026-01',
       grantedAt: '2026-03-14T02:00:00Z',
       needsRenewal: false,
+      withdrawnAt: null,
+      withdrawnVia: null,
     },
   ],
   records: [],

@@ -3,15 +3,23 @@ import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { CardSkeleton } from '../../../components/CardSkeleton';
 import { ErrorView } from '../../../components/StateViews';
+import { useConsents } from '../../../hooks/useConsents';
 import { useSubscriptions } from '../../../hooks/useSubscriptions';
+import { ConsentItem } from '../../privacy/ConsentItem';
+import '../../privacy/index.scss';
 import '../index.scss';
 
 const statusText = (status: 'none' | 'active' | 'rejected', remaining: number): string =>
   status === 'rejected' ? '已关闭' : remaining > 0 ? `还可接收 ${remaining} 条` : '未订阅';
 
-/** 消息设置: what the member is subscribed to, how WeChat's "总是保持以上选择" works, and the marketing consent. */
+/**
+ * 消息设置: what the member is subscribed to, how WeChat's "总是保持以上选择" works, the marketing consent, and the
+ * SMS consent (its exact text and switch, as in the privacy centre; a 退订 by SMS reply shows here too).
+ */
 export function MessageSettingsPage(): JSX.Element {
   const subscriptions = useSubscriptions();
+  const consents = useConsents();
+  const smsConsent = consents.data?.consents.find((status) => status.purpose === 'sms_marketing');
   if (subscriptions.loading && !subscriptions.data) return <CardSkeleton cards={2} />;
   if (!subscriptions.data) return <ErrorView message={subscriptions.error?.message ?? '加载失败'} onRetry={() => void subscriptions.reload()} />;
   const { items, marketingConsent } = subscriptions.data;
@@ -45,6 +53,12 @@ export function MessageSettingsPage(): JSX.Element {
           onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}
         />
       </CellGroup>
+      {smsConsent ? (
+        <View className='messages__card'>
+          <Text className='messages__title'>短信营销</Text>
+          <ConsentItem status={smsConsent} pending={consents.setGranted.pending} onChange={(granted) => void consents.setGranted.run(smsConsent, granted)} />
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -1,0 +1,51 @@
+import { screen } from '@testing-library/react';
+import { installFakeBff, ok, sessionOf, type FakeBff } from '../../../test/fakeBff';
+import { findDialog } from '../../../test/queries';
+import { renderConsole } from '../../../test/renderConsole';
+
+const operator = { id: 'op1', displayName: '运营甲' };
+const campaign = {
+  id: 'c00000000000000000000001',
+  name: '会员日',
+  trigger: { kind: 'push', sendAt: '2026-12-12T10:00:00.000+08:00' },
+  audience: { tiers: [], birthdayMonths: [], segment: null },
+  message: { template: 'birthdayReminder', fields: {}, page: 'pages/birthday/index', inboxTitle: '会员日礼遇' },
+  holdoutPermille: 0,
+  endsAt: '2026-12-31T23:59:00.000+08:00',
+  variants: [],
+  allocation: 'split',
+  state: 'draft',
+  actions: [],
+  version: 0,
+  audienceSize: null,
+  needsApproval: false,
+  createdBy: operator,
+  submittedBy: null,
+  approvedBy: null,
+  createdAt: '2026-11-23T10:00:00.000+08:00',
+  updatedAt: '2026-11-23T10:00:00.000+08:00',
+};
+
+describe('营销活动: 试运行 by channel', () => {
+  let bff: FakeBff;
+
+  beforeEach(() => {
+    bff = installFakeBff();
+    bff.on('ops.me', () => ok(sessionOf(['ops'])));
+    bff.on('ops.campaigns.list', () => ok({ items: [campaign], total: 1, page: 1, pageSize: 20 }));
+    bff.on('ops.campaigns.dryRun', () =>
+      ok({ audienceSize: 9, skipped: { no_quota: 4 }, wouldSend: 3, channels: { subscription: 3, sms: 2, neither: { no_phone: 1, sms_unsubscribed: 2, holdout: 1 } }, sample: [] }),
+    );
+    bff.on('ops.campaigns.report', () => ok({ byState: { queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, unknown: 0 }, skippedByReason: {}, failedByErrcode: {}, opened: 0, followUps: { claimedBenefit: 0, placedOrder: 0 }, total: 0 }));
+  });
+
+  it('shows how many get the subscription message, how many the SMS instead, and who neither and why', async () => {
+    renderConsole('/campaigns', { signedIn: true });
+    // The first render of the page's chunk is slow in jsdom on a busy machine.
+    (await screen.findByText('试运行与报表', {}, { timeout: 60_000 })).click();
+    await findDialog('会员日：试运行与投递报表');
+    expect(await screen.findByText('3 人')).toBeTruthy();
+    expect(screen.getByText('2 人')).toBeTruthy();
+    expect(screen.getByText('未绑定手机号 1，已回复退订短信 2，对照组 1')).toBeTruthy();
+  }, 120_000);
+});
