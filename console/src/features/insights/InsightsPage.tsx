@@ -1,5 +1,6 @@
 import { Tabs, Typography } from 'antd';
 import { LiabilityPanel } from './LiabilityPanel';
+import { SatisfactionPanel } from './SatisfactionPanel';
 
 /**
  * 经营洞察: what finance and the plans' owners read (points liability, satisfaction, the KPIs against their targets).
@@ -9,7 +10,10 @@ export function InsightsPage() {
   return (
     <>
       <Typography.Title level={4}>经营洞察</Typography.Title>
-      <Tabs destroyInactiveTabPane items={[{ key: 'liability', label: '积分负债', children: <LiabilityPanel /> }]} />
+      <Tabs destroyInactiveTabPane items={[
+          { key: 'liability', label: '积分负债', children: <LiabilityPanel /> },
+          { key: 'satisfaction', label: '满意度', children: <SatisfactionPanel /> },
+        ]} />
     </>
   );
 }
