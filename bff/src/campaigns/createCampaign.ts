@@ -6,6 +6,7 @@ import { CampaignModel, type Campaign, type OperatorRef } from './Campaign.model
 import { assertSegmentExists } from './campaignAudience';
 import { assertMessagesFit } from './campaignMessage';
 import { storedCampaignFields } from './storedCampaignFields';
+import { assertVariantBenefits } from './variantBenefits';
 
 registerAuditSubject('Campaign', carriesAuditSeq((filter) => CampaignModel.countDocuments(filter)));
 
@@ -14,6 +15,7 @@ export async function createCampaign(input: OpsCampaignsCreateRequest, operator:
   const { reason, ...fields } = input;
   assertMessagesFit(fields);
   await assertSegmentExists(fields.audience.segment);
+  await assertVariantBenefits(fields.variants);
   const id = new Types.ObjectId();
   const stored = storedCampaignFields(fields);
   return audited(audit, { action: 'ops.campaigns.create', subject: { type: 'Campaign', id: id.toHexString() }, after: stored, reason }, async (entry) => {

@@ -7,10 +7,13 @@ import { banditArms, campaignForVariant, storedVariant, variantFor } from './cam
 import { audienceSegmentOf, dueAudienceFilter, inAudienceSegment } from './campaignAudience';
 import { CampaignDeliveryModel, deliveryKey, type CampaignDelivery } from './CampaignDelivery.model';
 import { recordAssignments } from './results/recordCampaignEvents';
+import { grantVariantBenefits } from './variantBenefits';
 
 export interface MaterialiseFaults {
   /** After a batch's deliveries are inserted, before the cursor moves: a crash here repeats the batch. */
   afterInsert?: () => void;
+  /** After the variants' benefits are granted, before the cursor moves: a crash here repeats the batch too. */
+  afterGrant?: () => void;
 }
 
 type DeliveryDraft = Omit<CampaignDelivery, '_id'>;
@@ -99,6 +102,8 @@ export async function materialiseBatch(campaignId: Types.ObjectId, now: Date, ba
   await insertIgnoringDuplicates(drafts);
   await recordAssignments(campaign, [...new Set(drafts.map((draft) => draft.memberId))], now);
   faults.afterInsert?.();
+  await grantVariantBenefits(campaign, drafts, now);
+  faults.afterGrant?.();
   const last = members.at(-1);
   const done = members.length < batchSize;
   await CampaignModel.updateOne(

@@ -5,7 +5,9 @@ import { conflict, notFound } from '../errors/AppError';
 import { CampaignModel, type Campaign } from './Campaign.model';
 import { assertSegmentExists } from './campaignAudience';
 import { assertMessagesFit } from './campaignMessage';
+import { variantsOf } from './campaignVariant';
 import { storedCampaignFields } from './storedCampaignFields';
+import { assertVariantBenefits } from './variantBenefits';
 
 /** Edits a draft, based on the version the operator loaded (409 STALE_VERSION otherwise). */
 export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: AuditContext): Promise<Campaign> {
@@ -16,8 +18,9 @@ export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: Au
   if (current.version !== version) throw conflict('STALE_VERSION');
   assertMessagesFit(fields);
   await assertSegmentExists(fields.audience.segment);
+  await assertVariantBenefits(fields.variants);
   const stored = storedCampaignFields(fields);
-  const before = storedCampaignFields({ ...current, variants: current.variants ?? [], allocation: current.allocation ?? 'split', audience: { ...current.audience, segment: current.audience.segment ?? null }, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
+  const before = storedCampaignFields({ ...current, variants: variantsOf(current), allocation: current.allocation ?? 'split', audience: { ...current.audience, segment: current.audience.segment ?? null }, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
   return audited(audit, { action: 'ops.campaigns.update', subject: { type: 'Campaign', id }, before, after: stored }, async (entry) => {
     const updated = await CampaignModel.findOneAndUpdate(
       { _id: current._id, state: 'draft', version },

@@ -8,7 +8,7 @@ export type CouponType = (typeof COUPON_TYPES)[number];
 export const COUPON_STATUSES = ['available', 'used', 'expired', 'void'] as const;
 export type CouponStatus = (typeof COUPON_STATUSES)[number];
 
-export const COUPON_SOURCES = ['redemption', 'birthday', 'help', 'referral', 'gift'] as const;
+export const COUPON_SOURCES = ['redemption', 'birthday', 'help', 'referral', 'gift', 'campaign'] as const;
 export type CouponSource = (typeof COUPON_SOURCES)[number];
 
 export const couponStatusLabels: Record<CouponStatus, string> = {
@@ -24,6 +24,7 @@ export const couponSourceLabels: Record<CouponSource, string> = {
   help: '好友助力',
   referral: '邀请有礼',
   gift: '好友赠送',
+  campaign: '活动赠送',
 };
 
 /** Where a coupon is being used: at a store's till (or by its staff's scan), in the online shop, or on a mall order. */
