@@ -11,7 +11,8 @@ const STATE_NOTE = { reviewing: '（评语审核中）', hidden: '（评语未�
  * stars and comment they gave. Loaded again each time the page shows, so the rating appears on return.
  */
 export function RatingCard({ subject, prompt }: { subject: { type: RatedSubject; id: string }; prompt: string }): JSX.Element | null {
-  const { state } = useRating(subject);
+  // Shown under an order the page loaded first: it mounts after the page's didShow.
+  const { state } = useRating(subject, { loadOnMount: true });
   const data = state.data;
   if (!data) return null;
   if (data.rating) {
