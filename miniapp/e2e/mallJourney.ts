@@ -165,7 +165,8 @@ export async function runMallJourney(context: E2eContext): Promise<string[]> {
     const orderUrl = page.url();
     await tapText(page, '去评价 ›');
     await page.getByLabel('4 分').click();
-    await page.getByPlaceholder('说说你的感受（选填）').fill('帆布袋很结实');
+    // Taro's H5 textarea carries the placeholder on its wrapper too: fill the textarea itself.
+    await page.locator('textarea[placeholder="说说你的感受（选填）"]').fill('帆布袋很结实');
     await tapText(page, '提交');
     await expectText(page, '感谢你的评价');
     await page.waitForLoadState('networkidle');
