@@ -162,6 +162,24 @@ export async function runMallJourney(context: E2eContext): Promise<string[]> {
     if ((await page.getByLabel('核销二维码').count()) > 0) throw new JourneyFailure('the used order still shows its QR');
   });
 
+  await step('rate-the-order', async () => {
+    // The written-off order asks for a rating; the rating page takes stars and a comment, and the order shows them.
+    await expectText(page, '这单满意吗？');
+    const orderUrl = page.url();
+    await tapText(page, '去评价 ›');
+    await page.getByLabel('4 分').click();
+    // Taro's H5 textarea carries the placeholder on its wrapper too: fill the textarea itself.
+    await page.locator('textarea[placeholder="说说你的感受（选填）"]').fill('帆布袋很结实');
+    await tapText(page, '提交');
+    await expectText(page, '感谢你的评价');
+    await page.waitForLoadState('networkidle');
+    await page.goto('about:blank');
+    await page.goto(orderUrl);
+    await expectText(page, '我的评价');
+    await expectText(page, /帆布袋很结实/);
+    if ((await page.getByText('去评价 ›').count()) > 0) throw new JourneyFailure('the rated order still asks for a rating');
+  });
+
   await step('orders-list', async () => {
     await openAsDemo(page, context.appUrl, 'orders/index');
     await expectText(page, '兑换成功');

@@ -176,6 +176,7 @@ export const errorMessages = {
   SATISFACTION_NOT_RATEABLE: '订单完成或核销后才能评价',
   SATISFACTION_COMMENT_REJECTED: '评语含有不适宜的信息，请修改后再提交',
   SATISFACTION_ALREADY_ANSWERED: '本季度你已经回答过了，感谢你的反馈',
+  SATISFACTION_COMMENT_NOT_PUBLISHED: '这条评语已隐藏或未发布，请刷新后查看',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -342,6 +343,7 @@ export const errorStatus = {
   SATISFACTION_NOT_RATEABLE: 409,
   SATISFACTION_COMMENT_REJECTED: 422,
   SATISFACTION_ALREADY_ANSWERED: 409,
+  SATISFACTION_COMMENT_NOT_PUBLISHED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export interface ErrorBody {

@@ -31,6 +31,7 @@ import { integrationsOpsHandlers } from '../integrations/opsHandlers';
 import { analyticsHandlers } from '../analytics/handlers';
 import { insightsHandlers } from '../insights/handlers';
 import { satisfactionHandlers } from '../satisfaction/handlers';
+import { satisfactionOpsHandlers } from '../satisfaction/ops/opsHandlers';
 import { subscriptionsHandlers } from '../subscriptions/handlers';
 import { campaignsOpsHandlers } from '../campaigns/opsHandlers';
 import { segmentsHandlers } from '../segments/handlers';
@@ -74,6 +75,7 @@ export const handlers: RouteHandlers = {
   ...analyticsHandlers,
   ...insightsHandlers,
   ...satisfactionHandlers,
+  ...satisfactionOpsHandlers,
   ...campaignsOpsHandlers,
   ...segmentsHandlers,
   ...communityHandlers,

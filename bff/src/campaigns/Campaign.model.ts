@@ -28,6 +28,8 @@ export interface StoredVariant {
   weight: number;
   message: StoredMessage | null;
   sendDelayDays: number;
+  /** The coupon the variant grants its members (absent on variants saved before benefits). */
+  benefit?: { couponTemplate: string } | null;
 }
 
 export interface Campaign {

@@ -22,6 +22,10 @@ export const variantFor = (campaign: Pick<Campaign, '_id' | 'holdoutPermille' | 
 export const storedVariant = (campaign: Pick<Campaign, 'variants'>, key: string | null | undefined): StoredVariant | null =>
   key && key !== HOLDOUT_VARIANT ? ((campaign.variants ?? []).find((variant) => variant.key === key) ?? null) : null;
 
+/** The stored variants as the schema has them (variants saved before benefits have none). */
+export const variantsOf = (campaign: Pick<Campaign, 'variants'>): (Omit<StoredVariant, 'benefit'> & { benefit: { couponTemplate: string } | null })[] =>
+  (campaign.variants ?? []).map((variant) => ({ ...variant, benefit: variant.benefit ?? null }));
+
 /** The campaign as a delivery of this variant sends it: the variant's message when it has one. */
 export function campaignForVariant(campaign: Campaign, key: string | null | undefined): Campaign {
   const variant = storedVariant(campaign, key);

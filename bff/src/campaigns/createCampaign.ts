@@ -7,6 +7,7 @@ import { assertActiveTemplate } from '../coupons/assertActiveTemplate';
 import { assertSegmentExists } from './campaignAudience';
 import { assertMessagesFit } from './campaignMessage';
 import { storedCampaignFields } from './storedCampaignFields';
+import { assertVariantBenefits } from './variantBenefits';
 
 registerAuditSubject('Campaign', carriesAuditSeq((filter) => CampaignModel.countDocuments(filter)));
 
@@ -16,6 +17,7 @@ export async function createCampaign(input: OpsCampaignsCreateRequest, operator:
   assertMessagesFit(fields);
   await assertSegmentExists(fields.audience.segment);
   if (fields.benefit) await assertActiveTemplate(fields.benefit.couponTemplateCode, 'benefit.couponTemplateCode');
+  await assertVariantBenefits(fields.variants);
   const id = new Types.ObjectId();
   const stored = storedCampaignFields(fields);
   return audited(audit, { action: 'ops.campaigns.create', subject: { type: 'Campaign', id: id.toHexString() }, after: stored, reason }, async (entry) => {

@@ -10,10 +10,13 @@ import { recordAssignments } from './results/recordCampaignEvents';
 import { issueCampaignBenefit } from './campaignBenefit';
 import { accountsExpiringWithin, lifecycleMemberFilter, passDueToday, scheduledLifecycleSteps, type DueStep } from './lifecycleSteps';
 import type { PointsAccount } from '../points/PointsAccount.model';
+import { grantVariantBenefits } from './variantBenefits';
 
 export interface MaterialiseFaults {
   /** After a batch's deliveries are inserted, before the cursor moves: a crash here repeats the batch. */
   afterInsert?: () => void;
+  /** After the variants' benefits are granted, before the cursor moves: a crash here repeats the batch too. */
+  afterGrant?: () => void;
 }
 
 export type DeliveryDraft = Omit<CampaignDelivery, '_id'>;
@@ -124,6 +127,8 @@ export async function materialiseBatch(campaignId: Types.ObjectId, now: Date, ba
   await issueBenefitsThenInsert(current, drafts, now);
   await recordAssignments(campaign, [...new Set(drafts.map((draft) => draft.memberId))], now);
   faults.afterInsert?.();
+  await grantVariantBenefits(campaign, drafts, now);
+  faults.afterGrant?.();
   const done = exhausted;
   await CampaignModel.updateOne(
     { _id: campaign._id, 'materialisation.runKey': runKey, 'materialisation.afterId': afterId },

@@ -1,5 +1,6 @@
 import { campaignActions, toBusinessIso, type Campaign as CampaignView } from '@cakeday/shared';
 import type { Campaign } from './Campaign.model';
+import { variantsOf } from './campaignVariant';
 
 export function presentCampaign(campaign: Campaign): CampaignView {
   const trigger = campaign.trigger.kind === 'push' ? { kind: 'push' as const, sendAt: toBusinessIso(campaign.trigger.sendAt) } : campaign.trigger;
@@ -10,7 +11,7 @@ export function presentCampaign(campaign: Campaign): CampaignView {
     audience: { tiers: campaign.audience.tiers, birthdayMonths: campaign.audience.birthdayMonths, segment: campaign.audience.segment ?? null },
     message: campaign.message,
     holdoutPermille: campaign.holdoutPermille,
-    variants: campaign.variants ?? [],
+    variants: variantsOf(campaign),
     allocation: campaign.allocation ?? 'split',
     benefit: campaign.benefit ?? null,
     endsAt: toBusinessIso(campaign.endsAt),

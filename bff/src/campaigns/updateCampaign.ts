@@ -6,7 +6,9 @@ import { CampaignModel, type Campaign } from './Campaign.model';
 import { assertActiveTemplate } from '../coupons/assertActiveTemplate';
 import { assertSegmentExists } from './campaignAudience';
 import { assertMessagesFit } from './campaignMessage';
+import { variantsOf } from './campaignVariant';
 import { storedCampaignFields } from './storedCampaignFields';
+import { assertVariantBenefits } from './variantBenefits';
 
 /** Edits a draft, based on the version the operator loaded (409 STALE_VERSION otherwise). */
 export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: AuditContext): Promise<Campaign> {
@@ -18,8 +20,9 @@ export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: Au
   assertMessagesFit(fields);
   await assertSegmentExists(fields.audience.segment);
   if (fields.benefit) await assertActiveTemplate(fields.benefit.couponTemplateCode, 'benefit.couponTemplateCode');
+  await assertVariantBenefits(fields.variants);
   const stored = storedCampaignFields(fields);
-  const before = storedCampaignFields({ ...current, variants: current.variants ?? [], allocation: current.allocation ?? 'split', benefit: current.benefit ?? null, audience: { ...current.audience, segment: current.audience.segment ?? null }, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
+  const before = storedCampaignFields({ ...current, variants: variantsOf(current), allocation: current.allocation ?? 'split', benefit: current.benefit ?? null, audience: { ...current.audience, segment: current.audience.segment ?? null }, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
   return audited(audit, { action: 'ops.campaigns.update', subject: { type: 'Campaign', id }, before, after: stored }, async (entry) => {
     const updated = await CampaignModel.findOneAndUpdate(
       { _id: current._id, state: 'draft', version },

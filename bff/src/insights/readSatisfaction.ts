@@ -3,6 +3,7 @@ import { businessDaysFrom } from '../analytics/businessDays';
 import { InsightsDayModel } from './InsightsDay.model';
 
 const TOP_COMPLAINTS = 20;
+const STARS = [1, 2, 3, 4, 5] as const;
 type Counts = Record<string, Record<string, number>>;
 
 const valueOf = (counts: Counts | undefined, group: string, name: string): number => counts?.[group]?.[name] ?? 0;
@@ -18,6 +19,7 @@ export async function readSatisfaction(range: { from: string; to: string }, sett
   const stored = await InsightsDayModel.find({ _id: { $gte: range.from, $lte: range.to } }, { counts: 1 }).lean();
   const byDay = new Map(stored.map((day) => [day._id, day.counts]));
   const totals = { promoter: 0, passive: 0, detractor: 0, ratings: 0, stars: 0, satisfied: 0 };
+  const byStars = [0, 0, 0, 0, 0];
   const sentiment = Object.fromEntries(SENTIMENT_CLASSES.map((name) => [name, 0])) as Record<SentimentClass, number>;
   const complaints = new Map<string, number>();
   const days = businessDaysFrom(range.from, range.to).map((day) => {
@@ -31,11 +33,24 @@ export async function readSatisfaction(range: { from: string; to: string }, sett
     totals.ratings += ratings;
     totals.stars += stars;
     totals.satisfied += valueOf(counts, 'ratings', 'satisfied');
+    const dayStars = STARS.map((star) => valueOf(counts, 'ratings', `star${star}`));
+    dayStars.forEach((value, index) => (byStars[index] = (byStars[index] ?? 0) + value));
     const daySentiment = sentimentOf(counts);
     for (const name of SENTIMENT_CLASSES) sentiment[name] += daySentiment[name];
     for (const [word, count] of Object.entries(counts?.complaints ?? {})) complaints.set(word, (complaints.get(word) ?? 0) + count);
     const nps = npsOf(promoters, passives, detractors);
-    return { day, npsResponses: nps.responses, nps: nps.nps, ratings, averageStars: ratings > 0 ? Math.round((stars * 100) / ratings) / 100 : null, sentiment: daySentiment };
+    return {
+      day,
+      npsResponses: nps.responses,
+      promoters,
+      passives,
+      detractors,
+      nps: nps.nps,
+      ratings,
+      averageStars: ratings > 0 ? Math.round((stars * 100) / ratings) / 100 : null,
+      stars: dayStars,
+      sentiment: daySentiment,
+    };
   });
   const csat = customerSatisfaction([]);
   const targets = settings.insights.sentimentTargets;
@@ -45,6 +60,7 @@ export async function readSatisfaction(range: { from: string; to: string }, sett
       totals.ratings > 0
         ? { responses: totals.ratings, averageStars: Math.round((totals.stars * 100) / totals.ratings) / 100, satisfiedPermille: Math.floor((totals.satisfied * 1000) / totals.ratings) }
         : csat,
+    stars: byStars,
     sentiment: {
       counts: sentiment,
       shares: sentimentShares(sentiment),

@@ -1,7 +1,7 @@
 import { model, Schema, type Types } from 'mongoose';
-import { RATED_SUBJECTS, SENTIMENT_CLASSES, type RatedSubject, type SentimentClass } from '@cakeday/shared';
+import { COMMENT_STATES, RATED_SUBJECTS, SENTIMENT_CLASSES, type CommentState, type RatedSubject, type SentimentClass } from '@cakeday/shared';
 
-export type CommentState = 'none' | 'published' | 'reviewing';
+export type { CommentState };
 
 /** What the lexicon made of a comment (shared/src/satisfaction/sentiment.rules.ts); null without one. */
 export interface StoredSentiment {
@@ -30,6 +30,8 @@ export interface Rating {
   commentState: CommentState;
   sentiment: StoredSentiment | null;
   createdAt: Date;
+  /** The audit entries of moderators' decisions on the comment. */
+  auditSeqs?: number[];
 }
 
 const ratingSchema = new Schema<Rating>(
@@ -39,14 +41,16 @@ const ratingSchema = new Schema<Rating>(
     subject: { type: new Schema({ type: { type: String, enum: RATED_SUBJECTS, required: true }, id: { type: String, required: true } }, { _id: false }), required: true },
     stars: { type: Number, required: true, min: 1, max: 5 },
     comment: { type: String, default: '' },
-    commentState: { type: String, enum: ['none', 'published', 'reviewing'], required: true },
+    commentState: { type: String, enum: COMMENT_STATES, required: true },
     sentiment: { type: storedSentimentSchema, default: null },
     createdAt: { type: Date, required: true },
+    auditSeqs: { type: [Number], default: [] },
   },
   { collection: 'satisfaction_ratings', versionKey: false },
 );
 ratingSchema.index({ key: 1 }, { unique: true });
 ratingSchema.index({ memberId: 1, createdAt: -1 });
+ratingSchema.index({ commentState: 1, createdAt: -1 });
 
 export const RatingModel = model<Rating>('Rating', ratingSchema);
 

@@ -101,6 +101,16 @@ describe('satisfaction.nps and the satisfaction dashboard', () => {
     expect(JSON.stringify(dashboard.body)).not.toContain('服务也差');
 
     const csv = await app.http.post('/api/ops.insights.satisfactionExport').set('Cookie', analyst).send({ from: day, to: day });
-    expect((csv.text as string).replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual(['日期,NPS 回答,NPS,评价数,平均星级,评语正面,评语中性,评语负面,评语极端负面', `${day},4,25,2,3.5,3,0,2,0`]);
+    const lines = (response: { text: string }) => response.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines(csv)).toEqual([
+      '日期,NPS 回答,推荐者,被动者,贬损者,NPS,评价数,平均星级,1 星,2 星,3 星,4 星,5 星,评语正面,评语中性,评语负面,评语极端负面',
+      `${day},4,2,1,1,25,2,3.5,0,1,0,0,1,3,0,2,0`,
+    ]);
+    expect(dashboard.body.stars).toEqual([0, 1, 0, 0, 1]);
+    expect(dashboard.body.days).toEqual([expect.objectContaining({ promoters: 2, passives: 1, detractors: 1, stars: [0, 1, 0, 0, 1] })]);
+    const sentimentCsv = await app.http.post('/api/ops.insights.satisfactionExport').set('Cookie', analyst).send({ from: day, to: day, table: 'sentiment' });
+    expect(lines(sentimentCsv)).toEqual(['情感,评语数,占比（‰）,目标（‰）', '正面,3,600,700', '中性,0,0,200', '负面,2,400,80', '极端负面,0,0,20']);
+    const complaintsCsv = await app.http.post('/api/ops.insights.satisfactionExport').set('Cookie', analyst).send({ from: day, to: day, table: 'complaints' });
+    expect(lines(complaintsCsv)).toContain('奶油,2');
   });
 });

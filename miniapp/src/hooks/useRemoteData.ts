@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { ApiError } from '../api/apiError';
 
@@ -16,9 +16,9 @@ function asApiError(error: unknown): ApiError {
 
 /**
  * Loads data each time the page is shown, so that changes made on another page (a birthday set, a phone
- * bound) appear on return. A late answer from an older load never overwrites a newer one.
+ * bound) appear on return; with `loadOnMount`, also when mounted after the page was shown. A late answer from an older load never overwrites a newer one.
  */
-export function useRemoteData<T>(load: () => Promise<T>): RemoteData<T> {
+export function useRemoteData<T>(load: () => Promise<T>, options: { loadOnMount?: boolean } = {}): RemoteData<T> {
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
@@ -45,6 +45,13 @@ export function useRemoteData<T>(load: () => Promise<T>): RemoteData<T> {
   useDidShow(() => {
     void reload();
   });
+
+  // A component mounted after its page was shown (under data the page loaded) gets no didShow until the next show.
+  const { loadOnMount = false } = options;
+  useEffect(() => {
+    if (loadOnMount && latest.current === 0) void reload();
+    // Once, on mount: later loads come with the page's didShow.
+  }, [loadOnMount, reload]);
 
   return { data, loading, error, reload };
 }

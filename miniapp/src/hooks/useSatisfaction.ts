@@ -7,8 +7,11 @@ export type RatingState = RouteResponse<'satisfaction.ratingOf'>;
 export type NpsState = RouteResponse<'satisfaction.npsMine'>;
 
 /** The member's rating of one order or write-off, and the action that submits it. */
-export function useRating(subject: { type: RatedSubject; id: string }): { state: RemoteData<RatingState>; submit: Action<[number, string], RouteResponse<'satisfaction.rate'>> } {
-  const state = useRemoteData(() => call('satisfaction.ratingOf', { subject }));
+export function useRating(
+  subject: { type: RatedSubject; id: string },
+  options: { loadOnMount?: boolean } = {},
+): { state: RemoteData<RatingState>; submit: Action<[number, string], RouteResponse<'satisfaction.rate'>> } {
+  const state = useRemoteData(() => call('satisfaction.ratingOf', { subject }), options);
   const submit = useAction(async (stars: number, comment: string) => {
     const rated = await call('satisfaction.rate', { subject, stars, comment });
     await state.reload();

@@ -8,8 +8,15 @@ const variantKey = z
   .refine((key) => key !== HOLDOUT_VARIANT && key !== DEFAULT_VARIANT, '该名称为系统保留');
 
 /**
- * A version of a campaign's message: its own text and template (the campaign's when absent) and send day (days
- * after the campaign's send time or birthday step). Members are split among the variants by weight or by a bandit.
+ * What a variant grants the members assigned to it (not the holdout): a coupon of an active template, issued once
+ * per member and campaign (per celebration year for a birthday campaign) when the member is assigned.
+ */
+export const campaignVariantBenefitSchema = z.object({ couponTemplate: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, '须为券模板编码') }).strict();
+
+/**
+ * A version of a campaign's message: its own text and template (the campaign's when absent), send day (days after
+ * the campaign's send time or birthday step) and benefit. Members are split among the variants by weight or by a
+ * bandit.
  */
 export const campaignVariantFields = <M extends z.ZodType>(message: M) =>
   z
@@ -19,6 +26,7 @@ export const campaignVariantFields = <M extends z.ZodType>(message: M) =>
       weight: z.number().int().min(1).max(100).default(1),
       message: message.nullable().default(null),
       sendDelayDays: z.number().int().min(0).max(14).default(0),
+      benefit: campaignVariantBenefitSchema.nullable().default(null),
     })
     .strict();
 

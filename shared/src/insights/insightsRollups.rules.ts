@@ -4,9 +4,9 @@ import { SENTIMENT_CLASSES, type SentimentClass } from '../satisfaction/sentimen
 
 /**
  * What one event adds to its day's insights counts: `group.name` → amount. Groups: nps (promoter, passive,
- * detractor), ratings (count, stars, satisfied), sentiment (the four classes), complaints (lexicon words),
- * messagesSent / messagesOpened (by channel), messagesFailed / messagesSkipped (by reason), failedByChannel /
- * skippedByChannel (by channel: a channel's reach), campaignSent / campaignFailed (by campaign id), community (posts),
+ * detractor), ratings (count, stars, satisfied, star1–star5: how many gave that many), sentiment (the four classes),
+ * complaints (lexicon words), messagesSent / messagesOpened (by channel), messagesFailed / messagesSkipped (by reason),
+ * failedByChannel / skippedByChannel (by channel: a channel's reach), campaignSent / campaignFailed (by campaign id), community (posts),
  * help (started, unlocked), referrals (bound, rewarded).
  */
 export type InsightsCounts = Record<string, number>;
@@ -51,7 +51,7 @@ export function insightsContributions(event: AnalyticsEvent): InsightsCounts {
     case 'rating.submitted': {
       const stars = props.stars;
       if (typeof stars !== 'number' || !Number.isInteger(stars) || stars < 1 || stars > 5) return {};
-      return { 'ratings.count': 1, 'ratings.stars': stars, ...(stars >= 4 ? { 'ratings.satisfied': 1 } : {}), ...commentCounts(props) };
+      return { 'ratings.count': 1, 'ratings.stars': stars, [`ratings.star${stars}`]: 1, ...(stars >= 4 ? { 'ratings.satisfied': 1 } : {}), ...commentCounts(props) };
     }
     case 'message.sent':
       return { [`messagesSent.${channel}`]: 1, ...campaignCount('campaignSent', props) };

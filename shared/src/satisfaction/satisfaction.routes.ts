@@ -1,5 +1,9 @@
 import { defineRoutes } from '../api/route.js';
 import {
+  opsSatisfactionCommentsRequest,
+  opsSatisfactionCommentsResponse,
+  opsSatisfactionHideCommentRequest,
+  opsSatisfactionHideCommentResponse,
   satisfactionNpsMineRequest,
   satisfactionNpsMineResponse,
   satisfactionNpsRequest,
@@ -34,5 +38,26 @@ export const satisfactionRoutes = defineRoutes({
     summary: '本季度我是否已回答推荐意愿',
     request: satisfactionNpsMineRequest,
     response: satisfactionNpsMineResponse,
+  },
+  'ops.satisfaction.comments': {
+    auth: 'ops',
+    permission: ['read', 'Dashboard'],
+    summary: '最新的评价与 NPS 评语（仅已发布的，会员编号打码），可按情感筛选',
+    request: opsSatisfactionCommentsRequest,
+    response: opsSatisfactionCommentsResponse,
+  },
+  'ops.satisfaction.moderationComments': {
+    auth: 'ops',
+    permission: ['read', 'Moderation'],
+    summary: '审核员看到的最新评价与 NPS 评语（同 ops.satisfaction.comments），以便隐藏不当评语',
+    request: opsSatisfactionCommentsRequest,
+    response: opsSatisfactionCommentsResponse,
+  },
+  'ops.satisfaction.hideComment': {
+    auth: 'ops',
+    permission: ['update', 'Moderation'],
+    summary: '隐藏一条已发布的评语（星级与统计保留），记录审计与原因',
+    request: opsSatisfactionHideCommentRequest,
+    response: opsSatisfactionHideCommentResponse,
   },
 });

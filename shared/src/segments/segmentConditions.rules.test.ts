@@ -15,8 +15,11 @@ describe('the birthday plan’s RFM levels on its 10-point scale', () => {
     [{ r: 5, f: 5, m: 5 }, 10, 'gold'],
     [{ r: 4, f: 4, m: 4 }, 8, 'gold'],
     [{ r: 4, f: 4, m: 3 }, 7, 'silver'],
+    [{ r: 5, f: 4, m: 2 }, 7, 'silver'],
     [{ r: 2, f: 2, m: 2 }, 4, 'silver'],
+    [{ r: 2, f: 2, m: 1 }, 3, 'bronze'],
     [{ r: 2, f: 1, m: 1 }, 3, 'bronze'],
+    [{ r: 1, f: 1, m: 0 }, 1, 'bronze'],
     [{ r: 1, f: 0, m: 0 }, 1, 'bronze'],
     [{ r: 0, f: 0, m: 0 }, 0, null],
   ] as const)('%j scores %i: %s', (rfm, points, level) => {

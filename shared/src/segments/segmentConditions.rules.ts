@@ -9,6 +9,9 @@ import type { TierLevel } from '../tiers/tiers.rules.js';
 export const RFM_LEVELS = ['gold', 'silver', 'bronze'] as const;
 export type RfmLevel = (typeof RFM_LEVELS)[number];
 export const rfmLevelNames: Record<RfmLevel, string> = { gold: '黄金', silver: '白银', bronze: '青铜' };
+/** The definition as ops read it where segments are built (the console's segment form). */
+export const RFM_LEVEL_DEFINITION =
+  '10 分制 RFM 分 =（R + F + M）× 10 ÷ 15，四舍五入；R（最近一次消费）、F（365 天内消费次数）、M（365 天内消费金额）各 0–5 分，分档见设置「segments.rfm」。黄金 ≥ 8 分，白银 4–7 分，青铜 1–3 分；0 分（无消费）不属于任何等级。';
 
 export function rfmPoints10(rfm: Pick<RfmScores, 'r' | 'f' | 'm'> | null): number {
   if (!rfm) return 0;

@@ -3,24 +3,8 @@ import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select } fr
 import { useState } from 'react';
 import { useOpsMutation, useOpsQuery } from '../../api/useOps';
 import { WriteError } from '../../components/WriteError';
-
-interface CampaignFormValues {
-  name: string;
-  kind: 'push' | 'birthday';
-  sendAt?: string;
-  daysBefore?: number[];
-  template: SubscriptionTemplateKey;
-  fields: Record<string, string>;
-  page: string;
-  inboxTitle: string;
-  endsAt: string;
-  holdoutPermille: number;
-  /** A member segment (会员分群) as the audience; none: every member. */
-  segment?: string;
-}
-
-const LOCAL = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
-const shanghai = (local: string): string => `${local.replace(' ', 'T')}:00+08:00`;
+import { checkCreateRequest, LOCAL_TIME as LOCAL, messageOf, type CampaignFormValues } from './campaignFormValues';
+import { VariantsField } from './VariantsField';
 
 /** 新建活动: a one-off push (推送订阅消息) or birthday steps; the message is checked against the template before saving. */
 export function CampaignModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
@@ -37,27 +21,32 @@ export function CampaignModal({ onClose, onSaved }: { onClose: () => void; onSav
   });
   const segments = useOpsQuery('ops.segments.list', {});
   const preview = useOpsMutation('ops.campaigns.preview', { onSuccess: (answer) => setProblems(answer.problems) });
-  const messageOf = (values: CampaignFormValues) => ({ template: values.template, fields: values.fields ?? {}, page: values.page, inboxTitle: values.inboxTitle });
-  const submit = (values: CampaignFormValues): void => {
-    create.mutate({
-      name: values.name,
-      trigger: values.kind === 'push' ? { kind: 'push', sendAt: shanghai(values.sendAt ?? '') } : { kind: 'birthday', daysBefore: values.daysBefore ?? [7, 0] },
-      audience: { tiers: [], birthdayMonths: [], segment: values.segment ?? null },
-      message: messageOf(values),
-      holdoutPermille: values.holdoutPermille ?? 0,
-      endsAt: shanghai(values.endsAt),
-    });
+  const [schemaProblems, setSchemaProblems] = useState<string[]>([]);
+  // The shared schema decides (the BFF checks the same): field problems beside their field, the rest above the form.
+  const submit = (): void => {
+    const values = form.getFieldsValue(true) as CampaignFormValues;
+    const checked = checkCreateRequest(values);
+    if ('request' in checked) {
+      setSchemaProblems([]);
+      create.mutate(checked.request);
+      return;
+    }
+    // The paths come from the schema's issues, which the form's typed field names cannot describe.
+    const beside = checked.problems.filter((problem) => problem.name !== null).map((problem) => ({ name: problem.name ?? [], errors: problem.errors }));
+    form.setFields(beside as Parameters<typeof form.setFields>[0]);
+    setSchemaProblems(checked.problems.filter((problem) => problem.name === null).map((problem) => problem.errors.join('；')));
   };
   return (
-    <Modal open title="新建营销活动" okText="保存草稿" onOk={() => form.submit()} onCancel={onClose} confirmLoading={create.isPending} maskClosable={false} width={640}>
+    <Modal open title="新建营销活动" okText="保存草稿" onOk={() => form.submit()} onCancel={onClose} confirmLoading={create.isPending} maskClosable={false} width={720}>
       <Form
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{ kind: 'push', template: 'birthdayReminder', page: 'pages/birthday/index', holdoutPermille: 0, daysBefore: [7, 0] }}
+        initialValues={{ kind: 'push', template: 'birthdayReminder', page: 'pages/birthday/index', holdoutPermille: 0, daysBefore: [7, 0], variants: [], allocation: 'split' }}
         onFinish={submit}
       >
         <WriteError error={create.error} onReload={onSaved} />
+        {schemaProblems.length > 0 ? <Alert type="error" showIcon message={schemaProblems.join('；')} style={{ marginBottom: 16 }} /> : null}
         <Form.Item label="活动名称" name="name" rules={[{ required: true, min: 2, max: 40 }]}>
           <Input />
         </Form.Item>
@@ -108,6 +97,7 @@ export function CampaignModal({ onClose, onSaved }: { onClose: () => void; onSav
         <Form.Item label="对照组（千分比，不发送以衡量效果）" name="holdoutPermille">
           <InputNumber min={0} max={500} />
         </Form.Item>
+        <VariantsField />
         <Form.Item label="结束时间（北京时间）" name="endsAt" rules={[{ required: true, pattern: LOCAL, message: '格式为 2026-12-31 23:59' }]}>
           <Input placeholder="2026-12-31 23:59" />
         </Form.Item>

@@ -1,6 +1,8 @@
 import { ProTable, type ActionType } from '@ant-design/pro-components';
 import { MODERATION_VIEWS, type ModerationAction, type ModerationItem } from '@cakeday/shared';
+import { Button } from 'antd';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { opsCall } from '../../api/opsClient';
 import { pageInput, tableData } from '../../components/serverTable';
 import { useRequestErrorMessage } from '../../components/useRequestErrorMessage';
@@ -40,6 +42,11 @@ export function ModerationQueue() {
         form={{ initialValues: { view: 'review', kind: 'post' } }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         search={{ labelWidth: 'auto' }}
+        toolBarRender={() => [
+          <Link key="comments" to="comments">
+            <Button>评价评语</Button>
+          </Link>,
+        ]}
       />
       {moderating ? (
         <ModerateModal

@@ -1,4 +1,4 @@
-import { LIFECYCLE_STAGES, lifecycleStageNames, RFM_LEVELS, rfmLevelNames, TIER_LEVELS, tierNames, type LifecycleStage, type RfmLevel, type Segment, type SegmentConditionsInput, type TierLevel } from '@cakeday/shared';
+import { LIFECYCLE_STAGES, lifecycleStageNames, RFM_LEVEL_DEFINITION, RFM_LEVELS, rfmLevelNames, TIER_LEVELS, tierNames, type LifecycleStage, type RfmLevel, type Segment, type SegmentConditionsInput, type TierLevel } from '@cakeday/shared';
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useOpsMutation } from '../../api/useOps';
@@ -66,7 +66,7 @@ export function SegmentModal({ segment, onClose, onSaved }: { segment: Segment |
         <Form.Item label="生命周期" name="stages">
           <Select mode="multiple" allowClear options={LIFECYCLE_STAGES.map((stage) => ({ label: lifecycleStageNames[stage], value: stage }))} placeholder="不限" />
         </Form.Item>
-        <Form.Item label="RFM 等级（10 分制：黄金 ≥ 8，白银 4–7，青铜 1–3）" name="rfmLevels">
+        <Form.Item label="RFM 等级（10 分制：黄金 ≥ 8，白银 4–7，青铜 1–3）" name="rfmLevels" extra={RFM_LEVEL_DEFINITION}>
           <Select mode="multiple" allowClear options={RFM_LEVELS.map((level) => ({ label: rfmLevelNames[level], value: level }))} placeholder="不限" />
         </Form.Item>
         <Form.Item label="会员等级" name="tiers">

@@ -183,4 +183,46 @@ describe('OrderDetailPage', () => {
     expect(callsTo('orders.refund')[0]?.data).toEqual({ orderId });
     expect(taroStandIn.toasts).toContain('退款申请已提交');
   });
+
+  describe('评价 a fulfilled order', () => {
+    const collected = buildOrder({
+      statusLabel: '已核销',
+      fulfilment: { type: 'pickup', usedAt: '2026-06-10T02:00:30Z', storeName: '人民广场店' },
+      actions: { canPay: false, canCancel: false, canRefund: false, canShowQr: false },
+    });
+    const subject = { type: 'order', id: orderId };
+
+    it('links a written-off order the member has not rated to the rating page', async () => {
+      answerRoutes({ 'orders.get': ok({ order: collected }), 'satisfaction.ratingOf': ok({ rating: null, canRate: true }) });
+
+      render(<OrderDetailPage />);
+
+      (await screen.findByText('去评价 ›')).click();
+      expect(screen.getByText('这单满意吗？')).toBeTruthy();
+      expect(callsTo('satisfaction.ratingOf').map((request) => request.data)).toEqual([{ subject }]);
+      expect(taroStandIn.navigations).toEqual([`/pages/satisfaction/rate/index?type=order&id=${orderId}`]);
+    });
+
+    it('shows the rating once given, and no link', async () => {
+      const rating = { subject, stars: 4, comment: '蛋糕很新鲜', commentState: 'published', createdAt: '2026-06-10T12:00:00+08:00' };
+      answerRoutes({ 'orders.get': ok({ order: collected }), 'satisfaction.ratingOf': ok({ rating, canRate: false }) });
+
+      render(<OrderDetailPage />);
+
+      expect(await screen.findByText('我的评价')).toBeTruthy();
+      expect(screen.getByLabelText('4 星').textContent).toBe('★★★★☆');
+      expect(screen.getByText('蛋糕很新鲜')).toBeTruthy();
+      expect(screen.queryByText('去评价 ›')).toBeNull();
+    });
+
+    it('asks nothing before a pickup order is collected', async () => {
+      answerRoutes({ 'orders.get': ok({ order: buildOrder() }), 'orders.qr': qrToken, 'satisfaction.ratingOf': ok({ rating: null, canRate: true }) });
+
+      render(<OrderDetailPage />);
+
+      expect(await screen.findByLabelText('核销二维码')).toBeTruthy();
+      expect(screen.queryByText('去评价 ›')).toBeNull();
+      expect(callsTo('satisfaction.ratingOf')).toEqual([]);
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { ORDER_PAYMENT_WINDOW_MINUTES, type Order } from '@cakeday/shared';
 import { CardSkeleton } from '../../../components/CardSkeleton';
 import { ItemCover } from '../../../components/ItemCover';
 import { QrPanel } from '../../../components/QrPanel';
+import { RatingCard } from '../../../components/RatingCard';
 import { RemoteView } from '../../../components/RemoteView';
 import { ServiceHelp } from '../../../components/ServiceHelp';
 import { SubscribeCard } from '../../../components/SubscribeCard';
@@ -54,6 +55,8 @@ function OrderView({ order, state }: { order: Order; state: OrderState }): JSX.E
       </View>
 
       <OrderFacts order={order} />
+
+      {order.status === 'fulfilled' && (order.fulfilment?.type !== 'pickup' || order.fulfilment.usedAt) ? <RatingCard subject={{ type: 'order', id: order.id }} prompt='这单满意吗？' /> : null}
 
       {order.actions.canPay || order.actions.canCancel || order.actions.canRefund ? (
         <View className='order-detail__actions'>
