@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Checkbox, DatePicker, Dialog, Switch } from '@nutui/nutui-react-taro';
+import { Button, Checkbox, DatePicker, Dialog } from '@nutui/nutui-react-taro';
 import { consentTexts } from '@cakeday/shared';
 import { CardSkeleton } from '../../components/CardSkeleton';
 import { RemoteView } from '../../components/RemoteView';
+import { ToggleSwitch } from '../../components/ToggleSwitch';
 import { formatBirthday } from '../../format/dates';
 import { useSaveBirthday, type BirthdayChoice } from '../../hooks/useBirthdaySetting';
 import { useMember, type Member } from '../../hooks/useMember';
@@ -50,7 +51,7 @@ function BirthdayForm({ member, rules }: { member: Member; rules: SettingsRules[
       <View className='birthday__card'>
         <View className='birthday__row'>
           <Text>填写出生年份（可不填）</Text>
-          <Switch checked={withYear} disabled={locked} onChange={(on) => setWithYear(on)} />
+          <ToggleSwitch checked={withYear} label='填写出生年份' disabled={locked} onChange={(on) => setWithYear(on)} />
         </View>
         <View className='birthday__row birthday__picker-trigger' onClick={() => !locked && setPickerOpen(true)}>
           <Text>生日</Text>

@@ -7,6 +7,7 @@ import { code128SvgDataUrl } from '../../qr/code128';
 import { useCoupons } from '../../hooks/useCoupons';
 import { useMemberCode } from '../../hooks/useMemberCode';
 import './index.scss';
+import { imageAlt } from '../../components/imageAlt';
 
 /** 会员码: shown to the till to earn points and use the chosen coupons in one scan. */
 export function MemberCodePage(): JSX.Element {
@@ -27,11 +28,11 @@ export function MemberCodePage(): JSX.Element {
               <Text className='member-code__tier'>{shown.member.tier.name}</Text>
               <Text className='member-code__points'>积分 {shown.member.pointsBalance}</Text>
             </View>
-            <Image className='member-code__barcode' src={code128SvgDataUrl(shown.numericCode)} aria-label='会员条形码' />
+            <Image className='member-code__barcode' src={code128SvgDataUrl(shown.numericCode)} {...imageAlt(`会员条形码 ${formatMemberCode(shown.numericCode)}`)} />
             <Text className='member-code__number'>{formatMemberCode(shown.numericCode)}</Text>
-            <Image className='member-code__qr' src={qrSvgDataUrl(shown.token)} aria-label='会员二维码' />
+            <Image className='member-code__qr' src={qrSvgDataUrl(shown.token)} {...imageAlt('会员二维码')} />
             {/* A browser has no scanner: the H5 build also shows the token, for the till simulator to paste. */}
-            {process.env.TARO_ENV === 'h5' ? <Input className='member-code__token' value={shown.token} disabled /> : null}
+            {process.env.TARO_ENV === 'h5' ? <Input className='member-code__token' value={shown.token} disabled nativeProps={{ 'aria-label': '会员码令牌（收银模拟器粘贴用）' }} /> : null}
             {shown.coupons.length > 0 ? <Text className='member-code__attached'>已附带 {shown.coupons.length} 张券，收银员扫码即核销</Text> : null}
           </>
         ) : code.error ? (
