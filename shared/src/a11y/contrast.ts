@@ -1,4 +1,7 @@
-/** WCAG 2.x contrast between two opaque colours written as #rrggbb or #rgb: 1 (none) to 21 (black on white). */
+/**
+ * WCAG 2.x contrast between two opaque colours written as #rrggbb or #rgb: 1 (none) to 21 (black on white). The
+ * mini-program's and the console's theme tests hold their text colour pairs to 4.5:1 with it.
+ */
 export function contrastRatio(foreground: string, background: string): number {
   const [lighter, darker] = [relativeLuminance(foreground), relativeLuminance(background)].sort((a, b) => b - a) as [number, number];
   return (lighter + 0.05) / (darker + 0.05);
