@@ -1,4 +1,4 @@
-type Role = 'button' | 'switch';
+type Role = 'button' | 'switch' | 'checkbox' | 'tab';
 
 interface ControlProps {
   role?: Role;
@@ -23,4 +23,9 @@ export function ariaControl(role: Role, disabled: boolean, action: () => void): 
       action();
     },
   };
+}
+
+/** A container's role (a tablist around tabs) in both builds. */
+export function ariaRole(role: 'tablist'): { role?: 'tablist'; 'aria-role'?: 'tablist' } {
+  return process.env.TARO_ENV === 'h5' ? { role } : { 'aria-role': role };
 }

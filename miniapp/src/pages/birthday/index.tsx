@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Checkbox, DatePicker, Dialog } from '@nutui/nutui-react-taro';
+import { Button, DatePicker, Dialog } from '@nutui/nutui-react-taro';
 import { consentTexts } from '@cakeday/shared';
 import { CardSkeleton } from '../../components/CardSkeleton';
+import { CheckboxField } from '../../components/CheckboxField';
 import { RemoteView } from '../../components/RemoteView';
 import { ToggleSwitch } from '../../components/ToggleSwitch';
 import { formatBirthday } from '../../format/dates';
@@ -45,7 +46,9 @@ function BirthdayForm({ member, rules }: { member: Member; rules: SettingsRules[
         <Text className='birthday__card-title'>{consent.title}</Text>
         <Text className='birthday__consent-text'>{consent.text}</Text>
         <Text className='birthday__version'>说明版本：{consent.version}</Text>
-        <Checkbox className='birthday__agree' checked={agreed} disabled={locked} onChange={setAgreed} label='我已阅读并同意以上说明' />
+        <CheckboxField className='birthday__agree' checked={agreed} disabled={locked} onChange={setAgreed}>
+          <Text>我已阅读并同意以上说明</Text>
+        </CheckboxField>
       </View>
 
       <View className='birthday__card'>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Image, Input, Text, View } from '@tarojs/components';
-import { Button, Checkbox } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { formatMemberCode, MEMBER_CODE_MAX_COUPONS } from '@cakeday/shared';
 import { qrSvgDataUrl } from '../../qr/qrSvg';
 import { code128SvgDataUrl } from '../../qr/code128';
 import { useCoupons } from '../../hooks/useCoupons';
 import { useMemberCode } from '../../hooks/useMemberCode';
 import './index.scss';
+import { CheckboxField } from '../../components/CheckboxField';
 import { imageAlt } from '../../components/imageAlt';
 
 /** 会员码: shown to the till to earn points and use the chosen coupons in one scan. */
@@ -53,13 +54,12 @@ export function MemberCodePage(): JSX.Element {
         <View className='member-code__coupons'>
           <Text className='member-code__coupons-title'>本次使用的优惠券（最多 {MEMBER_CODE_MAX_COUPONS} 张）</Text>
           {usable.map((coupon) => (
-            <View key={coupon.id} className='member-code__coupon' onClick={() => toggle(coupon.id)}>
-              <Checkbox checked={chosen.includes(coupon.id)} />
+            <CheckboxField key={coupon.id} className='member-code__coupon' checked={chosen.includes(coupon.id)} onChange={() => toggle(coupon.id)}>
               <Text className='member-code__coupon-title'>{coupon.title}</Text>
               <Text className='member-code__coupon-value'>
                 {coupon.valueText} · {coupon.conditionText}
               </Text>
-            </View>
+            </CheckboxField>
           ))}
         </View>
       ) : null}
