@@ -129,7 +129,7 @@ async function shareWishlist(a: Person): Promise<string> {
     await a.open('/pages/home/index');
     await tapText(a.page, '心愿清单');
     await expectText(a.page, '请TA喝一杯');
-    await a.page.locator('.nut-switch').first().click();
+    await a.page.getByRole('switch', { name: '分享给好友' }).click();
     await expectText(a.page, '好友可以查看并送你清单里的心愿');
     wishlistRoute = routeOf(await copyShareLink(a.page, '分享心愿清单', '/pages/wishlist/friend/'));
   });

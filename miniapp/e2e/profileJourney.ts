@@ -67,7 +67,7 @@ async function sharesWishlist(a: Person): Promise<string> {
     await tapText(a.page, '♡ 加入生日心愿清单');
     await expectText(a.page, '已加入心愿清单');
     await a.open('/pages/wishlist/index');
-    await a.page.locator('.nut-switch').first().click();
+    await a.page.getByRole('switch', { name: '分享给好友' }).click();
     await expectText(a.page, '好友可以查看并送你清单里的心愿');
   });
   let route = '';

@@ -8,7 +8,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 
 const SIZE = 81;
-const COLORS = { normal: '#8c7b70', selected: '#e8505b' } as const;
+// The tab bar's text colours in app.config.ts (the theme's secondary grey and rose).
+const COLORS = { normal: '#76665b', selected: '#c8343f' } as const;
 
 /** Each icon's drawing on a 48×48 grid, stroked in the tab's colour. */
 const DRAWINGS: Record<string, string> = {

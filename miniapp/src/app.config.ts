@@ -32,8 +32,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
   },
   tabBar: {
-    color: '#8c7b70',
-    selectedColor: '#e8505b',
+    color: '#76665b',
+    selectedColor: '#c8343f',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     // 81×81 PNGs drawn by scripts/tabbarIcons.ts.

@@ -105,3 +105,4 @@ export * from './campaigns/campaignVariants.schema.js';
 export * from './segments/segmentConditions.rules.js';
 export * from './segments/segments.schema.js';
 export * from './messages/messages.schema.js';
+export * from './a11y/contrast.js';

@@ -7,6 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { OpsApiError } from '../api/opsApiError';
 import { onUnauthenticated } from '../api/unauthenticated';
 import { setSession } from '../session/sessionQuery';
+import { consoleTheme } from './consoleTheme';
 
 dayjs.locale('zh-cn');
 
@@ -24,7 +25,7 @@ export function ConsoleProviders({ children, queryClient }: { children: ReactNod
   const [client] = useState(() => queryClient ?? createConsoleQueryClient());
   useEffect(() => onUnauthenticated(() => setSession(client, null)), [client]);
   return (
-    <ConfigProvider locale={zhCN}>
+    <ConfigProvider locale={zhCN} theme={consoleTheme}>
       <AntApp>
         <QueryClientProvider client={client}>{children}</QueryClientProvider>
       </AntApp>

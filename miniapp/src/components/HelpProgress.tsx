@@ -16,7 +16,7 @@ export function HelpProgress({ campaign }: { campaign: HelpCampaign }): JSX.Elem
         </Text>
         <Text className={`help-progress__state help-progress__state--${campaign.state}`}>{campaign.stateText}</Text>
       </View>
-      <Progress percent={percent} color='#e8505b' background='#f1e6de' strokeWidth='8' />
+      <Progress percent={percent} color='#c8343f' background='#f1e6de' strokeWidth='8' />
       <View className='help-progress__helpers'>
         {campaign.helpers.map((helper) => (
           <Avatar key={`${helper.nickname}-${helper.helpedAt}`} person={helper} size='small' />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { type MallItemKind } from '@cakeday/shared';
 import './ItemCover.scss';
+import { decorativeImage } from './imageAlt';
 
 const kindEmoji: Record<MallItemKind, string> = { physical: '🎁', service: '🧑‍🍳', charity: '💝', coupon: '🎫' };
 
@@ -18,9 +19,11 @@ export function ItemCover({ src, kind, size }: ItemCoverProps): JSX.Element {
   return (
     <View className={`item-cover item-cover--${size} item-cover--${kind}`}>
       {usable ? (
-        <Image className='item-cover__image' src={src} mode='aspectFill' lazyLoad onError={() => setFailed(true)} />
+        <Image className='item-cover__image' src={src} mode='aspectFill' lazyLoad onError={() => setFailed(true)} {...decorativeImage()} />
       ) : (
-        <Text className='item-cover__emoji'>{kindEmoji[kind]}</Text>
+        <Text className='item-cover__emoji' aria-hidden>
+          {kindEmoji[kind]}
+        </Text>
       )}
     </View>
   );

@@ -6,6 +6,7 @@ import { useLike } from '../hooks/useCommunity';
 import { Avatar } from './Avatar';
 import { InReviewMark } from './InReviewMark';
 import './PostCard.scss';
+import { imageAlt } from './imageAlt';
 
 interface PostCardProps {
   post: CommunityPost;
@@ -41,8 +42,15 @@ export function PostCard({ post, full = false, onOpen }: PostCardProps): JSX.Ele
       {post.text ? <Text className={`post-card__text${full ? '' : ' post-card__text--clamped'}`}>{post.text}</Text> : null}
       {photos.length > 0 ? (
         <View className={`post-card__photos post-card__photos--${Math.min(photos.length, 3)}`}>
-          {photos.map((photo) => (
-            <Image key={photo.id} className='post-card__photo' src={bffUrl(full ? photo.displayUrl : photo.thumbUrl)} mode='aspectFill' lazyLoad />
+          {photos.map((photo, index) => (
+            <Image
+              key={photo.id}
+              className='post-card__photo'
+              src={bffUrl(full ? photo.displayUrl : photo.thumbUrl)}
+              mode='aspectFill'
+              lazyLoad
+              {...imageAlt(`${post.author.nickname}的配图 ${index + 1}/${photos.length}`)}
+            />
           ))}
         </View>
       ) : null}

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import { type Poster } from '@cakeday/shared';
 import './PosterPopup.scss';
+import { imageAlt } from './imageAlt';
 
 interface PosterPopupProps {
   poster: Poster | null;
@@ -20,7 +21,7 @@ export function PosterPopup({ poster, caption, saving, onSave, onClose }: Poster
           <Text className='poster-popup__brand'>Cakeday · 生日会员</Text>
           <Text className='poster-popup__title'>{poster?.title}</Text>
           {poster ? (
-            <Image className='poster-popup__code' src={`data:${poster.mimeType};base64,${poster.imageBase64}`} aria-label='小程序码' />
+            <Image className='poster-popup__code' src={`data:${poster.mimeType};base64,${poster.imageBase64}`} {...imageAlt('小程序码')} />
           ) : null}
           <Text className='poster-popup__caption'>{caption}</Text>
         </View>

@@ -6,6 +6,7 @@ import { brightenWhileShown } from '../platform/screenBrightness';
 import { qrSvgDataUrl } from '../qr/qrSvg';
 import { type ApiError } from '../api/apiError';
 import './QrPanel.scss';
+import { imageAlt } from './imageAlt';
 
 interface QrPanelProps {
   token: QrToken | null;
@@ -21,7 +22,7 @@ export function QrPanel({ token, error, hint, onRetry }: QrPanelProps): JSX.Elem
   return (
     <View className='qr-panel'>
       {token ? (
-        <Image className='qr-panel__image' src={qrSvgDataUrl(token.token)} aria-label='核销二维码' />
+        <Image className='qr-panel__image' src={qrSvgDataUrl(token.token)} {...imageAlt('核销二维码')} />
       ) : error ? (
         <View className='qr-panel__placeholder'>
           {error.code === 'NETWORK_ERROR' ? (
@@ -52,7 +53,7 @@ export function QrPanel({ token, error, hint, onRetry }: QrPanelProps): JSX.Elem
       <Text className='qr-panel__hint'>{hint}</Text>
       {/* A browser has no scanner: the H5 build also shows the code, for the staff page's paste field. In a
           field, not as text, so that a long token is never read as a raw error code by the page checks. */}
-      {process.env.TARO_ENV === 'h5' && token ? <Input className='qr-panel__token' value={token.token} disabled /> : null}
+      {process.env.TARO_ENV === 'h5' && token ? <Input className='qr-panel__token' value={token.token} disabled nativeProps={{ 'aria-label': '核销码令牌（收银模拟器粘贴用）' }} /> : null}
       <Text className='qr-panel__refresh'>二维码每分钟自动刷新，截图无效</Text>
     </View>
   );

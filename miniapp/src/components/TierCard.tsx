@@ -18,7 +18,7 @@ export function tierPercent(tier: TierSummary): number {
 
 export function TierCard({ tier, onOpenBenefits }: TierCardProps): JSX.Element {
   return (
-    <View className={`tier-card tier-card--${tier.level}`} role='link' aria-label={`${tier.name}会员，查看等级权益`} onClick={onOpenBenefits}>
+    <View className={`tier-card tier-card--${tier.level}`} role='link' onClick={onOpenBenefits}>
       <View className='tier-card__header'>
         <Text className='tier-card__name'>{tier.name}会员</Text>
         <Text className='tier-card__spend'>近 12 个月消费 ¥{formatYuan(tier.rollingSpendFen)}</Text>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Checkbox, DatePicker, Dialog, Switch } from '@nutui/nutui-react-taro';
+import { Button, DatePicker, Dialog } from '@nutui/nutui-react-taro';
 import { consentTexts } from '@cakeday/shared';
 import { CardSkeleton } from '../../components/CardSkeleton';
+import { CheckboxField } from '../../components/CheckboxField';
 import { RemoteView } from '../../components/RemoteView';
+import { ToggleSwitch } from '../../components/ToggleSwitch';
 import { formatBirthday } from '../../format/dates';
 import { useSaveBirthday, type BirthdayChoice } from '../../hooks/useBirthdaySetting';
 import { useMember, type Member } from '../../hooks/useMember';
@@ -44,13 +46,15 @@ function BirthdayForm({ member, rules }: { member: Member; rules: SettingsRules[
         <Text className='birthday__card-title'>{consent.title}</Text>
         <Text className='birthday__consent-text'>{consent.text}</Text>
         <Text className='birthday__version'>说明版本：{consent.version}</Text>
-        <Checkbox className='birthday__agree' checked={agreed} disabled={locked} onChange={setAgreed} label='我已阅读并同意以上说明' />
+        <CheckboxField className='birthday__agree' checked={agreed} disabled={locked} onChange={setAgreed}>
+          <Text>我已阅读并同意以上说明</Text>
+        </CheckboxField>
       </View>
 
       <View className='birthday__card'>
         <View className='birthday__row'>
           <Text>填写出生年份（可不填）</Text>
-          <Switch checked={withYear} disabled={locked} onChange={(on) => setWithYear(on)} />
+          <ToggleSwitch checked={withYear} label='填写出生年份' disabled={locked} onChange={(on) => setWithYear(on)} />
         </View>
         <View className='birthday__row birthday__picker-trigger' onClick={() => !locked && setPickerOpen(true)}>
           <Text>生日</Text>

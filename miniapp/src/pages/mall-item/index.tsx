@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { formatFen } from '@cakeday/shared';
 import Taro, { getCurrentInstance } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Dialog, InputNumber } from '@nutui/nutui-react-taro';
+import { Button, Dialog } from '@nutui/nutui-react-taro';
 import { CardSkeleton } from '../../components/CardSkeleton';
 import { ItemCover } from '../../components/ItemCover';
 import { RemoteView } from '../../components/RemoteView';
+import { QuantityStepper } from '../../components/QuantityStepper';
 import { useCheckout } from '../../hooks/useCheckout';
 import { useCheckoutCoupons } from '../../hooks/useCheckoutCoupons';
 import { useMallItem, type MallItemView } from '../../hooks/useMall';
@@ -105,7 +106,7 @@ function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
       <View className='mall-item__bar'>
         <View className='mall-item__bar-row'>
           <Text>数量</Text>
-          <InputNumber value={qty} min={1} max={preview.maxQty} disabled={preview.blocker !== null} onChange={(value) => setQty(Number(value) || 1)} />
+          <QuantityStepper value={qty} min={1} max={preview.maxQty} label='兑换数量' disabled={preview.blocker !== null} onChange={setQty} />
         </View>
         <View className='mall-item__bar-row'>
           <Text className='mall-item__total'>合计 {preview.totalText}</Text>

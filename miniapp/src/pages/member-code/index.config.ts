@@ -1,5 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '会员码',
-  navigationBarBackgroundColor: '#e8505b',
+  navigationBarBackgroundColor: '#c8343f',
   navigationBarTextStyle: 'white',
 });

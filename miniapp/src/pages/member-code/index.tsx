@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Image, Input, Text, View } from '@tarojs/components';
-import { Button, Checkbox } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { formatMemberCode, MEMBER_CODE_MAX_COUPONS } from '@cakeday/shared';
 import { qrSvgDataUrl } from '../../qr/qrSvg';
 import { code128SvgDataUrl } from '../../qr/code128';
 import { useCoupons } from '../../hooks/useCoupons';
 import { useMemberCode } from '../../hooks/useMemberCode';
 import './index.scss';
+import { CheckboxField } from '../../components/CheckboxField';
+import { imageAlt } from '../../components/imageAlt';
 
 /** 会员码: shown to the till to earn points and use the chosen coupons in one scan. */
 export function MemberCodePage(): JSX.Element {
@@ -27,11 +29,11 @@ export function MemberCodePage(): JSX.Element {
               <Text className='member-code__tier'>{shown.member.tier.name}</Text>
               <Text className='member-code__points'>积分 {shown.member.pointsBalance}</Text>
             </View>
-            <Image className='member-code__barcode' src={code128SvgDataUrl(shown.numericCode)} aria-label='会员条形码' />
+            <Image className='member-code__barcode' src={code128SvgDataUrl(shown.numericCode)} {...imageAlt(`会员条形码 ${formatMemberCode(shown.numericCode)}`)} />
             <Text className='member-code__number'>{formatMemberCode(shown.numericCode)}</Text>
-            <Image className='member-code__qr' src={qrSvgDataUrl(shown.token)} aria-label='会员二维码' />
+            <Image className='member-code__qr' src={qrSvgDataUrl(shown.token)} {...imageAlt('会员二维码')} />
             {/* A browser has no scanner: the H5 build also shows the token, for the till simulator to paste. */}
-            {process.env.TARO_ENV === 'h5' ? <Input className='member-code__token' value={shown.token} disabled /> : null}
+            {process.env.TARO_ENV === 'h5' ? <Input className='member-code__token' value={shown.token} disabled nativeProps={{ 'aria-label': '会员码令牌（收银模拟器粘贴用）' }} /> : null}
             {shown.coupons.length > 0 ? <Text className='member-code__attached'>已附带 {shown.coupons.length} 张券，收银员扫码即核销</Text> : null}
           </>
         ) : code.error ? (
@@ -52,13 +54,12 @@ export function MemberCodePage(): JSX.Element {
         <View className='member-code__coupons'>
           <Text className='member-code__coupons-title'>本次使用的优惠券（最多 {MEMBER_CODE_MAX_COUPONS} 张）</Text>
           {usable.map((coupon) => (
-            <View key={coupon.id} className='member-code__coupon' onClick={() => toggle(coupon.id)}>
-              <Checkbox checked={chosen.includes(coupon.id)} />
+            <CheckboxField key={coupon.id} className='member-code__coupon' checked={chosen.includes(coupon.id)} onChange={() => toggle(coupon.id)}>
               <Text className='member-code__coupon-title'>{coupon.title}</Text>
               <Text className='member-code__coupon-value'>
                 {coupon.valueText} · {coupon.conditionText}
               </Text>
-            </View>
+            </CheckboxField>
           ))}
         </View>
       ) : null}

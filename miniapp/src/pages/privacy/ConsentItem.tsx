@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Switch } from '@nutui/nutui-react-taro';
+import { ToggleSwitch } from '../../components/ToggleSwitch';
 import { type ConsentStatusView } from '../../hooks/useConsents';
 import { formatBusinessDate, formatBusinessDateTime } from '../../format/dates';
 
@@ -24,12 +24,7 @@ export function ConsentItem({ status, pending, onChange }: ConsentItemProps): JS
     <View className='privacy__consent'>
       <View className='privacy__consent-header'>
         <Text className='privacy__consent-title'>{status.title}</Text>
-        <Switch
-          checked={status.granted && !status.needsRenewal}
-          disabled={pending}
-          aria-label={status.title}
-          onChange={onChange}
-        />
+        <ToggleSwitch checked={status.granted && !status.needsRenewal} label={status.title} disabled={pending} onChange={onChange} />
       </View>
       <Text className='privacy__consent-text'>{status.text}</Text>
       <Text className='privacy__consent-meta'>

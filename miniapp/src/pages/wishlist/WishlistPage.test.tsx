@@ -94,7 +94,7 @@ describe('WishlistPage', () => {
     render(<WishlistPage />);
     expect(await screen.findByText('默认仅自己可见')).toBeTruthy();
     await act(async () => {
-      (document.querySelector('.nut-switch') as HTMLElement).click();
+      screen.getByRole('switch', { name: '分享给好友' }).click();
     });
 
     expect(await screen.findByText('分享心愿清单')).toBeTruthy();

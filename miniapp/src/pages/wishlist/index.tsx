@@ -1,12 +1,13 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Dialog, Switch } from '@nutui/nutui-react-taro';
+import { Button, Dialog } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { CardSkeleton } from '../../components/CardSkeleton';
 import { PosterPopup } from '../../components/PosterPopup';
 import { RemoteView } from '../../components/RemoteView';
 import { ShareButton } from '../../components/ShareButton';
 import { ShareProfilePrompt } from '../../components/ShareProfilePrompt';
+import { ToggleSwitch } from '../../components/ToggleSwitch';
 import { EmptyView } from '../../components/StateViews';
 import { WishRow } from '../../components/WishRow';
 import { useWishlist, type Wishlist, type WishlistState } from '../../hooks/useWishlist';
@@ -25,7 +26,7 @@ function WishlistEditor({ list, wishlist }: { list: Wishlist; wishlist: Wishlist
             <Text className='wishlist__card-title'>分享给好友</Text>
             <Text className='wishlist__hint'>{list.shared ? '好友可以查看并送你清单里的心愿' : '默认仅自己可见'}</Text>
           </View>
-          <Switch checked={list.shared} disabled={wishlist.setShared.pending} onChange={(on) => void wishlist.setShared.run(on)} />
+          <ToggleSwitch checked={list.shared} label='分享给好友' disabled={wishlist.setShared.pending} onChange={(on) => void wishlist.setShared.run(on)} />
         </View>
         {list.share ? (
           <View className='wishlist__share'>

@@ -13,6 +13,7 @@ import { useCommunityTopics } from '../../../hooks/useCommunity';
 import { useComposer } from '../../../hooks/useComposer';
 import { useMember } from '../../../hooks/useMember';
 import './index.scss';
+import { imageAlt } from '../../../components/imageAlt';
 
 const NO_TOPIC = 'none';
 
@@ -38,9 +39,14 @@ function Composer({ topics }: { topics: CommunityTopic[] }): JSX.Element {
         />
         <Text className='compose__count'>{`${composer.text.trim().length}/${POST_TEXT_MAX_LENGTH}`}</Text>
         <View className='compose__photos'>
-          {composer.photos.map((photo) => (
+          {composer.photos.map((photo, index) => (
             <View key={photo.localPath} className={`compose__photo compose__photo--${photo.state}`}>
-              <Image className='compose__photo-image' src={photo.photo ? bffUrl(photo.photo.thumbUrl) : photo.localPath} mode='aspectFill' />
+              <Image
+                className='compose__photo-image'
+                src={photo.photo ? bffUrl(photo.photo.thumbUrl) : photo.localPath}
+                mode='aspectFill'
+                {...imageAlt(`待发布的第 ${index + 1} 张图片`)}
+              />
               <Text className='compose__photo-state'>{photo.state === 'uploading' ? '上传中' : photo.state === 'failed' ? '上传失败' : ''}</Text>
               <Text className='compose__photo-remove' aria-label='移除图片' onClick={() => composer.removePhoto(photo.localPath)}>
                 ✕
