@@ -137,12 +137,14 @@ async function restart(launch: BffLaunch): Promise<RunningBff> {
 /**
  * The load over, the instances' dispatch workers stop as a deployment's do (SIGTERM: each finishes its round) and the
  * instances come back without workers, to receive WeChat's pushes (receipts) for the catch-up; pushes are held while
- * no instance is up, then delivered.
+ * no instance is up, then delivered. An instance that does not stop within the grace (a loaded machine: its jobs and
+ * rounds waiting on the database) is killed (SIGKILL): what it left sending is a kill's, as during the trials.
  */
-async function stopDispatchWorkers(stack: BenchStack, pushTo: (bff: RunningBff) => void): Promise<void> {
+async function stopDispatchWorkers(stack: BenchStack, pushTo: (bff: RunningBff) => void, killed: { campaignId: Types.ObjectId; whileSending: Set<string> }): Promise<void> {
   stack.sandbox.push.hold();
   for (const [index, bff] of stack.bffs.entries()) {
     await bff.stop();
+    if (bff.child.signalCode === 'SIGKILL') for (const id of await sendingHeldBy(killed.campaignId, bff.child.pid ?? -1)) killed.whileSending.add(id);
     stack.bffs[index] = await restart({ ...bff.launch, env: { ...bff.launch.env, CAMPAIGN_DISPATCH_WORKERS: '0' } });
   }
   pushTo(stack.bffs[0] as RunningBff);
@@ -250,7 +252,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
     }
     running = false;
     await load;
-    await stopDispatchWorkers(stack, pushTo);
+    await stopDispatchWorkers(stack, pushTo, { campaignId: campaign._id, whileSending: killedWhileSending });
     options.log('chaos: load stopped; WeChat\'s pushes settle, then the sweepers catch up');
     await new Promise((resolve) => setTimeout(resolve, 3000)); // WeChat Pay's scaled retries deliver what is pending
     await pushesSettled(stack);
