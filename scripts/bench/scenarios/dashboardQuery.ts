@@ -1,5 +1,6 @@
 import { LIFECYCLE_STAGES } from '@cakeday/shared';
 import type mongoose from 'mongoose';
+import { businessDaysFrom } from '../../../bff/src/analytics/businessDays';
 import { SEGMENT_SIZES_ID } from '../../../bff/src/analytics/SegmentSizes.model';
 import { seedEventsAndRollups, seedSegmentedMembers } from '../fixtures/analytics';
 import { consoleHeaders, operatorSession } from '../fixtures/operators';
@@ -13,11 +14,11 @@ const GROUP = 7;
 
 type Reads = (db: mongoose.mongo.Db, now: Date) => Promise<unknown>;
 
-/** ops.analytics.daily's and .funnel's read through the raw driver: the range's rollups (keep in step with readDaily.ts, readFunnel.ts). */
+/** ops.analytics.daily's and .funnel's read through the raw driver: the range's rollups by their day keys (keep in step with readDaily.ts, readFunnel.ts). */
 const rollupsOf =
   (range: { from: string; to: string }, projection?: mongoose.mongo.Document): Reads =>
   (db) =>
-    db.collection<{ _id: string }>('analytics_daily').find({ _id: { $gte: range.from, $lte: range.to } }, { projection }).toArray();
+    db.collection<{ _id: string }>('analytics_daily').find({ _id: { $in: businessDaysFrom(range.from, range.to) } }, { projection }).toArray();
 
 /** ops.analytics.segments' read through the raw driver: the segment job's snapshot by its key (keep in step with bff/src/analytics/readSegments.ts). */
 const segmentReads: Reads = (db) => db.collection<{ _id: string }>('analytics_segment_sizes').findOne({ _id: SEGMENT_SIZES_ID });
