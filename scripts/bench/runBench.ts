@@ -48,7 +48,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const profileDir = options.profile ? path.join(options.outDir, 'profiles', startedAt.toISOString().replace(/[:.]/g, '-')) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const instances = Math.max(...selected.map((scenario) => scenario.instances));
-  const stack = await startBenchStack({ instances, artifactsDir: options.outDir, cpuProfileDir: profileDir, bffEntry: options.bffEntry, log });
+  // campaign.dispatch measures the engine in the bench's own process: the instances' dispatch workers stay out of it.
+  const stack = await startBenchStack({ instances, artifactsDir: options.outDir, cpuProfileDir: profileDir, bffEntry: options.bffEntry, bffEnv: { CAMPAIGN_DISPATCH_WORKERS: '0' }, log });
   const rows: BenchRow[] = [];
   const checks: BenchCheck[] = [];
   const serverStats = new Map<string, ServerStats>();

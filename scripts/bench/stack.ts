@@ -27,6 +27,8 @@ export interface StackOptions {
   bffEntry?: string | readonly string[];
   /** WeChat Pay's notification retries run this much faster than WeChat's schedule (chaos: 0.01). */
   payTimeScale?: number;
+  /** Settings every instance gets on top of the production configuration (the chaos run's campaign engine). */
+  bffEnv?: Record<string, string>;
   log: (line: string) => void;
 }
 
@@ -60,7 +62,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
       for (const bff of bffs) await bff.stop();
     });
     for (let index = 0; index < options.instances; index += 1) {
-      const env = productionBffEnv(secrets, { port: await freePort(), metricsPort: await freePort(), mongoUri, sandboxUrl: sandbox.url, jobsEnabled: true });
+      const env = { ...productionBffEnv(secrets, { port: await freePort(), metricsPort: await freePort(), mongoUri, sandboxUrl: sandbox.url, jobsEnabled: true }), ...options.bffEnv };
       const bff = await startBuiltBff({ env, logFile: path.join(options.artifactsDir, `bff-${index + 1}.log`), cpuProfileDir: options.cpuProfileDir, entry: typeof options.bffEntry === 'string' ? options.bffEntry : options.bffEntry?.[index] });
       bffs.push(bff);
       options.log(`bench: BFF ${index + 1} (production build) at ${bff.url}, metrics ${bff.metricsUrl}`);

@@ -13,7 +13,7 @@ import { CampaignDeliveryModel } from '../../bff/src/campaigns/CampaignDelivery.
 import { MallItemModel } from '../../bff/src/mall/MallItem.model';
 import { MallOrderModel } from '../../bff/src/orders/MallOrder.model';
 import { currentShareLink } from '../../bff/src/referral/shareLinks';
-import { ROOT, startBuiltBff, type RunningBff } from '../bench/bffProcess';
+import { ROOT, startBuiltBff, type BffLaunch, type RunningBff } from '../bench/bffProcess';
 import { freePort } from '../bench/freePort';
 import { inBatches } from '../bench/fixtures/inBatches';
 import { memberHeaders, seedMembers, type BenchMember } from '../bench/fixtures/members';
@@ -21,12 +21,10 @@ import { productionBffEnv } from '../bench/productionEnv';
 import { startBenchStack, type BenchStack } from '../bench/stack';
 import { seedCampaignCohort, CHAOS_CAMPAIGN_NAME } from './campaignCohort';
 import { checkDeliveries, type DeliveryTally } from './deliveryInvariants';
-import { sidecarWorkerPrefix } from './dispatchSidecar';
 import { postWithFailover } from './failoverClient';
 import { checkInvariants, type InvariantReport } from './invariants';
 import { keepQuietHoursAway } from './quietHours';
 import { pick, seededRandom } from './random';
-import { startDispatchSidecar, type RunningSidecar } from './sidecarProcess';
 
 export interface ChaosOptions {
   trials: number;
@@ -48,8 +46,11 @@ export interface ChaosOutcome {
 
 const ITEM_STOCK = 3000;
 const COHORT = 1200;
-/** The engine's settings on the chaos instances: a send rate that the cohort's dispatch reaches, a WeChat timeout the late answers pass. */
-const ENGINE_ENV = { CAMPAIGN_SEND_RATE_PER_SECOND: '200', WECHAT_TIMEOUT_MS: '2000' };
+/**
+ * The engine's settings on the chaos instances: each runs its own dispatch workers (as in production), a send rate
+ * that the cohort's dispatch reaches, a WeChat timeout the late answers pass.
+ */
+const ENGINE_ENV = { CAMPAIGN_DISPATCH_WORKERS: '2', CAMPAIGN_SEND_RATE_PER_SECOND: '200', WECHAT_TIMEOUT_MS: '2000' };
 const LATE_ANSWER_MS = 4000;
 /** A restarted instance may take minutes to be ready on a loaded machine: that is no invariant broken. */
 const RESTART_READY_MS = 300_000;
@@ -123,19 +124,36 @@ async function catchUp(stack: BenchStack, log: (line: string) => void): Promise<
 }
 
 /** The instance again, on its ports; on new ones when another process took them meanwhile (the balancer learns them). */
-async function restart(victim: RunningBff): Promise<RunningBff> {
+async function restart(launch: BffLaunch): Promise<RunningBff> {
   try {
-    return await startBuiltBff({ ...victim.launch, appendLog: true, readyTimeoutMs: RESTART_READY_MS });
+    return await startBuiltBff({ ...launch, appendLog: true, readyTimeoutMs: RESTART_READY_MS });
   } catch (error) {
     const port = await freePort();
-    const env = { ...victim.launch.env, PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, METRICS_PORT: String(await freePort()) };
-    return startBuiltBff({ ...victim.launch, env, appendLog: true, readyTimeoutMs: RESTART_READY_MS }).catch(() => Promise.reject(error));
+    const env = { ...launch.env, PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, METRICS_PORT: String(await freePort()) };
+    return startBuiltBff({ ...launch, env, appendLog: true, readyTimeoutMs: RESTART_READY_MS }).catch(() => Promise.reject(error));
   }
 }
 
-/** The campaign's deliveries that a killed process left in `sending` (its leases name it). */
-async function sendingHeldBy(campaignId: Types.ObjectId, pids: readonly number[]): Promise<string[]> {
-  const prefixes = pids.flatMap((pid) => [sidecarWorkerPrefix(pid), `job:${pid}:`]);
+/**
+ * The load over, the instances' dispatch workers stop as a deployment's do (SIGTERM: each finishes its round) and the
+ * instances come back without workers, to receive WeChat's pushes (receipts) for the catch-up; pushes are held while
+ * no instance is up, then delivered. An instance that does not stop within the grace (a loaded machine: its jobs and
+ * rounds waiting on the database) is killed (SIGKILL): what it left sending is a kill's, as during the trials.
+ */
+async function stopDispatchWorkers(stack: BenchStack, pushTo: (bff: RunningBff) => void, killed: { campaignId: Types.ObjectId; whileSending: Set<string> }): Promise<void> {
+  stack.sandbox.push.hold();
+  for (const [index, bff] of stack.bffs.entries()) {
+    await bff.stop();
+    if (bff.child.signalCode === 'SIGKILL') for (const id of await sendingHeldBy(killed.campaignId, bff.child.pid ?? -1)) killed.whileSending.add(id);
+    stack.bffs[index] = await restart({ ...bff.launch, env: { ...bff.launch.env, CAMPAIGN_DISPATCH_WORKERS: '0' } });
+  }
+  pushTo(stack.bffs[0] as RunningBff);
+  stack.sandbox.push.release();
+}
+
+/** The campaign's deliveries that a killed BFF left in `sending`: its dispatch workers' leases start with its pid. */
+async function sendingHeldBy(campaignId: Types.ObjectId, pid: number): Promise<string[]> {
+  const prefixes = [`${pid}:`, `job:${pid}:`];
   const sending = await CampaignDeliveryModel.find({ campaignId, state: 'sending' }, { leaseOwner: 1 }).lean();
   return sending.filter((delivery) => prefixes.some((prefix) => delivery.leaseOwner?.startsWith(prefix))).map((delivery) => delivery._id.toHexString());
 }
@@ -150,16 +168,13 @@ async function sendingHeldBy(campaignId: Types.ObjectId, pids: readonly number[]
 export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
   const random = seededRandom(options.seed);
   const artifactsDir = path.join(ROOT, '.artifacts/chaos');
-  const stack = await startBenchStack({ instances: 2, artifactsDir, payTimeScale: 0.01, log: options.log });
+  const stack = await startBenchStack({ instances: 2, artifactsDir, payTimeScale: 0.01, bffEnv: ENGINE_ENV, log: options.log });
   const requests: Record<string, number> = {};
   const count = (name: string): void => {
     requests[name] = (requests[name] ?? 0) + 1;
   };
   let kills = 0;
   let faults = 0;
-  const sidecars: RunningSidecar[] = [];
-  const sidecarEnv = (bff: RunningBff): Record<string, string> => ({ ...bff.launch.env, ...ENGINE_ENV, JOBS_ENABLED: 'false', METRICS_PORT: 'off' });
-  const startSidecar = (index: number, bff: RunningBff): RunningSidecar => startDispatchSidecar(sidecarEnv(bff), path.join(artifactsDir, `dispatch-${index + 1}.log`));
   const pushTo = (bff: RunningBff) => stack.sandbox.push.configure({ url: `${bff.url}/wechat/message-push`, token: stack.secrets.pushToken, aesKey: stack.secrets.pushAesKey, appid: stack.secrets.app.appid, mode: 'safe', retries: 10, retryDelayMs: 1000, timeoutMs: 5000 });
   try {
     const now = new Date();
@@ -174,8 +189,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
     const pointsItem = await seedItem('chaos-points', 100, 0);
     const cashItem = await seedItem('chaos-cash', 50, 990);
     const { campaign } = await seedCampaignCohort(stack.sandbox, cohortMembers, random, now);
-    options.log(`chaos: campaign ${campaign._id.toHexString()} to ${COHORT} cohort members (and every other active member), dispatched by both instances`);
-    stack.bffs.forEach((bff, index) => sidecars.push(startSidecar(index, bff)));
+    // Materialised here: the instances' scheduler runs campaigns.run at most once a minute, which instances living
+    // seconds may not reach. Their own dispatch workers (CAMPAIGN_DISPATCH_WORKERS) send it, and die with them.
+    await runCampaigns({ now: () => new Date() });
+    options.log(`chaos: campaign ${campaign._id.toHexString()} to ${COHORT} cohort members (and every other active member), dispatched by both instances' workers`);
     let up: string[] = stack.bffs.map((bff) => bff.url);
     const targets = (): readonly string[] => up;
     const killedWhileSending = new Set<string>();
@@ -222,22 +239,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
       }
       const index = Math.floor(random() * stack.bffs.length);
       const victim = stack.bffs[index];
-      const engine = sidecars[index];
-      if (!victim || !engine) continue;
+      if (!victim) continue;
       up = up.filter((url) => url !== victim.url);
       const survivor = stack.bffs.find((bff) => bff !== victim);
       if (survivor && stack.sandbox.push.settings().url?.startsWith(victim.url)) pushTo(survivor);
-      await Promise.all([victim.kill(), engine.kill()]);
-      for (const id of await sendingHeldBy(campaign._id, [engine.pid, victim.child.pid ?? -1])) killedWhileSending.add(id);
+      await victim.kill();
+      for (const id of await sendingHeldBy(campaign._id, victim.child.pid ?? -1)) killedWhileSending.add(id);
       kills += 1;
-      options.log(`chaos: trial ${trial + 1}: killed instance ${index + 1} (SIGKILL: BFF and campaign engine)`);
-      stack.bffs[index] = await restart(victim);
-      sidecars[index] = startSidecar(index, stack.bffs[index] as RunningBff);
+      options.log(`chaos: trial ${trial + 1}: killed instance ${index + 1} (SIGKILL: its requests and its dispatch workers mid-flight)`);
+      stack.bffs[index] = await restart(victim.launch);
       up = stack.bffs.map((bff) => bff.url);
     }
     running = false;
     await load;
-    await Promise.all(sidecars.map((sidecar) => sidecar.stop()));
+    await stopDispatchWorkers(stack, pushTo, { campaignId: campaign._id, whileSending: killedWhileSending });
     options.log('chaos: load stopped; WeChat\'s pushes settle, then the sweepers catch up');
     await new Promise((resolve) => setTimeout(resolve, 3000)); // WeChat Pay's scaled retries deliver what is pending
     await pushesSettled(stack);
@@ -251,7 +266,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosOutcome> {
     const deliveries = await checkDeliveries({ campaignId: campaign._id, campaignName: CHAOS_CAMPAIGN_NAME, outbox: await stack.sandbox.control.outbox(), killedWhileSending }, invariants);
     return { kills, requests, faults, invariants, deliveries };
   } finally {
-    await Promise.all(sidecars.map((sidecar) => sidecar.kill()));
     await stack.stop();
   }
 }

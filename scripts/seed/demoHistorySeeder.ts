@@ -154,6 +154,8 @@ export const demoHistorySeeder: Seeder = {
         .map((member) => ({ updateOne: { filter: { memberId: new Types.ObjectId(member.id), purpose: 'marketing_messages', action: 'grant' }, update: { $setOnInsert: { version, at: member.joinedAt, ip: null } }, upsert: true } })),
     );
     await bulk(connection, 'member_stats', upserts(stats.values()));
+    // The dashboard's segment sizes were counted without these stats: the next read counts again.
+    await connection.collection<{ _id: string }>('analytics_segment_sizes').deleteMany({});
     // A day already counting real events keeps them: the history adds to it.
     await bulk(
       connection,

@@ -139,7 +139,7 @@ const routes: Record<string, Route> = {
   },
   'GET /outbox': (state, _rawBody, url) => {
     const openid = url.searchParams.get('openid');
-    return { messages: state.data.outbox.filter((message) => !openid || message.touser === openid) };
+    return { messages: openid ? state.outboxOf(openid) : state.data.outbox };
   },
   'POST /risk-ranks': (state, rawBody) => {
     const body = parse(riskRankBody, rawBody);

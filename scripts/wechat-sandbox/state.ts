@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { AppendIndex } from './appendIndex';
 import { defaultApp, type SandboxApp } from './config';
 
 export interface SandboxUser {
@@ -150,6 +151,10 @@ export function opaque(prefix: string, bytes = 18): string {
 /** The sandbox's state with the operations every part needs; saved after each change when given a file. */
 export class SandboxState {
   data: SandboxStateData;
+  /** Users are found by openid or by name, never by scanning (a bench's cohort has 100,000). */
+  private readonly usersByOpenid = new AppendIndex<SandboxUser>((user) => [user.openid]);
+  private readonly usersByName = new AppendIndex<SandboxUser>((user) => [user.name]);
+  private readonly outboxByTouser = new AppendIndex<OutboxMessage>((message) => [message.touser]);
 
   constructor(
     private readonly stateFile?: string,
@@ -189,12 +194,17 @@ export class SandboxState {
   }
 
   userByOpenid(openid: string): SandboxUser | undefined {
-    return this.data.users.find((user) => user.openid === openid);
+    return this.usersByOpenid.first(this.data.users, openid);
+  }
+
+  /** The messages sent to one user, oldest first. */
+  outboxOf(openid: string): readonly OutboxMessage[] {
+    return this.outboxByTouser.all(this.data.outbox, openid);
   }
 
   /** Finds or creates a test user by name (deterministic openid) or by an explicit openid. */
   user(ref: { user?: string; openid?: string }): SandboxUser {
-    const existing = this.data.users.find((user) => (ref.openid ? user.openid === ref.openid : user.name === ref.user));
+    const existing = ref.openid ? this.userByOpenid(ref.openid) : ref.user === undefined ? undefined : this.usersByName.first(this.data.users, ref.user);
     if (existing) return existing;
     const name = ref.user ?? ref.openid ?? 'anonymous';
     const created: SandboxUser = { name, openid: ref.openid ?? openidFor(name), phone: phoneFor(name), riskRank: 0 };

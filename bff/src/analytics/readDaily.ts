@@ -2,12 +2,16 @@ import { DAILY_COUNTERS, emptyDailyCounters, type DailyCounters, type OpsAnalyti
 import { businessDaysFrom } from './businessDays';
 import { DailyRollupModel } from './DailyRollup.model';
 
-/** The daily rollups of a range of business days, every day present (zeros where nothing was recorded). */
+/**
+ * The daily rollups of a range of business days, every day present (zeros where nothing was recorded): read by their
+ * day keys (at most 366, a keyed lookup on any database), never by a range scan.
+ */
 export async function readDaily(range: { from: string; to: string }): Promise<OpsAnalyticsDailyResponse> {
-  const stored = await DailyRollupModel.find({ _id: { $gte: range.from, $lte: range.to } }).lean();
+  const rangeDays = businessDaysFrom(range.from, range.to);
+  const stored = await DailyRollupModel.find({ _id: { $in: rangeDays } }).lean();
   const byDay = new Map(stored.map((rollup) => [rollup._id, rollup]));
   const totals = emptyDailyCounters();
-  const days = businessDaysFrom(range.from, range.to).map((day) => {
+  const days = rangeDays.map((day) => {
     const rollup = byDay.get(day);
     const counters: DailyCounters = emptyDailyCounters();
     for (const name of DAILY_COUNTERS) {

@@ -7,10 +7,12 @@ import { DailyRollupModel } from './DailyRollup.model';
  * step and yearly round, on the first day they reached it) and the conversions between the steps.
  */
 export async function readFunnel(input: { funnel: FunnelName; from: string; to: string }): Promise<OpsAnalyticsFunnelResponse> {
-  const stored = await DailyRollupModel.find({ _id: { $gte: input.from, $lte: input.to } }, { funnels: 1 }).lean();
+  // By the range's day keys (at most 366): a keyed lookup on any database.
+  const rangeDays = businessDaysFrom(input.from, input.to);
+  const stored = await DailyRollupModel.find({ _id: { $in: rangeDays } }, { funnels: 1 }).lean();
   const byDay = new Map(stored.map((rollup) => [rollup._id, rollup.funnels[input.funnel]]));
   const totals: Partial<Record<FunnelStep, number>> = {};
-  const days = businessDaysFrom(input.from, input.to).map((day) => {
+  const days = rangeDays.map((day) => {
     const counts = byDay.get(day);
     const steps = Object.fromEntries(FUNNELS[input.funnel].map((step) => [step, counts?.[step] ?? 0])) as Record<FunnelStep, number>;
     for (const step of FUNNELS[input.funnel]) totals[step] = (totals[step] ?? 0) + steps[step];

@@ -1,30 +1,29 @@
 import { LIFECYCLE_STAGES, toBusinessIso, type OpsAnalyticsSegmentsResponse } from '@cakeday/shared';
-import { MemberStatsModel } from './MemberStats.model';
+import { SEGMENT_SIZES_ID, SegmentSizesModel, type SegmentSizes } from './SegmentSizes.model';
+import { snapshotSegmentSizes } from './segmentSizes';
 
-const SCORES = [0, 1, 2, 3, 4, 5];
+/** A first dashboard before the segment job ever ran counts once per instance, however many read at once. */
+let counting: Promise<SegmentSizes> | null = null;
 
-async function countBy(field: string): Promise<Map<unknown, number>> {
-  const groups = await MemberStatsModel.aggregate<{ _id: unknown; members: number }>([{ $match: { stage: { $ne: null } } }, { $group: { _id: `$${field}`, members: { $sum: 1 } } }]);
-  return new Map(groups.map((group) => [group._id, group.members]));
+async function firstSnapshot(now: Date): Promise<SegmentSizes> {
+  counting ??= snapshotSegmentSizes(now).finally(() => {
+    counting = null;
+  });
+  return counting;
 }
 
-/** Segment sizes: members per lifecycle stage and per R, F and M score, as the segment job last computed them. */
+/**
+ * Segment sizes: members per lifecycle stage and per R, F and M score, as the segment job's last run counted them
+ * (one document read by its key; the stages only change when that job runs).
+ */
 export async function readSegments(now: Date): Promise<OpsAnalyticsSegmentsResponse> {
-  const [stages, r, f, m, members, pending, latest] = await Promise.all([
-    countBy('stage'),
-    countBy('rfm.r'),
-    countBy('rfm.f'),
-    countBy('rfm.m'),
-    MemberStatsModel.countDocuments({}),
-    MemberStatsModel.countDocuments({ reviewAt: { $ne: null, $lte: now } }),
-    MemberStatsModel.findOne({ segmentedAt: { $ne: null } }, { segmentedAt: 1 }).sort({ segmentedAt: -1 }).lean(),
-  ]);
-  const scores = (counts: Map<unknown, number>) => SCORES.map((score) => ({ score, members: counts.get(score) ?? 0 }));
+  const sizes = (await SegmentSizesModel.findById(SEGMENT_SIZES_ID).lean()) ?? (await firstSnapshot(now));
+  const scores = (counts: number[]) => counts.map((members, score) => ({ score, members }));
   return {
-    stages: LIFECYCLE_STAGES.map((stage) => ({ stage, members: stages.get(stage) ?? 0 })),
-    rfm: { r: scores(r), f: scores(f), m: scores(m) },
-    members,
-    pending,
-    segmentedAt: latest?.segmentedAt ? toBusinessIso(latest.segmentedAt) : null,
+    stages: LIFECYCLE_STAGES.map((stage) => ({ stage, members: sizes.stages[stage] ?? 0 })),
+    rfm: { r: scores(sizes.rfm.r), f: scores(sizes.rfm.f), m: scores(sizes.rfm.m) },
+    members: sizes.members,
+    pending: sizes.pending,
+    segmentedAt: sizes.segmentedAt ? toBusinessIso(sizes.segmentedAt) : null,
   };
 }

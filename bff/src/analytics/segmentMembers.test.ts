@@ -85,4 +85,17 @@ describe('the segment job', () => {
     expect(await runSegmentJob(at('2026-06-19T10:32:00'))).toEqual({ segmented: 1 });
     expect(await stageOf('gone')).toBe('active');
   });
+
+  it("the dashboard reads the sizes the job's last run counted: a newcomer's stats count from the next run", async () => {
+    const newcomer = (await buildMember({ createdAt: at('2026-06-19T11:00:00') }))._id.toHexString();
+    await recordEvent({ type: 'member.joined', key: `member.joined:${newcomer}`, at: at('2026-06-19T11:00:00'), memberId: newcomer }, at('2026-06-19T11:00:00'));
+    await consumeEvents(analyticsConsumer, { now: at('2026-06-19T11:01:00') });
+    clock.now = at('2026-06-19T11:02:00');
+    expect(await segmentSizes()).toMatchObject({ members: 3, pending: 0, segmentedAt: '2026-06-19T10:32:00+08:00' });
+
+    expect(await runSegmentJob(at('2026-06-19T11:03:00'))).toEqual({ segmented: 1 });
+    const body = await segmentSizes();
+    expect(body).toMatchObject({ members: 4, pending: 0, segmentedAt: '2026-06-19T11:03:00+08:00' });
+    expect(body.stages.find((stage: { stage: string }) => stage.stage === 'new')).toEqual({ stage: 'new', members: 1 });
+  });
 });

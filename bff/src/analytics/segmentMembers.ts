@@ -2,6 +2,7 @@ import { lifecycleStage, nextSegmentChangeAt, rfmScores, type LifecycleThreshold
 import type { SettingsSnapshot } from '../settings/settingsSource';
 import type { QueryFilter, Types } from 'mongoose';
 import { MemberStatsModel, type MemberStats } from './MemberStats.model';
+import { snapshotSegmentSizes } from './segmentSizes';
 
 const BATCH = 500;
 /** A run stops after this many batches and leaves the rest for the next: the job's lease is not held forever. */
@@ -11,7 +12,8 @@ const MAX_BATCHES = 200;
  * Computes the lifecycle stage and RFM scores of the members due for it: those with new activity (the consumer
  * sets `reviewAt`) and those a threshold has reached by time alone (`reviewAt` is the next such instant). A member
  * whose stats changed meanwhile (another `reviewAt`) is left due for the next round. Members computed under another
- * settings version are due now: the thresholds may have moved.
+ * settings version are due now: the thresholds may have moved. Then the segment sizes are counted once for the
+ * dashboard (which reads that snapshot, never the members' stats).
  */
 export async function segmentMembers(context: { now: Date; settings: SettingsSnapshot }): Promise<{ segmented: number }> {
   const { now } = context;
@@ -46,5 +48,6 @@ export async function segmentMembers(context: { now: Date; settings: SettingsSna
     }
     if (batch.length < BATCH) break;
   }
+  await snapshotSegmentSizes(now);
   return { segmented };
 }

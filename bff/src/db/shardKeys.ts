@@ -231,9 +231,10 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   member_stats: {
     key: byId,
     why: 'One document per member, _id = the member id, updated by the analytics consumer for each of their events.',
-    scatterGather: ['the segment job finds members due by reviewAt (in batches)', 'segment sizes by stage (dashboards)'],
+    scatterGather: ['the segment job finds members due by reviewAt (in batches)', 'the segment job counts segment sizes once a run (the dashboards read that count)'],
   },
   analytics_daily: { unsharded: 'One document per business day: a few hundred a year.' },
+  analytics_segment_sizes: { unsharded: 'One document: the segment sizes the segment job last counted.' },
   campaigns: { unsharded: 'Tens of campaigns a month, made by operators.' },
   campaign_send_rate: { unsharded: 'One small document per second of sending (the global send rate), purged as it ages.' },
 };

@@ -37,7 +37,7 @@ const scoreCounts = z.array(z.object({ score: z.number().int().min(0).max(5), me
 export const opsAnalyticsSegmentsResponse = z.object({
   stages: z.array(z.object({ stage: z.enum(LIFECYCLE_STAGES), members: count })),
   rfm: z.object({ r: scoreCounts, f: scoreCounts, m: scoreCounts }),
-  /** Members with stats; of them, those waiting for the segment job. */
+  /** Members with stats; of them, those the segment job's last run left waiting. Counted by that run, as the sizes are. */
   members: count,
   pending: count,
   /** When the most recent stage was computed. */
