@@ -25,6 +25,7 @@ export * from './mall/mall.schema.js';
 export * from './orders/orders.rules.js';
 export * from './orders/orders.schema.js';
 export * from './coupons/coupons.rules.js';
+export * from './coupons/couponDeadline.js';
 export * from './coupons/coupons.schema.js';
 export * from './writeoff/writeoff.schema.js';
 export * from './writeoff/writeoffCode.rules.js';
