@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 const { post, memberWhoDidEverything, texts } = everyFeatureScenario(() => http, sandbox, clock);
-const { NICKNAME, AVATAR, PHONE, WISH, NOTE } = texts;
+const { NICKNAME, AVATAR, PHONE, WISH, NOTE, RECEIPT, GIFT, POST_TEXT, COMMENT } = texts;
 
 /** Every document of every collection, as text, by collection. */
 async function everything(): Promise<Map<string, string[]>> {
@@ -54,9 +54,12 @@ describe('members.export and members.delete walk every place member data is kept
 
     const exported: MembersExportResponse = (await post('members.export', auth)).body;
     expect(exported).toMatchObject({
-      profile: { nickname: NICKNAME, avatarUrl: AVATAR, phoneMasked: '139****5678', birthday: { month: 5, day: 20, year: 1990 } },
+      // The picture they uploaded last replaced the one they first named.
+      profile: { nickname: NICKNAME, avatarUrl: member.avatarUrl, phoneMasked: '139****5678', birthday: { month: 5, day: 20, year: 1990 } },
       wishlist: { shared: true, wishes: [expect.objectContaining({ text: WISH, note: NOTE })] },
-      orders: [expect.objectContaining({ role: 'buyer', itemTitle: '到店自提蛋糕', status: 'fulfilled' })],
+      orders: [expect.objectContaining({ role: 'recipient', itemTitle: GIFT, status: 'fulfilled' }), expect.objectContaining({ role: 'buyer', itemTitle: '到店自提蛋糕', status: 'fulfilled' })],
+      purchases: [expect.objectContaining({ receiptNo: RECEIPT })],
+      community: { posts: [expect.objectContaining({ text: POST_TEXT })], comments: [expect.objectContaining({ text: COMMENT })] },
       writeoffs: [expect.objectContaining({ storeName: '人民广场店' }), expect.objectContaining({ storeName: '人民广场店' })],
       birthdayClaims: [expect.objectContaining({ packageCode: 'birthday-month-coupon', celebrationYear: 2026 })],
       consents: [expect.objectContaining({ purpose: 'birthday', action: 'grant' })],
@@ -77,14 +80,16 @@ describe('members.export and members.delete walk every place member data is kept
 
     const after = await everything();
     // The masked phone, not its bare last four digits: those can occur by chance inside any ObjectId or hash.
-    const personal = [member.openid, NICKNAME, AVATAR, PHONE, '****5678', WISH, NOTE];
+    const uploadedAvatar = new URL(member.avatarUrl ?? '').pathname.split('/').pop() ?? '';
+    expect(uploadedAvatar).not.toBe('');
+    const personal = [member.openid, NICKNAME, AVATAR, uploadedAvatar, PHONE, '****5678', WISH, NOTE, POST_TEXT, COMMENT];
     for (const [collection, documents] of after) {
       for (const text of personal) {
         expect({ collection, text, found: documents.some((doc) => doc.includes(text)) }).toEqual({ collection, text, found: false });
       }
     }
     // The member id remains only where the law or the accounts need it, never with anything identifying.
-    const keptFor = ['members', 'consents', 'points_entries', 'points_accounts', 'mall_orders', 'coupons', 'writeoff_records', 'help_assists', 'help_campaigns', 'referrals', 'events'];
+    const keptFor = ['members', 'consents', 'points_entries', 'points_accounts', 'mall_orders', 'coupons', 'writeoff_records', 'help_assists', 'help_campaigns', 'referrals', 'events', 'pos_purchases', 'paid_spend'];
     const holdingId = [...after].filter(([, docs]) => docs.some((doc) => doc.includes(id))).map(([name]) => name);
     expect(holdingId.filter((name) => !keptFor.includes(name))).toEqual([]);
     for (const gone of ['wishlists', 'birthday_claims', 'share_links', 'referral_codes', 'help_daily_counts', 'mall_redemption_limits']) {

@@ -16,6 +16,7 @@ import { ReferralModel } from '../referral/Referral.model';
 import { ReferralCodeModel } from '../referral/ReferralCode.model';
 import { ShareLinkModel } from '../referral/ShareLink.model';
 import { PaidSpendModel } from '../tiers/PaidSpend.model';
+import { PosPurchaseModel } from '../pos/PosPurchase.model';
 import { tierSummary } from '../tiers/tierSummary';
 import { WishlistModel } from '../wishlist/Wishlist.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
@@ -51,6 +52,22 @@ export const exportSectionReaders: Readers = {
   },
   paidSpend: async ({ memberId }) =>
     (await PaidSpendModel.find({ memberId }).sort({ paidAt: -1 }).lean()).map((row) => ({ amountFen: row.amountFen, paidAt: toBusinessIso(row.paidAt), reference: row.reference })),
+  purchases: async ({ memberId }) =>
+    (await PosPurchaseModel.find({ memberId, state: { $ne: 'refused' } }).sort({ purchasedAt: -1, _id: -1 }).lean()).map((purchase) => ({
+      id: purchase._id.toHexString(),
+      channel: purchase.channel,
+      storeName: purchase.storeName,
+      receiptNo: purchase.receiptNo,
+      purchasedAt: toBusinessIso(purchase.purchasedAt),
+      lines: purchase.lines.map((line) => ({ name: line.name, qty: line.qty, amountFen: line.amountFen })),
+      totalFen: purchase.totalFen,
+      discountFen: purchase.discountFen,
+      paidFen: purchase.paidFen,
+      pointsRedeemed: purchase.pointsRedeemed ?? 0,
+      pointsEarned: purchase.pointsEarned,
+      refundedFen: purchase.refundedFen,
+      state: purchase.state,
+    })),
   consents: async ({ memberId }) =>
     (await consentRecords(memberId.toHexString())).map((record) => ({ purpose: record.purpose, action: record.action, version: record.version, at: toBusinessIso(record.at) })),
   wishlist: async ({ memberId }) => {

@@ -174,8 +174,8 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     model: 'PosPurchase',
     fields: ['memberId', 'memberCodeId', 'inBirthdayMonth'],
     erasure: 'keep',
-    why: 'Till and online-shop purchases (accounting records: receipt, store, lines, amounts) under the anonymous id; their amounts and receipt numbers are exported with paidSpend and their points with points.',
-    exportedIn: ['paidSpend', 'points'],
+    why: 'Till and online-shop purchases (accounting records: receipt, store, lines, amounts) under the anonymous id; exported as purchases (receipt, store, lines, amounts, points), their paid spend with paidSpend and their points with points.',
+    exportedIn: ['purchases', 'paidSpend', 'points'],
   },
   {
     model: 'PosRefund',

@@ -12,6 +12,9 @@ import { StaffAllowanceModel } from '../writeoff/StaffAllowance.model';
 import { StoreModel } from '../writeoff/Store.model';
 import { DEFAULT_SETTINGS_SNAPSHOT } from '../settings/settingsSource';
 import { recordPushEvent } from '../wechat/messagePush/recordPushEvent';
+import { buildIntegration, signedPost } from './integrationFactories';
+import { buildMallOrders } from './orderFactories';
+import { memberCodeFor, purchaseBody } from './posFactories';
 
 /**
  * A member who used every feature, for the export and erasure tests (erasure.test.ts, exportCompleteness.test.ts):
@@ -48,8 +51,18 @@ export function everyFeatureScenario(http: () => TestApp['http'], sandbox: Wecha
   const PHONE = '13912345678';
   const WISH = '想要一束白玫瑰';
   const NOTE = '最好是白色的';
+  const RECEIPT = 'R-EVERY-FEATURE-0001';
+  const GIFT = '好友送的小花束';
+  const POST_TEXT = '今天在人民广场店过了生日';
+  const COMMENT = '这家的蛋糕真不错';
+  /** A 1×1 PNG: the avatar the member uploads. */
+  const AVATAR_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-/** Every feature: profile, phone, birthday + consent, points, a mall order written off, a coupon written off, a wishlist, help both ways, referral both ways. */
+/**
+ * Every feature: profile, phone, birthday + consent, points, a mall order written off, a coupon written off, a
+ * wishlist, help both ways, referral both ways, a till purchase, a gift received, an uploaded avatar, community
+ * posts, comments and likes both ways.
+ */
   async function memberWhoDidEverything(): Promise<{ member: Member; auth: string }> {
   const { member, auth } = await someone({ createdAt: clock.now });
   const memberId = member._id.toHexString();
@@ -89,8 +102,42 @@ export function everyFeatureScenario(http: () => TestApp['http'], sandbox: Wecha
   const own = await post('referral.mine', auth);
   const invitee = await someone({ nickname: '被邀请人' });
   expect(await bindReferral({ inviteeId: invitee.member._id.toHexString(), inviteeIsNew: true, inviteeEligible: true, shareId: own.body.invite.shareId, referralCode: own.body.code }, { now: clock.now, settings: DEFAULT_SETTINGS_SNAPSHOT })).toMatchObject({ bound: true });
+
+  // A purchase at a store's till, identified by the member code.
+  const till = await buildIntegration();
+  const code = await memberCodeFor(http(), member, [], clock.now);
+  const purchase = await signedPost(http(), till, 'pos.purchase', purchaseBody(code.numericCode, RECEIPT, 8800, { at: clock.now }), { at: clock.now });
+  if (purchase.status !== 200) throw new Error(`pos.purchase: ${purchase.status} ${JSON.stringify(purchase.body)}`);
+
+  // A friend's gift from the wishlist, paid and fulfilled to the member.
+  const wishId: string = (await post('wishlist.mine', auth)).body.wishes[0].id;
+  const giver = await someone({ nickname: '送礼好友' });
+  await buildMallOrders(1, {
+    buyerMemberId: giver.member._id,
+    recipientMemberId: member._id,
+    giftRef: wishId,
+    item: { title: GIFT, coverImage: '', kind: 'service', couponTemplateCode: null },
+    pointsTotal: 0,
+    status: 'fulfilled',
+    paidAt: clock.now,
+    fulfilledAt: clock.now,
+    createdAt: clock.now,
+    updatedAt: clock.now,
+  });
+
+  // The community both ways: their post, a friend's comment on it, their comment on and like of the friend's post.
+  const friend = await someone({ nickname: '社区好友', phone: { ciphertext: 'test', masked: '138****0000', boundAt: clock.now } });
+  const ownPost = await post('community.create', auth, { text: POST_TEXT, idempotencyKey: `every-post-${memberId}` });
+  const friendsPost = await post('community.create', friend.auth, { text: '生日快乐呀', idempotencyKey: `every-friend-post-${friend.member._id.toHexString()}` });
+  const comment = await post('community.comment', auth, { postId: friendsPost.body.post.id, text: COMMENT, idempotencyKey: `every-comment-${memberId}` });
+  await post('community.comment', friend.auth, { postId: friendsPost.body.post.id, text: '谢谢！', replyToCommentId: comment.body.comment.id, idempotencyKey: `every-reply-${friend.member._id.toHexString()}` });
+  await post('community.comment', friend.auth, { postId: ownPost.body.post.id, text: '生日快乐', idempotencyKey: `every-friend-comment-${friend.member._id.toHexString()}` });
+  await post('community.like', auth, { postId: friendsPost.body.post.id });
+
+  // Last, so that it is their avatar: a picture uploaded through the BFF (stored, then checked by WeChat).
+  await post('members.uploadAvatar', auth, { imageBase64: AVATAR_PNG });
   return { member: (await MemberModel.findById(member._id).lean()) ?? member, auth };
 }
 
-  return { post, someone, memberWhoDidEverything, texts: { NICKNAME, AVATAR, PHONE, WISH, NOTE } };
+  return { post, someone, memberWhoDidEverything, texts: { NICKNAME, AVATAR, PHONE, WISH, NOTE, RECEIPT, GIFT, POST_TEXT, COMMENT } };
 }

@@ -127,6 +127,24 @@ export const membersExportResponse = z.object({
     entries: z.array(pointsEntrySchema),
   }),
   paidSpend: z.array(z.object({ amountFen: z.number().int(), paidAt: isoDateTime, reference: z.string() })),
+  /** Purchases at a store's till or in the online shop, with their receipt, lines, points and refunds. */
+  purchases: z.array(
+    z.object({
+      id: z.string(),
+      channel: z.enum(['store', 'online']),
+      storeName: z.string().nullable(),
+      receiptNo: z.string(),
+      purchasedAt: isoDateTime,
+      lines: z.array(z.object({ name: z.string(), qty: z.number().int(), amountFen: z.number().int() })),
+      totalFen: z.number().int(),
+      discountFen: z.number().int(),
+      paidFen: z.number().int(),
+      pointsRedeemed: z.number().int(),
+      pointsEarned: z.number().int(),
+      refundedFen: z.number().int(),
+      state: z.string(),
+    }),
+  ),
   consents: z.array(consentRecordSchema),
   /** The wishlist, including texts held for review (`inReview`). */
   wishlist: z.object({

@@ -15,6 +15,20 @@ import { transitionComment } from '../transitionContent';
 
 const NOT_DELETED = ['pending', 'in_review', 'published', 'rejected', 'removed'] as const;
 
+/**
+ * Once the member's likes are gone, others' posts forget the counting keys that named them (`<postId>:<memberId>:<seq>`,
+ * see likePost.ts). Only for likes already deleted: a like still pending keeps its keys until it is counted, so a
+ * resumed erasure never counts it twice.
+ */
+async function forgetLikeKeys(memberId: Types.ObjectId): Promise<void> {
+  const ofMember = new RegExp(`^[0-9a-f]{24}:${memberId.toHexString()}:`);
+  const stillPending = new Set((await CommunityLikeModel.find({ memberId }, { postId: 1 }).lean()).map((like) => like.postId.toHexString()));
+  const posts = await CommunityPostModel.find({ counterOps: ofMember }, { counterOps: 1 }).lean();
+  for (const post of posts.filter((candidate) => !stillPending.has(candidate._id.toHexString()))) {
+    await CommunityPostModel.updateOne({ _id: post._id }, { $pull: { counterOps: { $in: post.counterOps.filter((key) => ofMember.test(key)) } } });
+  }
+}
+
 /** The member's comments leave their posts' counts (once each), then go. */
 async function eraseComments(memberId: Types.ObjectId, now: Date): Promise<void> {
   const comments = await CommunityCommentModel.find({ authorId: memberId, state: { $in: NOT_DELETED } }, { _id: 1 }).lean();
@@ -46,8 +60,11 @@ export const communityHolders: readonly PersonalDataHolder[] = [
     model: 'CommunityLike',
     fields: ['_id', 'memberId', 'postId'],
     erasure: 'delete',
-    why: 'The member’s likes: taken back (the posts’ counts drop) and deleted; likes of their own posts go with the posts.',
-    erase: ({ memberId, now }) => withdrawLikes(memberId, now),
+    why: 'The member’s likes: taken back (the posts’ counts drop) and deleted, then the posts forget the counting keys that named them; likes of their own posts go with the posts.',
+    erase: async ({ memberId, now }) => {
+      await withdrawLikes(memberId, now);
+      await forgetLikeKeys(memberId);
+    },
     exportedIn: ['community'],
   },
   {
