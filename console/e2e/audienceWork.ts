@@ -18,6 +18,8 @@ export async function analystSeesFunnelAndLift(analyst: ConsoleOperator): Promis
     const members = numberIn(await row.getByRole('cell').nth(1).textContent());
     if (!(members > 0)) throw new JourneyFailure(`the birthday funnel shows no members at ${step}`);
   }
+  // The page's other panels answer too before the analyst moves on (leaving aborts a request still in flight).
+  await expectText(page, 'RFM 分值人数');
   await analystSeesKpiWithTarget(analyst);
   await analyst.openMenu('营销活动');
   const row = page.getByRole('row').filter({ hasText: DEMO_CAMPAIGN_NAME });

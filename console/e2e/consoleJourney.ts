@@ -72,7 +72,10 @@ export async function runConsoleJourney(e2e: ConsoleE2e): Promise<string[]> {
     const row = admin.page.getByRole('row').filter({ hasText: newcomer.loginName });
     await row.getByText('编辑').click();
     const dialog = admin.page.getByRole('dialog').filter({ hasText: `编辑运营人员：${newcomer.loginName}` });
-    await dialog.getByRole('checkbox', { name: '管理员' }).check();
+    // A click, then its outcome awaited: locator.check() reads the state right after the click, before a loaded
+    // machine has re-rendered antd's controlled checkbox ("did not change its state" though it did).
+    await dialog.getByRole('checkbox', { name: '管理员' }).click();
+    await dialog.getByRole('checkbox', { name: '管理员', checked: true }).waitFor({ state: 'attached' });
     await dialog.getByLabel('修改原因').fill('负责运营操作设置');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     return dialog;
