@@ -72,7 +72,7 @@ export async function runMemberJourney(watched: WatchedPage, options: JourneyOpt
     await tapText(page, '消息设置');
     await expectText(page, '短信营销');
     await expectText(page, /回复短信“R”或“TD”退订/);
-    await page.locator('.messages__card', { hasText: '短信营销' }).locator('.nut-switch').click();
+    await page.locator('.messages__card', { hasText: '短信营销' }).getByRole('switch').click();
     await expectText(page, /已于 \d{4}-\d{2}-\d{2} 同意 · 版本 sms-/);
     await page.goBack();
     await expectText(page, '隐私与数据');
