@@ -133,7 +133,8 @@ describe('field-level settings for ops', () => {
     expect(((await screen.findByLabelText('金卡门槛')) as HTMLInputElement).disabled).toBe(false);
     expect((screen.getByLabelText('每人每日调整积分上限') as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByLabelText('调整积分需复核门槛') as HTMLInputElement).disabled).toBe(true);
-    expect(screen.getByText('「运营操作」只能查看，修改须由管理员进行。')).toBeTruthy();
+    // 经营洞察 (KPI targets and alert thresholds) is an admin's too.
+    expect(screen.getByText('「经营洞察」「运营操作」只能查看，修改须由管理员进行。')).toBeTruthy();
     expect(screen.getByText('仅管理员可修改')).toBeTruthy();
 
     await setGoldThresholdYuan('800');
