@@ -135,7 +135,7 @@ describe('field-level settings for ops', () => {
     expect((screen.getByLabelText('调整积分需复核门槛') as HTMLInputElement).disabled).toBe(true);
     // 经营洞察 (KPI targets and alert thresholds) is an admin's too.
     expect(screen.getByText('「经营洞察」「运营操作」只能查看，修改须由管理员进行。')).toBeTruthy();
-    expect(screen.getByText('仅管理员可修改')).toBeTruthy();
+    expect(screen.getAllByText('仅管理员可修改')).toHaveLength(2);
 
     await setGoldThresholdYuan('800');
     fireEvent.click(button('检查并保存'));
