@@ -234,6 +234,7 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
     scatterGather: ['the segment job finds members due by reviewAt (in batches)', 'the segment job counts segment sizes once a run (the dashboards read that count)'],
   },
   analytics_daily: { unsharded: 'One document per business day: a few hundred a year.' },
+  alerts: { unsharded: 'At most one per KPI, channel or campaign and business day: a few a day.' },
   analytics_segment_sizes: { unsharded: 'One document: the segment sizes the segment job last counted.' },
   campaigns: { unsharded: 'Tens of campaigns a month, made by operators.' },
   campaign_send_rate: { unsharded: 'One small document per second of sending (the global send rate), purged as it ages.' },

@@ -69,7 +69,7 @@ describe('MessageSettingsPage', () => {
     expect(screen.getByText(consentTexts.sms_marketing.text)).toBeTruthy();
     expect(screen.getByText(`已于 2026-11-29 09:45 回复短信退订 · 版本 ${consentTexts.sms_marketing.version}`)).toBeTruthy();
     await act(async () => {
-      (document.querySelector('.nut-switch') as HTMLElement).click();
+      screen.getByRole('switch').click();
     });
 
     expect(callsTo('consents.grant').map((request) => request.data)).toEqual([{ purpose: 'sms_marketing', version: consentTexts.sms_marketing.version }]);
@@ -89,7 +89,7 @@ describe('MessageSettingsPage', () => {
 
     expect(await screen.findByText(`已于 2026-11-01 同意 · 版本 ${consentTexts.sms_marketing.version}`)).toBeTruthy();
     await act(async () => {
-      (document.querySelector('.nut-switch') as HTMLElement).click();
+      screen.getByRole('switch').click();
     });
 
     expect(callsTo('consents.withdraw').map((request) => request.data)).toEqual([{ purpose: 'sms_marketing' }]);
