@@ -1,3 +1,4 @@
+import type { Page, Request } from 'playwright-core';
 import { DEMO_OPERATORS } from '../../scripts/seed/operatorSeeder';
 import { SandboxControl, type OutboxMessageView } from '../../scripts/wechat-sandbox/controlClient';
 import { setBirthdaySoon, shanghaiMonthDay } from './birthdayJourney';
@@ -164,8 +165,12 @@ export async function runCampaignJourney(context: E2eContext): Promise<string[]>
     // The report that counted (a 401 answered before the app logged in again is not it): leaving the page before it
     // is answered would abort it.
     const opened = member.page.waitForResponse((response) => response.url().endsWith('/api/messages.opened') && response.ok(), { timeout: STEP_TIMEOUT_MS });
+    // The page may report twice (a report refused before the login is made again when H5 remounts the page): every
+    // report is let finish before the journey leaves.
+    const reports = settledRequests(member.page, '/api/messages.opened');
     await member.open(`/${landing}`);
     await opened;
+    await reports.allSettled();
     await member.open('/pages/home/index');
     await tapText(member.page, '领取');
     await expectText(member.page, '已领取');
@@ -189,4 +194,24 @@ export async function runCampaignJourney(context: E2eContext): Promise<string[]>
 
   await member.leave();
   return done;
+}
+
+/** Counts the page's requests to a path from now on; allSettled() resolves once none of them is in flight. */
+function settledRequests(page: Page, pathEnd: string): { allSettled(): Promise<void> } {
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  const matches = (request: Request): boolean => request.url().endsWith(pathEnd);
+  const settle = (request: Request): void => {
+    if (!matches(request)) return;
+    inFlight -= 1;
+    if (inFlight === 0) wake?.();
+  };
+  page.on('request', (request) => {
+    if (matches(request)) inFlight += 1;
+  });
+  page.on('requestfinished', settle);
+  page.on('requestfailed', settle);
+  return {
+    allSettled: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve))),
+  };
 }
