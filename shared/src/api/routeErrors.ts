@@ -155,7 +155,7 @@ export const routeErrors = {
   'ops.insights.kpis': [],
   'ops.insights.kpisExport': [],
   'ops.insights.alerts': [],
-  'ops.insights.alertAcknowledge': ['STALE_VERSION'],
+  'ops.insights.alertAcknowledge': ['NOT_FOUND', 'STALE_VERSION'],
   'ops.insights.activity': [],
   'ops.insights.activityExport': [],
   'satisfaction.rate': ['NOT_FOUND', 'SATISFACTION_ALREADY_RATED', 'SATISFACTION_NOT_RATEABLE', 'SATISFACTION_COMMENT_REJECTED'],
