@@ -20,6 +20,7 @@ import { buildTestApp, type TestApp } from '../test/app';
 import { buildCampaign, creditTestAccepts, grantMarketingConsent } from '../test/campaignFactories';
 import { buildWriter } from '../test/communityFactories';
 import { useTestDatabase } from '../test/database';
+import { saveTestSettings } from '../test/settings';
 import { buildMember, sessionFor } from '../test/factories';
 import { useWechatSandbox } from '../test/wechatSandbox';
 
@@ -131,6 +132,8 @@ describe('message.sent, .failed, .skipped and .opened', () => {
     await creditTestAccepts(reached, 'sandbox-tmpl-birthday-reminder', 1, clock.now);
     const unconsenting = await buildMember();
     await grantMarketingConsent([reached]);
+    // Real time may fall in the default quiet hours (21:00–09:00 in Shanghai), which would defer the send.
+    await saveTestSettings(app.deps, { marketing: { quietHours: { start: '00:00', end: '00:00' } } });
     const campaign = await buildCampaign({ createdAt: clock.now, audience: { tiers: [], birthdayMonths: [] } });
     await materialiseCampaign(campaign._id, clock.now, 100);
     for (let round = 0; round < 3; round += 1) await dispatchDeliveries(app.deps, { workerId: `w${round}` });
