@@ -48,7 +48,9 @@ describe('npm run bench, a tiny run (the harness end to end; the figures mean no
       'ops.analytics.funnel floor',
     ]);
     for (const row of outcome.report.rows) {
-      expect({ row: row.name, answered: row.measurement.requests > 0, errors: row.measurement.errors }).toEqual({ row: row.name, answered: true, errors: 0 });
+      // The statuses show what an error was (a 5xx, a timeout, a refused connection) when there is one.
+      const statuses = row.measurement.errors > 0 ? row.measurement.statuses : {};
+      expect({ row: row.name, answered: row.measurement.requests > 0, errors: row.measurement.errors, statuses }).toEqual({ row: row.name, answered: true, errors: 0, statuses: {} });
     }
     expect(outcome.report.checks.length).toBeGreaterThanOrEqual(21);
     expect(outcome.report.checks.filter((check) => !check.ok)).toEqual([]);
@@ -56,7 +58,7 @@ describe('npm run bench, a tiny run (the harness end to end; the figures mean no
     expect(outcome.report.rows.find((row) => row.name === 'members.me')?.server?.cpuMsPerRequest).toBeGreaterThan(0);
     expect(outcome.report.rows.find((row) => row.name === 'campaign.dispatch')?.baseline?.name).toBe('subscribe.send raw');
     expect(outcome.report.rows.find((row) => row.name === 'ops.analytics.segments')?.baseline?.name).toBe('ops.analytics.segments floor');
-    expect(outcome.report.checks.filter((check) => check.scenario === 'campaign.dispatch' || check.scenario === 'dashboard.query').length).toBe(7);
+    expect(outcome.report.checks.filter((check) => check.scenario === 'campaign.dispatch' || check.scenario === 'dashboard.query').length).toBe(8);
   });
 
   it('writes the JSON report and the SVG chart', () => {

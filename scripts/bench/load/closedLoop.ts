@@ -24,8 +24,8 @@ export async function closedLoop(loop: ClosedLoop): Promise<Measurement> {
       try {
         await loop.operation((sequence += 1));
         tally.answer(200, Number(process.hrtime.bigint() - startedAt) / 1e6);
-      } catch {
-        tally.failure();
+      } catch (error) {
+        tally.failure(error);
       }
     }
   };

@@ -50,9 +50,12 @@ export class ResponseTally {
     if (!this.expected(status)) this.errors += 1;
   }
 
-  failure(): void {
+  /** A request that got no answer, counted under its cause (`failed: ECONNRESET`, `failed: timed out`). */
+  failure(error: unknown): void {
     this.errors += 1;
-    this.statuses.failed = (this.statuses.failed ?? 0) + 1;
+    const cause = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+    const key = `failed: ${cause}`;
+    this.statuses[key] = (this.statuses[key] ?? 0) + 1;
   }
 
   measurement(seconds: number): Measurement {

@@ -70,8 +70,8 @@ export async function plannedLoad(load: PlannedLoad): Promise<Measurement> {
         const { status, text } = await send(agent, base, planned);
         tally.answer(status, Number(process.hrtime.bigint() - sentAt) / 1e6);
         load.onAnswer?.(planned, status, parse(text));
-      } catch {
-        tally.failure();
+      } catch (error) {
+        tally.failure(error);
       }
     }
   };

@@ -56,7 +56,7 @@ export async function timedLoad(load: TimedLoad, tally: ResponseTally = new Resp
             (error) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()),
           );
           instance.on('response', (_client, status, _bytes, responseTime) => tally.answer(status, responseTime));
-          instance.on('reqError', () => tally.failure());
+          instance.on('reqError', (error: unknown) => tally.failure(error));
         }),
     ),
   );

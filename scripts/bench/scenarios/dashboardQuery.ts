@@ -5,7 +5,7 @@ import { SEGMENT_SIZES_ID } from '../../../bff/src/analytics/SegmentSizes.model'
 import { seedEventsAndRollups, seedSegmentedMembers } from '../fixtures/analytics';
 import { consoleHeaders, operatorSession } from '../fixtures/operators';
 import { closedLoop } from '../load/closedLoop';
-import { against, expectEqual, scaled, type BenchContext, type BenchRow, type Scenario } from '../scenario';
+import { against, scaled, type BenchContext, type BenchRow, type Scenario } from '../scenario';
 
 const CONNECTIONS = 20;
 const MEMBERS = 100_000;
@@ -54,7 +54,7 @@ export const dashboardQueryScenario: Scenario = {
   async run(context) {
     const members = scaled(MEMBERS, context.scale);
     const startedAt = Date.now();
-    await seedSegmentedMembers(context.db, GROUP, members, context.now);
+    const seededByStage = await seedSegmentedMembers(context.db, GROUP, members, context.now);
     const range = await seedEventsAndRollups(context.db, scaled(EVENTS, context.scale), context.now);
     context.log(`bench: dashboard.query: seeded ${members} members and ${scaled(EVENTS, context.scale)} events in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     const cookie = await operatorSession(context.bff[0] ?? '', ['analyst'], context.now);
@@ -65,16 +65,19 @@ export const dashboardQueryScenario: Scenario = {
       ...(await measureRoute(context, 'ops.analytics.funnel', { funnel: 'birthday', ...range }, cookie, rollupsOf(range, { funnels: 1 }))),
     ];
 
-    // The answers cover what was seeded: the segment sizes add up to the members with stats.
+    // The answer covers what was seeded. Other scenarios' members gain stats while the bench runs (the BFFs' event
+    // consumers), so the snapshot is checked against the seeded cohort, not against a live count taken later.
     const answer = await fetch(new URL('/api/ops.analytics.segments', context.bff[0]), { method: 'POST', headers: { ...consoleHeaders(cookie), 'content-type': 'application/json' }, body: '{}' });
     const segments = (await answer.json()) as { members: number; stages: { stage: string; members: number }[] };
-    const withStats = await context.db.collection('member_stats').countDocuments({});
     const scenario = 'dashboard.query';
+    const staged = segments.stages.reduce((sum, stage) => sum + stage.members, 0);
+    const stagesShort = segments.stages.filter((stage) => stage.members < (seededByStage.get(stage.stage) ?? 0)).map((stage) => stage.stage);
     return {
       rows,
       checks: [
-        expectEqual(scenario, 'segments count every member with stats', segments.members, withStats),
-        expectEqual(scenario, 'stages add up to the members with a stage', segments.stages.reduce((sum, stage) => sum + stage.members, 0), await context.db.collection('member_stats').countDocuments({ stage: { $in: [...LIFECYCLE_STAGES] } })),
+        { scenario, name: 'segments count every seeded member', ok: segments.members >= members, detail: `expected at least ${members}, got ${segments.members}` },
+        { scenario, name: 'every stage counts its seeded members', ok: segments.stages.length === LIFECYCLE_STAGES.length && stagesShort.length === 0, detail: `short: ${stagesShort.join(', ') || 'none'}; stages ${segments.stages.length}` },
+        { scenario, name: 'stages add up to no more than the members', ok: staged <= segments.members, detail: `stages ${staged}, members ${segments.members}` },
       ],
     };
   },
