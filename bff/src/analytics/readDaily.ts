@@ -1,6 +1,8 @@
-import { DAILY_COUNTERS, emptyDailyCounters, type DailyCounters, type OpsAnalyticsDailyResponse } from '@cakeday/shared';
+import { DAILY_COUNTERS, emptyDailyCounters, type DailyCounter, type DailyCounters, type OpsAnalyticsDailyResponse } from '@cakeday/shared';
 import { businessDaysFrom } from './businessDays';
-import { DailyRollupModel } from './DailyRollup.model';
+import { DailyRollupModel, type DailyRollup } from './DailyRollup.model';
+
+const DAILY_COUNTER_PROJECTION = Object.fromEntries(DAILY_COUNTERS.map((name) => [name, 1]));
 
 /**
  * The daily rollups of a range of business days, every day present (zeros where nothing was recorded): read by their
@@ -8,7 +10,8 @@ import { DailyRollupModel } from './DailyRollup.model';
  */
 export async function readDaily(range: { from: string; to: string }): Promise<OpsAnalyticsDailyResponse> {
   const rangeDays = businessDaysFrom(range.from, range.to);
-  const stored = await DailyRollupModel.find({ _id: { $in: rangeDays } }).lean();
+  // The counters only: `applied` (the last event ids, a few kilobytes a day) is the consumer's, not the dashboard's.
+  const stored = await DailyRollupModel.find({ _id: { $in: rangeDays } }, DAILY_COUNTER_PROJECTION).lean<Pick<DailyRollup, '_id' | DailyCounter>[]>();
   const byDay = new Map(stored.map((rollup) => [rollup._id, rollup]));
   const totals = emptyDailyCounters();
   const days = rangeDays.map((day) => {

@@ -32,10 +32,11 @@ export async function consumeEvents(consumer: EventConsumer, context: { now: Dat
   let read = 0;
   const maxEvents = context.maxEvents ?? Number.POSITIVE_INFINITY;
   for (;;) {
-    const after = position?.eventId
-      ? { $or: [{ recordedAt: { $gt: position.recordedAt } }, { recordedAt: position.recordedAt, _id: { $gt: position.eventId } }] }
-      : {};
-    const batch = await EventModel.find({ $and: [after, { recordedAt: { $lte: until } }] })
+    // The range on recordedAt bounds the { recordedAt, _id } index scan from the checkpoint on (an $or alone under an
+    // $and could leave the index scanned from its start); the $or only drops the events of the checkpoint's instant
+    // already handled.
+    const after = position?.eventId ? { recordedAt: { $gte: position.recordedAt, $lte: until }, $or: [{ recordedAt: { $gt: position.recordedAt } }, { _id: { $gt: position.eventId } }] } : { recordedAt: { $lte: until } };
+    const batch = await EventModel.find(after)
       .sort({ recordedAt: 1, _id: 1 })
       .limit(Math.min(batchSize, maxEvents - read))
       .lean();

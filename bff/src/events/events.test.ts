@@ -50,6 +50,28 @@ describe('the event outbox', () => {
     expect(await consumeEvents(consumer, { now: later(EVENT_SETTLE_MS + 2) })).toEqual({ handled: 0 });
   });
 
+  it('resumes within events recorded at the same instant: none handled twice, none skipped', async () => {
+    const seen: string[] = [];
+    const consumer: EventConsumer = {
+      name: `test-${new Types.ObjectId().toHexString()}`,
+      types: ['points.earned'],
+      handle: async (event) => {
+        seen.push(event.key);
+      },
+    };
+    // Between the other tests' events (00:00:01-07 and 01:00:01-06), so that each run reads only these.
+    const before = new Date('2026-06-01T00:30:00.000Z');
+    const instant = new Date('2026-06-01T00:30:01.000Z');
+    await recordEvent({ type: 'points.earned', key: 'points.earned:tie-0', at: before }, before);
+    for (let n = 1; n <= 5; n += 1) await recordEvent({ type: 'points.earned', key: `points.earned:tie-${n}`, at: instant }, instant);
+    await recordEvent({ type: 'points.earned', key: 'points.earned:tie-6', at: instant }, new Date(instant.getTime() + 1000));
+    const runs: number[] = [];
+    // Runs of 2 events in batches of 2: every checkpoint but the first and the last falls inside the instant's five.
+    for (let run = 0; run < 5; run += 1) runs.push((await consumeEvents(consumer, { now: clock.now, maxEvents: 2 }, 2)).handled);
+    expect(runs).toEqual([2, 2, 2, 1, 0]);
+    expect(seen).toEqual(Array.from({ length: 7 }, (_, n) => `points.earned:tie-${n}`));
+  });
+
   it('works a backlog off over several runs when a run may read only so many events', async () => {
     const consumer: EventConsumer = { name: `test-${new Types.ObjectId().toHexString()}`, types: ['coupon.used'], handle: async () => undefined };
     const base = new Date('2026-06-01T00:00:00.000Z');

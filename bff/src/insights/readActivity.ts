@@ -21,7 +21,7 @@ const add = (into: Map<string, number>, group: Record<string, number> | undefine
 /** Messages by outcome, channel and reason, and community activity, from the daily insights counts of a range. */
 export async function readActivity(range: { from: string; to: string }): Promise<OpsInsightsActivityResponse> {
   const stored = await InsightsDayModel.find(
-    { _id: { $gte: range.from, $lte: range.to } },
+    { _id: { $in: businessDaysFrom(range.from, range.to) } },
     { 'counts.messagesSent': 1, 'counts.messagesFailed': 1, 'counts.messagesSkipped': 1, 'counts.failedByChannel': 1, 'counts.skippedByChannel': 1, 'counts.community': 1, 'counts.help': 1, 'counts.referrals': 1 },
   ).lean<Pick<InsightsDay, '_id' | 'counts'>[]>();
   const byDay = new Map<string, Counts>(stored.map((day) => [day._id, day.counts]));

@@ -1,4 +1,5 @@
 import { addKpiInputs, emptyAlertInputs, type AlertInputs } from '@cakeday/shared';
+import { businessDaysFrom } from '../analytics/businessDays';
 import { InsightsDayModel, type InsightsDay } from './InsightsDay.model';
 import { readKpiInputs } from './readKpis';
 
@@ -12,7 +13,7 @@ export async function readAlertInputs(window: { from: string; to: string }): Pro
   const inputs = emptyAlertInputs();
   for (const day of await readKpiInputs(window)) inputs.kpis = addKpiInputs(inputs.kpis, day.inputs);
   const days = await InsightsDayModel.find(
-    { _id: { $gte: window.from, $lte: window.to } },
+    { _id: { $in: businessDaysFrom(window.from, window.to) } },
     { 'counts.messagesSent': 1, 'counts.failedByChannel': 1, 'counts.skippedByChannel': 1, 'counts.campaignSent': 1, 'counts.campaignFailed': 1 },
   ).lean<Pick<InsightsDay, '_id' | 'counts'>[]>();
   const channel = (name: string) => (inputs.channels[name] ??= { sent: 0, failed: 0, skipped: 0 });

@@ -21,8 +21,8 @@ const sumOf = (group: Record<string, number> | undefined): number => Object.valu
 /** Each day's KPI inputs from the two daily rollups (at most 366 documents of each), every day present. */
 export async function readKpiInputs(range: { from: string; to: string }): Promise<{ day: string; inputs: KpiInputs }[]> {
   const [rollups, insights] = await Promise.all([
-    DailyRollupModel.find({ _id: { $gte: range.from, $lte: range.to } }, { funnels: 1 }).lean(),
-    InsightsDayModel.find({ _id: { $gte: range.from, $lte: range.to } }, { 'counts.nps': 1, 'counts.messagesSent': 1, 'counts.messagesFailed': 1, 'counts.messagesSkipped': 1 }).lean<Pick<InsightsDay, '_id' | 'counts'>[]>(),
+    DailyRollupModel.find({ _id: { $in: businessDaysFrom(range.from, range.to) } }, { funnels: 1 }).lean(),
+    InsightsDayModel.find({ _id: { $in: businessDaysFrom(range.from, range.to) } }, { 'counts.nps': 1, 'counts.messagesSent': 1, 'counts.messagesFailed': 1, 'counts.messagesSkipped': 1 }).lean<Pick<InsightsDay, '_id' | 'counts'>[]>(),
   ]);
   const funnelByDay = new Map(rollups.map((rollup) => [rollup._id, rollup.funnels?.birthday]));
   const countsByDay = new Map<string, Counts>(insights.map((day) => [day._id, day.counts]));

@@ -16,7 +16,7 @@ function npsOf(promoters: number, passives: number, detractors: number) {
 
 /** The satisfaction dashboard from the daily insights counts of a range (at most 366 documents). */
 export async function readSatisfaction(range: { from: string; to: string }, settings: ProgramSettings): Promise<OpsInsightsSatisfactionResponse> {
-  const stored = await InsightsDayModel.find({ _id: { $gte: range.from, $lte: range.to } }, { counts: 1 }).lean();
+  const stored = await InsightsDayModel.find({ _id: { $in: businessDaysFrom(range.from, range.to) } }, { counts: 1 }).lean();
   const byDay = new Map(stored.map((day) => [day._id, day.counts]));
   const totals = { promoter: 0, passive: 0, detractor: 0, ratings: 0, stars: 0, satisfied: 0 };
   const byStars = [0, 0, 0, 0, 0];

@@ -1,4 +1,3 @@
-import { lifecycleConsumerFor } from '../campaigns/lifecycleConsumer';
 import { expireCoupons } from '../coupons/expireCoupons';
 import { closeUnpaidOrders } from '../orders/closeUnpaidOrders';
 import { orderContextFrom } from '../orders/orderContextFrom';
@@ -20,16 +19,14 @@ import { settingsAt } from '../settings/settingsSource';
 import { purgeMessagePushInbox, retryMessagePushes } from '../wechat/messagePush/retryMessagePushes';
 import { posContextFrom } from '../pos/handlers';
 import { settlePendingPos } from '../pos/settlePending';
-import { analyticsConsumer } from '../analytics/analyticsConsumer';
 import { segmentMembers } from '../analytics/segmentMembers';
-import { campaignResultsConsumerFor } from '../campaigns/results/campaignResultsJob';
 import { recordPendingDeliveryEvents } from '../campaigns/deliveryEvents';
-import { insightsConsumer } from '../insights/insightsConsumer';
 import { snapshotLiability } from '../insights/snapshotLiability';
 import { evaluateAlerts } from '../insights/evaluateAlerts';
 import { consumeEvents } from '../events/consumeEvents';
 import { runCampaigns } from '../campaigns/runCampaigns';
 import { settleSendingDeliveries } from '../campaigns/settleSendingDeliveries';
+import { eventConsumerFor, EVENT_CONSUMER_JOBS } from './eventConsumers';
 import type { Job } from './scheduler';
 
 const MINUTE = 60_000;
@@ -70,16 +67,11 @@ export const jobs: readonly Job[] = [
     intervalMs: 5 * MINUTE,
     run: async (deps) => settleReferralRewards({ ...(await settingsAt(deps)), settingsSource: deps.settings, queue: memberQueueFor(deps), logger: deps.logger }),
   },
-  // The dashboards' daily rollups and the members' stats follow the event outbox; stages and scores follow the stats.
-  // At most ANALYTICS_EVENTS_PER_RUN a run: a backlog never outlives the lease (two consumers at once could count a
-  // member's active day twice).
-  { name: 'analytics.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(analyticsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
+  // Every consumer of the event outbox (eventConsumers.ts), at most ANALYTICS_EVENTS_PER_RUN events a run: a backlog
+  // never outlives the lease (two consumers at once could count a member's active day twice).
+  ...EVENT_CONSUMER_JOBS.map((job): Job => ({ name: job, intervalMs: MINUTE, run: (deps) => consumeEvents(eventConsumerFor(job, deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) })),
+  // Stages and scores follow the members' stats the analytics consumer keeps.
   { name: 'analytics.segments', intervalMs: 10 * MINUTE, run: async (deps) => segmentMembers(await settingsAt(deps)) },
-  // The event-triggered lifecycle programmes (welcome, spend reward, points milestone) follow the outbox.
-  { name: 'campaigns.lifecycle', intervalMs: MINUTE, run: (deps) => consumeEvents(lifecycleConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
-  { name: 'campaigns.results', intervalMs: MINUTE, run: (deps) => consumeEvents(campaignResultsConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
-  // The insights dashboards' daily counts (satisfaction, messages, community) follow the outbox with their own checkpoint.
-  { name: 'insights.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(insightsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   // Today's points liability, fresh every hour (the console reads the day's snapshot).
   { name: 'insights.liability', intervalMs: 60 * MINUTE, run: (deps) => snapshotLiability(deps.now(), { refresh: true }) },
   // KPI, reach and failure-rate thresholds on the last whole day's window; notices of alerts not yet notified.

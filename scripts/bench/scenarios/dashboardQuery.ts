@@ -1,4 +1,4 @@
-import { LIFECYCLE_STAGES } from '@cakeday/shared';
+import { DAILY_COUNTERS, LIFECYCLE_STAGES } from '@cakeday/shared';
 import type mongoose from 'mongoose';
 import { businessDaysFrom } from '../../../bff/src/analytics/businessDays';
 import { SEGMENT_SIZES_ID } from '../../../bff/src/analytics/SegmentSizes.model';
@@ -60,7 +60,7 @@ export const dashboardQueryScenario: Scenario = {
     const cookie = await operatorSession(context.bff[0] ?? '', ['analyst'], context.now);
 
     const rows = [
-      ...(await measureRoute(context, 'ops.analytics.daily', range, cookie, rollupsOf(range))),
+      ...(await measureRoute(context, 'ops.analytics.daily', range, cookie, rollupsOf(range, Object.fromEntries(DAILY_COUNTERS.map((name) => [name, 1]))))),
       ...(await measureRoute(context, 'ops.analytics.segments', {}, cookie, segmentReads)),
       ...(await measureRoute(context, 'ops.analytics.funnel', { funnel: 'birthday', ...range }, cookie, rollupsOf(range, { funnels: 1 }))),
     ];
