@@ -10,6 +10,7 @@ import { createSettingsSource } from './settings/settingsSource';
 import { photoStoreFor } from './community/photos/photoStoreFor';
 import { defaultPushHandlers } from './wechat/messagePush/pushHandlerTable';
 import { createTencentSms } from './sms/tencentSms';
+import { createWecomRobot } from './wecom/wecomRobot';
 
 /** The production wiring of the app's dependencies; tests override what they need. */
 export function createDeps(config: Config, logger: Logger, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -26,6 +27,7 @@ export function createDeps(config: Config, logger: Logger, overrides: Partial<Ap
     wechat: overrides.wechat ?? createWechatClients(config, logger),
     // Signed with the real clock: Tencent refuses a timestamp more than 5 minutes from its own.
     sms: overrides.sms ?? createTencentSms(config),
+    wecomRobot: overrides.wecomRobot ?? createWecomRobot(config),
     photos: overrides.photos ?? photoStoreFor(config),
     pushHandlers: overrides.pushHandlers ?? defaultPushHandlers(),
     ...overrides,

@@ -7,7 +7,7 @@ const SMS_CALLBACK_TOKEN = 'cakedayE2eSmsCallbackToken';
 export interface RunningSandbox {
   /** Base URL of both WeChat's imitated API and the control API under /__sandbox. */
   url: string;
-  /** The BFF's WECHAT_API_BASE, WECHATPAY_* and WECHAT_PUSH_* settings that match this sandbox. */
+  /** The BFF's WECHAT_API_BASE, WECOM_WEBHOOK_BASE, WECHATPAY_* and WECHAT_PUSH_* settings that match this sandbox. */
   bffEnv: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -25,7 +25,8 @@ export async function startSandbox(pushUrl: string): Promise<RunningSandbox> {
   const sandbox = await startWechatSandbox({ pay: { keys }, push: { url: pushUrl, mode: 'safe', mediaVerdictDelayMs: 'manual' }, sms });
   return {
     url: sandbox.url,
-    bffEnv: { WECHAT_API_BASE: sandbox.url, ...bffPayEnv(keys, sandbox.url), ...bffPushEnv(sandbox.push.settings()), SMS_CALLBACK_TOKEN },
+    // The ops group's 企业微信 robot too: alert notices from the e2e stack's jobs stay in the sandbox.
+    bffEnv: { WECHAT_API_BASE: sandbox.url, WECOM_WEBHOOK_BASE: sandbox.url, ...bffPayEnv(keys, sandbox.url), ...bffPushEnv(sandbox.push.settings()), SMS_CALLBACK_TOKEN },
     stop: () => sandbox.stop(),
   };
 }

@@ -72,6 +72,7 @@ export function productionBffEnv(secrets: BenchSecrets, instance: BffInstanceEnv
     DATA_ENCRYPTION_KEY: secrets.dataEncryptionKey,
     DATA_HASH_KEY: secrets.dataHashKey,
     WECHAT_API_BASE: instance.sandboxUrl,
+    WECOM_WEBHOOK_BASE: instance.sandboxUrl,
     WECHAT_SECRET: secrets.app.secret,
     WECHAT_PUSH_TOKEN: secrets.pushToken,
     WECHAT_PUSH_AES_KEY: secrets.pushAesKey,

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     ...bffPayEnv(payKeys, sandbox.url),
     ...bffPushEnv(sandbox.push.settings()),
     ...bffSmsEnv(sandbox.url),
+    WECOM_WEBHOOK_BASE: sandbox.url,
     PUBLIC_BASE_URL: `http://127.0.0.1:${BFF_PORT}`,
     OPS_CONSOLE_ORIGINS: CONSOLE_ORIGINS.join(','),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',

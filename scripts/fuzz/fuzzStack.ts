@@ -58,6 +58,7 @@ export async function startFuzzStack(): Promise<FuzzStack> {
       MONGODB_URI: mongoUri.toString(),
       PUBLIC_BASE_URL: url,
       WECHAT_API_BASE: sandbox.url,
+      WECOM_WEBHOOK_BASE: sandbox.url,
       ...bffPayEnv(keys, sandbox.url),
       ...bffPushEnv(sandbox.push.settings()),
       JOBS_ENABLED: 'false',

@@ -14,12 +14,16 @@ import { SandboxState } from './state';
 import { createSmsHandler } from './sms/smsHandler';
 import { SmsSandbox, type SmsSandboxControl } from './sms/smsSandbox';
 import type { SmsSandboxOptions } from './sms/smsSandbox';
+import { createRobotHandler } from './wecom/robotHandler';
+import { RobotSandbox, type RobotSandboxControl } from './wecom/robotSandbox';
 
 export { SandboxControl } from './controlClient';
 export type { SandboxHandler } from './handler';
 export type { PushSandboxControl } from './push/pushSandbox';
 export type { SmsSandboxControl, SmsOutboxMessage, SmsCallbackDelivery } from './sms/smsSandbox';
 export { SMS_API_PATH } from './sms/smsHandler';
+export type { RobotSandboxControl, RobotMessage } from './wecom/robotSandbox';
+export { DEV_WECOM_ROBOT_KEY } from './wecom/robotSandbox';
 export type { PushSettings, PushSettingsPatch, PushMode } from './push/pushSettings';
 
 export interface SandboxOptions {
@@ -39,6 +43,8 @@ export interface SandboxOptions {
    * where receipts and replies are posted (kept across resets).
    */
   sms?: SmsSandboxOptions;
+  /** 企业微信 group robots known besides the development one (their webhook keys). */
+  wecomRobotKeys?: string[];
 }
 
 export interface RunningWechatSandbox {
@@ -51,6 +57,8 @@ export interface RunningWechatSandbox {
   push: PushSandboxControl;
   /** Tencent Cloud SMS's controls in-process (the same as /__sandbox/sms/... over HTTP). */
   sms: SmsSandboxControl;
+  /** 企业微信's group-robot webhook's controls in-process (the same as /__sandbox/wecom/... over HTTP). */
+  wecom: RobotSandboxControl;
   stop(): Promise<void>;
 }
 
@@ -78,16 +86,19 @@ export async function startWechatSandbox(options: SandboxOptions = {}): Promise<
   const pay = createPaySandbox(options.pay);
   const push = createPushSandbox(state, options.push);
   const sms = new SmsSandbox(() => state.now(), options.sms);
+  const robot = new RobotSandbox(() => state.now(), options.wecomRobotKeys);
   // Every part of the sandbox, asked in turn; pay's and push's control routes come before the general control API.
   const handlers: SandboxHandler[] = [
     pay.controlHandler,
     createPushControlHandler(state, push),
     createSmsHandler(sms),
+    createRobotHandler(robot),
     createControlApi(state, {
       subscriptions: push.subscriptions,
       onReset: () => {
         push.reset();
         sms.reset();
+        robot.reset();
       },
     }),
     createMiniProgramApi(state, pages, push),
@@ -127,6 +138,7 @@ export async function startWechatSandbox(options: SandboxOptions = {}): Promise<
     pay: pay.control,
     push: push.control,
     sms: sms.control,
+    wecom: robot.control,
     stop: async () => {
       await pay.close();
       push.close();

@@ -1,6 +1,4 @@
-import { businessInstant } from '@cakeday/shared';
-import { buildTestApp, type TestApp } from '../test/app';
-import { creditTestAccepts, grantMarketingConsent } from '../test/campaignFactories';
+import { creditTestAccepts, grantMarketingConsent, useCampaignEngine } from '../test/campaignFactories';
 import { useTestDatabase } from '../test/database';
 import { buildMember } from '../test/factories';
 import { useWechatSandbox } from '../test/wechatSandbox';
@@ -11,23 +9,16 @@ import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model
 import { CampaignModel } from './Campaign.model';
 import { CampaignDeliveryModel } from './CampaignDelivery.model';
 import { BIRTHDAY_PRESET, ensureCampaignPresets } from './campaignPresets';
-import { dispatchDeliveries } from './dispatchDeliveries';
-import { runCampaigns } from './runCampaigns';
 
 useTestDatabase();
 const sandbox = useWechatSandbox();
 
-const clock = { now: businessInstant('2027-02-01T10:00:00') };
-let app: TestApp;
-let round = 0;
-
-beforeAll(() => {
-  app = buildTestApp({ config: sandbox.config(), now: () => clock.now });
+const engine = useCampaignEngine(sandbox, {
+  startsAt: '2027-02-01T10:00:00',
+  clear: [MemberModel, CampaignModel, CampaignDeliveryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel],
 });
+const { clock } = engine;
 beforeEach(async () => {
-  await sandbox.control().reset();
-  await Promise.all([MemberModel, CampaignModel, CampaignDeliveryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel].map((model) => (model as typeof MemberModel).deleteMany({})));
-  clock.now = businessInstant('2027-02-01T10:00:00');
   const [preset] = await ensureCampaignPresets(clock.now);
   // Ops reviewed, approved and started it.
   await CampaignModel.updateOne({ _id: preset?._id }, { $set: { state: 'running' } });
@@ -42,9 +33,8 @@ async function leapDayMember(name: string, accepts: number): Promise<Member> {
 }
 
 async function dayAt(local: string): Promise<void> {
-  clock.now = businessInstant(local);
-  await runCampaigns(app.deps);
-  for (let rounds = 0; rounds < 10; rounds += 1) if ((await dispatchDeliveries(app.deps, { workerId: `day-${(round += 1)}` })).claimed === 0) return;
+  engine.at(local);
+  await engine.tick();
 }
 
 const deliveries = async () => (await CampaignDeliveryModel.find({}).sort({ occurrence: -1 }).lean()).map((delivery) => [delivery.occurrence, delivery.state, delivery.skipReason]);

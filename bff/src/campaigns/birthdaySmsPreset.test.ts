@@ -1,6 +1,4 @@
-import { businessInstant } from '@cakeday/shared';
-import { buildTestApp, type TestApp } from '../test/app';
-import { creditTestAccepts, grantMarketingConsent } from '../test/campaignFactories';
+import { creditTestAccepts, grantMarketingConsent, useCampaignEngine } from '../test/campaignFactories';
 import { useTestDatabase } from '../test/database';
 import { buildMember } from '../test/factories';
 import { bindTestPhone, grantSmsConsent, testPhone } from '../test/smsFactories';
@@ -15,23 +13,16 @@ import { MigrationModel } from '../db/Migration.model';
 import { CampaignModel } from './Campaign.model';
 import { CampaignDeliveryModel } from './CampaignDelivery.model';
 import { BIRTHDAY_PRESET, BIRTHDAY_T3_SMS_PRESET, ensureCampaignPresets } from './campaignPresets';
-import { dispatchDeliveries } from './dispatchDeliveries';
-import { runCampaigns } from './runCampaigns';
 
 useTestDatabase();
 const sandbox = useWechatSandbox();
 
-const clock = { now: businessInstant('2027-02-01T10:00:00') };
-let app: TestApp;
-let round = 0;
-
-beforeAll(() => {
-  app = buildTestApp({ config: sandbox.config(), now: () => clock.now });
+const engine = useCampaignEngine(sandbox, {
+  startsAt: '2027-02-01T10:00:00',
+  clear: [MemberModel, CampaignModel, CampaignDeliveryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel, ConsentModel, MigrationModel],
 });
+const { clock } = engine;
 beforeEach(async () => {
-  await sandbox.control().reset();
-  await Promise.all([MemberModel, CampaignModel, CampaignDeliveryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel, ConsentModel, MigrationModel].map((model) => (model as typeof MemberModel).deleteMany({})));
-  clock.now = businessInstant('2027-02-01T10:00:00');
   await ensureCampaignPresets(clock.now);
   // Ops reviewed, approved and started both.
   await CampaignModel.updateMany({ presetKey: { $in: [BIRTHDAY_PRESET.presetKey, BIRTHDAY_T3_SMS_PRESET.presetKey] } }, { $set: { state: 'running' } });
@@ -44,14 +35,13 @@ async function leapDayMember(name: string, phone: number): Promise<Member> {
   await creditTestAccepts(member, 'sandbox-tmpl-birthday-reminder', 1);
   await grantMarketingConsent([member]);
   await grantSmsConsent([member]);
-  await bindTestPhone(member, testPhone(phone), app.deps.config);
+  await bindTestPhone(member, testPhone(phone), engine.app().deps.config);
   return member;
 }
 
 async function dayAt(local: string): Promise<void> {
-  clock.now = businessInstant(local);
-  await runCampaigns(app.deps);
-  for (let rounds = 0; rounds < 10; rounds += 1) if ((await dispatchDeliveries(app.deps, { workerId: `day-${(round += 1)}` })).claimed === 0) return;
+  engine.at(local);
+  await engine.tick();
 }
 
 const presetOf = async (id: unknown): Promise<string> => (await CampaignModel.findById(id, { presetKey: 1 }).lean())?.presetKey ?? '';

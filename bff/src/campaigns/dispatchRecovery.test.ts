@@ -1,5 +1,4 @@
-import { buildTestApp, type TestApp } from '../test/app';
-import { buildCampaign, grantMarketingConsent } from '../test/campaignFactories';
+import { buildCampaign, grantMarketingConsent, useCampaignEngine } from '../test/campaignFactories';
 import { useTestDatabase } from '../test/database';
 import { buildMember } from '../test/factories';
 import { useWechatSandbox } from '../test/wechatSandbox';
@@ -22,19 +21,12 @@ const orderStatus = {
   page: 'pages/birthday/index',
   inboxTitle: '订单可取货',
 };
-// The sandbox's clock is the real one (receipts carry it); the app's is moved from there.
-const clock = { now: new Date() };
-let app: TestApp;
-
-beforeAll(() => {
-  app = buildTestApp({ config: sandbox.config(), now: () => clock.now });
-});
-beforeEach(async () => {
-  await sandbox.control().reset();
-  sandbox.serve(app.server);
-  await Promise.all([MemberModel.deleteMany({}), CampaignDeliveryModel.deleteMany({}), SubscriptionQuotaModel.deleteMany({})]);
-  // The real time: WeChat's pushes are signed with it and refused 5 minutes away from the app's clock.
-  clock.now = new Date();
+// The sandbox's clock is the real one (receipts carry it); the app's is moved from there. The real time at each test's
+// start: WeChat's pushes are signed with it and refused 5 minutes away from the app's clock.
+const engine = useCampaignEngine(sandbox, { startsAt: () => new Date(), clear: [MemberModel, CampaignDeliveryModel, SubscriptionQuotaModel] });
+const { clock } = engine;
+beforeEach(() => {
+  sandbox.serve(engine.app().server);
 });
 
 async function subscriber(name: string, accepts: number): Promise<Member> {
@@ -54,7 +46,7 @@ describe('a send in doubt is settled, never sent again', () => {
     const campaign = await buildCampaign({ createdAt: clock.now, message: orderStatus });
     await materialiseCampaign(campaign._id, clock.now);
     await expect(
-      dispatchDeliveries(app.deps, {
+      dispatchDeliveries(engine.app().deps, {
         workerId: 'doomed',
         faults: {
           afterWechatCall: () => {
@@ -65,12 +57,12 @@ describe('a send in doubt is settled, never sent again', () => {
     ).rejects.toThrow('worker killed');
     expect(await sandbox.control().pushSettled('last')).toMatchObject({ delivered: true });
     // Within the lease nobody touches it; after, the receipt decides.
-    expect(await settleSendingDeliveries(app.deps)).toEqual({ byReceipt: 0, unknown: 0, waiting: 0 });
+    expect(await settleSendingDeliveries(engine.app().deps)).toEqual({ byReceipt: 0, unknown: 0, waiting: 0 });
     clock.now = new Date(clock.now.getTime() + 6 * 60_000);
-    expect(await settleSendingDeliveries(app.deps)).toEqual({ byReceipt: 1, unknown: 0, waiting: 0 });
+    expect(await settleSendingDeliveries(engine.app().deps)).toEqual({ byReceipt: 1, unknown: 0, waiting: 0 });
     const [sent] = await sandbox.control().outbox(member.openid);
     expect(await deliveryOf(member)).toMatchObject({ state: 'sent', msgId: sent?.msgid });
-    expect(await dispatchDeliveries(app.deps, { workerId: 'later' })).toMatchObject({ claimed: 0 });
+    expect(await dispatchDeliveries(engine.app().deps, { workerId: 'later' })).toMatchObject({ claimed: 0 });
     expect(await sandbox.control().outbox(member.openid)).toHaveLength(1);
     expect(await SubscriptionQuotaModel.findById(quotaId(member._id, ORDER_STATUS)).lean()).toMatchObject({ remaining: 1, reservations: [], sentTotal: 1 });
   });
@@ -80,11 +72,11 @@ describe('a send in doubt is settled, never sent again', () => {
     const campaign = await buildCampaign({ createdAt: clock.now, message: orderStatus });
     await materialiseCampaign(campaign._id, clock.now);
     await sandbox.control().injectFault('subscribe.send', -1);
-    expect(await dispatchDeliveries(app.deps, { workerId: 'w1' })).toMatchObject({ claimed: 1, deferred: 1 });
+    expect(await dispatchDeliveries(engine.app().deps, { workerId: 'w1' })).toMatchObject({ claimed: 1, deferred: 1 });
     expect(await deliveryOf(member)).toMatchObject({ state: 'queued', attempts: 1, nextAttemptAt: new Date(clock.now.getTime() + 60_000) });
-    expect(await dispatchDeliveries(app.deps, { workerId: 'w2' })).toMatchObject({ claimed: 0 });
+    expect(await dispatchDeliveries(engine.app().deps, { workerId: 'w2' })).toMatchObject({ claimed: 0 });
     clock.now = new Date(clock.now.getTime() + 60_000);
-    expect(await dispatchDeliveries(app.deps, { workerId: 'w3' })).toMatchObject({ sent: 1 });
+    expect(await dispatchDeliveries(engine.app().deps, { workerId: 'w3' })).toMatchObject({ sent: 1 });
     expect(await sandbox.control().outbox(member.openid)).toHaveLength(1);
   });
 
@@ -93,10 +85,10 @@ describe('a send in doubt is settled, never sent again', () => {
     const campaign = await buildCampaign({ createdAt: clock.now, message: orderStatus });
     await materialiseCampaign(campaign._id, clock.now);
     await sandbox.control().injectFault('subscribe.send', 43101);
-    expect(await dispatchDeliveries(app.deps, { workerId: 'w1' })).toMatchObject({ failed: 1 });
+    expect(await dispatchDeliveries(engine.app().deps, { workerId: 'w1' })).toMatchObject({ failed: 1 });
     expect(await deliveryOf(member)).toMatchObject({ state: 'failed', errcode: 43101 });
     expect(await SubscriptionQuotaModel.findById(quotaId(member._id, ORDER_STATUS)).lean()).toMatchObject({ remaining: 0, drift: true });
     clock.now = new Date(clock.now.getTime() + 3600_000);
-    expect(await dispatchDeliveries(app.deps, { workerId: 'w2' })).toMatchObject({ claimed: 0 });
+    expect(await dispatchDeliveries(engine.app().deps, { workerId: 'w2' })).toMatchObject({ claimed: 0 });
   });
 });

@@ -1,7 +1,6 @@
 import { businessInstant } from '@cakeday/shared';
 import { Types } from 'mongoose';
-import { buildTestApp, type TestApp } from '../test/app';
-import { creditTestAccepts, grantMarketingConsent } from '../test/campaignFactories';
+import { creditTestAccepts, grantMarketingConsent, useCampaignEngine } from '../test/campaignFactories';
 import { useTestDatabase } from '../test/database';
 import { buildMember, buildPointsLot } from '../test/factories';
 import { useWechatSandbox } from '../test/wechatSandbox';
@@ -20,25 +19,17 @@ import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model
 import { CampaignModel } from './Campaign.model';
 import { CampaignDeliveryModel } from './CampaignDelivery.model';
 import { ensureCampaignPresets } from './campaignPresets';
-import { dispatchDeliveries } from './dispatchDeliveries';
 import { lifecycleConsumerFor, type LifecycleFaults } from './lifecycleConsumer';
-import { runCampaigns } from './runCampaigns';
 
 useTestDatabase();
 const sandbox = useWechatSandbox();
 
-const clock = { now: businessInstant('2027-03-01T12:00:00') };
-let app: TestApp;
-let round = 0;
-
-beforeAll(() => {
-  app = buildTestApp({ config: sandbox.config(), now: () => clock.now });
+const engine = useCampaignEngine(sandbox, {
+  startsAt: '2027-03-01T12:00:00',
+  clear: [MemberModel, CampaignModel, CampaignDeliveryModel, CouponModel, EventModel, EventCheckpointModel, PointsAccountModel, PointsEntryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel, ConsentModel],
 });
+const { clock } = engine;
 beforeEach(async () => {
-  await sandbox.control().reset();
-  const models = [MemberModel, CampaignModel, CampaignDeliveryModel, CouponModel, EventModel, EventCheckpointModel, PointsAccountModel, PointsEntryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel, ConsentModel];
-  await Promise.all(models.map((model) => (model as unknown as typeof MemberModel).deleteMany({})));
-  clock.now = businessInstant('2027-03-01T12:00:00');
   await ensureCampaignPresets(clock.now);
   // Ops switched every lifecycle programme on, without a holdout (so each crafted member is reached).
   await CampaignModel.updateMany({ presetKey: /^lifecycle-/ }, { $set: { state: 'running', holdoutPermille: 0 } });
@@ -61,14 +52,13 @@ async function paid(member: Member, local: string, fen: number): Promise<void> {
 
 /** The outbox consumer at `local` (events settle 30 s), then as many dispatch rounds as there is work. */
 async function consumeAt(local: string, faults: LifecycleFaults = {}): Promise<void> {
-  clock.now = businessInstant(local);
-  await consumeEvents(lifecycleConsumerFor(app.deps, faults), { now: clock.now });
+  engine.at(local);
+  await consumeEvents(lifecycleConsumerFor(engine.app().deps, faults), { now: clock.now });
 }
 
 async function dispatchAt(local: string): Promise<void> {
-  clock.now = businessInstant(local);
-  await runCampaigns(app.deps);
-  for (let rounds = 0; rounds < 10; rounds += 1) if ((await dispatchDeliveries(app.deps, { workerId: `lifecycle-${(round += 1)}` })).claimed === 0) return;
+  engine.at(local);
+  await engine.tick();
 }
 
 const presetOf = async (id: unknown): Promise<string> => (await CampaignModel.findById(id, { presetKey: 1 }).lean())?.presetKey ?? '';

@@ -1,6 +1,5 @@
 import { businessInstant } from '@cakeday/shared';
-import { buildTestApp, type TestApp } from '../test/app';
-import { buildCampaign, creditTestAccepts, grantMarketingConsent } from '../test/campaignFactories';
+import { buildCampaign, creditTestAccepts, grantMarketingConsent, useCampaignEngine } from '../test/campaignFactories';
 import { useTestDatabase } from '../test/database';
 import { buildMember } from '../test/factories';
 import { saveTestSettings } from '../test/settings';
@@ -12,27 +11,16 @@ import { InboxMessageModel } from '../messages/InboxMessage.model';
 import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model';
 import { CampaignModel } from './Campaign.model';
 import { CampaignDeliveryModel } from './CampaignDelivery.model';
-import { dispatchDeliveries } from './dispatchDeliveries';
-import { runCampaigns } from './runCampaigns';
 
 useTestDatabase();
 const sandbox = useWechatSandbox();
 
-const clock = { now: businessInstant('2026-11-23T10:00:00') };
-let app: TestApp;
-let round = 0;
-
-beforeAll(() => {
-  app = buildTestApp({ config: sandbox.config(), now: () => clock.now });
+const engine = useCampaignEngine(sandbox, {
+  startsAt: '2026-11-23T10:00:00',
+  clockResetsEachTest: false,
+  clear: [MemberModel, CampaignModel, CampaignDeliveryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel],
 });
-beforeEach(async () => {
-  await sandbox.control().reset();
-  await Promise.all([MemberModel, CampaignModel, CampaignDeliveryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel].map((model) => (model as typeof MemberModel).deleteMany({})));
-});
-
-const at = (local: string): void => {
-  clock.now = businessInstant(local);
-};
+const { clock, at } = engine;
 
 /** A member with `accepts` sends of 生日提醒 (WeChat's count and the ledger's) and of 订单状态, consenting to marketing. */
 async function subscriber(name: string, accepts = 5): Promise<Member> {
@@ -46,10 +34,7 @@ async function subscriber(name: string, accepts = 5): Promise<Member> {
 }
 
 /** What the engine does at the clock's instant: materialise, then dispatch until nothing is claimable. */
-async function tick(): Promise<void> {
-  await runCampaigns(app.deps);
-  for (let rounds = 0; rounds < 20; rounds += 1) if ((await dispatchDeliveries(app.deps, { workerId: `tick-${(round += 1)}` })).claimed === 0) return;
-}
+const tick = (): Promise<void> => engine.tick(20);
 
 const outboxSize = async (member: Member): Promise<number> => (await sandbox.control().outbox(member.openid)).length;
 const states = async () => (await CampaignDeliveryModel.find({}).sort({ _id: 1 }).lean()).map((delivery) => [delivery.state, delivery.skipReason]);
@@ -82,7 +67,7 @@ describe('quiet hours and caps across three overlapping campaigns', () => {
     [2, 3, ['sent', 'sent', 'sent', 'sent']],
     [0, 2, ['skipped', 'skipped', 'skipped', 'skipped']],
   ])('daily cap %i, weekly cap %i: one campaign a day over a week and a day → %j', async (daily, weekly, expected) => {
-    await saveTestSettings(app.deps, { marketing: { dailyCapPerMember: daily, weeklyCapPerMember: weekly } }, { from: new Date(0) });
+    await saveTestSettings(engine.app().deps, { marketing: { dailyCapPerMember: daily, weeklyCapPerMember: weekly } }, { from: new Date(0) });
     const member = await subscriber(`caps-${daily}-${weekly}`);
     const days = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-30'];
     for (const day of days) {
@@ -97,7 +82,7 @@ describe('quiet hours and caps across three overlapping campaigns', () => {
   });
 
   it('a transactional message (订单状态) is exempt from quiet hours and caps, not from the quota', async () => {
-    await saveTestSettings(app.deps, { marketing: { dailyCapPerMember: 0, weeklyCapPerMember: 0 } }, { from: new Date(0) });
+    await saveTestSettings(engine.app().deps, { marketing: { dailyCapPerMember: 0, weeklyCapPerMember: 0 } }, { from: new Date(0) });
     const member = await subscriber('transactional', 1);
     at('2026-11-23T23:00:00');
     const message = { template: 'orderStatus' as const, fields: { character_string1: 'CD2026112301', phrase2: '待取货', amount3: '¥88.00', time4: '2026-11-23 23:00' }, page: 'pages/birthday/index', inboxTitle: '订单可取货' };

@@ -61,7 +61,9 @@ describe('community.create: who may post', () => {
 
   it('is capped per member per day (429 with Retry-After); a retried submit is the same post and takes no second slot', async () => {
     const snapshot = { version: 0, effectiveFrom: new Date(0), settings: { ...DEFAULT_PROGRAM_SETTINGS, community: { ...DEFAULT_PROGRAM_SETTINGS.community, postsPerDay: 2 } } };
-    const capped = buildTestApp({ config: sandbox.config(), settings: { at: async () => snapshot, version: async () => snapshot, invalidate: () => undefined } });
+    // One instant for the three posts: the cap's day (Shanghai) must not turn over between them (a run across 16:00 UTC).
+    const now = new Date();
+    const capped = buildTestApp({ config: sandbox.config(), now: () => now, settings: { at: async () => snapshot, version: async () => snapshot, invalidate: () => undefined } });
     const post = (auth: string, body: object) => capped.http.post('/api/community.create').set('Authorization', auth).send(body);
     const writer = await visitedWriter();
     const first = key();

@@ -30,6 +30,7 @@ const productionEnv = {
   SMS_TEMPLATE_WELCOME: '2100002',
   SMS_TEMPLATE_CAMPAIGN_NOTICE: '2100003',
   SMS_CALLBACK_TOKEN: 'prod-sms-callback-token-2026',
+  WECOM_ALERT_ROBOT_KEY: '693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa',
 };
 
 describe('loadConfig', () => {
@@ -123,6 +124,8 @@ describe('loadConfig', () => {
     ['SMS_SDK_APP_ID', undefined],
     ['SMS_TEMPLATE_WELCOME', undefined],
     ['SMS_CALLBACK_TOKEN', undefined],
+    ['WECOM_WEBHOOK_BASE', 'http://127.0.0.1:4100'],
+    ['WECOM_ALERT_ROBOT_KEY', undefined],
     ['WECHATPAY_PRIVATE_KEY_PATH', undefined],
     ['WECHATPAY_NOTIFY_URL', 'http://api.cakeday.example.com/wechat/pay/notify'],
     ['PUBLIC_BASE_URL', 'http://api.cakeday.example.com'],

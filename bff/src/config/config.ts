@@ -19,6 +19,8 @@ export const DEV_SMS_SECRET_ID = 'AKIDcakedayDevSmsSecretId000000000000';
 const DEV_SMS_SECRET_KEY = 'cakedayDevSmsSecretKey00000000000';
 const DEV_SMS_SDK_APP_ID = '1400000000';
 const DEV_SMS_CALLBACK_TOKEN = 'cakedayDevSmsCallbackToken2026';
+// The ops group's 企业微信 robot for development (the sandbox's robot), refused in production.
+const DEV_WECOM_ROBOT_KEY = 'cakeday-dev-ops-robot-0000-0000-000000000000';
 /** The sandbox's approved SMS templates (scripts/wechat-sandbox/sms), refused in production. */
 export const SANDBOX_SMS_TEMPLATE_IDS = { birthdayGreeting: '1900001', welcome: '1900002', campaignNotice: '1900003' } as const;
 
@@ -136,6 +138,11 @@ const configSchema = z
      * console carry this secret (`/sms/callbacks/status?token=…`), and a callback without it is refused.
      */
     SMS_CALLBACK_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'must be 16-128 letters, digits, - or _').default(DEV_SMS_CALLBACK_TOKEN),
+    // 企业微信 group robot (群机器人) of the ops group: the on-duty operators' alert notices (bff/src/insights/alertNotices).
+    WECOM_WEBHOOK_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+    /** The robot's webhook key (the `key=` of its webhook URL): a secret, anyone holding it posts to the group. */
+    WECOM_ALERT_ROBOT_KEY: z.string().regex(/^[A-Za-z0-9-]{8,128}$/, 'must be the robot webhook key (the key= of its URL)').default(DEV_WECOM_ROBOT_KEY),
+    WECOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** Campaign sends per second across all BFF instances (WeChat limits the account's send rate). */
     CAMPAIGN_SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
     /** Dispatch workers each BFF instance runs (they claim batches by lease; 0 keeps this instance out of dispatch). */
@@ -192,7 +199,7 @@ const configSchema = z
     const sandboxAllowed = config.BENCHMARK_ALLOW_SANDBOX && isLoopbackHost(config.HOST);
     if (config.BENCHMARK_ALLOW_SANDBOX && !sandboxAllowed) refuse('BENCHMARK_ALLOW_SANDBOX', 'is for benchmarks on a loopback HOST only');
     if (!sandboxAllowed) {
-      for (const key of ['WECHAT_API_BASE', 'WECHATPAY_API_BASE', 'PUBLIC_BASE_URL', 'SMS_API_BASE'] as const) {
+      for (const key of ['WECHAT_API_BASE', 'WECHATPAY_API_BASE', 'PUBLIC_BASE_URL', 'SMS_API_BASE', 'WECOM_WEBHOOK_BASE'] as const) {
         if (SANDBOX_HOST.test(config[key])) refuse(key, 'points at a local sandbox, refused in production');
       }
     }
@@ -219,6 +226,7 @@ const configSchema = z
     for (const key of ['SMS_TEMPLATE_BIRTHDAY_GREETING', 'SMS_TEMPLATE_WELCOME', 'SMS_TEMPLATE_CAMPAIGN_NOTICE'] as const) {
       if ((Object.values(SANDBOX_SMS_TEMPLATE_IDS) as string[]).includes(config[key]) && !sandboxAllowed) refuse(key, 'is the sandbox template, refused in production');
     }
+    if (config.WECOM_ALERT_ROBOT_KEY === DEV_WECOM_ROBOT_KEY && !sandboxAllowed) refuse('WECOM_ALERT_ROBOT_KEY', 'is the sandbox robot, refused in production');
     if (!config.WECHATPAY_MERCHANT_SERIAL) refuse('WECHATPAY_MERCHANT_SERIAL', 'is required in production');
     if (!config.WECHATPAY_PRIVATE_KEY && !config.WECHATPAY_PRIVATE_KEY_PATH) refuse('WECHATPAY_PRIVATE_KEY', 'or WECHATPAY_PRIVATE_KEY_PATH is required in production');
     if (config.WECHATPAY_PUBLIC_KEY_ID && !config.WECHATPAY_PUBLIC_KEY && !config.WECHATPAY_PUBLIC_KEY_PATH) refuse('WECHATPAY_PUBLIC_KEY', 'or WECHATPAY_PUBLIC_KEY_PATH is required with WECHATPAY_PUBLIC_KEY_ID');

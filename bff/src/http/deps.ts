@@ -8,6 +8,7 @@ import type { PhotoStore } from '../community/photos/photoStore';
 import type { PushHandlers } from '../wechat/messagePush/pushHandlers';
 import type { TestClock } from '../testClock/testClock';
 import type { TencentSms } from '../sms/tencentSms';
+import type { WecomRobot } from '../wecom/wecomRobot';
 import type { CakedayContext, Principal } from './context';
 
 /**
@@ -35,6 +36,8 @@ export interface AppDeps {
   wechat: WechatClients;
   /** Tencent Cloud SMS (SendSms), the campaigns' second channel. */
   sms: TencentSms;
+  /** The ops group's 企业微信 robot: the on-duty operators' alert notices. */
+  wecomRobot: WecomRobot;
   /** Where community photos are kept (GridFS or an S3-compatible bucket). */
   photos: PhotoStore;
   /** What handles each event WeChat pushes to /wechat/message-push (wechat/messagePush/pushHandlerTable.ts). */

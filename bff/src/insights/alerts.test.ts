@@ -1,17 +1,16 @@
 import { businessInstant } from '@cakeday/shared';
 import { AuditEntryModel } from '../audit/AuditEntry.model';
-import { DailyRollupModel } from '../analytics/DailyRollup.model';
 import { EventModel } from '../events/Event.model';
 import { buildTestApp, type TestApp } from '../test/app';
+import { ALERT_WINDOW_CAMPAIGN, ALERT_WINDOW_KEYS, craftAlertWindow } from '../test/insightsFactories';
 import { useTestDatabase } from '../test/database';
 import { buildOperator, opsCookieFor } from '../test/operatorFactories';
 import { settingsWith } from '../test/settings';
 import { AlertModel } from './Alert.model';
 import { evaluateAlerts, type AlertFaultPoint } from './evaluateAlerts';
-import { InsightsDayModel } from './InsightsDay.model';
 
 useTestDatabase();
-const CAMPAIGN = '65f0000000000000000000c1';
+const CAMPAIGN = ALERT_WINDOW_CAMPAIGN;
 const settings = settingsWith({});
 /** The job runs on 2026-11-29 (Shanghai): it judges the 7 days ending 2026-11-28. */
 const clock = { now: businessInstant('2026-11-29T09:00:00') };
@@ -26,41 +25,13 @@ const crashAt = (point: AlertFaultPoint, times = 1) => ({
   },
 });
 
-/**
- * A crafted window: 100 members reached by the birthday message, 10 claimed (10% < 25%); WeChat sent 900 of 900,
- * SMS 60 of 100 (40 failed: 60% < 70%; all channels 96%, above the KPI's 70%); the campaign failed 40 of 100 (40% > 5%); NPS 20 answers (under the sample).
- * A day after the window (today) would alert on its own and must not count.
- */
-async function craftWindow(): Promise<void> {
-  await Promise.all([DailyRollupModel.deleteMany({}), InsightsDayModel.deleteMany({}), AlertModel.deleteMany({}), EventModel.deleteMany({})]);
-  await DailyRollupModel.create([
-    { _id: '2026-11-22', funnels: { birthday: { reach: 60, open: 0, claim: 6, use: 6 } }, applied: [] },
-    { _id: '2026-11-28', funnels: { birthday: { reach: 40, open: 0, claim: 4, use: 4 } }, applied: [] },
-    { _id: '2026-11-29', funnels: { birthday: { reach: 10_000, open: 0, claim: 0, use: 0 } }, applied: [] },
-  ]);
-  await InsightsDayModel.create([
-    {
-      _id: '2026-11-27',
-      counts: {
-        nps: { promoter: 2, detractor: 18 },
-        messagesSent: { wechat: 900, sms: 60 },
-        messagesFailed: { errcode_43101: 40 },
-        failedByChannel: { sms: 40 },
-        campaignSent: { [CAMPAIGN]: 60 },
-        campaignFailed: { [CAMPAIGN]: 40 },
-      },
-      applied: [],
-    },
-  ]);
-}
-
 const alertKeys = async () => (await AlertModel.find({}).sort({ key: 1 }).lean()).map((alert) => alert.key);
 const outboxKeys = async () => (await EventModel.find({ type: 'alert.raised' }).sort({ key: 1 }).lean()).map((event) => event.key);
-const EXPECTED = ['campaignFailure:65f0000000000000000000c1:2026-11-28', 'channelReach:sms:2026-11-28', 'kpi:birthdayParticipation:2026-11-28'];
+const EXPECTED = ALERT_WINDOW_KEYS;
 
 describe('evaluateAlerts', () => {
   it('records each threshold crossed once per day, with what it saw, and one outbox notice each; a rerun adds nothing', async () => {
-    await craftWindow();
+    await craftAlertWindow();
     expect(await evaluateAlerts({ now: clock.now, settings })).toEqual({ raised: 3, notified: 3 });
     expect(await evaluateAlerts({ now: clock.now, settings })).toEqual({ raised: 0, notified: 0 });
 
@@ -75,7 +46,7 @@ describe('evaluateAlerts', () => {
   });
 
   it('a crash after recording an alert: the rerun records it no second time and notifies it', async () => {
-    await craftWindow();
+    await craftAlertWindow();
     await expect(evaluateAlerts({ now: clock.now, settings }, crashAt('raised'))).rejects.toThrow(Crash);
     expect(await AlertModel.countDocuments({})).toBe(1);
     expect(await outboxKeys()).toEqual([]);
@@ -86,7 +57,7 @@ describe('evaluateAlerts', () => {
   });
 
   it('a crash between the outbox entry and marking it sent: the claim holds until its lease ends, then the notice is finished once', async () => {
-    await craftWindow();
+    await craftAlertWindow();
     await expect(evaluateAlerts({ now: clock.now, settings }, crashAt('outbox'))).rejects.toThrow(Crash);
     expect(await outboxKeys()).toHaveLength(1);
     const claimed = await AlertModel.findOne({ notice: 'pending', noticeDueAt: { $gt: clock.now } }).lean();
@@ -110,7 +81,7 @@ describe('ops.insights.alerts and alertAcknowledge', () => {
   });
 
   it('lists open alerts to an analyst; ops acknowledge one on its version, audited; a stale version is 409', async () => {
-    await craftWindow();
+    await craftAlertWindow();
     await evaluateAlerts({ now: clock.now, settings });
     const analyst = await opsCookieFor(app.http, await buildOperator({ roles: ['analyst'] }));
     const ops = await opsCookieFor(app.http, await buildOperator({ roles: ['ops'] }));

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { eventKey, recordEvent } from '../events/recordEvent';
 import { AlertModel } from './Alert.model';
+import { queueAlertNotices } from './queueAlertNotices';
 import { readAlertInputs } from './readAlertInputs';
 
 const DAY_MS = 86_400_000;
@@ -10,8 +11,8 @@ const DAY_MS = 86_400_000;
 const NOTICE_LEASE_MS = 5 * 60_000;
 const NOTICES_PER_RUN = 200;
 
-/** Where tests place a crash: after an alert was recorded, after its outbox entry was written. */
-export type AlertFaultPoint = 'raised' | 'outbox';
+/** Where tests place a crash: after an alert was recorded, after its operators' notices were queued, after its outbox entry was written. */
+export type AlertFaultPoint = 'raised' | 'queued' | 'outbox';
 export interface AlertFaults {
   after(point: AlertFaultPoint, key: string): void;
 }
@@ -46,16 +47,16 @@ export async function evaluateAlerts(context: { now: Date; settings: ProgramSett
     }
     faults?.after('raised', key);
   }
-  return { raised, notified: await notifyAlerts(context.now, faults) };
+  return { raised, notified: await notifyAlerts(context.now, context.settings.insights.alerts.onDutyOperatorIds, faults) };
 }
 
 /**
- * The on-duty notice: there is no operator messaging channel yet, so the notice is an `alert.raised` entry in the
- * event outbox (unique per alert) for whatever delivers it, and the console's open-alerts list. Each alert is
- * claimed by its due time (a lease), written to the outbox, then marked sent; a crash in between is finished by the
- * next claim once the lease ends, and the outbox's unique key keeps the entry single.
+ * The on-duty notice: each alert not yet notified is claimed by its due time (a lease), a notice is queued for each
+ * on-duty operator (queueAlertNotices: unique per alert and operator; deliverAlertNotices posts them), an
+ * `alert.raised` entry goes to the event outbox (unique per alert), then the alert is marked notified. A crash in
+ * between is finished by the next claim once the lease ends; the unique keys keep every notice and entry single.
  */
-export async function notifyAlerts(now: Date, faults?: AlertFaults): Promise<number> {
+export async function notifyAlerts(now: Date, onDutyOperatorIds: readonly string[], faults?: AlertFaults): Promise<number> {
   let notified = 0;
   for (let index = 0; index < NOTICES_PER_RUN; index += 1) {
     const alert = await AlertModel.findOneAndUpdate(
@@ -64,6 +65,8 @@ export async function notifyAlerts(now: Date, faults?: AlertFaults): Promise<num
       { sort: { noticeDueAt: 1 }, returnDocument: 'after' },
     ).lean();
     if (!alert) break;
+    await queueAlertNotices(alert, onDutyOperatorIds, now);
+    faults?.after('queued', alert.key);
     await recordEvent(
       {
         type: 'alert.raised',

@@ -22,6 +22,7 @@ import { settlePendingPos } from '../pos/settlePending';
 import { segmentMembers } from '../analytics/segmentMembers';
 import { recordPendingDeliveryEvents } from '../campaigns/deliveryEvents';
 import { snapshotLiability } from '../insights/snapshotLiability';
+import { deliverAlertNotices } from '../insights/deliverAlertNotices';
 import { evaluateAlerts } from '../insights/evaluateAlerts';
 import { consumeEvents } from '../events/consumeEvents';
 import { runCampaigns } from '../campaigns/runCampaigns';
@@ -83,6 +84,8 @@ export const jobs: readonly Job[] = [
       return evaluateAlerts({ now, settings: settings.settings, logger: deps.logger });
     },
   },
+  // The on-duty operators' alert notices to the ops group's 企业微信 robot, retried with backoff.
+  { name: 'insights.alertNotices', intervalMs: MINUTE, run: (deps) => deliverAlertNotices({ now: deps.now(), robot: deps.wecomRobot, logger: deps.logger }) },
   { name: 'community.queueOverdue', intervalMs: MINUTE, run: (deps) => queueOverduePosts(deps.now()) },
   { name: 'community.repairCounters', intervalMs: 5 * MINUTE, run: (deps) => repairCommunityCounters(deps.now()) },
 ];

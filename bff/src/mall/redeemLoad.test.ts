@@ -19,7 +19,10 @@ const LIMIT = 2;
 
 /** Four app instances on one database (as in points/concurrency.test.ts): they meet only in the database. */
 describe('1000 concurrent redemptions over four instances', () => {
-  const instance = useAppInstances(4);
+  // One instant for the whole run: the per-day limit's period must not turn over mid-run (a slow run across 16:00 UTC,
+  // midnight in Shanghai, would give each member a second day's two units).
+  const now = new Date();
+  const instance = useAppInstances(4, { now: () => now });
 
   it('stock 100, 300 members: exactly 100 fulfilled, no balance below zero, ledgers agree, limits hold', async () => {
     const item = await buildMallItem({ pointsPrice: PRICE, stock: STOCK, limitPerMember: LIMIT, limitPeriod: 'day' });

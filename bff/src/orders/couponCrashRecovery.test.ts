@@ -1,12 +1,10 @@
-import { buildTestApp, testConfig, type TestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
 import { buildPointsLot } from '../test/factories';
 import { buildMallItem } from '../test/mallFactories';
+import { useOrderCrashes } from '../test/orderFactories';
 import { usePaySandbox } from '../test/paySandbox';
 import { buildMemberCoupon } from '../test/posFactories';
 import { CouponModel, type Coupon } from '../coupons/Coupon.model';
-import { jobs } from '../jobs/jobs';
-import { runJobOnce } from '../jobs/scheduler';
 import type { MallItem } from '../mall/MallItem.model';
 import type { Member } from '../members/Member.model';
 import { auditPointsAccount } from '../points/auditPointsAccount';
@@ -15,7 +13,6 @@ import { compensateOrder } from './compensateOrder';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { holdCoupon } from './orderCoupon';
 import { type OrderContext, type OrderFaultPoint } from './orderContext';
-import { orderContextFrom } from './orderContextFrom';
 import { confirmPayment } from './payOrder';
 import { placeOrder } from './placeOrder';
 import { finishRefund, refundOrder } from './refundOrder';
@@ -28,20 +25,8 @@ const POINTS = 1000;
 const CASH_FEN = 8000;
 const DISCOUNT_FEN = 1000;
 const clock = { now: new Date() };
-let app: TestApp;
 
-class Crash extends Error {}
-
-const crashingAt = async (point?: OrderFaultPoint): Promise<OrderContext> => ({
-  ...(await orderContextFrom(app.deps)),
-  faults: { after: (reached) => {
-    if (reached === point) throw new Crash(`crash after ${reached}`);
-  } },
-});
-
-async function crashes(run: Promise<unknown>): Promise<void> {
-  await expect(run).rejects.toBeInstanceOf(Crash);
-}
+const { crashingAt, crashes, paidAtSandbox, runOrderJobs } = useOrderCrashes(sandbox, clock);
 
 interface Run {
   member: Member;
@@ -61,10 +46,6 @@ interface Scenario {
 
 const place = ({ member, coupon, item, key }: Run, context: OrderContext) =>
   placeOrder({ buyerMemberId: member._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: key, couponId: coupon._id.toHexString() }, context);
-
-async function paidAtSandbox(order: MallOrder): Promise<void> {
-  await sandbox().pay.settled(sandbox().pay.pay(order.orderNo).notificationId);
-}
 
 async function fulfilled(run: Run): Promise<MallOrder> {
   const order = await place(run, await crashingAt());
@@ -153,18 +134,6 @@ const scenarios: Scenario[] = [
     coupon: 'available',
   },
 ];
-
-async function runOrderJobs(): Promise<void> {
-  for (const name of ['orders.closeUnpaid', 'orders.reconcilePayments', 'orders.sweep']) {
-    const job = jobs.find((candidate) => candidate.name === name);
-    if (!job) throw new Error(`no job ${name}`);
-    expect(await runJobOnce(job, app.deps)).toBe(true);
-  }
-}
-
-beforeAll(() => {
-  app = buildTestApp({ config: testConfig(sandbox().config), now: () => clock.now });
-});
 
 describe('a crash at each step that touches the coupon: the jobs end the order and its coupon consistently', () => {
   it(`${scenarios.length} crashed coupon orders: fulfilled ones used their coupon, the others gave it back; WeChat Pay was asked for the discounted total`, async () => {

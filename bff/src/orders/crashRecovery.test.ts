@@ -1,11 +1,9 @@
-import { buildTestApp, testConfig, type TestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
 import { buildPointsLot } from '../test/factories';
 import { buildMallItem } from '../test/mallFactories';
+import { useOrderCrashes } from '../test/orderFactories';
 import { usePaySandbox } from '../test/paySandbox';
 import { EventModel } from '../events/Event.model';
-import { jobs } from '../jobs/jobs';
-import { runJobOnce } from '../jobs/scheduler';
 import { MallItemModel, type MallItem } from '../mall/MallItem.model';
 import { RedemptionLimitModel } from '../mall/RedemptionLimit.model';
 import type { Member } from '../members/Member.model';
@@ -16,7 +14,6 @@ import { compensateOrder } from './compensateOrder';
 import { DonationCertificateModel } from './DonationCertificate.model';
 import { MallOrderModel, type MallOrder } from './MallOrder.model';
 import { pointsClawbackKey, pointsEarnKey, type OrderContext, type OrderFaultPoint } from './orderContext';
-import { orderContextFrom } from './orderContextFrom';
 import { confirmPayment } from './payOrder';
 import { placeOrder } from './placeOrder';
 import { finishRefund, refundOrder } from './refundOrder';
@@ -28,21 +25,8 @@ const MINUTE = 60_000;
 const STOCK = 50;
 const POINTS = 1000;
 const clock = { now: new Date() };
-let app: TestApp;
 
-class Crash extends Error {}
-
-/** The order context of the app, with a crash right after `point`. */
-const crashingAt = async (point?: OrderFaultPoint): Promise<OrderContext> => ({
-  ...(await orderContextFrom(app.deps)),
-  faults: { after: (reached) => {
-    if (reached === point) throw new Crash(`crash after ${reached}`);
-  } },
-});
-
-async function crashes(run: Promise<unknown>): Promise<void> {
-  await expect(run).rejects.toBeInstanceOf(Crash);
-}
+const { crashingAt, crashes, paidAtSandbox, runOrderJobs } = useOrderCrashes(sandbox, clock);
 
 interface Scenario {
   name: string;
@@ -56,10 +40,6 @@ interface Scenario {
 
 const place = (member: Member, item: MallItem, key: string, context: OrderContext) =>
   placeOrder({ buyerMemberId: member._id.toHexString(), itemId: item._id.toHexString(), qty: 1, idempotencyKey: key }, context);
-
-async function paidAtSandbox(order: MallOrder): Promise<void> {
-  await sandbox().pay.settled(sandbox().pay.pay(order.orderNo).notificationId);
-}
 
 /** A fulfilled order (cash ones paid through the sandbox and confirmed by query). */
 async function fulfilled(member: Member, item: MallItem, key: string): Promise<MallOrder> {
@@ -171,18 +151,6 @@ const scenarios: Scenario[] = [
     ends: 'refunded',
   },
 ];
-
-async function runOrderJobs(): Promise<void> {
-  for (const name of ['orders.closeUnpaid', 'orders.reconcilePayments', 'orders.sweep']) {
-    const job = jobs.find((candidate) => candidate.name === name);
-    if (!job) throw new Error(`no job ${name}`);
-    expect(await runJobOnce(job, app.deps)).toBe(true);
-  }
-}
-
-beforeAll(() => {
-  app = buildTestApp({ config: testConfig(sandbox().config), now: () => clock.now });
-});
 
 describe('a crash after each state: the jobs bring every order to a terminal state, consistently', () => {
   it(`${scenarios.length} crashed orders end fulfilled, cancelled or refunded; stock, limits and points agree`, async () => {

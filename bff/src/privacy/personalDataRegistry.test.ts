@@ -36,6 +36,7 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   MediaCheck: 'WeChat trace ids of photo checks, naming photo and post ids only (deleted with the photos)',
   WriteoffCode: 'the numeric code beside a write-off QR, naming a coupon or order id only',
   Alert: 'KPI, channel and campaign thresholds crossed on a day: totals and the operator who acknowledged, naming no member',
+  AlertNotice: 'An on-duty operator\'s notice of an alert (operator id, state, attempts): operators, no member',
 };
 /** Fields that look personal by name but are not, and why. */
 const EXEMPTED_FIELDS: Record<string, string> = {

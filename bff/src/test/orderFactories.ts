@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { MallOrderModel, type MallOrder } from '../orders/MallOrder.model';
 import { scheduleOnEntering } from '../orders/sweepSchedule';
+import { jobs } from '../jobs/jobs';
+import { runJobOnce } from '../jobs/scheduler';
+import type { OrderContext, OrderFaultPoint } from '../orders/orderContext';
+import { orderContextFrom } from '../orders/orderContextFrom';
+import { buildTestApp, testConfig, type TestApp } from './app';
+import type { PaySandboxHarness } from './paySandbox';
 
 /**
  * Orders stored directly in a state, many at once (for the jobs' working sets): by default a cash order of a
@@ -48,4 +54,59 @@ export async function buildMallOrders(count: number, overrides: Partial<MallOrde
   });
   await MallOrderModel.insertMany(documents);
   return MallOrderModel.find({ _id: { $in: documents.map((document) => document._id) } }).sort({ _id: 1 }).lean();
+}
+
+/** A crash a test places in an order command: thrown right after the fault point it names. */
+export class OrderCrash extends Error {}
+
+export interface OrderCrashHarness {
+  /** The test app (from beforeAll on): WeChat Pay's sandbox config, on `clock`. */
+  app(): TestApp;
+  /** The app's order context, with a crash right after `point` (none without one). */
+  crashingAt(point?: OrderFaultPoint): Promise<OrderContext>;
+  /** The command ended at the crash placed in it. */
+  crashes(run: Promise<unknown>): Promise<void>;
+  /** The member paid the order at WeChat Pay; its notification settled (unserved: the BFF learns it by querying). */
+  paidAtSandbox(order: Pick<MallOrder, 'orderNo'>): Promise<void>;
+  /** The order jobs, each run once (they must be due): close unpaid, reconcile payments, sweep. */
+  runOrderJobs(): Promise<void>;
+}
+
+/**
+ * Crash recovery of mall orders: the app on WeChat Pay's sandbox (whose notifications are not served, so payments
+ * reach the BFF only through order queries and a crash can be placed) and the clock given, built in beforeAll.
+ */
+export function useOrderCrashes(sandbox: () => PaySandboxHarness, clock: { now: Date }): OrderCrashHarness {
+  let app: TestApp | undefined;
+  beforeAll(() => {
+    app = buildTestApp({ config: testConfig(sandbox().config), now: () => clock.now });
+  });
+  const started = (): TestApp => {
+    if (!app) throw new Error('useOrderCrashes: the app is built in beforeAll');
+    return app;
+  };
+  return {
+    app: started,
+    crashingAt: async (point) => ({
+      ...(await orderContextFrom(started().deps)),
+      faults: {
+        after: (reached) => {
+          if (reached === point) throw new OrderCrash(`crash after ${reached}`);
+        },
+      },
+    }),
+    crashes: async (run) => {
+      await expect(run).rejects.toBeInstanceOf(OrderCrash);
+    },
+    paidAtSandbox: async (order) => {
+      await sandbox().pay.settled(sandbox().pay.pay(order.orderNo).notificationId);
+    },
+    runOrderJobs: async () => {
+      for (const name of ['orders.closeUnpaid', 'orders.reconcilePayments', 'orders.sweep']) {
+        const job = jobs.find((candidate) => candidate.name === name);
+        if (!job) throw new Error(`no job ${name}`);
+        expect(await runJobOnce(job, started().deps)).toBe(true);
+      }
+    },
+  };
 }

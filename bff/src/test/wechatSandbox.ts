@@ -1,7 +1,16 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
-import { SMS_API_PATH, startWechatSandbox, type PushMode, type PushSandboxControl, type RunningWechatSandbox, type SandboxControl, type SmsSandboxControl } from '../../../scripts/wechat-sandbox';
+import {
+  SMS_API_PATH,
+  startWechatSandbox,
+  type PushMode,
+  type PushSandboxControl,
+  type RobotSandboxControl,
+  type RunningWechatSandbox,
+  type SandboxControl,
+  type SmsSandboxControl,
+} from '../../../scripts/wechat-sandbox';
 import { MESSAGE_PUSH_PATH } from '../wechat/messagePush/messagePushRoute';
 import { testConfig } from './app';
 
@@ -19,6 +28,8 @@ export interface WechatSandboxHarness {
   push(): PushSandboxControl;
   /** Tencent Cloud SMS's controls in-process: the outbox, delivery receipts, a member's reply. */
   sms(): SmsSandboxControl;
+  /** 企业微信's group robot's controls in-process: the posted messages, faults. */
+  wecom(): RobotSandboxControl;
   /**
    * testConfig() pointing the BFF's WeChat adapters at this sandbox, with the push token, EncodingAESKey and mode
    * the sandbox signs with.
@@ -102,10 +113,12 @@ export function useWechatSandbox(options: WechatSandboxOptions = {}): WechatSand
     control: () => started().control,
     push: () => started().push,
     sms: () => started().sms,
+    wecom: () => started().wecom,
     config: (overrides = {}) =>
       testConfig({
         WECHAT_API_BASE: started().url,
         SMS_API_BASE: `${started().url}${SMS_API_PATH}`,
+        WECOM_WEBHOOK_BASE: started().url,
         SMS_CALLBACK_TOKEN: TEST_SMS_CALLBACK_TOKEN,
         WECHAT_PUSH_TOKEN: TEST_PUSH_TOKEN,
         WECHAT_PUSH_AES_KEY: TEST_PUSH_AES_KEY,

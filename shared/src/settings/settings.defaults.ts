@@ -84,6 +84,8 @@ export interface InsightsSettings {
     campaignFailureMaxPermille: number;
     /** Below this many cases a rate is not judged (too few to mean anything). */
     minSample: number;
+    /** The operators on duty: each raised alert notifies each of them once (the ops group's 企业微信 robot). */
+    onDutyOperatorIds: string[];
   };
   liability: {
     /** What redeeming 1,000 points costs the brand, in fen (the mall's goods at cost). */
@@ -176,7 +178,7 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
       campaignRoiPermille: 1000,
     },
     sentimentTargets: { positivePermille: 700, neutralPermille: 200, negativePermille: 80, extremelyNegativePermille: 20 },
-    alerts: { channelReachMinPermille: 700, campaignFailureMaxPermille: 50, minSample: 50 },
+    alerts: { channelReachMinPermille: 700, campaignFailureMaxPermille: 50, minSample: 50, onDutyOperatorIds: [] },
     liability: { fenPerThousandPoints: 1000, assumedRedemptionPermille: 600 },
   },
 };

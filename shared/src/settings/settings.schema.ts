@@ -173,7 +173,17 @@ export const programSettingsSchema = z.object({
         campaignRoiPermille: z.number().int().min(-1000).max(100_000),
       }),
       sentimentTargets: z.object({ positivePermille: share, neutralPermille: share, negativePermille: share, extremelyNegativePermille: share }),
-      alerts: z.object({ channelReachMinPermille: share, campaignFailureMaxPermille: share, minSample: z.number().int().min(1).max(1_000_000) }),
+      alerts: z.object({
+        channelReachMinPermille: share,
+        campaignFailureMaxPermille: share,
+        minSample: z.number().int().min(1).max(1_000_000),
+        /** Added after the section: versions saved before it read the default (nobody on duty). */
+        onDutyOperatorIds: z
+          .array(z.string().regex(/^[0-9a-f]{24}$/, '须为运营账号'))
+          .max(20)
+          .refine((ids) => new Set(ids).size === ids.length, { message: '值班运营不能重复' })
+          .default(DEFAULT_PROGRAM_SETTINGS.insights.alerts.onDutyOperatorIds),
+      }),
       liability: z.object({ fenPerThousandPoints: fen, assumedRedemptionPermille: share }),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.insights),

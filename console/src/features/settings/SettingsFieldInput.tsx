@@ -1,4 +1,5 @@
 import { Form, Input, InputNumber } from 'antd';
+import { OnDutyOperatorsInput } from './OnDutyOperatorsInput';
 import type { SettingsField } from './settingsFields';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -9,6 +10,7 @@ const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
  */
 export function SettingsFieldInput({ field, readOnly = false }: { field: SettingsField; readOnly?: boolean }) {
   const name = field.path.split('.');
+  if (field.kind === 'operators') return <OnDutyOperatorsInput field={field} readOnly={readOnly} />;
   const required = { required: true, message: `请填写${field.label}` };
   if (field.kind === 'text') {
     return (

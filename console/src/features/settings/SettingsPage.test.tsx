@@ -106,6 +106,34 @@ describe('editing the program settings', () => {
     expect(screen.getByText('版本 4')).toBeTruthy();
   });
 
+  it('an admin puts active operators on duty from the operators list; the diff counts them and the save sends their ids', async () => {
+    bff.on('ops.me', () => ok(sessionOf(['admin'])));
+    answerCurrent(bff, versionOf(5));
+    const onDuty = { id: '65f0000000000000000000d1', loginName: 'zhou', displayName: '周值班', roles: ['ops'], storeId: null, storeName: null, status: 'active', totpEnabled: false, lastLoginAt: null, createdAt: '2026-01-01T00:00:00+08:00', version: 0 };
+    bff.on('ops.operators.list', () => ok({ items: [onDuty], total: 1, page: 1, pageSize: 100 }));
+    bff.on('ops.settings.update', (input) => ok({ ...versionOf(6, input.settings as ProgramSettings), reason: input.reason }));
+    renderConsole('/settings', { signedIn: true });
+
+    const roster = await screen.findByLabelText('值班运营');
+    const selector = roster.closest('.ant-select')?.querySelector('.ant-select-selector');
+    if (!selector) throw new Error('no roster select');
+    fireEvent.mouseDown(selector);
+    fireEvent.click(await screen.findByText('周值班（zhou）'));
+    fireEvent.click(button('检查并保存'));
+
+    const dialog = await findDialog('确认修改（基于版本 5）');
+    expect(within(dialog).getByText('经营洞察 · 值班运营')).toBeTruthy();
+    expect(within(dialog).getByText('0 位')).toBeTruthy();
+    expect(within(dialog).getByText('1 位')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('修改原因'), { target: { value: '本周值班安排' } });
+    fireEvent.click(button('确认保存', dialog));
+
+    expect(await screen.findByText('已保存为版本 6')).toBeTruthy();
+    expect(bff.callsTo('ops.operators.list')).toEqual([{ status: 'active', page: 1, pageSize: 100 }]);
+    const [saved] = bff.callsTo('ops.settings.update') as { settings: ProgramSettings }[];
+    expect(saved?.settings.insights.alerts.onDutyOperatorIds).toEqual([onDuty.id]);
+  });
+
   it('shows the settings read-only, without a save, to a role that may only read them', async () => {
     bff.on('ops.me', () => ok(sessionOf(['analyst'])));
     answerCurrent(bff, versionOf(0));

@@ -2,9 +2,9 @@ import { TIER_LEVELS, tierNames, type ProgramSettings } from '@cakeday/shared';
 
 /**
  * How a setting is stored and how operators read it: `yuan` is stored in fen, `rate` in thousandths of a point per
- * yuan (1500 = 1.5 积分/元), `clock` as HH:mm Asia/Shanghai.
+ * yuan (1500 = 1.5 积分/元), `clock` as HH:mm Asia/Shanghai, `operators` as operator ids.
  */
-export type SettingsFieldKind = 'yuan' | 'rate' | 'integer' | 'text' | 'clock';
+export type SettingsFieldKind = 'yuan' | 'rate' | 'integer' | 'text' | 'clock' | 'operators';
 
 export interface SettingsField {
   /** Dotted path in ProgramSettings: `tiers.goldFen`. */
@@ -125,6 +125,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       { path: 'insights.alerts.channelReachMinPermille', label: '渠道触达率告警线', kind: 'integer', unit: '‰', min: 0, max: 1000, help: '某渠道触达率低于此值时告警' },
       { path: 'insights.alerts.campaignFailureMaxPermille', label: '活动失败率告警线', kind: 'integer', unit: '‰', min: 0, max: 1000, help: '活动发送失败占比高于此值时告警' },
       { path: 'insights.alerts.minSample', label: '告警最少样本', kind: 'integer', unit: '条', min: 1, max: 1_000_000, help: '样本少于此数不判定' },
+      { path: 'insights.alerts.onDutyOperatorIds', label: '值班运营', kind: 'operators', unit: '位', help: '每条告警通过企业微信群机器人通知每位值班运营一次' },
     ],
   },
   {

@@ -55,6 +55,8 @@ export function fromFormValues(values: SettingsFormValues, base: ProgramSettings
 /** A stored value as operators read it: ¥500, 1.5 积分/元, 30 天. */
 export function formatSettingValue(field: SettingsField | undefined, stored: unknown): string {
   if (stored === null || stored === undefined) return '—';
+  // Who is on duty is the operators list's business: the diff and history say how many.
+  if (Array.isArray(stored)) return `${stored.length} ${field?.unit ?? '项'}`;
   if (!field || typeof stored !== 'number') return String(stored);
   if (field.kind === 'yuan') return formatFen(stored);
   if (field.kind === 'rate') return `${stored / PERMILLE} 积分/元`;
