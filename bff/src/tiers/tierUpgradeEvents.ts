@@ -31,10 +31,14 @@ const REPAIR_BATCH = 200;
 
 /** The repair path (tiers.review): upgrades whose event a crash left unrecorded, recorded now. */
 export async function settlePendingTierUpgrades(now: Date): Promise<number> {
-  const members = await MemberModel.find({ 'tier.pendingUpgrades.key': { $exists: true } }, { tier: 1 })
+  const members = await MemberModel.find({ 'tier.pendingUpgrades.key': { $exists: true } }, { tier: 1, status: 1 })
     .sort({ _id: 1 })
     .limit(REPAIR_BATCH)
     .lean();
-  for (const member of members) await recordPendingTierUpgrades(member._id, member.tier.pendingUpgrades ?? [], now);
+  for (const member of members) {
+    // A member deleted since: nothing to congratulate, and no new fact about them in the outbox.
+    if (member.status === 'active') await recordPendingTierUpgrades(member._id, member.tier.pendingUpgrades ?? [], now);
+    else await MemberModel.updateOne({ _id: member._id }, { $unset: { 'tier.pendingUpgrades': 1 } });
+  }
   return members.length;
 }
