@@ -12,5 +12,7 @@ export function campaignVariables(member: Pick<Member, 'nickname' | 'birthday'>,
     campaignName: campaign.name,
     expiringPoints: '',
     expiryDate: '',
+    tierName: '',
+    tierBenefit: '',
   };
 }

@@ -63,4 +63,4 @@ export async function settleDelivery(deliveryId: Types.ObjectId, from: 'queued' 
   return moved.modifiedCount === 1;
 }
 
-export type MemberForSend = Pick<Member, '_id' | 'openid' | 'status' | 'nickname' | 'birthday' | 'phone'>;
+export type MemberForSend = Pick<Member, '_id' | 'openid' | 'status' | 'nickname' | 'birthday' | 'phone' | 'lifecycle'>;

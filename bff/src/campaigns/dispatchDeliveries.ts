@@ -1,4 +1,4 @@
-import { inQuietHours, nextAllowedSendAt, type ProgramSettings, type SkipReason } from '@cakeday/shared';
+import { careStillDue, inQuietHours, nextAllowedSendAt, type ProgramSettings, type SkipReason } from '@cakeday/shared';
 import { consentingMembers } from '../consents/consentingMembers';
 import type { AppDeps } from '../http/deps';
 import { MemberModel } from '../members/Member.model';
@@ -138,6 +138,8 @@ function verdictOf(worker: Worker, delivery: CampaignDelivery): Verdict {
   if (now.getTime() > campaign.endsAt.getTime()) return { kind: 'skip', reason: 'expired' };
   const member = worker.members.get(delivery.memberId.toHexString());
   if (!member || member.status !== 'active') return { kind: 'skip', reason: 'member_gone' };
+  // A care message waiting for its send time is not owed once the member has bought again.
+  if (campaign.trigger.kind === 'inactive' && !careStillDue(delivery.occurrence, member.lifecycle?.lastPaidAt)) return { kind: 'skip', reason: 'no_longer_eligible' };
   const channels: Channels = {
     subscriptionAllowed: !campaign.message.smsOnly && (!delivery.marketing || worker.consenting.has(member._id.toHexString())),
     smsPossible: smsAllowed(campaign, member, worker.smsConsenting),
@@ -255,7 +257,7 @@ async function loadWorker(deps: AppDeps, options: DispatchOptions, now: Date, cl
   const campaignIds = [...new Set(claimed.map((delivery) => delivery.campaignId.toHexString()))];
   const [campaigns, members, consenting, smsConsenting] = await Promise.all([
     campaignIds.length > 0 ? CampaignModel.find({ _id: { $in: campaignIds } }).lean() : [],
-    memberIds.length > 0 ? MemberModel.find({ _id: { $in: memberIds } }, { openid: 1, status: 1, nickname: 1, birthday: 1, phone: 1 }).lean() : [],
+    memberIds.length > 0 ? MemberModel.find({ _id: { $in: memberIds } }, { openid: 1, status: 1, nickname: 1, birthday: 1, phone: 1, lifecycle: 1 }).lean() : [],
     consentingMembers(memberIds, 'marketing_messages'),
     consentingMembers(memberIds, 'sms_marketing'),
   ]);

@@ -1,4 +1,4 @@
-import { lifecycleOccurrence, type EventType } from '@cakeday/shared';
+import { LIFECYCLE_CATCH_UP_DAYS, lastValidDayText, lifecycleOccurrence, TIER_LEVELS, tierNames, tierUpgradeBenefits, type EventType, type TierLevel } from '@cakeday/shared';
 import type { Types } from 'mongoose';
 import type { EventConsumer } from '../events/consumeEvents';
 import type { StoredEvent } from '../events/Event.model';
@@ -19,6 +19,7 @@ export interface LifecycleFaults {
 
 const PURCHASE_TYPES: readonly EventType[] = ['order.paid', 'purchase.recorded'];
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** The paid amount of a purchase event (an order's cash, a till purchase's amount). */
 function paidFenOf(event: StoredEvent): number {
@@ -83,18 +84,39 @@ async function onPointsEarned(event: StoredEvent, now: Date): Promise<void> {
   now);
 }
 
+const isTier = (value: unknown): value is TierLevel => (TIER_LEVELS as readonly unknown[]).includes(value);
+
+/**
+ * The upgrade's congratulation (升级礼遇): once per member, tier reached and tier year, naming the new tier, what it
+ * adds and the day before its review. An upgrade the consumer reaches after the catch-up days is not congratulated late.
+ */
+async function onTierUpgraded(event: StoredEvent, now: Date): Promise<void> {
+  const memberId = event.memberId;
+  const props = event.props as { to?: unknown; period?: unknown; validUntil?: unknown } | undefined;
+  const to = props?.to;
+  if (!memberId || !isTier(to) || typeof props?.period !== 'string' || typeof props.validUntil !== 'string') return;
+  if (now.getTime() - event.at.getTime() > LIFECYCLE_CATCH_UP_DAYS * DAY_MS) return;
+  const period = props.period;
+  const variables = { tierName: tierNames[to], tierBenefit: tierUpgradeBenefits[to], expiryDate: lastValidDayText(new Date(props.validUntil)) };
+  await deliverTo(await runningOf('tierUpgrade'), memberId, (campaign) =>
+    campaign.trigger.kind === 'tierUpgrade' && (campaign.trigger.toTiers as readonly string[]).includes(to) ? { occurrence: lifecycleOccurrence.tierUpgrade(to, period), dueAt: now, laterSteps: 0, variables } : null,
+  now);
+}
+
 /**
  * The event-triggered lifecycle programmes: the welcome (within hours of the first paid purchase), the spend reward
- * (a purchase of at least the threshold, once a month) and the points milestone (lifetime earned, once). Every step
+ * (a purchase of at least the threshold, once a month), the points milestone (lifetime earned, once) and the tier
+ * upgrade's congratulation (once per upgrade). Every step
  * is idempotent (the deliveries' and the coupons' keys), so a replay after a crash makes nothing twice.
  */
 export function lifecycleConsumerFor(deps: { now: () => Date }, faults: LifecycleFaults = {}): EventConsumer {
   return {
     name: 'campaigns.lifecycle',
-    types: [...PURCHASE_TYPES, 'points.earned'],
+    types: [...PURCHASE_TYPES, 'points.earned', 'tier.upgraded'],
     async handle(event) {
       const now = deps.now();
       if (PURCHASE_TYPES.includes(event.type)) await onPurchase(event, now, faults);
+      else if (event.type === 'tier.upgraded') await onTierUpgraded(event, now);
       else await onPointsEarned(event, now);
     },
   };

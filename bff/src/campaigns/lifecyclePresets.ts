@@ -9,6 +9,9 @@ const benefitMessage = (thing1: string, thing3: string, page: string, inboxTitle
 
 const EVERYONE = { tiers: [], birthdayMonths: [] };
 
+/** The welcome SMS (a marketing template: signature and 拒收请回复R come with it), naming the 新人券. */
+export const WELCOME_SMS = { template: 'welcome' as const, params: ['新人5元券'] };
+
 /**
  * The lifecycle programmes of issue 15, ready campaigns (drafts) ops tune and switch on in the console: each delivers
  * once per member per occurrence (lifecycleTriggers.rules.ts) under the caps, quiet hours and consent of every
@@ -20,7 +23,8 @@ export const LIFECYCLE_PRESETS = [
     name: '新人欢迎礼（首单24小时内）',
     trigger: { kind: 'welcome' as const, withinHours: 24 },
     audience: EVERYONE,
-    message: benefitMessage('新人券已放入你的账户', '欢迎加入蛋糕日会员', 'pages/coupons/index', '新人券已到账'),
+    // Subscription message if quota, else the welcome SMS (SMS consent and a bound number), always 消息中心.
+    message: { ...benefitMessage('新人券已放入你的账户', '欢迎加入蛋糕日会员', 'pages/coupons/index', '新人券已到账'), sms: WELCOME_SMS },
     benefit: { couponTemplateCode: 'welcome-5-off' },
     holdoutPermille: 0,
   },
@@ -67,6 +71,16 @@ export const LIFECYCLE_PRESETS = [
     audience: EVERYONE,
     message: benefitMessage('生日礼盒兑换券已到账', '累计积分满3000的感谢礼', 'pages/coupons/index', '积分里程碑礼'),
     benefit: { couponTemplateCode: 'milestone-gift-box' },
+    holdoutPermille: 0,
+  },
+  {
+    presetKey: 'lifecycle-tier-upgrade',
+    name: '升级礼遇',
+    trigger: { kind: 'tierUpgrade' as const, toTiers: ['gold' as const, 'diamond' as const] },
+    audience: EVERYONE,
+    // The tier's review day is the message's 到期时间 (the tier holds at least until then).
+    message: benefitMessage('恭喜升级为{{tierName}}', '{{tierBenefit}}', 'pages/rules/tiers/index', '会员升级礼遇'),
+    benefit: null,
     holdoutPermille: 0,
   },
 ];

@@ -4,6 +4,10 @@ import { creditTestAccepts, grantMarketingConsent, useCampaignEngine } from '../
 import { useTestDatabase } from '../test/database';
 import { buildMember, buildPointsLot } from '../test/factories';
 import { useWechatSandbox } from '../test/wechatSandbox';
+import { bindTestPhone, grantSmsConsent, testPhone } from '../test/smsFactories';
+import { runPendingMigrations } from '../db/migrations';
+import { MigrationModel } from '../db/Migration.model';
+import { PaidSpendModel } from '../tiers/PaidSpend.model';
 import { MemberModel, type Member } from '../members/Member.model';
 import { CouponModel } from '../coupons/Coupon.model';
 import { consumeEvents } from '../events/consumeEvents';
@@ -19,6 +23,8 @@ import { SubscriptionQuotaModel } from '../subscriptions/SubscriptionQuota.model
 import { CampaignModel } from './Campaign.model';
 import { CampaignDeliveryModel } from './CampaignDelivery.model';
 import { ensureCampaignPresets } from './campaignPresets';
+import { WELCOME_SMS } from './lifecyclePresets';
+import { runCampaigns } from './runCampaigns';
 import { lifecycleConsumerFor, type LifecycleFaults } from './lifecycleConsumer';
 
 useTestDatabase();
@@ -26,7 +32,7 @@ const sandbox = useWechatSandbox();
 
 const engine = useCampaignEngine(sandbox, {
   startsAt: '2027-03-01T12:00:00',
-  clear: [MemberModel, CampaignModel, CampaignDeliveryModel, CouponModel, EventModel, EventCheckpointModel, PointsAccountModel, PointsEntryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel, ConsentModel],
+  clear: [MemberModel, CampaignModel, CampaignDeliveryModel, CouponModel, EventModel, EventCheckpointModel, PointsAccountModel, PointsEntryModel, InboxMessageModel, SubscriptionQuotaModel, DailyCounterModel, ConsentModel, MigrationModel, PaidSpendModel],
 });
 const { clock } = engine;
 beforeEach(async () => {
@@ -62,6 +68,10 @@ async function dispatchAt(local: string): Promise<void> {
 }
 
 const presetOf = async (id: unknown): Promise<string> => (await CampaignModel.findById(id, { presetKey: 1 }).lean())?.presetKey ?? '';
+async function channels(member: Member): Promise<(string | null | undefined)[][]> {
+  const found = await CampaignDeliveryModel.find({ memberId: member._id }).sort({ createdAt: 1, _id: 1 }).lean();
+  return found.map((delivery) => [delivery.occurrence, delivery.state, delivery.channel, delivery.skipReason]);
+}
 async function deliveries(member: Member): Promise<string[][]> {
   const found = await CampaignDeliveryModel.find({ memberId: member._id }).sort({ createdAt: 1, _id: 1 }).lean();
   return Promise.all(found.map(async (delivery) => [await presetOf(delivery.campaignId), delivery.occurrence, delivery.state]));
@@ -86,6 +96,56 @@ describe('lifecycle programmes (issue 15) on a moved Shanghai clock', () => {
     expect(await deliveries(member)).toEqual([['lifecycle-welcome', 'welcome', 'sent']]);
     expect(await couponsOf(member)).toEqual(['welcome-5-off:campaign']);
     expect(await sandbox.control().outbox(member.openid)).toHaveLength(1);
+  });
+
+  it('welcome by SMS: without subscription quota, to a member who agreed to marketing SMS and bound a number, with the signature and 拒收请回复R', async () => {
+    const member = await craftedMember('短信新人', { accepts: 0 });
+    await grantSmsConsent([member]);
+    await bindTestPhone(member, testPhone(41), engine.app().deps.config);
+    await paid(member, '2027-03-01T12:00:00', 3900);
+    await consumeAt('2027-03-01T12:05:00');
+    await dispatchAt('2027-03-01T12:05:00');
+    expect(await channels(member)).toEqual([['welcome', 'sent', 'sms', null]]);
+    expect(sandbox.sms().outbox(testPhone(41)).map((message) => message.content)).toEqual(['【蛋糕日】欢迎加入蛋糕日会员！新人5元券已放入你的会员账户，打开小程序即可查看。拒收请回复R']);
+    expect(await sandbox.control().outbox(member.openid)).toEqual([]);
+    expect(await InboxMessageModel.countDocuments({ memberId: member._id })).toBe(1);
+  });
+
+  it.each([
+    ['quota first: the subscription message, no SMS', { accepts: 1, smsConsent: true, phone: true }, ['welcome', 'sent', 'subscription', null], 1, 0],
+    ['no SMS consent: 消息中心 only', { accepts: 0, smsConsent: false, phone: true }, ['welcome', 'skipped', 'inbox', 'no_quota'], 0, 0],
+    ['no bound number: 消息中心 only', { accepts: 0, smsConsent: true, phone: false }, ['welcome', 'skipped', 'inbox', 'no_quota'], 0, 0],
+  ])('welcome channels in order, %s', async (_name, setup, expected, subscriptionMessages, smsMessages) => {
+    const member = await craftedMember('渠道', { accepts: setup.accepts });
+    if (setup.smsConsent) await grantSmsConsent([member]);
+    if (setup.phone) await bindTestPhone(member, testPhone(42), engine.app().deps.config);
+    await paid(member, '2027-03-01T12:00:00', 3900);
+    await consumeAt('2027-03-01T12:05:00');
+    await dispatchAt('2027-03-01T12:05:00');
+    expect(await channels(member)).toEqual([expected]);
+    expect(await sandbox.control().outbox(member.openid)).toHaveLength(subscriptionMessages);
+    expect(sandbox.sms().outbox(testPhone(42))).toHaveLength(smsMessages);
+    expect(await InboxMessageModel.countDocuments({ memberId: member._id })).toBe(1);
+  });
+
+  it('welcome: a programme created before the SMS channel gets it once, by the start-up migration', async () => {
+    await CampaignModel.updateOne({ presetKey: 'lifecycle-welcome' }, { $unset: { 'message.sms': 1 } });
+    await runPendingMigrations(clock.now);
+    await runPendingMigrations(clock.now);
+    expect((await CampaignModel.findOne({ presetKey: 'lifecycle-welcome' }).lean())?.message.sms).toEqual(WELCOME_SMS);
+  });
+
+  it('an old customer whose payments predate the outbox: the start-up backfill dates them, so the next order is no 新人 welcome', async () => {
+    const member = await craftedMember('老顾客');
+    const legacy = (key: string, local: string, amountFen: number) => ({ memberId: member._id, key, amountFen, paidAt: businessInstant(local), reference: key });
+    await PaidSpendModel.create([legacy('legacy-1', '2026-12-20T12:00:00', 3900), legacy('legacy-2', '2027-01-01T15:00:00', 5000), legacy('legacy-2-refund', '2027-01-05T10:00:00', -5000)]);
+    await runPendingMigrations(clock.now);
+    expect((await MemberModel.findById(member._id).lean())?.lifecycle).toEqual({ firstPaidAt: businessInstant('2026-12-20T12:00:00'), lastPaidAt: businessInstant('2027-01-01T15:00:00') });
+    await paid(member, '2027-03-01T12:00:00', 3900);
+    await consumeAt('2027-03-01T12:05:00');
+    await dispatchAt('2027-03-01T12:05:00');
+    expect(await deliveries(member)).toEqual([]);
+    expect(await couponsOf(member)).toEqual([]);
   });
 
   it('welcome: a first order the consumer reaches after 24 hours is not welcomed late', async () => {
@@ -140,6 +200,22 @@ describe('lifecycle programmes (issue 15) on a moved Shanghai clock', () => {
     await consumeAt('2027-04-03T12:05:00');
     await dispatchAt('2027-07-02T12:00:00'); // 90 days after the new purchase
     expect((await deliveries(member)).map(([preset, occurrence]) => `${preset}:${occurrence}`)).toEqual(['lifecycle-care-90:care90:20270101', 'lifecycle-care-90:care90:20270403']);
+  });
+
+  it('90-day care: a care message queued for its send time is skipped, not sent, when the member buys before it', async () => {
+    const member = await craftedMember('回购');
+    await paid(member, '2027-01-01T15:00:00', 3900);
+    await consumeAt('2027-03-01T12:00:00');
+    await CampaignDeliveryModel.deleteMany({});
+    // The 90th silent day's pass at 08:00 queues the care message for 10:00; the member buys at 09:00.
+    clock.now = businessInstant('2027-04-01T08:00:00');
+    await runCampaigns(engine.app().deps);
+    expect(await channels(member)).toEqual([['care90:20270101', 'queued', null, null]]);
+    await paid(member, '2027-04-01T09:00:00', 3900);
+    await consumeAt('2027-04-01T09:05:00');
+    await dispatchAt('2027-04-01T10:00:00');
+    expect(await channels(member)).toEqual([['care90:20270101', 'skipped', null, 'no_longer_eligible']]);
+    expect(await sandbox.control().outbox(member.openid)).toEqual([]);
   });
 
   it('points expiry: a reminder naming the amount and the last day, once per expiry date', async () => {

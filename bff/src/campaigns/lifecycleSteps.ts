@@ -1,4 +1,4 @@
-import { careDueAt, isMemberDay, lapseWindow, lastValidDayText, lifecycleOccurrence, sendTimeToday, type CampaignVariables } from '@cakeday/shared';
+import { careDueAt, EVENT_TRIGGER_KINDS, isMemberDay, lapseWindow, lastValidDayText, lifecycleOccurrence, sendTimeToday, type CampaignVariables } from '@cakeday/shared';
 import type { QueryFilter, Types } from 'mongoose';
 import type { Member } from '../members/Member.model';
 import { PointsAccountModel, type PointsAccount } from '../points/PointsAccount.model';
@@ -15,7 +15,7 @@ export interface DueStep {
 const DAY_MS = 86_400_000;
 
 /** Triggers the outbox consumer fires (lifecycleConsumer.ts): their campaigns have no daily pass. */
-export const isEventTriggered = (trigger: Campaign['trigger']): boolean => trigger.kind === 'welcome' || trigger.kind === 'spend' || trigger.kind === 'pointsMilestone';
+export const isEventTriggered = (trigger: Campaign['trigger']): boolean => (EVENT_TRIGGER_KINDS as readonly string[]).includes(trigger.kind);
 
 /** Whether a daily pass of the campaign has anything to do today (the member day: only on its day). */
 export function passDueToday(trigger: Campaign['trigger'], now: Date): boolean {

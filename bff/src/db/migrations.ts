@@ -5,6 +5,9 @@ import { MallOrderModel } from '../orders/MallOrder.model';
 import { scheduleOnEntering } from '../orders/sweepSchedule';
 import { ReferralModel } from '../referral/Referral.model';
 import { ensureCampaignPresets } from '../campaigns/campaignPresets';
+import { CampaignModel } from '../campaigns/Campaign.model';
+import { WELCOME_SMS } from '../campaigns/lifecyclePresets';
+import { backfillLifecycleDates } from '../campaigns/backfillLifecycleDates';
 import { MigrationModel } from './Migration.model';
 
 export interface DataMigration {
@@ -68,6 +71,28 @@ export const migrations: readonly DataMigration[] = [
     name: '2026-11-campaign-presets-programmes',
     async run(now) {
       return `${(await ensureCampaignPresets(now)).length} campaign presets present`;
+    },
+  },
+  {
+    // The tier upgrade's congratulation (升级礼遇, a draft): created once where the earlier preset passes already ran.
+    name: '2026-11-campaign-presets-tier-upgrade',
+    async run(now) {
+      return `${(await ensureCampaignPresets(now)).length} campaign presets present`;
+    },
+  },
+  {
+    // The welcome programme created before it had the SMS channel: the SMS after the subscription message, once.
+    name: '2026-11-welcome-sms',
+    async run() {
+      const updated = await CampaignModel.updateMany({ presetKey: 'lifecycle-welcome', 'message.sms': { $exists: false } }, { $set: { 'message.sms': WELCOME_SMS } });
+      return `${updated.modifiedCount} welcome programmes given the SMS channel`;
+    },
+  },
+  {
+    // Payments made before the event outbox: the lifecycle dates the welcome and the 90-day care read (not replayed as events).
+    name: '2026-11-lifecycle-dates-from-paid-spend',
+    async run() {
+      return `${await backfillLifecycleDates()} payments read`;
     },
   },
 ];

@@ -6,6 +6,7 @@ import { sweepOrders } from '../orders/sweepOrders';
 import { expirePoints } from '../points/expirePoints';
 import { repairPointsLedger } from '../points/repairPointsLedger';
 import { reviewTiers } from '../tiers/reviewTiers';
+import { settlePendingTierUpgrades } from '../tiers/tierUpgradeEvents';
 import { expireHelpCampaigns } from '../help/expireHelpCampaigns';
 import { repairHelp } from '../help/repairHelp';
 import { settleReferralRewards } from '../referral/settleReferralRewards';
@@ -48,7 +49,9 @@ export const jobs: readonly Job[] = [
     intervalMs: 60 * MINUTE,
     run: async (deps) => {
       const { now, settings } = await settingsAt(deps);
-      return reviewTiers({ now, thresholds: settings.settings.tiers });
+      // First the upgrades whose tier.upgraded event a crash left unrecorded (their purchase may never be retried).
+      const upgradeEventsRepaired = await settlePendingTierUpgrades(now);
+      return { ...(await reviewTiers({ now, thresholds: settings.settings.tiers })), upgradeEventsRepaired };
     },
   },
   { name: 'help.expire', intervalMs: 10 * MINUTE, run: (deps) => expireHelpCampaigns(deps.now()) },

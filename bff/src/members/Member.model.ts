@@ -20,6 +20,22 @@ export interface StoredPhone {
   boundAt: Date;
 }
 
+/**
+ * A tier upgrade written with the tier (same update) whose `tier.upgraded` event is not recorded yet: recorded and
+ * pulled right after, or by the next spend of the member or the tiers.review job after a crash in between.
+ */
+export interface PendingTierUpgrade {
+  /** The event's key: one per member, tier reached and tier year (`period`). */
+  key: string;
+  from: TierLevel;
+  to: TierLevel;
+  at: Date;
+  /** The tier year: the Shanghai day (yyyymmdd) the new tier's review is due. */
+  period: string;
+  /** The review day: the tier holds at least until the day before. */
+  validUntil: Date;
+}
+
 export interface Member {
   _id: Types.ObjectId;
   /** WeChat openid; replaced by `deleted:<id>` on deletion so that the person may register afresh. */
@@ -51,7 +67,7 @@ export interface Member {
    * `reviewDueAt`: when the tiers.review job next looks at the member (the next anniversary while above basic);
    * absent or null when no review is due. The job claims members by it, so members with nothing due are never read.
    */
-  tier: { level: TierLevel; since: Date; reviewedAt: Date | null; reviewDueAt?: Date | null };
+  tier: { level: TierLevel; since: Date; reviewedAt: Date | null; reviewDueAt?: Date | null; pendingUpgrades?: PendingTierUpgrade[] };
   /** False when the openid was on the deleted-accounts list: no new-member rewards again. */
   newMemberRewardsEligible: boolean;
   /**
@@ -97,6 +113,7 @@ const memberSchema = new Schema<Member>(
       since: { type: Date, required: true },
       reviewedAt: { type: Date, default: null },
       reviewDueAt: { type: Date, default: null },
+      pendingUpgrades: { type: [new Schema<PendingTierUpgrade>({ key: String, from: String, to: String, at: Date, period: String, validUntil: Date }, { _id: false })], default: undefined },
     },
     newMemberRewardsEligible: { type: Boolean, default: true },
     lifecycle: { firstPaidAt: { type: Date }, lastPaidAt: { type: Date } },
@@ -113,6 +130,7 @@ memberSchema.index({ unionid: 1 }, { unique: true, sparse: true });
 memberSchema.index({ phoneHash: 1 }, { unique: true, sparse: true });
 memberSchema.index({ status: 1, erasedAt: 1 });
 memberSchema.index({ 'tier.reviewDueAt': 1, _id: 1 });
+memberSchema.index({ 'tier.pendingUpgrades.key': 1 }, { sparse: true });
 // The care programme's daily pass reads the members whose silence reaches its days.
 memberSchema.index({ 'lifecycle.lastPaidAt': 1, _id: 1 });
 // A pushed avatar verdict finds its member by trace_id.

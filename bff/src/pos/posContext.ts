@@ -2,7 +2,7 @@ import type { MemberQueue } from '../points/memberQueue';
 import type { SettingsSnapshot, SettingsSource } from '../settings/settingsSource';
 
 /** The points where a crash can leave a purchase or a refund half way; tests throw there and let a retry finish. */
-export type PosFaultPoint = 'recorded' | 'code_used' | 'coupons_written_off' | 'points_redeemed' | 'points_earned' | 'spend_recorded' | 'refund_claimed' | 'refund_points_clawed' | 'refund_points_returned' | 'refund_spend_recorded';
+export type PosFaultPoint = 'recorded' | 'code_used' | 'coupons_written_off' | 'points_redeemed' | 'points_earned' | 'tier_written' | 'spend_recorded' | 'refund_claimed' | 'refund_points_clawed' | 'refund_points_returned' | 'refund_spend_recorded';
 
 export interface PosContext {
   now: Date;

@@ -116,7 +116,7 @@ export async function settlePurchase(recorded: PosPurchase, context: PosContext)
     purchase.paidFen > 0
       ? await recordPaidSpend(
           { memberId, amountFen: purchase.paidFen, idempotencyKey: posSpendKey(purchase._id), paidAt: purchase.purchasedAt, reference: `POS ${purchase.receiptNo}` },
-          { now: context.now, thresholds: context.settings.settings.tiers },
+          { now: context.now, thresholds: context.settings.settings.tiers, afterTierWrite: () => crashPoint(context, 'tier_written') },
         )
       : purchase.tierBefore;
   crashPoint(context, 'spend_recorded');

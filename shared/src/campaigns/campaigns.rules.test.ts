@@ -105,7 +105,7 @@ describe('birthday steps', () => {
 });
 
 it('renders variables into the fields; unknown ones stay visible', () => {
-  expect(renderCampaignFields({ thing1: '{{nickname}}的生日礼', thing3: '还有{{daysToBirthday}}天 {{nope}}' }, { nickname: '小明', daysToBirthday: '7', birthdayDate: '', campaignName: '', expiringPoints: '', expiryDate: '' })).toEqual({
+  expect(renderCampaignFields({ thing1: '{{nickname}}的生日礼', thing3: '还有{{daysToBirthday}}天 {{nope}}' }, { nickname: '小明', daysToBirthday: '7', birthdayDate: '', campaignName: '', expiringPoints: '', expiryDate: '', tierName: '', tierBenefit: '' })).toEqual({
     thing1: '小明的生日礼',
     thing3: '还有7天 {{nope}}',
   });

@@ -1,4 +1,5 @@
 import { addDays, celebrationDate, daysBetween, isLeapYear, type Birthday } from '../members/birthday.rules.js';
+import { tierNames, tierUpgradeBenefits } from '../tiers/tiers.rules.js';
 import { businessDate, businessTimeOfDay, isoWeekday, startOfBusinessDay, type CalendarDate } from '../time/businessTime.js';
 
 /**
@@ -43,13 +44,17 @@ export function submitTarget(audienceSize: number, approvalThreshold: number): '
 export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'skipped', 'unknown'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
-export const SKIP_REASONS = ['holdout', 'no_consent', 'no_quota', 'quota_reserved', 'cap', 'member_gone', 'campaign_stopped', 'expired'] as const;
+/** no_longer_eligible: the trigger's condition ended before the send (a purchase during the care programme's wait). */
+export const SKIP_REASONS = ['holdout', 'no_consent', 'no_quota', 'quota_reserved', 'cap', 'member_gone', 'campaign_stopped', 'expired', 'no_longer_eligible'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 // ---- message variables ----
 
-/** expiringPoints / expiryDate: the points-expiry reminder's amount and last day, frozen on its delivery. */
-export const CAMPAIGN_VARIABLES = ['nickname', 'daysToBirthday', 'birthdayDate', 'campaignName', 'expiringPoints', 'expiryDate'] as const;
+/**
+ * expiringPoints / expiryDate: the points-expiry reminder's amount and last day, frozen on its delivery; tierName /
+ * tierBenefit: the tier an upgrade reached and what it adds, frozen on the upgrade's delivery.
+ */
+export const CAMPAIGN_VARIABLES = ['nickname', 'daysToBirthday', 'birthdayDate', 'campaignName', 'expiringPoints', 'expiryDate', 'tierName', 'tierBenefit'] as const;
 export type CampaignVariable = (typeof CAMPAIGN_VARIABLES)[number];
 export type CampaignVariables = Record<CampaignVariable, string>;
 
@@ -71,6 +76,8 @@ export const PREVIEW_VARIABLES: CampaignVariables = {
   campaignName: '生日提醒',
   expiringPoints: '9999999',
   expiryDate: '2026年12月31日',
+  tierName: tierNames.diamond,
+  tierBenefit: tierUpgradeBenefits.diamond,
 };
 
 // ---- marketing rules ----

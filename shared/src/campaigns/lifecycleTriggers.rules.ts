@@ -1,11 +1,11 @@
 import { addDays } from '../members/birthday.rules.js';
 import { businessDate, businessDayKey, startOfBusinessDay, type CalendarDate } from '../time/businessTime.js';
 
-export const LIFECYCLE_TRIGGER_KINDS = ['welcome', 'inactive', 'pointsExpiring', 'memberDay', 'spend', 'pointsMilestone'] as const;
+export const LIFECYCLE_TRIGGER_KINDS = ['welcome', 'inactive', 'pointsExpiring', 'memberDay', 'spend', 'pointsMilestone', 'tierUpgrade'] as const;
 export type LifecycleTriggerKind = (typeof LIFECYCLE_TRIGGER_KINDS)[number];
 
 /** Triggered by the event outbox (a purchase, points earned) rather than by a daily pass. */
-export const EVENT_TRIGGER_KINDS = ['welcome', 'spend', 'pointsMilestone'] as const;
+export const EVENT_TRIGGER_KINDS = ['welcome', 'spend', 'pointsMilestone', 'tierUpgrade'] as const;
 
 /** A missed daily pass is caught up for this many days (the occurrence key keeps it single). */
 export const LIFECYCLE_CATCH_UP_DAYS = 7;
@@ -27,7 +27,17 @@ export const lifecycleOccurrence = {
   spend: (paidAt: Date): string => `spend:${monthKey(paidAt)}`,
   /** Once per member per milestone. */
   pointsMilestone: (points: number): string => `milestone:${points}`,
+  /** Once per upgrade: the tier reached in the tier year (`period`, the day its review is due). */
+  tierUpgrade: (to: string, period: string): string => `tierUpgrade:${to}:${period}`,
 };
+
+/**
+ * Whether a queued care message is still owed: its occurrence names the day of the last paid purchase the silence
+ * started from; a purchase since (a later last-paid day) ended that silence.
+ */
+export function careStillDue(occurrence: string, lastPaidAt: Date | undefined): boolean {
+  return lastPaidAt === undefined || occurrence.endsWith(`:${businessDayKey(lastPaidAt)}`);
+}
 
 /**
  * The last-paid instants whose silence reaches `days` today or in the catch-up days before: [start of the day

@@ -16,6 +16,8 @@ export const SERVER_EVENT_TYPES = [
   'coupon.issued',
   'coupon.used',
   'points.earned',
+  /** A member's tier rose after a purchase (props from, to, period: the tier year's review day, validUntil). */
+  'tier.upgraded',
   'points.spent',
   'help.started',
   'help.assisted',

@@ -5,6 +5,9 @@ export type TierLevel = (typeof TIER_LEVELS)[number];
 
 export const tierNames: Record<TierLevel, string> = { basic: '普卡', gold: '金卡', diamond: '钻石卡' };
 
+/** What reaching a tier adds (the birthday packages of the tier, birthday.defaults.ts), short enough for a thing field. */
+export const tierUpgradeBenefits: Record<TierLevel, string> = { basic: '生日月9折券', gold: '生日月免费饮品一杯', diamond: '生日蛋糕升级与生日月双倍积分' };
+
 /** Rolling 12-month paid spend (fen) from which each tier starts; basic starts at 0. The program settings hold them. */
 export interface TierThresholds {
   goldFen: number;

@@ -1,4 +1,4 @@
-import { SUBSCRIPTION_TEMPLATE_KEYS, SUBSCRIPTION_TEMPLATES, type SubscriptionTemplateKey } from '@cakeday/shared';
+import { SUBSCRIPTION_TEMPLATE_KEYS, SUBSCRIPTION_TEMPLATES, tierNames, type SubscriptionTemplateKey } from '@cakeday/shared';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useOpsMutation, useOpsQuery } from '../../api/useOps';
@@ -6,7 +6,9 @@ import { WriteError } from '../../components/WriteError';
 import { checkCreateRequest, LOCAL_TIME as LOCAL, messageOf, type CampaignFormValues } from './campaignFormValues';
 import { VariantsField } from './VariantsField';
 
-/** 新建活动: a one-off push (推送订阅消息) or birthday steps; the message is checked against the template before saving. */
+const UPGRADE_TIERS = ['gold', 'diamond'] as const;
+
+/** 新建活动: a one-off push (推送订阅消息), birthday steps or a tier upgrade's congratulation; the message is checked against the template before saving. */
 export function CampaignModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<CampaignFormValues>();
   const { message } = App.useApp();
@@ -42,7 +44,7 @@ export function CampaignModal({ onClose, onSaved }: { onClose: () => void; onSav
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{ kind: 'push', template: 'birthdayReminder', page: 'pages/birthday/index', holdoutPermille: 0, daysBefore: [7, 0], variants: [], allocation: 'split' }}
+        initialValues={{ kind: 'push', template: 'birthdayReminder', page: 'pages/birthday/index', holdoutPermille: 0, daysBefore: [7, 0], toTiers: ['gold', 'diamond'], variants: [], allocation: 'split' }}
         onFinish={submit}
       >
         <WriteError error={create.error} onReload={onSaved} />
@@ -51,9 +53,13 @@ export function CampaignModal({ onClose, onSaved }: { onClose: () => void; onSav
           <Input />
         </Form.Item>
         <Form.Item label="触发" name="kind">
-          <Radio.Group options={[{ label: '推送订阅消息（一次性）', value: 'push' }, { label: '生日提醒', value: 'birthday' }]} />
+          <Radio.Group options={[{ label: '推送订阅消息（一次性）', value: 'push' }, { label: '生日提醒', value: 'birthday' }, { label: '会员升级', value: 'tierUpgrade' }]} />
         </Form.Item>
-        {kind === 'push' ? (
+        {kind === 'tierUpgrade' ? (
+          <Form.Item label="升级到" name="toTiers" rules={[{ required: true, message: '请选择升级后的等级' }]} extra="可用变量：{{tierName}} 新等级 {{tierBenefit}} 新等级权益 {{expiryDate}} 等级有效期">
+            <Select mode="multiple" options={UPGRADE_TIERS.map((tier) => ({ label: tierNames[tier], value: tier }))} />
+          </Form.Item>
+        ) : kind === 'push' ? (
           <Form.Item label="发送时间（北京时间）" name="sendAt" rules={[{ required: true, pattern: LOCAL, message: '格式为 2026-12-12 10:00' }]}>
             <Input placeholder="2026-12-12 10:00" />
           </Form.Item>

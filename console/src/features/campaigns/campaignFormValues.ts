@@ -14,9 +14,11 @@ export interface VariantFormValues {
 
 export interface CampaignFormValues {
   name: string;
-  kind: 'push' | 'birthday';
+  kind: 'push' | 'birthday' | 'tierUpgrade';
   sendAt?: string;
   daysBefore?: number[];
+  /** 会员升级: the tiers whose upgrade the campaign congratulates. */
+  toTiers?: ('gold' | 'diamond')[];
   template: SubscriptionTemplateKey;
   fields: Record<string, string>;
   page: string;
@@ -40,12 +42,18 @@ export const messageOf = (values: Pick<CampaignFormValues, 'template' | 'fields'
   inboxTitle: values.inboxTitle,
 });
 
+function triggerOf(values: CampaignFormValues): unknown {
+  if (values.kind === 'push') return { kind: 'push', sendAt: shanghai(values.sendAt ?? '') };
+  if (values.kind === 'tierUpgrade') return { kind: 'tierUpgrade', toTiers: values.toTiers ?? ['gold', 'diamond'] };
+  return { kind: 'birthday', daysBefore: values.daysBefore ?? [7, 0] };
+}
+
 /** The create request the form describes (a variant's own message keeps the campaign's page and inbox title). */
 export function createRequestOf(values: CampaignFormValues): unknown {
   const message = messageOf(values);
   return {
     name: values.name,
-    trigger: values.kind === 'push' ? { kind: 'push', sendAt: shanghai(values.sendAt ?? '') } : { kind: 'birthday', daysBefore: values.daysBefore ?? [7, 0] },
+    trigger: triggerOf(values),
     audience: { tiers: [], birthdayMonths: [], segment: values.segment ?? null },
     message,
     holdoutPermille: values.holdoutPermille ?? 0,

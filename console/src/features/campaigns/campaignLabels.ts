@@ -1,4 +1,4 @@
-import type { Campaign, CampaignAction, CampaignState, DryRunNeitherReason } from '@cakeday/shared';
+import { tierNames, type Campaign, type CampaignAction, type CampaignState, type DryRunNeitherReason } from '@cakeday/shared';
 
 export const STATE_LABELS: Record<CampaignState, { text: string; status: 'Default' | 'Processing' | 'Success' | 'Warning' | 'Error' }> = {
   draft: { text: '草稿', status: 'Default' },
@@ -29,6 +29,7 @@ export const SKIP_LABELS: Record<string, string> = {
   member_gone: '会员已注销',
   campaign_stopped: '活动已终止',
   expired: '活动已结束',
+  no_longer_eligible: '已不再符合触发条件',
   quiet_hours: '免打扰时段（顺延）',
 };
 
@@ -51,6 +52,8 @@ export function triggerText(trigger: Campaign['trigger']): string {
       return `单笔满${trigger.thresholdFen / 100}元`;
     case 'pointsMilestone':
       return `累计获得${trigger.points}积分`;
+    case 'tierUpgrade':
+      return `升级为${trigger.toTiers.map((tier) => tierNames[tier]).join('、')}`;
   }
 }
 
