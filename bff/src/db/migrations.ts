@@ -5,6 +5,7 @@ import { MallOrderModel } from '../orders/MallOrder.model';
 import { scheduleOnEntering } from '../orders/sweepSchedule';
 import { ReferralModel } from '../referral/Referral.model';
 import { ensureCampaignPresets } from '../campaigns/campaignPresets';
+import { migrateCampaignBenefits } from '../campaigns/migrateCampaignBenefits';
 import { MigrationModel } from './Migration.model';
 
 export interface DataMigration {
@@ -69,6 +70,11 @@ export const migrations: readonly DataMigration[] = [
     async run(now) {
       return `${(await ensureCampaignPresets(now)).length} campaign presets present`;
     },
+  },
+  {
+    // The campaign-level coupon (benefit.couponTemplateCode) onto the variants, where the benefit now lives.
+    name: '2026-11-campaign-benefit-on-variant',
+    run: () => migrateCampaignBenefits(),
   },
 ];
 
