@@ -103,6 +103,7 @@ export * from './campaigns/campaignResults.rules.js';
 export * from './campaigns/campaignResults.schema.js';
 export * from './campaigns/campaignVariants.rules.js';
 export * from './campaigns/campaignVariants.schema.js';
+export * from './campaigns/campaignBenefit.rules.js';
 export * from './segments/segmentConditions.rules.js';
 export * from './segments/segments.schema.js';
 export * from './messages/messages.schema.js';

@@ -1,5 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
-import { CAMPAIGN_STATES, type CampaignAllocation, type LifecycleTrigger, type CampaignState, type SmsTemplateKey, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
+import { CAMPAIGN_STATES, type CampaignAllocation, type CampaignBenefit, type LifecycleTrigger, type CampaignState, type SmsTemplateKey, type SubscriptionTemplateKey, type TierLevel } from '@cakeday/shared';
 
 export interface OperatorRef {
   id: string;
@@ -28,8 +28,8 @@ export interface StoredVariant {
   weight: number;
   message: StoredMessage | null;
   sendDelayDays: number;
-  /** The coupon the variant grants its members (absent on variants saved before benefits). */
-  benefit?: { couponTemplate: string } | null;
+  /** The coupon the variant grants its members, the campaign's benefit (absent on variants saved before benefits). */
+  benefit?: CampaignBenefit | null;
 }
 
 export interface Campaign {
@@ -43,7 +43,11 @@ export interface Campaign {
   /** Absent on campaigns saved before variants: none, a fixed split. */
   variants?: StoredVariant[];
   allocation?: CampaignAllocation;
-  /** The coupon given with the message (absent on campaigns saved before lifecycle programmes: none). */
+  /**
+   * Legacy: the campaign-level coupon of campaigns stored before the benefit moved onto the variants; read through
+   * upgradedVariants (campaignVariant.ts) and moved onto the variants by the `2026-11-campaign-benefit-on-variant`
+   * migration. Never written.
+   */
   benefit?: { couponTemplateCode: string } | null;
   endsAt: Date;
   state: CampaignState;
@@ -72,7 +76,7 @@ const campaignSchema = new Schema<Campaign>(
     holdoutPermille: { type: Number, default: 0 },
     variants: { type: [Schema.Types.Mixed], default: [] },
     allocation: { type: String, enum: ['split', 'bandit'], default: 'split' },
-    benefit: { type: Schema.Types.Mixed, default: null },
+    benefit: { type: Schema.Types.Mixed },
     endsAt: { type: Date, required: true },
     state: { type: String, enum: CAMPAIGN_STATES, required: true },
     version: { type: Number, required: true },

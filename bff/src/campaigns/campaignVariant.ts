@@ -1,11 +1,11 @@
-import { banditArmsOf, campaignVariantFor, HOLDOUT_VARIANT, type BanditArm, type CampaignDesign } from '@cakeday/shared';
+import { banditArmsOf, campaignVariantFor, HOLDOUT_VARIANT, upgradedVariants, type BanditArm, type CampaignBenefit, type CampaignDesign } from '@cakeday/shared';
 import type { Campaign, StoredVariant } from './Campaign.model';
 import { CampaignResultModel } from './results/CampaignResult.model';
 
-export const designOf = (campaign: Pick<Campaign, '_id' | 'holdoutPermille' | 'variants' | 'allocation'>): CampaignDesign => ({
+export const designOf = (campaign: Pick<Campaign, '_id' | 'holdoutPermille' | 'variants' | 'benefit' | 'allocation'>): CampaignDesign => ({
   id: campaign._id.toHexString(),
   holdoutPermille: campaign.holdoutPermille,
-  variants: (campaign.variants ?? []).map(({ key, weight }) => ({ key, weight })),
+  variants: currentVariants(campaign).map(({ key, weight }) => ({ key, weight })),
   allocation: campaign.allocation ?? 'split',
 });
 
@@ -16,15 +16,21 @@ export async function banditArms(campaign: Pick<Campaign, '_id' | 'allocation'>)
 }
 
 /** The variant a member gets (`holdout`, `main` without variants), by the campaign's allocation. */
-export const variantFor = (campaign: Pick<Campaign, '_id' | 'holdoutPermille' | 'variants' | 'allocation'>, memberId: string, arms: readonly BanditArm[]): string =>
+export const variantFor = (campaign: Pick<Campaign, '_id' | 'holdoutPermille' | 'variants' | 'benefit' | 'allocation'>, memberId: string, arms: readonly BanditArm[]): string =>
   campaignVariantFor(designOf(campaign), memberId, arms);
 
-export const storedVariant = (campaign: Pick<Campaign, 'variants'>, key: string | null | undefined): StoredVariant | null =>
-  key && key !== HOLDOUT_VARIANT ? ((campaign.variants ?? []).find((variant) => variant.key === key) ?? null) : null;
+/**
+ * The campaign's variants in the current shape: a document stored with the campaign-level coupon (before the
+ * benefit moved onto the variants) reads as its migration writes it, so nothing depends on the migration's timing.
+ */
+export const currentVariants = (campaign: Pick<Campaign, 'variants' | 'benefit'>): StoredVariant[] => upgradedVariants(campaign.benefit, campaign.variants ?? []) ?? campaign.variants ?? [];
 
-/** The stored variants as the schema has them (variants saved before benefits have none). */
-export const variantsOf = (campaign: Pick<Campaign, 'variants'>): (Omit<StoredVariant, 'benefit'> & { benefit: { couponTemplate: string } | null })[] =>
-  (campaign.variants ?? []).map((variant) => ({ ...variant, benefit: variant.benefit ?? null }));
+export const storedVariant = (campaign: Pick<Campaign, 'variants' | 'benefit'>, key: string | null | undefined): StoredVariant | null =>
+  key && key !== HOLDOUT_VARIANT ? (currentVariants(campaign).find((variant) => variant.key === key) ?? null) : null;
+
+/** The variants as the schema has them (variants saved before benefits have none). */
+export const variantsOf = (campaign: Pick<Campaign, 'variants' | 'benefit'>): (Omit<StoredVariant, 'benefit'> & { benefit: CampaignBenefit | null })[] =>
+  currentVariants(campaign).map((variant) => ({ ...variant, benefit: variant.benefit ?? null }));
 
 /** The campaign as a delivery of this variant sends it: the variant's message when it has one. */
 export function campaignForVariant(campaign: Campaign, key: string | null | undefined): Campaign {

@@ -3,11 +3,10 @@ import { Types } from 'mongoose';
 import { audited, type AuditContext } from '../audit/audited';
 import { carriesAuditSeq, registerAuditSubject } from '../audit/auditOutcomes';
 import { CampaignModel, type Campaign, type OperatorRef } from './Campaign.model';
-import { assertActiveTemplate } from '../coupons/assertActiveTemplate';
 import { assertSegmentExists } from './campaignAudience';
 import { assertMessagesFit } from './campaignMessage';
 import { storedCampaignFields } from './storedCampaignFields';
-import { assertVariantBenefits } from './variantBenefits';
+import { assertVariantBenefits } from './campaignBenefit';
 
 registerAuditSubject('Campaign', carriesAuditSeq((filter) => CampaignModel.countDocuments(filter)));
 
@@ -16,7 +15,6 @@ export async function createCampaign(input: OpsCampaignsCreateRequest, operator:
   const { reason, ...fields } = input;
   assertMessagesFit(fields);
   await assertSegmentExists(fields.audience.segment);
-  if (fields.benefit) await assertActiveTemplate(fields.benefit.couponTemplateCode, 'benefit.couponTemplateCode');
   await assertVariantBenefits(fields.variants);
   const id = new Types.ObjectId();
   const stored = storedCampaignFields(fields);

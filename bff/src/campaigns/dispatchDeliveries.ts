@@ -1,4 +1,4 @@
-import { careStillDue, inQuietHours, nextAllowedSendAt, type ProgramSettings, type SkipReason } from '@cakeday/shared';
+import { careStillDue, inQuietHours, lastValidDayText, nextAllowedSendAt, type CampaignVariables, type ProgramSettings, type SkipReason } from '@cakeday/shared';
 import { consentingMembers } from '../consents/consentingMembers';
 import type { AppDeps } from '../http/deps';
 import { MemberModel } from '../members/Member.model';
@@ -7,6 +7,7 @@ import { SubscriptionQuotaModel, quotaId } from '../subscriptions/SubscriptionQu
 import { templateIdOf } from '../subscriptions/subscriptionTemplates';
 import { SendReceiptModel } from '../subscriptions/SendReceipt.model';
 import { CampaignModel, type Campaign } from './Campaign.model';
+import { grantDeliveryBenefit } from './campaignBenefit';
 import { renderMessage } from './campaignMessage';
 import { campaignForVariant } from './campaignVariant';
 import { campaignVariables } from './campaignVariables';
@@ -20,6 +21,8 @@ import { sendCampaignSms, smsAllowed, type SmsFaults } from './smsStep';
 /** Crash points (tests): a throw stops the worker as a killed process would, leaving what it wrote. */
 export interface DispatchFaults extends SmsFaults {
   afterClaim?: (claimed: CampaignDelivery[]) => void;
+  /** After the delivery's benefit is granted, before anything is sent (the lease expires; the next round repeats it). */
+  afterGrant?: (delivery: CampaignDelivery) => void;
   afterSending?: (delivery: CampaignDelivery) => void;
   afterWechatCall?: (delivery: CampaignDelivery) => void;
 }
@@ -127,14 +130,14 @@ interface Channels {
   smsPossible: boolean;
 }
 
-type Verdict = { kind: 'send'; campaign: Campaign; member: MemberForSend; channels: Channels } | { kind: 'skip'; reason: SkipReason } | { kind: 'defer'; until?: Date };
+type Verdict = { kind: 'send'; stored: Campaign; campaign: Campaign; member: MemberForSend; channels: Channels } | { kind: 'skip'; reason: SkipReason } | { kind: 'defer'; until?: Date };
 
 function verdictOf(worker: Worker, delivery: CampaignDelivery): Verdict {
   const { now, settings } = worker;
   const stored = worker.campaigns.get(delivery.campaignId.toHexString());
   // The delivery's variant decides the message (its text and template); the campaign's state and end are shared.
   const campaign = stored ? campaignForVariant(stored, delivery.variant) : undefined;
-  if (!campaign || campaign.state !== 'running') return { kind: 'defer' };
+  if (!stored || !campaign || campaign.state !== 'running') return { kind: 'defer' };
   if (now.getTime() > campaign.endsAt.getTime()) return { kind: 'skip', reason: 'expired' };
   const member = worker.members.get(delivery.memberId.toHexString());
   if (!member || member.status !== 'active') return { kind: 'skip', reason: 'member_gone' };
@@ -146,7 +149,7 @@ function verdictOf(worker: Worker, delivery: CampaignDelivery): Verdict {
   };
   if (!channels.subscriptionAllowed && !channels.smsPossible) return { kind: 'skip', reason: 'no_consent' };
   if (delivery.marketing && inQuietHours(now, settings.marketing.quietHours)) return { kind: 'defer', until: nextAllowedSendAt(now, settings.marketing.quietHours) };
-  return { kind: 'send', campaign, member, channels };
+  return { kind: 'send', stored, campaign, member, channels };
 }
 
 async function skipQueued(worker: Worker, delivery: CampaignDelivery, settlement: Settlement): Promise<Step> {
@@ -201,11 +204,26 @@ async function afterSend(worker: Worker, delivery: CampaignDelivery, campaign: C
   }
 }
 
-/** A delivery that passed the batch's checks: the caps (skip), the global send rate (stop the round), then the send. */
-async function sendDelivery(worker: Worker, delivery: CampaignDelivery, campaign: Campaign, member: MemberForSend, channels: Channels, stillToSend: number): Promise<Step> {
+/**
+ * The variant's coupon, granted before anything is sent: every delivery that passed the batch's checks reaches the
+ * member by some channel (the subscription message, the SMS, or 消息中心 alone when there is no quota or the cap is
+ * reached), so the coupon goes with all of them alike. Its last day becomes the message's {{expiryDate}} (the
+ * points reminder keeps its own) and is written on the delivery, for the copy the settle job may write.
+ */
+async function grantBenefit(worker: Worker, delivery: CampaignDelivery, stored: Campaign): Promise<Partial<CampaignVariables>> {
+  const coupon = await grantDeliveryBenefit(stored, delivery, worker.now);
+  worker.faults.afterGrant?.(delivery);
+  if (!coupon || delivery.variables?.expiryDate) return {};
+  const expiryDate = lastValidDayText(coupon.validUntil);
+  await CampaignDeliveryModel.updateOne({ _id: delivery._id, state: 'queued', leaseOwner: worker.workerId }, { $set: { 'variables.expiryDate': expiryDate } });
+  return { expiryDate };
+}
+
+/** A delivery that passed the batch's checks: its benefit, the caps (skip), the global send rate (stop the round), then the send. */
+async function sendDelivery(worker: Worker, delivery: CampaignDelivery, stored: Campaign, campaign: Campaign, member: MemberForSend, channels: Channels, stillToSend: number): Promise<Step> {
   const { deps, now, settings, workerId } = worker;
   const { subscriptionAllowed, smsPossible } = channels;
-  const variables = { ...campaignVariables(member, campaign, now), ...delivery.variables };
+  const variables = { ...campaignVariables(member, campaign, now), ...delivery.variables, ...(await grantBenefit(worker, delivery, stored)) };
   const { data, problems } = renderMessage(campaign.message, variables);
   if (delivery.marketing && !(await takeMarketingSlot(member._id, delivery.key, now, settings.marketing))) {
     const skipped = await skipQueued(worker, delivery, { state: 'skipped', skipReason: 'cap', channel: 'inbox' });
@@ -290,12 +308,12 @@ export async function dispatchDeliveries(deps: AppDeps, options: DispatchOptions
   if (claimed.length === 0) return result;
   const worker = await loadWorker(deps, options, now, claimed);
 
-  const toSend: { delivery: CampaignDelivery; campaign: Campaign; member: MemberForSend; channels: Channels }[] = [];
+  const toSend: { delivery: CampaignDelivery; stored: Campaign; campaign: Campaign; member: MemberForSend; channels: Channels }[] = [];
   const toSkip = new Map<SkipReason, CampaignDelivery[]>();
   const toDefer = new Map<number, CampaignDelivery[]>();
   for (const delivery of claimed) {
     const verdict = verdictOf(worker, delivery);
-    if (verdict.kind === 'send') toSend.push({ delivery, campaign: verdict.campaign, member: verdict.member, channels: verdict.channels });
+    if (verdict.kind === 'send') toSend.push({ delivery, stored: verdict.stored, campaign: verdict.campaign, member: verdict.member, channels: verdict.channels });
     else if (verdict.kind === 'skip') toSkip.set(verdict.reason, [...(toSkip.get(verdict.reason) ?? []), delivery]);
     else toDefer.set(verdict.until?.getTime() ?? 0, [...(toDefer.get(verdict.until?.getTime() ?? 0) ?? []), delivery]);
   }
@@ -305,8 +323,8 @@ export async function dispatchDeliveries(deps: AppDeps, options: DispatchOptions
     result.deferred += deliveries.length;
   }
 
-  for (const [index, { delivery, campaign, member, channels }] of toSend.entries()) {
-    const step = await sendDelivery(worker, delivery, campaign, member, channels, toSend.length - index);
+  for (const [index, { delivery, stored, campaign, member, channels }] of toSend.entries()) {
+    const step = await sendDelivery(worker, delivery, stored, campaign, member, channels, toSend.length - index);
     if (step === 'rate_limited') {
       result.rateLimited = true;
       await releaseLeases(

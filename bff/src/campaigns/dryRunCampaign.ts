@@ -11,7 +11,10 @@ import { CampaignModel } from './Campaign.model';
 import { audienceFilter, audienceSegmentOf, inAudienceSegment } from './campaignAudience';
 import { renderMessage } from './campaignMessage';
 import { campaignVariables } from './campaignVariables';
+import { benefitOf } from './campaignBenefit';
+import { banditArms, variantFor } from './campaignVariant';
 import { dryRunChannelOf } from './dryRunChannel';
+import { smsAllowed } from './smsStep';
 
 const BATCH = 500;
 const SAMPLE = 3;
@@ -20,7 +23,7 @@ const SAMPLE = 3;
  * What the campaign would do now, without sending: the audience, how many would be skipped and why (the first
  * reason that applies, in the order the dispatcher checks), and rendered samples. Quiet hours count everyone
  * who would otherwise be sent: they are deferred, not dropped. `channels` counts who would get the subscription
- * message, who the SMS instead, and who neither and why.
+ * message, who the SMS instead, and who neither and why; `benefits` who would get their variant's coupon.
  */
 export async function dryRunCampaign(id: string, now: Date, settings: ProgramSettings, config: Config): Promise<OpsCampaignsDryRunResponse> {
   const campaign = await CampaignModel.findById(new Types.ObjectId(id)).lean();
@@ -39,6 +42,8 @@ export async function dryRunCampaign(id: string, now: Date, settings: ProgramSet
   const sample: OpsCampaignsDryRunResponse['sample'] = [];
   let audienceSize = 0;
   let wouldSend = 0;
+  let benefits = 0;
+  const arms = await banditArms(campaign);
   let afterId: Types.ObjectId | null = null;
   const filter = audienceFilter(campaign);
   const segment = await audienceSegmentOf(campaign);
@@ -73,8 +78,11 @@ export async function dryRunCampaign(id: string, now: Date, settings: ProgramSet
       else if (verdict.channel === 'neither') neither(verdict.reason);
       else if (capped) neither('cap');
       else channels[verdict.channel] += 1;
+      // The dispatcher grants the variant's coupon to every delivery it sends by any channel (verdictOf: not for consent).
+      const reached = !heldOut && ((!campaign.message.smsOnly && messagesAllowed) || smsAllowed(campaign, member, smsConsenting));
+      if (reached && benefitOf(campaign, { variant: variantFor(campaign, memberId, arms) })) benefits += 1;
       if (sample.length < SAMPLE) sample.push({ memberId, data: renderMessage(campaign.message, campaignVariables(member, campaign, now)).data });
     }
   }
-  return { audienceSize, skipped, wouldSend, channels, sample };
+  return { audienceSize, skipped, wouldSend, channels, sample, benefits };
 }

@@ -9,7 +9,7 @@ import { audienceFilter, audienceSegmentOf, inAudienceSegment } from './campaign
 import { banditArms } from './campaignVariant';
 import type { DueStep } from './lifecycleSteps';
 import { recordAssignments } from './results/recordCampaignEvents';
-import { issueBenefitsThenInsert, lifecycleDraft } from './materialiseCampaign';
+import { insertIgnoringDuplicates, lifecycleDraft } from './materialiseCampaign';
 
 /** Crash points (tests): a throw stops the consumer there; the event is handed over again on the next run. */
 export interface LifecycleFaults {
@@ -42,7 +42,7 @@ async function deliverTo(campaigns: readonly Campaign[], memberId: Types.ObjectI
     const members = await MemberModel.find({ $and: [audienceFilter(campaign), { _id: memberId }] }, { _id: 1, birthday: 1, tier: 1 }).lean();
     const inAudience = await inAudienceSegment(await audienceSegmentOf(campaign), members, now);
     if (inAudience.length === 0) continue;
-    await issueBenefitsThenInsert(campaign, [lifecycleDraft(campaign, memberId, step, await banditArms(campaign), now)], now);
+    await insertIgnoringDuplicates([lifecycleDraft(campaign, memberId, step, await banditArms(campaign), now)]);
     await recordAssignments(campaign, [memberId], now);
   }
 }
@@ -106,8 +106,8 @@ async function onTierUpgraded(event: StoredEvent, now: Date): Promise<void> {
 /**
  * The event-triggered lifecycle programmes: the welcome (within hours of the first paid purchase), the spend reward
  * (a purchase of at least the threshold, once a month), the points milestone (lifetime earned, once) and the tier
- * upgrade's congratulation (once per upgrade). Every step
- * is idempotent (the deliveries' and the coupons' keys), so a replay after a crash makes nothing twice.
+ * upgrade's congratulation (once per upgrade). Every step is idempotent (the deliveries' keys; the coupon goes with
+ * the message, campaignBenefit.ts), so a replay after a crash makes nothing twice.
  */
 export function lifecycleConsumerFor(deps: { now: () => Date }, faults: LifecycleFaults = {}): EventConsumer {
   return {

@@ -1,3 +1,4 @@
+import { withDefaultBenefit } from '@cakeday/shared';
 import { CouponTemplateModel } from '../coupons/CouponTemplate.model';
 
 const benefitMessage = (thing1: string, thing3: string, page: string, inboxTitle: string) => ({
@@ -15,7 +16,7 @@ export const WELCOME_SMS = { template: 'welcome' as const, params: ['新人5元�
 /**
  * The lifecycle programmes of issue 15, ready campaigns (drafts) ops tune and switch on in the console: each delivers
  * once per member per occurrence (lifecycleTriggers.rules.ts) under the caps, quiet hours and consent of every
- * marketing message; the coupon is issued with the delivery (never to the holdout).
+ * marketing message; the coupon is the default variant's benefit, granted with the message (never to the holdout).
  */
 export const LIFECYCLE_PRESETS = [
   {
@@ -25,7 +26,7 @@ export const LIFECYCLE_PRESETS = [
     audience: EVERYONE,
     // Subscription message if quota, else the welcome SMS (SMS consent and a bound number), always 消息中心.
     message: { ...benefitMessage('新人券已放入你的账户', '欢迎加入蛋糕日会员', 'pages/coupons/index', '新人券已到账'), sms: WELCOME_SMS },
-    benefit: { couponTemplateCode: 'welcome-5-off' },
+    variants: withDefaultBenefit({ couponTemplate: 'welcome-5-off' }),
     holdoutPermille: 0,
   },
   {
@@ -34,7 +35,7 @@ export const LIFECYCLE_PRESETS = [
     trigger: { kind: 'inactive' as const, days: 90 },
     audience: EVERYONE,
     message: benefitMessage('好久不见，关怀券已到账', '想念你的味道，回来尝尝新品', 'pages/coupons/index', '给你的关怀礼'),
-    benefit: { couponTemplateCode: 'care-10-off' },
+    variants: withDefaultBenefit({ couponTemplate: 'care-10-off' }),
     holdoutPermille: 50,
   },
   {
@@ -43,7 +44,7 @@ export const LIFECYCLE_PRESETS = [
     trigger: { kind: 'pointsExpiring' as const, withinDays: 30 },
     audience: EVERYONE,
     message: benefitMessage('{{expiringPoints}}积分即将到期', '到期前可在积分商城兑换', 'pages/points/index', '积分即将到期'),
-    benefit: null,
+    variants: withDefaultBenefit(null),
     holdoutPermille: 0,
   },
   {
@@ -52,7 +53,7 @@ export const LIFECYCLE_PRESETS = [
     trigger: { kind: 'memberDay' as const, dayOfMonth: 8 },
     audience: EVERYONE,
     message: benefitMessage('会员日8.5折券已到账', '仅限今日使用', 'pages/coupons/index', '今天是会员日'),
-    benefit: { couponTemplateCode: 'member-day-85' },
+    variants: withDefaultBenefit({ couponTemplate: 'member-day-85' }),
     holdoutPermille: 0,
   },
   {
@@ -61,7 +62,7 @@ export const LIFECYCLE_PRESETS = [
     trigger: { kind: 'spend' as const, thresholdFen: 20000 },
     audience: EVERYONE,
     message: benefitMessage('烘焙课体验券已到账', '需提前一天致电门店预约', 'pages/coupons/index', '消费好礼已到账'),
-    benefit: { couponTemplateCode: 'baking-class-trial' },
+    variants: withDefaultBenefit({ couponTemplate: 'baking-class-trial' }),
     holdoutPermille: 0,
   },
   {
@@ -70,7 +71,7 @@ export const LIFECYCLE_PRESETS = [
     trigger: { kind: 'pointsMilestone' as const, points: 3000 },
     audience: EVERYONE,
     message: benefitMessage('生日礼盒兑换券已到账', '累计积分满3000的感谢礼', 'pages/coupons/index', '积分里程碑礼'),
-    benefit: { couponTemplateCode: 'milestone-gift-box' },
+    variants: withDefaultBenefit({ couponTemplate: 'milestone-gift-box' }),
     holdoutPermille: 0,
   },
   {
@@ -80,7 +81,7 @@ export const LIFECYCLE_PRESETS = [
     audience: EVERYONE,
     // The tier's review day is the message's 到期时间 (the tier holds at least until then).
     message: benefitMessage('恭喜升级为{{tierName}}', '{{tierBenefit}}', 'pages/rules/tiers/index', '会员升级礼遇'),
-    benefit: null,
+    variants: withDefaultBenefit(null),
     holdoutPermille: 0,
   },
 ];

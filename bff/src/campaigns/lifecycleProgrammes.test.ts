@@ -174,7 +174,7 @@ describe('lifecycle programmes (issue 15) on a moved Shanghai clock', () => {
     expect(await couponsOf(member)).toEqual(['welcome-5-off:campaign']);
   });
 
-  it('no delivery without consent: the coupon is the member’s, the message is not sent', async () => {
+  it('no delivery without consent: neither the message nor the coupon (the coupon goes with the message)', async () => {
     const member = await craftedMember('未同意', { consent: false });
     await paid(member, '2027-03-01T12:00:00', 3900);
     await consumeAt('2027-03-01T12:05:00');
@@ -182,6 +182,7 @@ describe('lifecycle programmes (issue 15) on a moved Shanghai clock', () => {
     const found = await CampaignDeliveryModel.find({ memberId: member._id }).lean();
     expect(found.map((delivery) => [delivery.state, delivery.skipReason])).toEqual([['skipped', 'no_consent']]);
     expect(await sandbox.control().outbox(member.openid)).toEqual([]);
+    expect(await couponsOf(member)).toEqual([]);
   });
 
   it('90-day care: on the 90th silent day, once per lapse, again after a new purchase lapses', async () => {
@@ -268,6 +269,7 @@ describe('lifecycle programmes (issue 15) on a moved Shanghai clock', () => {
     await EventCheckpointModel.deleteMany({});
     await consumeAt('2027-03-03T12:06:00');
     expect((await deliveries(member)).map(([preset, occurrence]) => `${preset}:${occurrence}`)).toEqual(['lifecycle-points-3000:milestone:3000']);
+    await dispatchAt('2027-03-03T12:06:00');
     expect(await couponsOf(member)).toEqual(['milestone-gift-box:campaign']);
   });
 });

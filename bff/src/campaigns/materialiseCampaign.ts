@@ -1,4 +1,4 @@
-import { businessDayKey, dueBirthdaySteps, HOLDOUT_VARIANT, lastValidDayText, SUBSCRIPTION_TEMPLATES, type BanditArm } from '@cakeday/shared';
+import { businessDayKey, dueBirthdaySteps, HOLDOUT_VARIANT, SUBSCRIPTION_TEMPLATES, type BanditArm } from '@cakeday/shared';
 import type { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
 import { MemberModel, type Member } from '../members/Member.model';
@@ -7,16 +7,12 @@ import { banditArms, campaignForVariant, storedVariant, variantFor } from './cam
 import { audienceSegmentOf, dueAudienceFilter, inAudienceSegment } from './campaignAudience';
 import { CampaignDeliveryModel, deliveryKey, type CampaignDelivery } from './CampaignDelivery.model';
 import { recordAssignments } from './results/recordCampaignEvents';
-import { issueCampaignBenefit } from './campaignBenefit';
 import { accountsExpiringWithin, lifecycleMemberFilter, passDueToday, scheduledLifecycleSteps, type DueStep } from './lifecycleSteps';
 import type { PointsAccount } from '../points/PointsAccount.model';
-import { grantVariantBenefits } from './variantBenefits';
 
 export interface MaterialiseFaults {
   /** After a batch's deliveries are inserted, before the cursor moves: a crash here repeats the batch. */
   afterInsert?: () => void;
-  /** After the variants' benefits are granted, before the cursor moves: a crash here repeats the batch too. */
-  afterGrant?: () => void;
 }
 
 export type DeliveryDraft = Omit<CampaignDelivery, '_id'>;
@@ -69,27 +65,17 @@ function draftOf(campaign: Campaign, memberId: Types.ObjectId, step: DueStep, va
   };
 }
 
-/**
- * The benefits of the drafts that will be sent (not the holdout's), then the drafts: a crash between repeats both,
- * once. The coupon's last day becomes the message's {{expiryDate}} (the points reminder keeps its own).
- */
-export async function issueBenefitsThenInsert(campaign: Campaign, drafts: DeliveryDraft[], now: Date): Promise<void> {
-  const withBenefits: DeliveryDraft[] = [];
-  for (const draft of drafts) {
-    const coupon = draft.state === 'queued' ? await issueCampaignBenefit(campaign, draft.memberId.toHexString(), draft.key, now) : null;
-    withBenefits.push(coupon && !draft.variables?.expiryDate ? { ...draft, variables: { ...draft.variables, expiryDate: lastValidDayText(coupon.validUntil) } } : draft);
-  }
-  await insertIgnoringDuplicates(withBenefits);
-}
-
 function draftsFor(stored: Campaign, member: PassMember, account: Pick<PointsAccount, 'lots'> | undefined, now: Date, arms: readonly BanditArm[]): DeliveryDraft[] {
   const variant = variantFor(stored, member._id.toHexString(), arms);
   const campaign = campaignForVariant(stored, variant);
   return stepsFor(campaign, member, account, now).map((step) => draftOf(campaign, member._id, step, variant, delayOf(stored, variant), now));
 }
 
-/** Inserts what is new; deliveries already there (a repeated batch, another instance) are left as they are. */
-async function insertIgnoringDuplicates(drafts: DeliveryDraft[]): Promise<void> {
+/**
+ * Inserts what is new; deliveries already there (a repeated batch, another instance) are left as they are. No
+ * benefit is granted here: the variant's coupon goes with the message, when the dispatcher sends it.
+ */
+export async function insertIgnoringDuplicates(drafts: DeliveryDraft[]): Promise<void> {
   if (drafts.length === 0) return;
   try {
     await CampaignDeliveryModel.insertMany(drafts, { ordered: false });
@@ -124,11 +110,9 @@ export async function materialiseBatch(campaignId: Types.ObjectId, now: Date, ba
   const audience = await inAudienceSegment(await audienceSegmentOf(campaign), members, now);
   const arms = await banditArms(campaign);
   const drafts = audience.flatMap((member) => draftsFor(current, member, accounts.get(member._id.toHexString()), now, arms));
-  await issueBenefitsThenInsert(current, drafts, now);
+  await insertIgnoringDuplicates(drafts);
   await recordAssignments(campaign, [...new Set(drafts.map((draft) => draft.memberId))], now);
   faults.afterInsert?.();
-  await grantVariantBenefits(campaign, drafts, now);
-  faults.afterGrant?.();
   const done = exhausted;
   await CampaignModel.updateOne(
     { _id: campaign._id, 'materialisation.runKey': runKey, 'materialisation.afterId': afterId },

@@ -13,7 +13,6 @@ export function presentCampaign(campaign: Campaign): CampaignView {
     holdoutPermille: campaign.holdoutPermille,
     variants: variantsOf(campaign),
     allocation: campaign.allocation ?? 'split',
-    benefit: campaign.benefit ?? null,
     endsAt: toBusinessIso(campaign.endsAt),
     state: campaign.state,
     actions: campaignActions(campaign.state),

@@ -4,7 +4,7 @@ import type { Campaign } from './Campaign.model';
 type EditableFields = Omit<OpsCampaignsCreateRequest, 'reason'>;
 
 /** The request's fields as the campaign document stores them (instants as Dates). */
-export function storedCampaignFields(fields: EditableFields): Pick<Campaign, 'name' | 'trigger' | 'audience' | 'message' | 'holdoutPermille' | 'endsAt' | 'variants' | 'allocation' | 'benefit'> {
+export function storedCampaignFields(fields: EditableFields): Pick<Campaign, 'name' | 'trigger' | 'audience' | 'message' | 'holdoutPermille' | 'endsAt' | 'variants' | 'allocation'> {
   return {
     name: fields.name,
     trigger: storedTrigger(fields.trigger),
@@ -14,7 +14,6 @@ export function storedCampaignFields(fields: EditableFields): Pick<Campaign, 'na
     endsAt: new Date(fields.endsAt),
     variants: fields.variants,
     allocation: fields.allocation,
-    benefit: fields.benefit ?? null,
   };
 }
 

@@ -3,12 +3,11 @@ import { Types } from 'mongoose';
 import { audited, auditSeqPush, type AuditContext } from '../audit/audited';
 import { conflict, notFound } from '../errors/AppError';
 import { CampaignModel, type Campaign } from './Campaign.model';
-import { assertActiveTemplate } from '../coupons/assertActiveTemplate';
 import { assertSegmentExists } from './campaignAudience';
 import { assertMessagesFit } from './campaignMessage';
 import { variantsOf } from './campaignVariant';
 import { storedCampaignFields } from './storedCampaignFields';
-import { assertVariantBenefits } from './variantBenefits';
+import { assertVariantBenefits } from './campaignBenefit';
 
 /** Edits a draft, based on the version the operator loaded (409 STALE_VERSION otherwise). */
 export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: AuditContext): Promise<Campaign> {
@@ -19,14 +18,14 @@ export async function updateCampaign(input: OpsCampaignsUpdateRequest, audit: Au
   if (current.version !== version) throw conflict('STALE_VERSION');
   assertMessagesFit(fields);
   await assertSegmentExists(fields.audience.segment);
-  if (fields.benefit) await assertActiveTemplate(fields.benefit.couponTemplateCode, 'benefit.couponTemplateCode');
   await assertVariantBenefits(fields.variants);
   const stored = storedCampaignFields(fields);
-  const before = storedCampaignFields({ ...current, variants: variantsOf(current), allocation: current.allocation ?? 'split', benefit: current.benefit ?? null, audience: { ...current.audience, segment: current.audience.segment ?? null }, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
+  const before = storedCampaignFields({ ...current, variants: variantsOf(current), allocation: current.allocation ?? 'split', audience: { ...current.audience, segment: current.audience.segment ?? null }, trigger: current.trigger.kind === 'push' ? { kind: 'push', sendAt: current.trigger.sendAt.toISOString() } : current.trigger, endsAt: current.endsAt.toISOString() });
   return audited(audit, { action: 'ops.campaigns.update', subject: { type: 'Campaign', id }, before, after: stored }, async (entry) => {
     const updated = await CampaignModel.findOneAndUpdate(
       { _id: current._id, state: 'draft', version },
-      { $set: { ...stored, updatedAt: audit.now }, $inc: { version: 1 }, $push: auditSeqPush(entry._id) },
+      // The legacy campaign-level coupon is on the variants the operator edited: it must not come back on read.
+      { $set: { ...stored, updatedAt: audit.now }, $unset: { benefit: 1 }, $inc: { version: 1 }, $push: auditSeqPush(entry._id) },
       { returnDocument: 'after' },
     ).lean();
     if (updated) return updated;

@@ -55,5 +55,7 @@ const couponSchema = new Schema<Coupon>(
 couponSchema.index({ memberId: 1, source: 1, sourceKey: 1, templateCode: 1 }, { unique: true, name: 'coupon_issue_once_per_member' });
 couponSchema.index({ memberId: 1, status: 1, validUntil: 1 });
 couponSchema.index({ status: 1, validUntil: 1 });
+// A campaign's report counts the coupons it granted (source keys starting with the campaign's id).
+couponSchema.index({ source: 1, sourceKey: 1 });
 
 export const CouponModel = model<Coupon>('Coupon', couponSchema);

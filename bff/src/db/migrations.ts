@@ -8,6 +8,7 @@ import { ensureCampaignPresets } from '../campaigns/campaignPresets';
 import { CampaignModel } from '../campaigns/Campaign.model';
 import { WELCOME_SMS } from '../campaigns/lifecyclePresets';
 import { backfillLifecycleDates } from '../campaigns/backfillLifecycleDates';
+import { migrateCampaignBenefits } from '../campaigns/migrateCampaignBenefits';
 import { MigrationModel } from './Migration.model';
 
 export interface DataMigration {
@@ -94,6 +95,11 @@ export const migrations: readonly DataMigration[] = [
     async run() {
       return `${await backfillLifecycleDates()} payments read`;
     },
+  },
+  {
+    // The campaign-level coupon (benefit.couponTemplateCode) onto the variants, where the benefit now lives.
+    name: '2026-11-campaign-benefit-on-variant',
+    run: () => migrateCampaignBenefits(),
   },
 ];
 

@@ -23,9 +23,6 @@ export const campaignTriggerSchema = z.discriminatedUnion('kind', [
   ...lifecycleTriggerSchemas,
 ]);
 
-/** A benefit the campaign gives with its message (a coupon of a template, issued once per delivery, never to the holdout). */
-export const campaignBenefitSchema = z.object({ couponTemplateCode: z.string().trim().min(1).max(64) }).nullable();
-
 /** Who it reaches: members matching every given filter (an empty list means any). */
 export const campaignAudienceSchema = z.object({
   tiers: z.array(tierLevelSchema).max(3).default([]),
@@ -68,12 +65,13 @@ const campaignFields = {
   holdoutPermille: z.number().int().min(0).max(500).default(0),
   /** No delivery is made after this instant. */
   endsAt: isoDateTime,
-  /** Versions of the message the audience is split among (none: everyone gets the campaign's message). */
+  /**
+   * Versions of the message the audience is split among, each with its benefit (none: everyone gets the campaign's
+   * message and no coupon; a coupon without an experiment: the default variant `main` alone, campaignBenefit.rules).
+   */
   variants: z.array(campaignVariantFields(campaignMessageSchema)).max(5).refine(uniqueVariantKeys, '版本标识不能重复').default([]),
   /** How members are split among the variants: fixed weights, or a Thompson-sampling bandit. */
   allocation: campaignAllocationSchema.default('split'),
-  /** The lifecycle programmes' coupon (新人券, 会员日8.5折…); none for a message only. */
-  benefit: campaignBenefitSchema.default(null),
 };
 
 export const campaignSchema = z.object({
@@ -146,6 +144,11 @@ export const opsCampaignsDryRunResponse = z.object({
     neither: z.partialRecord(z.enum(DRY_RUN_NEITHER_REASONS), z.number().int()),
   }),
   sample: z.array(z.object({ memberId: z.string(), data: z.record(z.string(), z.string()) })),
+  /**
+   * Members who would get their variant's coupon: everyone a message would reach by any channel (消息中心 only
+   * included: no quota, over the cap) whose variant has a benefit; never the holdout nor those skipped for consent.
+   */
+  benefits: z.number().int(),
 });
 
 /** submit / approve / reject / start / pause / resume / stop: the state change, audited. */
@@ -168,6 +171,8 @@ export const opsCampaignsReportResponse = z.object({
   opened: z.number().int(),
   /** Members who, within 7 days after a message sent to them, claimed a benefit / placed an order (each once). */
   followUps: z.object({ claimedBenefit: z.number().int(), placedOrder: z.number().int() }),
+  /** The variants' coupons granted with this campaign's messages, and of them the ones used. */
+  benefits: z.object({ granted: z.number().int(), used: z.number().int() }),
   total: z.number().int(),
 });
 
@@ -176,7 +181,6 @@ export type CampaignTrigger = z.infer<typeof campaignTriggerSchema>;
 export type CampaignAudience = z.infer<typeof campaignAudienceSchema>;
 export type CampaignMessage = z.infer<typeof campaignMessageSchema>;
 export type LifecycleTrigger = Exclude<CampaignTrigger, { kind: 'push' } | { kind: 'birthday' }>;
-export type CampaignBenefit = z.infer<typeof campaignBenefitSchema>;
 export type OpsCampaignsCreateRequest = z.infer<typeof opsCampaignsCreateRequest>;
 export type OpsCampaignsUpdateRequest = z.infer<typeof opsCampaignsUpdateRequest>;
 export type OpsCampaignsDryRunResponse = z.infer<typeof opsCampaignsDryRunResponse>;

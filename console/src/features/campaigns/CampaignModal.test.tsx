@@ -88,7 +88,6 @@ describe('新建营销活动 · 实验版本', () => {
         { key: 'warm', name: '温暖版', weight: 1, sendDelayDays: 2, message: { ...message, fields: { ...message.fields, thing3: '想你了，来领礼物吧' } }, benefit: { couponTemplate: 'cake-10' } },
       ],
       allocation: 'bandit',
-      benefit: null,
     });
   });
 });

@@ -31,7 +31,7 @@ export function VariantsField() {
   const templates = useOpsQuery('ops.couponTemplates.list', { page: 1, pageSize: 100, active: true });
   const couponOptions = (templates.data?.items ?? []).map((template) => ({ value: template.code, label: `${template.title}（${template.code}）` }));
   return (
-    <Form.Item label="实验版本" extra="不加版本则全部会员收到上面的消息；加了版本后按权重（或多臂老虎机）分配，对照组不发送、不送券">
+    <Form.Item label="实验版本" extra="不加版本则全部会员收到上面的消息、不送券；只送券不做实验时加一个标识为 main 的版本并选择券。加了版本后按权重（或多臂老虎机）分配，对照组不发送、不送券">
       <Form.List name="variants">
         {(fields, { add, remove }) => (
           <Space direction="vertical" style={{ width: '100%' }}>
@@ -58,7 +58,7 @@ export function VariantsField() {
                       <InputNumber min={0} max={14} precision={0} />
                     </Form.Item>
                   </Space>
-                  <Form.Item label="版本权益（券）" name={[field.name, 'couponTemplate']} extra="分到此版本的会员各得一张（对照组没有）">
+                  <Form.Item label="版本权益（券）" name={[field.name, 'couponTemplate']} extra="随消息发放（含仅进消息中心的会员），每人每次一张；对照组与未同意接收消息的会员没有">
                     <Select allowClear options={couponOptions} loading={templates.isPending} placeholder="不送券" showSearch optionFilterProp="label" style={{ width: 320 }} />
                   </Form.Item>
                   <Form.Item label="使用自己的文案" name={[field.name, 'ownMessage']} valuePropName="checked">
