@@ -24,7 +24,7 @@ import { analyticsConsumer } from '../analytics/analyticsConsumer';
 import { segmentMembers } from '../analytics/segmentMembers';
 import { campaignResultsConsumerFor } from '../campaigns/results/campaignResultsJob';
 import { recordPendingDeliveryEvents } from '../campaigns/deliveryEvents';
-import { insightsConsumer } from '../insights/insightsConsumer';
+import { insightsConsumerFor } from '../insights/insightsConsumer';
 import { snapshotLiability } from '../insights/snapshotLiability';
 import { evaluateAlerts } from '../insights/evaluateAlerts';
 import { consumeEvents } from '../events/consumeEvents';
@@ -79,7 +79,7 @@ export const jobs: readonly Job[] = [
   { name: 'campaigns.lifecycle', intervalMs: MINUTE, run: (deps) => consumeEvents(lifecycleConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   { name: 'campaigns.results', intervalMs: MINUTE, run: (deps) => consumeEvents(campaignResultsConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   // The insights dashboards' daily counts (satisfaction, messages, community) follow the outbox with their own checkpoint.
-  { name: 'insights.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(insightsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
+  { name: 'insights.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(insightsConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   // Today's points liability, fresh every hour (the console reads the day's snapshot).
   { name: 'insights.liability', intervalMs: 60 * MINUTE, run: (deps) => snapshotLiability(deps.now(), { refresh: true }) },
   // KPI, reach and failure-rate thresholds on the last whole day's window; notices of alerts not yet notified.

@@ -91,6 +91,17 @@ export interface InsightsSettings {
     /** The share of outstanding points assumed to be redeemed while fewer than minSample points were issued. */
     assumedRedemptionPermille: number;
   };
+  /** What a campaign costs, for its ROI: each message it sent and each of its coupons used (insights KPIs). */
+  costs: {
+    /** One SMS sent (the SMS provider's unit price). */
+    smsFen: number;
+    /** One WeChat subscription message sent (free from WeChat: 0 unless the brand prices its own work). */
+    subscriptionMessageFen: number;
+    /** A used coupon without a face amount (percent off, free item): what it costs the brand on average. */
+    couponWithoutFaceFen: number;
+  };
+  /** Birthday-month retention: a member-month is retained when the member buys again within this many days. */
+  retention: { windowDays: number };
 }
 
 /**
@@ -178,5 +189,7 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
     sentimentTargets: { positivePermille: 700, neutralPermille: 200, negativePermille: 80, extremelyNegativePermille: 20 },
     alerts: { channelReachMinPermille: 700, campaignFailureMaxPermille: 50, minSample: 50 },
     liability: { fenPerThousandPoints: 1000, assumedRedemptionPermille: 600 },
+    costs: { smsFen: 5, subscriptionMessageFen: 0, couponWithoutFaceFen: 1000 },
+    retention: { windowDays: 30 },
   },
 };

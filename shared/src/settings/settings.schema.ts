@@ -175,6 +175,9 @@ export const programSettingsSchema = z.object({
       sentimentTargets: z.object({ positivePermille: share, neutralPermille: share, negativePermille: share, extremelyNegativePermille: share }),
       alerts: z.object({ channelReachMinPermille: share, campaignFailureMaxPermille: share, minSample: z.number().int().min(1).max(1_000_000) }),
       liability: z.object({ fenPerThousandPoints: fen, assumedRedemptionPermille: share }),
+      // Sections added after settings were first stored: a stored version without them reads the defaults.
+      costs: z.object({ smsFen: fen, subscriptionMessageFen: fen, couponWithoutFaceFen: fen }).default(DEFAULT_PROGRAM_SETTINGS.insights.costs),
+      retention: z.object({ windowDays: z.number().int().min(1).max(180) }).default(DEFAULT_PROGRAM_SETTINGS.insights.retention),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.insights),
 });
