@@ -58,9 +58,9 @@ export interface InsightsSettings {
   targets: {
     /** Members with a birthday this month who claimed a benefit, at least. */
     birthdayParticipationPermille: number;
-    /** Birthday campaigns' attributed GMV as a share of all GMV, at least. */
+    /** Paid GMV of members in their birthday month as a share of all paid GMV, at least. */
     birthdayGmvSharePermille: number;
-    /** Percentage points by which birthday-month members' retention beats the others', at least. */
+    /** Percentage points by which birthday-month retention beats the same members' other months, at least. */
     birthdayRetentionLiftPoints: number;
     /** NPS (−100…100), at least. */
     nps: number;
@@ -68,7 +68,7 @@ export interface InsightsSettings {
     messageReachPermille: number;
     /** Birthday benefits claimed that were issued whole (no failure), at least. */
     birthdayBenefitCompletionPermille: number;
-    /** Buyers of the period who had bought before, at least. */
+    /** Members with two paid orders or more in the period, of those with one or more, at least. */
     repurchasePermille: number;
     /** Benefit coupons issued that were used, at least. */
     benefitRedemptionPermille: number;
