@@ -45,6 +45,14 @@ describe('the demo history', () => {
     expect(results.variants.map((variant: { key: string }) => variant.key)).toEqual(['plain', 'warm']);
     expect(results.funnel.slice(0, 3).map((step: { members: number }) => step.members > 0)).toEqual([true, true, true]);
 
+    // The plan KPIs the history measures: birthday-month GMV, repurchase, retention lift, benefit completion.
+    const kpis = (await call('ops.insights.kpis', { from: day(-89), to: day(0) })).body.kpis as { kpi: string; value: number | null }[];
+    const kpi = (name: string) => kpis.find((entry) => entry.kpi === name)?.value;
+    expect(kpi('birthdayGmvShare')).toBeGreaterThan(0);
+    expect(kpi('repurchase')).toBeGreaterThan(0);
+    expect(kpi('birthdayRetentionLift')).not.toBeNull();
+    expect(kpi('birthdayBenefitCompletion')).toBe(1000);
+
     expect(await demoHistorySeeder.run(mongoose.connection)).toBe('already there');
     expect(await mongoose.connection.collection('members').countDocuments({})).toBe(DEMO_HISTORY_MEMBERS);
   }, 120_000);

@@ -1,6 +1,11 @@
 import {
   analyticsDay,
   applyCampaignEvent,
+  buyerContributions,
+  emptyBuyerState,
+  insightsContributions,
+  isBirthdayMonth,
+  type BuyerState,
   consentTexts,
   DAILY_COUNTERS,
   dailyContributions,
@@ -77,8 +82,38 @@ function foldAnalytics(history: DemoHistory, now: Date): { days: Map<string, Doc
   return { days, stats };
 }
 
-/** The campaign's results and each member's touches, as the campaign results consumer would have left them. */
-function foldCampaign(history: DemoHistory): { results: Map<string, Doc>; touches: Map<string, CampaignTouch[]> } {
+/** The insights counts the plan KPIs read (GMV share, repurchase, retention, claims, campaign costs), by day. */
+const KPI_GROUPS = ['gmv.', 'repeat.', 'retention.', 'claims.', 'campaignSms.', 'campaignMessages.', 'campaignCoupons.', 'campaignCouponFen.', 'campaignCouponsNoFace.'];
+
+/** The KPI counts of insights_daily, as the insights consumer would have left them (in event order, per buyer). */
+function foldKpis(history: DemoHistory): Map<string, Record<string, number>> {
+  const days = new Map<string, Record<string, number>>();
+  const add = (day: string, counts: Record<string, number>): void => {
+    const doc = days.get(day) ?? {};
+    for (const [key, amount] of Object.entries(counts)) if (KPI_GROUPS.some((group) => key.startsWith(group))) doc[key] = (doc[key] ?? 0) + amount;
+    days.set(day, doc);
+  };
+  const birthdays = new Map(history.members.map((member) => [member.id, member.birthday]));
+  const buyers = new Map<string, BuyerState>();
+  const windowDays = DEFAULT_PROGRAM_SETTINGS.insights.retention.windowDays;
+  for (const event of [...history.events].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    const day = analyticsDay(event.at);
+    add(day, insightsContributions(event));
+    // The simulation's claims all completed: each was started too.
+    if (event.type === 'benefit.claimed') add(day, { 'claims.started': 1 });
+    const order = event.memberId ? purchaseOf(event) : null;
+    if (!order || !event.memberId) continue;
+    const birthday = birthdays.get(event.memberId);
+    const bought = buyerContributions(buyers.get(event.memberId) ?? emptyBuyerState(), { day, at: event.at, fen: order.fen }, birthday ? isBirthdayMonth(birthday, event.at) : null, windowDays);
+    for (const [countsDay, counts] of Object.entries(bought.counts)) add(countsDay, counts);
+    buyers.set(event.memberId, bought.next);
+  }
+  return days;
+}
+
+/** The campaign's results, each member's touches and the attributed GMV by day, as the campaign results consumer would have left them. */
+function foldCampaign(history: DemoHistory): { results: Map<string, Doc>; touches: Map<string, CampaignTouch[]>; gmvDays: Map<string, Record<string, number>> } {
+  const gmvDays = new Map<string, Record<string, number>>();
   const results = new Map<string, Doc>();
   const touches = new Map<string, CampaignTouch[]>();
   const windowDays = DEFAULT_PROGRAM_SETTINGS.attribution.windowDays;
@@ -93,9 +128,15 @@ function foldCampaign(history: DemoHistory): { results: Map<string, Doc>; touche
       const doc = results.get(id) ?? { _id: id, campaignId: new Types.ObjectId(credit.campaignId), variant: credit.variant, assigned: 0, reached: 0, delivered: 0, opened: 0, claimed: 0, used: 0, converted: 0, attributedOrders: 0, gmvFen: 0, applied: [] };
       for (const [name, amount] of Object.entries(credit.increments)) doc[name] = Number(doc[name] ?? 0) + amount;
       results.set(id, doc);
+      const gmvFen = credit.increments.gmvFen ?? 0;
+      if (gmvFen > 0) {
+        const day = gmvDays.get(analyticsDay(event.at)) ?? {};
+        day[credit.campaignId] = (day[credit.campaignId] ?? 0) + gmvFen;
+        gmvDays.set(analyticsDay(event.at), day);
+      }
     }
   }
-  return { results, touches };
+  return { results, touches, gmvDays };
 }
 
 const upserts = (docs: Iterable<Doc>): AnyBulkWriteOperation[] => [...docs].map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
@@ -117,7 +158,8 @@ export const demoHistorySeeder: Seeder = {
     const now = new Date();
     const history = simulateDemoHistory(now);
     const { days, stats } = foldAnalytics(history, now);
-    const { results, touches } = foldCampaign(history);
+    const { results, touches, gmvDays } = foldCampaign(history);
+    const kpiDays = foldKpis(history);
     await bulk(
       connection,
       'members',
@@ -167,6 +209,11 @@ export const demoHistorySeeder: Seeder = {
         return { updateOne: { filter: { _id }, update: { $inc: inc, $setOnInsert: { applied: [] } }, upsert: true } };
       }),
     );
+    // Days already counting real events keep them: the history adds to them.
+    const addTo = (days: Map<string, Record<string, number>>, field: string): AnyBulkWriteOperation[] =>
+      [...days].map(([_id, counts]) => ({ updateOne: { filter: { _id }, update: { $inc: Object.fromEntries(Object.entries(counts).map(([key, value]) => [`${field}.${key}`, value])), $setOnInsert: { applied: [] } }, upsert: true } }));
+    await bulk(connection, 'insights_daily', addTo(kpiDays, 'counts'));
+    await bulk(connection, 'campaign_gmv_daily', addTo(gmvDays, 'gmvFen'));
     await bulk(connection, 'campaign_results', upserts(results.values()));
     await bulk(connection, 'campaign_touches', upserts([...touches].map(([memberId, campaigns]) => ({ _id: new Types.ObjectId(memberId), campaigns, applied: [] }))));
     const sendAt = history.campaign.sendAt;

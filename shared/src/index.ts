@@ -87,6 +87,7 @@ export * from './satisfaction/satisfaction.schema.js';
 export * from './insights/liability.rules.js';
 export * from './insights/insights.schema.js';
 export * from './insights/insightsRollups.rules.js';
+export * from './insights/buyers.rules.js';
 export * from './insights/kpis.rules.js';
 export * from './insights/kpis.schema.js';
 export * from './insights/alerts.rules.js';

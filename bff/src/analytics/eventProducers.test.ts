@@ -108,6 +108,10 @@ describe('the commands record their events once, whatever the retries', () => {
     expect(claimed.map((event) => ({ key: event.key, props: event.props }))).toEqual([
       { key: `benefit.claimed:${ids.celebrant}:birthday-month-coupon:${today.slice(0, 4)}`, props: { packageCode: 'birthday-month-coupon', celebrationYear: Number(today.slice(0, 4)), coupons: 1 } },
     ]);
+    // The claim's start, once too: the completion KPI's denominator.
+    expect((await eventsOf(member._id, 'benefit.claimStarted')).map((event) => ({ key: event.key, props: event.props }))).toEqual([
+      { key: `benefit.claimStarted:${ids.celebrant}:birthday-month-coupon:${today.slice(0, 4)}`, props: { packageCode: 'birthday-month-coupon', celebrationYear: Number(today.slice(0, 4)) } },
+    ]);
   });
 
   it('a claim interrupted before its event: the tap that takes it over records benefit.claimed once', async () => {
@@ -119,6 +123,7 @@ describe('the commands record their events once, whatever the retries', () => {
     expect(retaken.status).toBe(200);
     expect((await app.http.post('/api/birthday.claim').set('Authorization', auth).send({ packageCode: 'birthday-month-coupon' })).status).toBe(409);
     expect((await eventsOf(member._id, 'benefit.claimed')).map((event) => event.key)).toEqual([`benefit.claimed:${member._id.toHexString()}:birthday-month-coupon:${year}`]);
+    expect((await eventsOf(member._id, 'benefit.claimStarted')).map((event) => event.key)).toEqual([`benefit.claimStarted:${member._id.toHexString()}:birthday-month-coupon:${year}`]);
   });
 
   it('a coupon written off (and the write-off retried) records coupon.used once, with its source', async () => {
@@ -145,14 +150,35 @@ describe('the commands record their events once, whatever the retries', () => {
     expect((await eventsOf(member._id, 'coupon.used')).map((event) => ({ at: event.at, props: event.props }))).toEqual([{ at: clock.now, props: { source: 'gift', templateCode: template.code } }]);
   });
 
+  it("a campaign's coupon used records its campaign and face amount (the campaign's cost); one without a face amount only its campaign", async () => {
+    const campaignId = new Types.ObjectId().toHexString();
+    const member = await buildMember({ createdAt: clock.now });
+    const staff = await staffAuth();
+    const amountOff = await buildCouponTemplate({ type: 'amount_off', amountOffFen: 1500 });
+    const freeItem = await buildCouponTemplate({ type: 'free_item', amountOffFen: null, freeItemName: '小蛋糕' });
+    for (const template of [amountOff, freeItem]) {
+      const coupon = await issueCoupon({ memberId: member._id.toHexString(), templateCode: template.code, source: 'campaign', sourceKey: `${campaignId}:${member._id.toHexString()}:once` }, clock.now);
+      const qr = await app.http.post('/api/coupons.qr').set('Authorization', await sessionFor(member, { now: clock.now })).send({ couponId: coupon._id.toHexString() });
+      expect((await app.http.post('/api/writeoff.redeem').set('Authorization', staff).send({ token: qr.body.token })).status).toBe(200);
+    }
+    const used = await eventsOf(member._id, 'coupon.used');
+    expect(used.map((event) => event.props).sort((a, b) => String(a.templateCode).localeCompare(String(b.templateCode)))).toEqual(
+      [
+        { source: 'campaign', templateCode: amountOff.code, campaignId, faceFen: 1500 },
+        { source: 'campaign', templateCode: freeItem.code, campaignId },
+      ].sort((a, b) => a.templateCode.localeCompare(b.templateCode)),
+    );
+  });
+
   it('the analytics consumer counts them on the day: members, orders, GMV, points, claims', async () => {
     await consumeEvents(analyticsConsumer, { now: new Date(clock.now.getTime() + EVENT_SETTLE_MS + 1) });
     const analyst = await opsCookieFor(app.http, await buildOperator({ roles: ['analyst'] }));
     const daily = await app.http.post('/api/ops.analytics.daily').set('Cookie', analyst).send({ from: today, to: today });
     expect(daily.status).toBe(200);
     expect(daily.body.days).toEqual([
-      // Active: the two who joined, the buyer, the two celebrants and the owner of the coupon written off after the crash.
-      expect.objectContaining({ day: today, newMembers: 2, activeMembers: 6, orders: 1, gmvFen: 2000, refundedFen: 0, pointsIssued: 520, pointsRedeemed: 100, benefitClaims: 2 }),
+      // Active: the two who joined, the buyer, the two celebrants, the owner of the coupon written off after the crash
+      // and the member who used a campaign's two coupons.
+      expect.objectContaining({ day: today, newMembers: 2, activeMembers: 7, orders: 1, gmvFen: 2000, refundedFen: 0, pointsIssued: 520, pointsRedeemed: 100, benefitClaims: 2 }),
     ]);
   });
 });

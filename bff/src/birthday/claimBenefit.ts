@@ -96,6 +96,18 @@ export async function claimBenefit(memberId: string, packageCode: string, contex
   const { celebrationYear } = selected.window;
 
   const claim = await openClaim(memberId, pkg, celebrationYear, now);
+  // Once per member, package and year (a taken-over claim records nothing new): the completion KPI's denominator.
+  await recordEvent(
+    {
+      type: 'benefit.claimStarted',
+      key: eventKey('benefit.claimStarted', memberId, pkg.code, String(celebrationYear)),
+      at: claim.claimedAt,
+      memberId,
+      subject: { type: 'birthday_claim', id: claim._id.toHexString() },
+      props: { packageCode: pkg.code, celebrationYear },
+    },
+    now,
+  );
   let coupons: Coupon[];
   try {
     coupons = await issuePackageCoupons(memberId, pkg, selected.window, now);

@@ -201,6 +201,7 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   writeoff_codes: { unsharded: 'One short numeric code per live QR, replaced as the QR renews: small.' },
   insights_liability: { unsharded: 'One points-liability snapshot per business day, 90 days kept.' },
   insights_daily: { unsharded: 'One document of dashboard counts per business day.' },
+  campaign_gmv_daily: { unsharded: 'One document per business day: attributed GMV by campaign id.' },
   segments: { unsharded: 'Segments ops define: tens.' },
   // ── campaigns, subscription messages and analytics ──
   campaign_deliveries: {
@@ -232,6 +233,11 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
     key: byId,
     why: 'One document per member, _id = the member id, updated by the analytics consumer for each of their events.',
     scatterGather: ['the segment job finds members due by reviewAt (in batches)', 'the segment job counts segment sizes once a run (the dashboards read that count)'],
+  },
+  insights_buyers: {
+    key: byId,
+    why: 'One document per member who bought, _id = the member id, updated by the insights consumer for each of their paid orders.',
+    scatterGather: [],
   },
   analytics_daily: { unsharded: 'One document per business day: a few hundred a year.' },
   alerts: { unsharded: 'At most one per KPI, channel or campaign and business day: a few a day.' },

@@ -1,7 +1,8 @@
 import { model, Schema } from 'mongoose';
 
 /**
- * One business day's counts for the insights dashboards (satisfaction, messages, community, help and referral),
+ * One business day's counts for the insights dashboards (satisfaction, messages, community, help and referral, and
+ * the plan KPIs' GMV, repurchase, retention, claims and campaign costs: shared/src/insights/insightsRollups.rules.ts),
  * added to by the insights event consumer: `counts` is a two-level map (`messagesSkipped.cap`, `complaints.奶油`)
  * whose keys come from our own vocabularies (channels, reasons, the sentiment lexicon), never from member text.
  */

@@ -27,7 +27,7 @@ const daysBefore = (day: string, days: number): string => new Date(Date.parse(`$
 export async function evaluateAlerts(context: { now: Date; settings: ProgramSettings; logger?: Logger }, faults?: AlertFaults): Promise<{ raised: number; notified: number }> {
   const day = analyticsDay(new Date(context.now.getTime() - DAY_MS));
   const window = { from: daysBefore(day, ALERT_WINDOW_DAYS - 1), to: day };
-  const findings = alertFindings(await readAlertInputs(window), context.settings.insights);
+  const findings = alertFindings(await readAlertInputs(window, context.settings.insights), context.settings.insights);
   let raised = 0;
   for (const finding of findings) {
     const key = alertKey(finding, day);

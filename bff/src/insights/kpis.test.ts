@@ -77,9 +77,12 @@ describe('ops.insights.kpis', () => {
     expect(kpiOf(response.body, 'messageReach')?.days.map((day) => day.value)).toEqual([666, null, 500]);
     // (60 − 15) / 100 answers: NPS 45, under the edited target of 50.
     expect(kpiOf(response.body, 'nps')).toMatchObject({ value: 45, target: 50, met: false, sample: 100 });
-    // What the rollups do not measure yet still shows its target.
-    expect(kpiOf(response.body, 'campaignRoi')).toMatchObject({ measured: false, value: null, target: 1000, met: null });
+    // A KPI with nothing to measure in the range (no campaign cost) still shows its target.
+    expect(kpiOf(response.body, 'campaignRoi')).toMatchObject({ measured: true, value: null, target: 1000, met: null });
     expect(response.body.kpis.map((kpi: KpiBody) => kpi.kpi)).toHaveLength(9);
+    expect(response.body.kpis.every((kpi: KpiBody) => kpi.measured)).toBe(true);
+    expect(response.body.campaigns).toEqual([]);
+    expect(response.body.basis).toEqual({ retentionWindowDays: 30, ...DEFAULT_PROGRAM_SETTINGS.insights.costs });
   });
 
   it('exports the daily values and the targets as CSV, and records who exported', async () => {
@@ -87,12 +90,12 @@ describe('ops.insights.kpis', () => {
     const csv = await app.http.post('/api/ops.insights.kpisExport').set('Cookie', analyst).send(range);
     expect(csv.status).toBe(200);
     expect((csv.text as string).replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual([
-      '日期,生日礼参与率,NPS,消息触达率,权益核销率',
-      '2026-11-27,20.0%,42.9,66.6%,50.0%',
-      '2026-11-28,—,—,—,—',
-      '2026-11-29,30.0%,50.0,50.0%,50.0%',
-      // The NPS target saved by the test before is in force.
-      '目标,25.0%,50.0,70.0%,50.0%',
+      '日期,生日礼参与率,生日 GMV 占比,生日月留存提升,NPS,消息触达率,生日权益完成率,复购率,权益核销率,活动 ROI',
+      '2026-11-27,20.0%,—,—,42.9,66.6%,—,—,50.0%,—',
+      '2026-11-28,—,—,—,—,—,—,—,—,—',
+      '2026-11-29,30.0%,—,—,50.0,50.0%,—,—,50.0%,—',
+      // The NPS target saved by the test before is in force; a cell starting with + is quoted against formula injection.
+      "目标,25.0%,3.0%,'+5.0 个百分点,50.0,70.0%,98.0%,30.0%,50.0%,100.0%",
     ]);
     expect(await AuditEntryModel.countDocuments({ action: 'ops.insights.kpisExport', outcome: 'applied' })).toBe(1);
   });

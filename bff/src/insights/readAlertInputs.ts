@@ -1,4 +1,4 @@
-import { addKpiInputs, emptyAlertInputs, type AlertInputs } from '@cakeday/shared';
+import { emptyAlertInputs, type AlertInputs, type InsightsSettings } from '@cakeday/shared';
 import { businessDaysFrom } from '../analytics/businessDays';
 import { InsightsDayModel, type InsightsDay } from './InsightsDay.model';
 import { readKpiInputs } from './readKpis';
@@ -9,9 +9,9 @@ const each = (group: Group, add: (name: string, value: number) => void): void =>
 };
 
 /** A window's sums for the alerts, from the daily rollups only (at most a few documents a day). */
-export async function readAlertInputs(window: { from: string; to: string }): Promise<AlertInputs> {
+export async function readAlertInputs(window: { from: string; to: string }, settings: InsightsSettings): Promise<AlertInputs> {
   const inputs = emptyAlertInputs();
-  for (const day of await readKpiInputs(window)) inputs.kpis = addKpiInputs(inputs.kpis, day.inputs);
+  inputs.kpis = (await readKpiInputs(window, settings)).total;
   const days = await InsightsDayModel.find(
     { _id: { $in: businessDaysFrom(window.from, window.to) } },
     { 'counts.messagesSent': 1, 'counts.failedByChannel': 1, 'counts.skippedByChannel': 1, 'counts.campaignSent': 1, 'counts.campaignFailed': 1 },

@@ -3,7 +3,7 @@ import { lifecycleConsumerFor } from '../campaigns/lifecycleConsumer';
 import { campaignResultsConsumerFor } from '../campaigns/results/campaignResultsJob';
 import type { EventConsumer } from '../events/consumeEvents';
 import type { AppDeps } from '../http/deps';
-import { insightsConsumer } from '../insights/insightsConsumer';
+import { insightsConsumerFor } from '../insights/insightsConsumer';
 
 type ConsumerDeps = Pick<AppDeps, 'now' | 'settings'>;
 
@@ -19,7 +19,7 @@ const consumers = {
   'campaigns.lifecycle': (deps) => lifecycleConsumerFor(deps),
   'campaigns.results': (deps) => campaignResultsConsumerFor(deps),
   // The insights dashboards' daily counts (satisfaction, messages, community) follow the outbox with their own checkpoint.
-  'insights.consume': () => insightsConsumer,
+  'insights.consume': (deps) => insightsConsumerFor(deps),
 } satisfies Record<string, (deps: ConsumerDeps) => EventConsumer>;
 
 export type EventConsumerJob = keyof typeof consumers;

@@ -37,6 +37,7 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   WriteoffCode: 'the numeric code beside a write-off QR, naming a coupon or order id only',
   Alert: 'KPI, channel and campaign thresholds crossed on a day: totals and the operator who acknowledged, naming no member',
   AlertNotice: 'An on-duty operator\'s notice of an alert (operator id, state, attempts): operators, no member',
+  CampaignGmvDay: 'per-day attributed GMV by campaign id, naming nobody (applied holds event ids)',
 };
 /** Fields that look personal by name but are not, and why. */
 const EXEMPTED_FIELDS: Record<string, string> = {
@@ -60,6 +61,7 @@ const EXEMPTED_FIELDS: Record<string, string> = {
   'Coupon.conditions.birthdayMonthOnly': 'a rule of the coupon (usable in the holder’s birthday month only), not a birthday',
   'CouponTemplate.conditions.birthdayMonthOnly': 'a rule of the template, not a member’s birthday',
   'Campaign.audience.birthdayMonths': 'an audience filter (the months a campaign targets), not a member’s birthday',
+  'InsightsBuyer.months.birthday': 'whether a month of orders was the buyer’s birthday month (a flag, not the birthday); the buyer is in the registry',
 };
 const exemptions = { models: MODELS_WITHOUT_MEMBER_DATA, fields: EXEMPTED_FIELDS };
 

@@ -17,6 +17,7 @@ import { RatingModel } from '../satisfaction/Rating.model';
 import { WriteoffRecordModel } from '../writeoff/WriteoffRecord.model';
 import { MemberStatsModel } from '../analytics/MemberStats.model';
 import { CampaignTouchesModel } from '../campaigns/results/CampaignTouches.model';
+import { InsightsBuyerModel } from '../insights/InsightsBuyer.model';
 import { AVATAR_BUCKET, deleteAvatarFilesOf } from '../media/avatarFiles';
 import type { PhotoStore } from '../community/photos/photoStore';
 import { communityHolders } from '../community/privacy/communityHolders';
@@ -125,6 +126,14 @@ export const personalDataHolders: readonly PersonalDataHolder[] = [
     erasure: 'delete',
     why: 'The campaigns the member was assigned to lately and the steps counted for them, derived from the outbox so each is counted once: nothing needs it once the member is gone, and the campaign results it fed hold no member. Not exported: derived from the deliveries and orders.',
     erase: ({ memberId }) => CampaignTouchesModel.deleteOne({ _id: memberId }),
+    exportedIn: [],
+  },
+  {
+    model: 'InsightsBuyer',
+    fields: ['_id', 'lastDays', 'months', 'applied'],
+    erasure: 'delete',
+    why: 'The insights view of a buyer (the days of their last two orders, their recent months of orders and whether each was their birthday month), derived from the outbox so repurchase and birthday-month retention are counted once: nothing needs it once the member is gone, and the daily counts it fed hold no member. Not exported: derived from the orders that are.',
+    erase: ({ memberId }) => InsightsBuyerModel.deleteOne({ _id: memberId }),
     exportedIn: [],
   },
   {

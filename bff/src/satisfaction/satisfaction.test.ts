@@ -2,7 +2,7 @@ import { analyticsDay } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import { consumeEvents, EVENT_SETTLE_MS } from '../events/consumeEvents';
 import { EventModel } from '../events/Event.model';
-import { insightsConsumer } from '../insights/insightsConsumer';
+import { insightsConsumerFor } from '../insights/insightsConsumer';
 import { buildTestApp, type TestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
 import { buildMember, sessionFor } from '../test/factories';
@@ -85,8 +85,8 @@ describe('satisfaction.nps and the satisfaction dashboard', () => {
 
     // The consumer twice: the second run (a crash's re-delivery of everything) counts nothing again.
     const later = { now: new Date(clock.now.getTime() + EVENT_SETTLE_MS + 1) };
-    await consumeEvents(insightsConsumer, later);
-    await consumeEvents(insightsConsumer, later);
+    await consumeEvents(insightsConsumerFor(app.deps), later);
+    await consumeEvents(insightsConsumerFor(app.deps), later);
     const analyst = await opsCookieFor(app.http, await buildOperator({ roles: ['analyst'] }));
     const day = analyticsDay(clock.now);
     const dashboard = await app.http.post('/api/ops.insights.satisfaction').set('Cookie', analyst).send({ from: day, to: day });

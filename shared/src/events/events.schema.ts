@@ -9,6 +9,8 @@ export const SERVER_EVENT_TYPES = [
   'member.joined',
   'member.deleted',
   'birthday.set',
+  /** A birthday benefit claim opened (props packageCode, celebrationYear); `benefit.claimed` when it was issued whole. */
+  'benefit.claimStarted',
   'benefit.claimed',
   'order.paid',
   'order.fulfilled',

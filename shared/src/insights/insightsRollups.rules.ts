@@ -7,7 +7,10 @@ import { SENTIMENT_CLASSES, type SentimentClass } from '../satisfaction/sentimen
  * detractor), ratings (count, stars, satisfied, star1–star5: how many gave that many), sentiment (the four classes),
  * complaints (lexicon words), messagesSent / messagesOpened (by channel), messagesFailed / messagesSkipped (by reason),
  * failedByChannel / skippedByChannel (by channel: a channel's reach), campaignSent / campaignFailed (by campaign id), community (posts),
- * help (started, unlocked), referrals (bound, rewarded).
+ * help (started, unlocked), referrals (bound, rewarded), gmv (allFen, orders: every paid order; birthdayFen: see
+ * buyers.rules), claims (started, completed: birthday benefit claims), campaignSms / campaignMessages (messages a
+ * campaign sent, by campaign id), campaignCoupons / campaignCouponFen / campaignCouponsNoFace (its coupons used; their face amount, or
+ * how many had none), repeat and retention (buyers.rules).
  */
 export type InsightsCounts = Record<string, number>;
 
@@ -38,6 +41,26 @@ function campaignCount(group: 'campaignSent' | 'campaignFailed', props: Analytic
   return campaignId ? { [`${group}.${campaignId}`]: 1 } : {};
 }
 
+const amount = (props: AnalyticsEvent['props'], name: string): number => {
+  const value = props[name];
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
+};
+
+/** A message a campaign (any purpose, the birthday programme's too) sent: its cost is priced by channel. */
+function campaignMessageCost(props: AnalyticsEvent['props'], channel: string): InsightsCounts {
+  const campaignId = safeKey(props.campaignId);
+  if (!campaignId) return {};
+  return { [`${channel === 'sms' ? 'campaignSms' : 'campaignMessages'}.${campaignId}`]: 1 };
+}
+
+/** A campaign's coupon used: its face amount when it has one (amount off), else counted to be priced by the settings. */
+function campaignCouponCost(props: AnalyticsEvent['props']): InsightsCounts {
+  const campaignId = safeKey(props.campaignId);
+  if (!campaignId) return {};
+  const face = amount(props, 'faceFen');
+  return { [`campaignCoupons.${campaignId}`]: 1, ...(face > 0 ? { [`campaignCouponFen.${campaignId}`]: face } : { [`campaignCouponsNoFace.${campaignId}`]: 1 }) };
+}
+
 export function insightsContributions(event: AnalyticsEvent): InsightsCounts {
   const { props } = event;
   const channel = safeKey(props.channel) ?? 'unknown';
@@ -54,7 +77,17 @@ export function insightsContributions(event: AnalyticsEvent): InsightsCounts {
       return { 'ratings.count': 1, 'ratings.stars': stars, [`ratings.star${stars}`]: 1, ...(stars >= 4 ? { 'ratings.satisfied': 1 } : {}), ...commentCounts(props) };
     }
     case 'message.sent':
-      return { [`messagesSent.${channel}`]: 1, ...campaignCount('campaignSent', props) };
+      return { [`messagesSent.${channel}`]: 1, ...campaignCount('campaignSent', props), ...campaignMessageCost(props, channel) };
+    case 'order.paid':
+      return { 'gmv.allFen': amount(props, 'cashFen'), 'gmv.orders': 1 };
+    case 'purchase.recorded':
+      return { 'gmv.allFen': amount(props, 'amountFen'), 'gmv.orders': 1 };
+    case 'benefit.claimStarted':
+      return { 'claims.started': 1 };
+    case 'benefit.claimed':
+      return { 'claims.completed': 1 };
+    case 'coupon.used':
+      return campaignCouponCost(props);
     case 'message.opened':
       return { [`messagesOpened.${channel}`]: 1 };
     case 'message.failed':
@@ -88,4 +121,10 @@ export const INSIGHTS_EVENT_TYPES = [
   'help.unlocked',
   'referral.bound',
   'referral.rewarded',
+  'order.paid',
+  'purchase.recorded',
+  'benefit.claimStarted',
+  'benefit.claimed',
+  'coupon.used',
+  'member.deleted',
 ] as const;

@@ -55,7 +55,9 @@ export const kpiTargetKeys: Record<KpiName, keyof InsightsSettings['targets']> =
 
 /**
  * What the daily rollups hold that the KPIs are computed from, for one day or summed over a range: the birthday
- * funnel's members per step (analytics_daily), NPS answers by class and message outcomes (insights_daily).
+ * funnel's members per step (analytics_daily), NPS answers by class, message outcomes, paid GMV, birthday-month
+ * retention, benefit claims and buyers (insights_daily), campaigns' attributed GMV (campaign_gmv_daily) and their
+ * costs priced with the settings (insights.costs).
  */
 export interface KpiInputs {
   birthdayReach: number;
@@ -67,6 +69,25 @@ export interface KpiInputs {
   messagesSent: number;
   messagesFailed: number;
   messagesSkipped: number;
+  /** Paid GMV (fen) and orders; of them, those of members in their birthday month. */
+  gmvFen: number;
+  orders: number;
+  birthdayGmvFen: number;
+  /** Member-months (a member's first paid order of a month) and of them those followed by another order within the window. */
+  retentionBirthdayBase: number;
+  retentionBirthdayRetained: number;
+  retentionOtherBase: number;
+  retentionOtherRetained: number;
+  /** Birthday benefit claims started, and claimed whole (every coupon issued). */
+  claimsStarted: number;
+  claimsCompleted: number;
+  /** Members with at least one paid order in the period, and with at least two (not a sum of days: see repurchaseCounts). */
+  buyers: number;
+  repeatBuyers: number;
+  /** Campaigns' attributed GMV and what they cost (messages sent, coupons used), in fen; costEvents = messages + coupons. */
+  campaignGmvFen: number;
+  campaignCostFen: number;
+  campaignCostEvents: number;
 }
 
 export const emptyKpiInputs = (): KpiInputs => ({
@@ -79,23 +100,47 @@ export const emptyKpiInputs = (): KpiInputs => ({
   messagesSent: 0,
   messagesFailed: 0,
   messagesSkipped: 0,
+  gmvFen: 0,
+  orders: 0,
+  birthdayGmvFen: 0,
+  retentionBirthdayBase: 0,
+  retentionBirthdayRetained: 0,
+  retentionOtherBase: 0,
+  retentionOtherRetained: 0,
+  claimsStarted: 0,
+  claimsCompleted: 0,
+  buyers: 0,
+  repeatBuyers: 0,
+  campaignGmvFen: 0,
+  campaignCostFen: 0,
+  campaignCostEvents: 0,
 });
 
 export const addKpiInputs = (a: KpiInputs, b: KpiInputs): KpiInputs =>
   Object.fromEntries(Object.entries(a).map(([name, value]) => [name, value + b[name as keyof KpiInputs]])) as unknown as KpiInputs;
 
-/**
- * The KPIs the rollups measure today. The others (GMV share, retention lift, completion, repurchase, ROI) need data
- * the rollups do not keep yet (attributed GMV, cohorts, issue failures): they are shown with their target, unmeasured.
- */
-export const MEASURED_KPIS: ReadonlySet<KpiName> = new Set<KpiName>(['birthdayParticipation', 'nps', 'messageReach', 'benefitRedemption']);
+/** Every KPI the plans name is measured from the daily rollups. */
+export const MEASURED_KPIS: ReadonlySet<KpiName> = new Set<KpiName>(KPI_NAMES);
 
 const permille = (part: number, whole: number): number | null => (whole > 0 ? Math.floor((part * 1000) / whole) : null);
+
+/** Percentage points to one decimal by which a's rate beats b's; null unless both were measured. */
+function liftPoints(aPart: number, aWhole: number, bPart: number, bWhole: number): number | null {
+  if (aWhole === 0 || bWhole === 0) return null;
+  return Math.round(((aPart * bWhole - bPart * aWhole) * 1000) / (aWhole * bWhole)) / 10;
+}
+
+/** A campaign's ROI in thousandths: (attributed GMV − cost) / cost; null when it cost nothing. */
+export const roiPermille = (gmvFen: number, costFen: number): number | null => (costFen > 0 ? Math.floor(((gmvFen - costFen) * 1000) / costFen) : null);
 
 /**
  * A KPI's value from its inputs, null when nothing was measured (no denominator): participation = birthday members
  * who claimed of those the birthday message reached; redemption = of those who claimed, who used it; reach = sent of
- * the messages meant for members (sent, failed, skipped); NPS to one decimal.
+ * the messages meant for members (sent, failed, skipped); NPS to one decimal; GMV share = paid GMV of members in
+ * their birthday month of all paid GMV; retention lift = the birthday-month member-months' retention minus the other
+ * months' (same members: members with a birthday on file), in points; completion = claims issued whole of claims
+ * started (at most 100%: a claim started before a range may complete in it); repurchase = buyers with two orders or
+ * more of buyers; ROI = campaigns' (attributed GMV − cost) / cost.
  */
 export function kpiValue(name: KpiName, inputs: KpiInputs): number | null {
   switch (name) {
@@ -109,12 +154,20 @@ export function kpiValue(name: KpiName, inputs: KpiInputs): number | null {
       const responses = inputs.promoters + inputs.passives + inputs.detractors;
       return responses === 0 ? null : Math.round(((inputs.promoters - inputs.detractors) * 1000) / responses) / 10;
     }
-    default:
-      return null;
+    case 'birthdayGmvShare':
+      return permille(inputs.birthdayGmvFen, inputs.gmvFen);
+    case 'birthdayRetentionLift':
+      return liftPoints(inputs.retentionBirthdayRetained, inputs.retentionBirthdayBase, inputs.retentionOtherRetained, inputs.retentionOtherBase);
+    case 'birthdayBenefitCompletion':
+      return permille(Math.min(inputs.claimsCompleted, inputs.claimsStarted), inputs.claimsStarted);
+    case 'repurchase':
+      return permille(inputs.repeatBuyers, inputs.buyers);
+    case 'campaignRoi':
+      return roiPermille(inputs.campaignGmvFen, inputs.campaignCostFen);
   }
 }
 
-/** How many answers (or members) stand behind a KPI's value: alerts wait for a minimum sample. */
+/** How many answers (or members, orders, claims) stand behind a KPI's value: alerts wait for a minimum sample. */
 export function kpiSample(name: KpiName, inputs: KpiInputs): number {
   switch (name) {
     case 'birthdayParticipation':
@@ -125,8 +178,17 @@ export function kpiSample(name: KpiName, inputs: KpiInputs): number {
       return inputs.messagesSent + inputs.messagesFailed + inputs.messagesSkipped;
     case 'nps':
       return inputs.promoters + inputs.passives + inputs.detractors;
-    default:
-      return 0;
+    case 'birthdayGmvShare':
+      return inputs.orders;
+    case 'birthdayRetentionLift':
+      // The smaller cohort: a lift means little when either side is tiny.
+      return Math.min(inputs.retentionBirthdayBase, inputs.retentionOtherBase);
+    case 'birthdayBenefitCompletion':
+      return inputs.claimsStarted;
+    case 'repurchase':
+      return inputs.buyers;
+    case 'campaignRoi':
+      return inputs.campaignCostEvents;
   }
 }
 

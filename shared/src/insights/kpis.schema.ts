@@ -25,6 +25,26 @@ export const opsInsightsKpisResponse = z.object({
       days: z.array(z.object({ day: businessDay, value: z.number().nullable() })),
     }),
   ),
+  /** The settings the values were computed with, for the definitions the console shows (retention window, unit costs in fen). */
+  basis: z.object({ retentionWindowDays: z.number().int(), smsFen: z.number().int(), subscriptionMessageFen: z.number().int(), couponWithoutFaceFen: z.number().int() }),
+  /**
+   * Each campaign with attributed GMV or a cost in the range, most GMV first: its ROI and what it is made of. Costs
+   * are priced with the settings in force (insights.costs): SMS and subscription messages sent at their unit cost,
+   * coupons used at their face amount (or couponWithoutFaceFen when they have none).
+   */
+  campaigns: z.array(
+    z.object({
+      campaignId: z.string(),
+      name: z.string(),
+      gmvFen: z.number().int(),
+      messages: z.number().int(),
+      messageCostFen: z.number().int(),
+      couponsUsed: z.number().int(),
+      benefitCostFen: z.number().int(),
+      costFen: z.number().int(),
+      roiPermille: z.number().int().nullable(),
+    }),
+  ),
 });
 export const opsInsightsKpisExportRequest = dayRange;
 

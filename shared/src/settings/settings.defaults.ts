@@ -58,9 +58,9 @@ export interface InsightsSettings {
   targets: {
     /** Members with a birthday this month who claimed a benefit, at least. */
     birthdayParticipationPermille: number;
-    /** Birthday campaigns' attributed GMV as a share of all GMV, at least. */
+    /** Paid GMV of members in their birthday month as a share of all paid GMV, at least. */
     birthdayGmvSharePermille: number;
-    /** Percentage points by which birthday-month members' retention beats the others', at least. */
+    /** Percentage points by which birthday-month retention beats the same members' other months, at least. */
     birthdayRetentionLiftPoints: number;
     /** NPS (−100…100), at least. */
     nps: number;
@@ -68,7 +68,7 @@ export interface InsightsSettings {
     messageReachPermille: number;
     /** Birthday benefits claimed that were issued whole (no failure), at least. */
     birthdayBenefitCompletionPermille: number;
-    /** Buyers of the period who had bought before, at least. */
+    /** Members with two paid orders or more in the period, of those with one or more, at least. */
     repurchasePermille: number;
     /** Benefit coupons issued that were used, at least. */
     benefitRedemptionPermille: number;
@@ -93,6 +93,17 @@ export interface InsightsSettings {
     /** The share of outstanding points assumed to be redeemed while fewer than minSample points were issued. */
     assumedRedemptionPermille: number;
   };
+  /** What a campaign costs, for its ROI: each message it sent and each of its coupons used (insights KPIs). */
+  costs: {
+    /** One SMS sent (the SMS provider's unit price). */
+    smsFen: number;
+    /** One WeChat subscription message sent (free from WeChat: 0 unless the brand prices its own work). */
+    subscriptionMessageFen: number;
+    /** A used coupon without a face amount (percent off, free item): what it costs the brand on average. */
+    couponWithoutFaceFen: number;
+  };
+  /** Birthday-month retention: a member-month is retained when the member buys again within this many days. */
+  retention: { windowDays: number };
 }
 
 /**
@@ -180,5 +191,7 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
     sentimentTargets: { positivePermille: 700, neutralPermille: 200, negativePermille: 80, extremelyNegativePermille: 20 },
     alerts: { channelReachMinPermille: 700, campaignFailureMaxPermille: 50, minSample: 50, onDutyOperatorIds: [] },
     liability: { fenPerThousandPoints: 1000, assumedRedemptionPermille: 600 },
+    costs: { smsFen: 5, subscriptionMessageFen: 0, couponWithoutFaceFen: 1000 },
+    retention: { windowDays: 30 },
   },
 };

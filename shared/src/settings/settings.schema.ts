@@ -185,6 +185,9 @@ export const programSettingsSchema = z.object({
           .default(DEFAULT_PROGRAM_SETTINGS.insights.alerts.onDutyOperatorIds),
       }),
       liability: z.object({ fenPerThousandPoints: fen, assumedRedemptionPermille: share }),
+      // Sections added after settings were first stored: a stored version without them reads the defaults.
+      costs: z.object({ smsFen: fen, subscriptionMessageFen: fen, couponWithoutFaceFen: fen }).default(DEFAULT_PROGRAM_SETTINGS.insights.costs),
+      retention: z.object({ windowDays: z.number().int().min(1).max(180) }).default(DEFAULT_PROGRAM_SETTINGS.insights.retention),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.insights),
 });

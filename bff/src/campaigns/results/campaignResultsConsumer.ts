@@ -1,7 +1,8 @@
-import { applyCampaignEvent, CAMPAIGN_RESULT_STEPS, type AnalyticsEvent, type EventType } from '@cakeday/shared';
+import { analyticsDay, applyCampaignEvent, CAMPAIGN_RESULT_STEPS, type AnalyticsEvent, type CampaignCredit, type EventType } from '@cakeday/shared';
 import { Types } from 'mongoose';
 import type { EventConsumer } from '../../events/consumeEvents';
 import type { StoredEvent } from '../../events/Event.model';
+import { CampaignGmvDayModel } from './CampaignGmvDay.model';
 import { CampaignResultModel } from './CampaignResult.model';
 import { CampaignTouchesModel } from './CampaignTouches.model';
 
@@ -40,6 +41,18 @@ async function addToResult(campaignId: string, variant: string, eventId: string,
   await CampaignResultModel.updateOne({ _id, applied: { $ne: eventId } }, { $inc: increments, $push: { applied: { $each: [eventId], $slice: -RESULT_APPLIED_KEPT } } });
 }
 
+/** The day's attributed GMV per campaign (for ROI over a range), once per event like the results. */
+async function addToGmvDay(day: string, eventId: string, credits: readonly CampaignCredit[]): Promise<void> {
+  const inc: Record<string, number> = {};
+  for (const credit of credits) {
+    const fen = credit.increments.gmvFen ?? 0;
+    if (fen > 0 && Types.ObjectId.isValid(credit.campaignId)) inc[`gmvFen.${credit.campaignId}`] = (inc[`gmvFen.${credit.campaignId}`] ?? 0) + fen;
+  }
+  if (Object.keys(inc).length === 0) return;
+  await CampaignGmvDayModel.updateOne({ _id: day }, { $setOnInsert: { gmvFen: {}, applied: [] } }, { upsert: true });
+  await CampaignGmvDayModel.updateOne({ _id: day, applied: { $ne: eventId } }, { $inc: inc, $push: { applied: { $each: [eventId], $slice: -RESULT_APPLIED_KEPT } } });
+}
+
 /**
  * Keeps each campaign's results from the event outbox: what a member's event counts for is decided from the
  * member's touches (the campaigns they were assigned to, the steps already counted), added to the campaigns'
@@ -63,6 +76,7 @@ export function createCampaignResultsConsumer(attributionWindow: AttributionWind
       if (!touches && stored.type !== 'campaign.assigned') return;
       const { touches: next, credits } = applyCampaignEvent(touches?.campaigns ?? [], toAnalyticsEvent(stored), await attributionWindow(stored.at));
       for (const credit of credits) await addToResult(credit.campaignId, credit.variant, eventId, credit.increments);
+      await addToGmvDay(analyticsDay(stored.at), eventId, credits);
       faults.afterResults?.(stored);
       if (credits.length === 0 && touches) return;
       if (!touches) await CampaignTouchesModel.updateOne({ _id: stored.memberId }, { $setOnInsert: { campaigns: [], applied: [] } }, { upsert: true });

@@ -1,26 +1,20 @@
 import { COMMUNITY_ACTIVITY, communityActivityNames, type OpsInsightsActivityResponse } from '@cakeday/shared';
-import { Alert, Card, Col, Row, Segmented, Space, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Card, Col, Row, Space, Table } from 'antd';
+import { useMemo } from 'react';
 import { useOpsQuery } from '../../api/useOps';
 import { EChart } from '../../components/charts/EChart';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { Can } from '../../session/currentSession';
-import { lastBusinessDays, percentOf } from '../analytics/analyticsRange';
+import { percentOf } from '../analytics/analyticsRange';
 import { communityChartOption, messagesChartOption, OUTCOME_NAMES, reasonsChartOption } from './activityChartOptions';
-
-const RANGES = [
-  { label: '近 7 天', value: 7 },
-  { label: '近 30 天', value: 30 },
-  { label: '近 90 天', value: 90 },
-];
+import { InsightsRangeBar, useInsightsRange } from './InsightsRangeBar';
 
 type DayRow = OpsInsightsActivityResponse['days'][number];
 const count = (value: number) => value.toLocaleString('zh-CN');
 
 /** 消息与社区: messages sent, failed and skipped (by channel and reason) and community activity, each chart with its table. */
 export function ActivityPanel() {
-  const [days, setDays] = useState(30);
-  const range = useMemo(() => lastBusinessDays(days), [days]);
+  const { days, setDays, range } = useInsightsRange(30);
   const activity = useOpsQuery('ops.insights.activity', range);
   const data = activity.data;
   const options = useMemo(() => (data ? { messages: messagesChartOption(data), reasons: reasonsChartOption(data), community: communityChartOption(data) } : null), [data]);
@@ -28,15 +22,11 @@ export function ActivityPanel() {
   const newestFirst = data ? [...data.days].reverse() : [];
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Space wrap>
-        <Segmented options={RANGES} value={days} onChange={(value) => setDays(Number(value))} />
-        <Typography.Text type="secondary">
-          {range.from} 至 {range.to}（上海时间）
-        </Typography.Text>
+      <InsightsRangeBar days={days} onChange={setDays} range={range}>
         <Can I="export" a="Dashboard">
           <ExportCsvButton route="ops.insights.activityExport" input={() => range} noun="天的消息与社区数据" />
         </Can>
-      </Space>
+      </InsightsRangeBar>
       <Card size="small" title="消息发送结果" loading={!data}>
         {options ? <EChart label="每日消息发送结果" option={options.messages} /> : null}
         <Table<DayRow>

@@ -1,17 +1,18 @@
 import { SENTIMENT_CLASSES, sentimentClassNames, type OpsInsightsSatisfactionResponse, type SentimentClass } from '@cakeday/shared';
-import { Alert, Card, Col, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useOpsQuery } from '../../api/useOps';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { Can } from '../../session/currentSession';
-import { lastBusinessDays, percentOf, type DayRange } from '../analytics/analyticsRange';
+import { percentOf, type DayRange } from '../analytics/analyticsRange';
 import { TrendChart } from '../analytics/TrendChart';
+import { InsightsRangeBar, useInsightsRange, type RangeOption } from './InsightsRangeBar';
 import { SatisfactionComments } from './SatisfactionComments';
 
 type DayRow = OpsInsightsSatisfactionResponse['days'][number];
 type SentimentRow = { name: SentimentClass; count: number; share: number | null; target: number };
 
-const RANGES = [
+const RANGES: readonly RangeOption[] = [
   { label: '近 30 天', value: 30 },
   { label: '近 90 天', value: 90 },
   { label: '近 365 天', value: 365 },
@@ -32,8 +33,7 @@ function ExportButton({ range, table, noun }: { range: DayRange; table: 'days' |
  * shares and the most frequent complaint words, each with its table and CSV; then the latest published comments.
  */
 export function SatisfactionPanel() {
-  const [days, setDays] = useState(30);
-  const range = useMemo(() => lastBusinessDays(days), [days]);
+  const { days, setDays, range } = useInsightsRange(30);
   const satisfaction = useOpsQuery('ops.insights.satisfaction', range);
   const data = satisfaction.data;
   const newestFirst = useMemo(() => [...(data?.days ?? [])].reverse(), [data]);
@@ -44,12 +44,7 @@ export function SatisfactionPanel() {
   const rated = (data?.days ?? []).filter((day) => day.averageStars !== null);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Space wrap>
-        <Segmented options={RANGES} value={days} onChange={(value) => setDays(Number(value))} />
-        <Typography.Text type="secondary">
-          {range.from} 至 {range.to}（上海时间）
-        </Typography.Text>
-      </Space>
+      <InsightsRangeBar days={days} onChange={setDays} range={range} options={RANGES} />
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card size="small" loading={!data}>

@@ -126,6 +126,10 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       { path: 'insights.alerts.campaignFailureMaxPermille', label: '活动失败率告警线', kind: 'integer', unit: '‰', min: 0, max: 1000, help: '活动发送失败占比高于此值时告警' },
       { path: 'insights.alerts.minSample', label: '告警最少样本', kind: 'integer', unit: '条', min: 1, max: 1_000_000, help: '样本少于此数不判定' },
       { path: 'insights.alerts.onDutyOperatorIds', label: '值班运营', kind: 'operators', unit: '位', help: '每条告警通过企业微信群机器人通知每位值班运营一次' },
+      { path: 'insights.retention.windowDays', label: '生日月留存窗口', kind: 'integer', unit: '天', min: 1, max: 180, help: '会员当月首单后多少天内再次下单算留存' },
+      { path: 'insights.costs.smsFen', label: '短信单价', kind: 'yuan', min: 0, help: '每条短信的成本，计入活动 ROI' },
+      { path: 'insights.costs.subscriptionMessageFen', label: '订阅消息单价', kind: 'yuan', min: 0, help: '微信订阅消息免费，通常为 0' },
+      { path: 'insights.costs.couponWithoutFaceFen', label: '无面额券成本', kind: 'yuan', min: 0, help: '折扣券、赠品券核销时计入活动成本的金额（满减券按面额）' },
     ],
   },
   {
