@@ -236,6 +236,7 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   analytics_daily: { unsharded: 'One document per business day: a few hundred a year.' },
   alerts: { unsharded: 'At most one per KPI, channel or campaign and business day: a few a day.' },
   analytics_segment_sizes: { unsharded: 'One document: the segment sizes the segment job last counted.' },
+  analytics_member_days: { unsharded: 'One document per business day: members by tier and lifecycle stage.' },
   campaigns: { unsharded: 'Tens of campaigns a month, made by operators.' },
   campaign_send_rate: { unsharded: 'One small document per second of sending (the global send rate), purged as it ages.' },
 };

@@ -22,6 +22,7 @@ import { posContextFrom } from '../pos/handlers';
 import { settlePendingPos } from '../pos/settlePending';
 import { analyticsConsumer } from '../analytics/analyticsConsumer';
 import { segmentMembers } from '../analytics/segmentMembers';
+import { snapshotMemberDays } from '../analytics/snapshotMemberDays';
 import { campaignResultsConsumerFor } from '../campaigns/results/campaignResultsJob';
 import { recordPendingDeliveryEvents } from '../campaigns/deliveryEvents';
 import { insightsConsumer } from '../insights/insightsConsumer';
@@ -75,6 +76,8 @@ export const jobs: readonly Job[] = [
   // member's active day twice).
   { name: 'analytics.consume', intervalMs: MINUTE, run: (deps) => consumeEvents(analyticsConsumer, { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   { name: 'analytics.segments', intervalMs: 10 * MINUTE, run: async (deps) => segmentMembers(await settingsAt(deps)) },
+  // Members by tier and stage, one snapshot a Shanghai day refreshed hourly (missed days filled in, bounded).
+  { name: 'analytics.memberDays', intervalMs: 60 * MINUTE, run: (deps) => snapshotMemberDays(deps.now()) },
   // The event-triggered lifecycle programmes (welcome, spend reward, points milestone) follow the outbox.
   { name: 'campaigns.lifecycle', intervalMs: MINUTE, run: (deps) => consumeEvents(lifecycleConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
   { name: 'campaigns.results', intervalMs: MINUTE, run: (deps) => consumeEvents(campaignResultsConsumerFor(deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) },
