@@ -18,6 +18,12 @@ export async function analystSeesFunnelAndLift(analyst: ConsoleOperator): Promis
     const members = numberIn(await row.getByRole('cell').nth(1).textContent());
     if (!(members > 0)) throw new JourneyFailure(`the birthday funnel shows no members at ${step}`);
   }
+  // Drawn by ECharts beside its table; so is the members-over-time chart, counted from the seeded members.
+  await page.getByRole('img', { name: '生日礼漏斗各步人数' }).locator('svg').waitFor();
+  const membersChart = page.getByRole('img', { name: '每日各等级会员数' });
+  await membersChart.locator('svg').waitFor();
+  const today = page.locator('.ant-card').filter({ has: membersChart }).locator('tbody tr.ant-table-row').first();
+  if (!(numberIn(await today.getByRole('cell').nth(1).textContent()) > 0)) throw new JourneyFailure('members over time shows no members today');
   // The page's other panels answer too before the analyst moves on (leaving aborts a request still in flight).
   await expectText(page, 'RFM 分值人数');
   await analystSeesKpiWithTarget(analyst);
@@ -29,6 +35,9 @@ export async function analystSeesFunnelAndLift(analyst: ConsoleOperator): Promis
   await lift.getByText('95% 置信区间', { exact: false }).waitFor();
   const text = (await lift.textContent()) ?? '';
   if (!/^\+\d/.test(text.trim())) throw new JourneyFailure(`the demo campaign shows no positive lift: ${text}`);
+  // The lift as a point with its 95% interval (ECharts), its numbers in the table beside it.
+  await dialog.getByRole('img', { name: '购买率提升与 95% 置信区间（百分点）' }).locator('svg').waitFor();
+  await dialog.getByTestId('campaign-lift-table').getByRole('cell', { name: '触达组 对比 对照组' }).waitFor();
   await dialog.getByTestId('campaign-variants').getByText('温暖版').waitFor();
   // An analyst reads results but may not switch the allocation.
   if ((await dialog.getByTestId('campaign-allocate').count()) > 0) throw new JourneyFailure('分析师 may switch the allocation');

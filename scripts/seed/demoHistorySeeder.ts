@@ -198,6 +198,8 @@ export const demoHistorySeeder: Seeder = {
     await bulk(connection, 'member_stats', upserts(stats.values()));
     // The dashboard's segment sizes were counted without these stats: the next read counts again.
     await connection.collection<{ _id: string }>('analytics_segment_sizes').deleteMany({});
+    // Likewise the members-over-time snapshots: the next run counts the seeded members (and fills in the last weeks).
+    await connection.collection<{ _id: string }>('analytics_member_days').deleteMany({});
     // A day already counting real events keeps them: the history adds to it.
     await bulk(
       connection,

@@ -78,6 +78,7 @@ export * from './analytics/segments.rules.js';
 export * from './analytics/rollups.rules.js';
 export * from './analytics/funnels.rules.js';
 export * from './analytics/analytics.schema.js';
+export * from './analytics/memberDays.schema.js';
 export * from './experiments/experiments.rules.js';
 export * from './experiments/experiments.statistics.js';
 export * from './experiments/bandit.rules.js';

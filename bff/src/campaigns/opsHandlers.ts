@@ -11,7 +11,9 @@ import { createCampaign } from './createCampaign';
 import { dryRunCampaign } from './dryRunCampaign';
 import { listCampaigns } from './listCampaigns';
 import { presentCampaign } from './presentCampaign';
+import { exportCampaignResults } from './results/exportCampaignResults';
 import { readCampaignResults } from './results/readCampaignResults';
+import { recordAudit } from '../audit/audited';
 import { transitionCampaign, type OperatorCampaignAction } from './transitionCampaign';
 import { updateCampaign } from './updateCampaign';
 
@@ -31,6 +33,7 @@ type CampaignRoutes =
   | 'ops.campaigns.stop'
   | 'ops.campaigns.report'
   | 'ops.campaigns.results'
+  | 'ops.campaigns.resultsExport'
   | 'ops.campaigns.allocate';
 
 const move =
@@ -70,5 +73,11 @@ export const campaignsOpsHandlers: Pick<RouteHandlers, CampaignRoutes> = {
   'ops.campaigns.results': async (input, { deps }) => {
     const { settings } = await deps.settings.at(deps.now());
     return readCampaignResults(input.id, settings.attribution.windowDays);
+  },
+  'ops.campaigns.resultsExport': async (input, context) => {
+    const { settings } = await context.deps.settings.at(context.deps.now());
+    const csv = await exportCampaignResults(input.id, settings.attribution.windowDays);
+    await recordAudit(auditOf(context), { action: 'ops.campaigns.resultsExport', subject: { type: 'Campaign', id: input.id }, after: { total: csv.total } });
+    return csv;
   },
 };

@@ -243,6 +243,7 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   alerts: { unsharded: 'At most one per KPI, channel or campaign and business day: a few a day.' },
   alert_notices: { unsharded: 'One per alert and on-duty operator: a few dozen a day.' },
   analytics_segment_sizes: { unsharded: 'One document: the segment sizes the segment job last counted.' },
+  analytics_member_days: { unsharded: 'One document per business day: members by tier and lifecycle stage.' },
   campaigns: { unsharded: 'Tens of campaigns a month, made by operators.' },
   campaign_send_rate: { unsharded: 'One small document per second of sending (the global send rate), purged as it ages.' },
 };

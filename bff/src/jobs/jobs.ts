@@ -21,6 +21,7 @@ import { purgeMessagePushInbox, retryMessagePushes } from '../wechat/messagePush
 import { posContextFrom } from '../pos/handlers';
 import { settlePendingPos } from '../pos/settlePending';
 import { segmentMembers } from '../analytics/segmentMembers';
+import { snapshotMemberDays } from '../analytics/snapshotMemberDays';
 import { recordPendingDeliveryEvents } from '../campaigns/deliveryEvents';
 import { snapshotLiability } from '../insights/snapshotLiability';
 import { deliverAlertNotices } from '../insights/deliverAlertNotices';
@@ -76,6 +77,8 @@ export const jobs: readonly Job[] = [
   ...EVENT_CONSUMER_JOBS.map((job): Job => ({ name: job, intervalMs: MINUTE, run: (deps) => consumeEvents(eventConsumerFor(job, deps), { now: deps.now(), maxEvents: ANALYTICS_EVENTS_PER_RUN }) })),
   // Stages and scores follow the members' stats the analytics consumer keeps.
   { name: 'analytics.segments', intervalMs: 10 * MINUTE, run: async (deps) => segmentMembers(await settingsAt(deps)) },
+  // Members by tier and stage, one snapshot a Shanghai day refreshed hourly (missed days filled in, bounded).
+  { name: 'analytics.memberDays', intervalMs: 60 * MINUTE, run: (deps) => snapshotMemberDays(deps.now()) },
   // Today's points liability, fresh every hour (the console reads the day's snapshot).
   { name: 'insights.liability', intervalMs: 60 * MINUTE, run: (deps) => snapshotLiability(deps.now(), { refresh: true }) },
   // KPI, reach and failure-rate thresholds on the last whole day's window; notices of alerts not yet notified.

@@ -49,32 +49,32 @@ describe('tiers.review (time driven through deps.now)', () => {
     await paid(otherAnniversary, '2024-09-01T12:00:00');
     expect([await levelOf(agesOut), await levelOf(keepsSpending), await levelOf(otherAnniversary)]).toEqual(['gold', 'gold', 'gold']);
 
-    expect(await reviewAt('2025-05-09T22:00:00')).toEqual({ examined: 0, reviewed: 0, lowered: 0 });
+    expect(await reviewAt('2025-05-09T22:00:00')).toEqual({ examined: 0, reviewed: 0, lowered: 0, upgradeEventsRepaired: 0 });
     // First anniversary: both spent within the last year.
-    expect(await reviewAt('2025-05-10T00:30:00')).toEqual({ examined: 2, reviewed: 2, lowered: 0 });
-    expect(await reviewAt('2025-05-10T02:00:00')).toEqual({ examined: 0, reviewed: 0, lowered: 0 });
+    expect(await reviewAt('2025-05-10T00:30:00')).toEqual({ examined: 2, reviewed: 2, lowered: 0, upgradeEventsRepaired: 0 });
+    expect(await reviewAt('2025-05-10T02:00:00')).toEqual({ examined: 0, reviewed: 0, lowered: 0, upgradeEventsRepaired: 0 });
     await paid(keepsSpending, '2025-06-01T12:00:00');
 
-    expect(await reviewAt('2025-08-01T01:00:00')).toEqual({ examined: 1, reviewed: 1, lowered: 0 });
-    expect(await reviewAt('2026-05-09T22:00:00')).toEqual({ examined: 0, reviewed: 0, lowered: 0 });
+    expect(await reviewAt('2025-08-01T01:00:00')).toEqual({ examined: 1, reviewed: 1, lowered: 0, upgradeEventsRepaired: 0 });
+    expect(await reviewAt('2026-05-09T22:00:00')).toEqual({ examined: 0, reviewed: 0, lowered: 0, upgradeEventsRepaired: 0 });
     expect(await levelOf(agesOut)).toBe('gold');
 
     // Second anniversary: the ¥600 of June 2024 left the rolling year on 1 June 2025.
-    expect(await reviewAt('2026-05-10T00:30:00')).toEqual({ examined: 2, reviewed: 2, lowered: 1 });
+    expect(await reviewAt('2026-05-10T00:30:00')).toEqual({ examined: 2, reviewed: 2, lowered: 1, upgradeEventsRepaired: 0 });
     expect(await MemberModel.findById(agesOut._id).lean()).toMatchObject({ tier: { level: 'basic', since: shanghai('2026-05-10T00:30:00'), reviewDueAt: null } });
     expect(await levelOf(keepsSpending)).toBe('gold');
 
-    expect(await reviewAt('2026-08-01T01:00:00')).toEqual({ examined: 1, reviewed: 1, lowered: 1 });
+    expect(await reviewAt('2026-08-01T01:00:00')).toEqual({ examined: 1, reviewed: 1, lowered: 1, upgradeEventsRepaired: 0 });
     expect(await levelOf(otherAnniversary)).toBe('basic');
     // Basic now: no longer due, ever; the member who kept spending is due next year.
-    expect(await reviewAt('2027-05-10T00:30:00')).toEqual({ examined: 1, reviewed: 1, lowered: 1 });
+    expect(await reviewAt('2027-05-10T00:30:00')).toEqual({ examined: 1, reviewed: 1, lowered: 1, upgradeEventsRepaired: 0 });
     expect(await levelOf(keepsSpending)).toBe('basic');
   });
 
   it('a review the job missed on the day (it was down) happens on its next run', async () => {
     const member = await buildMember({ createdAt: shanghai('2027-06-01T10:00:00') });
     await paid(member, '2027-06-10T12:00:00');
-    expect(await reviewAt('2028-06-03T09:00:00')).toEqual({ examined: 1, reviewed: 1, lowered: 0 });
+    expect(await reviewAt('2028-06-03T09:00:00')).toEqual({ examined: 1, reviewed: 1, lowered: 0, upgradeEventsRepaired: 0 });
     expect(await MemberModel.findById(member._id).lean()).toMatchObject({ tier: { level: 'gold', reviewDueAt: shanghai('2029-06-01T00:00:00') } });
   });
 });

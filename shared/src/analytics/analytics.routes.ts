@@ -9,6 +9,7 @@ import {
   opsAnalyticsSegmentsRequest,
   opsAnalyticsSegmentsResponse,
 } from './analytics.schema.js';
+import { opsAnalyticsMembersExportRequest, opsAnalyticsMembersRequest, opsAnalyticsMembersResponse } from './memberDays.schema.js';
 
 export const analyticsRoutes = defineRoutes({
   'ops.analytics.daily': {
@@ -39,5 +40,20 @@ export const analyticsRoutes = defineRoutes({
     summary: '漏斗：生日礼（触达 → 打开 → 领取 → 使用），各步人数、转化率与每日明细',
     request: opsAnalyticsFunnelRequest,
     response: opsAnalyticsFunnelResponse,
+  },
+  'ops.analytics.members': {
+    auth: 'ops',
+    permission: ['read', 'Dashboard'],
+    summary: '会员走势：按业务日（上海时间）各等级与各生命周期阶段的会员数（每日一次快照，只含计数）',
+    request: opsAnalyticsMembersRequest,
+    response: opsAnalyticsMembersResponse,
+  },
+  'ops.analytics.membersExport': {
+    auth: 'ops',
+    permission: ['export', 'Dashboard'],
+    summary: '导出会员走势的每日快照（CSV，流式）',
+    request: opsAnalyticsMembersExportRequest,
+    response: csvExportResponse,
+    stream: 'csv',
   },
 });

@@ -33,6 +33,8 @@ export const campaignVariantResultSchema = z.object({
 });
 
 export const opsCampaignsResultsRequest = z.object({ id: objectId }).strict();
+/** The results' groups (reached, held out, each variant) with their conversion and lift, as CSV. */
+export const opsCampaignsResultsExportRequest = z.object({ id: objectId }).strict();
 export const opsCampaignsResultsResponse = z.object({
   attributionDays: count,
   /** Unique members at each step (held-out members excluded), with the conversion between steps. */

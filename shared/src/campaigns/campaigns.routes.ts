@@ -18,7 +18,8 @@ import {
   opsCampaignsUpdateRequest,
   opsCampaignsUpdateResponse,
 } from './campaigns.schema.js';
-import { opsCampaignsResultsRequest, opsCampaignsResultsResponse } from './campaignResults.schema.js';
+import { opsCampaignsResultsExportRequest, opsCampaignsResultsRequest, opsCampaignsResultsResponse } from './campaignResults.schema.js';
+import { csvExportResponse } from '../api/exports.js';
 
 const transition = (summary: string, action: 'update' | 'approve') =>
   ({ auth: 'ops', permission: [action, 'Campaign'], summary, request: opsCampaignsTransitionRequest, response: opsCampaignsTransitionResponse }) as const;
@@ -81,5 +82,13 @@ export const campaignsOpsRoutes = defineRoutes({
     summary: '活动效果：触达 → 送达 → 打开 → 领取 → 使用，归因 GMV（末次触达），相对对照组的提升与置信区间，各版本转化',
     request: opsCampaignsResultsRequest,
     response: opsCampaignsResultsResponse,
+  },
+  'ops.campaigns.resultsExport': {
+    auth: 'ops',
+    permission: ['export', 'Dashboard'],
+    summary: '导出活动效果的分组转化与提升（触达组、对照组、各版本；含 95% 置信区间，CSV，流式）',
+    request: opsCampaignsResultsExportRequest,
+    response: csvExportResponse,
+    stream: 'csv',
   },
 });

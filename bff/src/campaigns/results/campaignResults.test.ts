@@ -81,6 +81,16 @@ describe('a campaign’s results, rolled up from the outbox', () => {
     expect(results.lift.interval[1]).toBeGreaterThan(expected);
     expect(results.variants).toEqual([expect.objectContaining({ key: 'main', reached, delivered: reached, opened: 10, conversions: 8, vsControl: null })]);
     expect(results.srm).toBeNull();
+
+    // The lift's table as CSV: the reached group against the held-out one, in percentage points with the interval.
+    const csv = await app.http.post('/api/ops.campaigns.resultsExport').set('Cookie', analyst).send({ id: campaign._id.toHexString() });
+    expect(csv.status).toBe(200);
+    const pp = (rate: number) => Math.round(rate * 1000) / 10;
+    expect((csv.text as string).replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual([
+      '分组,对比,人数,购买人数,购买率（%）,提升（百分点）,95% 置信区间下限,95% 置信区间上限,p 值,显著',
+      `触达组,对照组,${reached},8,${Math.round((8 * 1000) / reached) / 10},${pp(expected)},${pp(results.lift.interval[0])},${pp(results.lift.interval[1])},${Math.round(results.lift.pValue * 10_000) / 10_000},${results.lift.significant ? '是' : '否'}`,
+      `对照组,,${held.length},1,${Math.round(1000 / held.length) / 10},,,,,`,
+    ]);
   }, 120_000); // 40 members subscribed in the sandbox and sent to: slow on a busy machine
 
   it('a consumer that crashes between the results and the member’s touches counts nothing twice when it resumes', async () => {

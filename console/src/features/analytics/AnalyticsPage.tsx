@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { lastBusinessDays } from './analyticsRange';
 import { DailyPanel } from './DailyPanel';
 import { FunnelPanel } from './FunnelPanel';
+import { MembersPanel } from './MembersPanel';
 import { SegmentsPanel } from './SegmentsPanel';
 
 const RANGES = [
@@ -12,8 +13,8 @@ const RANGES = [
 ];
 
 /**
- * 数据看板: the daily rollups (KPIs, a trend, the table), segment sizes and the birthday funnel. Every number is a
- * count or a sum kept by the BFF's analytics consumer; nothing here names a member.
+ * 数据看板: the daily rollups (KPIs, a trend, the table), segment sizes, members by tier and stage over time and the
+ * birthday funnel. Every number is a count or a sum kept by the BFF's analytics jobs; nothing here names a member.
  */
 export function AnalyticsPage() {
   const [days, setDays] = useState(30);
@@ -31,6 +32,7 @@ export function AnalyticsPage() {
       </Space>
       <DailyPanel range={range} />
       <SegmentsPanel />
+      <MembersPanel range={range} />
       <FunnelPanel range={range} />
     </Space>
   );

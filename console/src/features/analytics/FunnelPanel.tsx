@@ -1,26 +1,36 @@
 import { funnelStepNames } from '@cakeday/shared';
-import { Alert, Card, Progress, Table, Typography } from 'antd';
+import { Alert, Card, Space, Table, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useOpsQuery } from '../../api/useOps';
+import { EChart } from '../../components/charts/EChart';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
+import { Can } from '../../session/currentSession';
 import { percentOf, type DayRange } from './analyticsRange';
+import { funnelChartOption } from './funnelChartOption';
 
 /** The birthday funnel over the range: members at each step and the conversion from the step before and the first. */
 export function FunnelPanel({ range }: { range: DayRange }) {
   const funnel = useOpsQuery('ops.analytics.funnel', { funnel: 'birthday', ...range });
-  if (funnel.error) return <Alert type="error" showIcon message={funnel.error.message} />;
   const data = funnel.data;
-  const first = data?.steps[0]?.members ?? 0;
+  const option = useMemo(() => (data ? funnelChartOption(data.steps) : null), [data]);
+  if (funnel.error) return <Alert type="error" showIcon message={funnel.error.message} />;
   return (
-    <Card size="small" title="生日礼漏斗" loading={!data} extra={<Typography.Text type="secondary">每位会员每年每步只计一次</Typography.Text>}>
-      {data ? (
+    <Card
+      size="small"
+      title="生日礼漏斗"
+      loading={!data}
+      extra={
+        <Space wrap>
+          <Typography.Text type="secondary">每位会员每年每步只计一次</Typography.Text>
+          <Can I="export" a="Dashboard">
+            <ExportCsvButton route="ops.analytics.export" input={() => range} noun="天的经营与漏斗数据" />
+          </Can>
+        </Space>
+      }
+    >
+      {data && option ? (
         <>
-          {data.steps.map((step) => (
-            <div key={step.step}>
-              <Typography.Text>
-                {funnelStepNames[step.step]}：{step.members.toLocaleString('zh-CN')} 人
-              </Typography.Text>
-              <Progress percent={first > 0 ? Math.round((step.members * 1000) / first) / 10 : 0} showInfo={false} size="small" />
-            </div>
-          ))}
+          <EChart label="生日礼漏斗各步人数" option={option} height={200} />
           <Table
             size="small"
             rowKey="step"

@@ -1,10 +1,13 @@
 import { campaignFunnelStepNames, type Campaign, type OpsCampaignsResultsResponse } from '@cakeday/shared';
 import { Alert, App, Button, Descriptions, Modal, Spin, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useOpsMutation, useOpsQuery } from '../../api/useOps';
+import { EChart } from '../../components/charts/EChart';
+import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { useRequestErrorMessage } from '../../components/useRequestErrorMessage';
 import { Can } from '../../session/currentSession';
 import { fenToYuan } from '../../format/money';
+import { liftChartOption, liftRowsOf, type LiftRow } from './liftChartOption';
 
 type Lift = NonNullable<OpsCampaignsResultsResponse['lift']>;
 
@@ -26,6 +29,8 @@ export function LiftText({ lift }: { lift: Lift }) {
 export function CampaignResults({ campaign, onClose }: { campaign: Campaign; onClose: () => void }) {
   const results = useOpsQuery('ops.campaigns.results', { id: campaign.id });
   const data = results.data;
+  const liftRows = useMemo(() => (data ? liftRowsOf(data) : []), [data]);
+  const liftOption = useMemo(() => (liftRows.length > 0 ? liftChartOption(liftRows) : null), [liftRows]);
   const [allocation, setAllocation] = useState(campaign.allocation);
   const { message } = App.useApp();
   const showError = useRequestErrorMessage();
@@ -72,6 +77,30 @@ export function CampaignResults({ campaign, onClose }: { campaign: Campaign; onC
               <span data-testid="campaign-lift">{data.lift ? <LiftText lift={data.lift} /> : '暂无（需要对照组与触达组都有会员）'}</span>
             </Descriptions.Item>
           </Descriptions>
+          {liftOption ? (
+            <>
+              <EChart label="购买率提升与 95% 置信区间（百分点）" option={liftOption} height={Math.max(120, 60 + liftRows.length * 48)} />
+              <Table<LiftRow>
+                data-testid="campaign-lift-table"
+                size="small"
+                rowKey="key"
+                pagination={false}
+                dataSource={liftRows}
+                columns={[
+                  { title: '对比', dataIndex: 'comparison' },
+                  { title: '提升（百分点）', key: 'difference', align: 'right', render: (_value, row) => points(row.lift.difference) },
+                  { title: '95% 置信区间', key: 'interval', align: 'right', render: (_value, row) => `${points(row.lift.interval[0])} ～ ${points(row.lift.interval[1])}` },
+                  { title: 'p 值', key: 'pValue', align: 'right', render: (_value, row) => (row.lift.pValue === null ? '—' : row.lift.pValue < 0.001 ? '< 0.001' : row.lift.pValue.toFixed(3)) },
+                  { title: '结论', key: 'significant', render: (_value, row) => (row.lift.significant ? '显著' : '尚不显著') },
+                ]}
+              />
+            </>
+          ) : null}
+          <Can I="export" a="Dashboard">
+            <div style={{ margin: '8px 0' }}>
+              <ExportCsvButton route="ops.campaigns.resultsExport" input={() => ({ id: campaign.id })} noun="组活动效果数据" />
+            </div>
+          </Can>
           {data.srm?.mismatch ? (
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`分流比例异常（样本比例检验 p = ${data.srm.pValue.toExponential(2)}）：各版本人数与设定的权重不符，结果可能有偏差`} />
           ) : null}

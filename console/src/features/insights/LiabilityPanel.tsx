@@ -1,8 +1,11 @@
 import { formatFen, type OpsInsightsLiabilityResponse } from '@cakeday/shared';
 import { Alert, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useOpsQuery } from '../../api/useOps';
+import { EChart } from '../../components/charts/EChart';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { Can } from '../../session/currentSession';
+import { liabilityChartOption } from './liabilityChartOption';
 
 type MonthRow = OpsInsightsLiabilityResponse['months'][number];
 
@@ -12,8 +15,9 @@ const permille = (value: number) => `${(value / 10).toFixed(1)}%`;
 /** Points liability for finance: outstanding points, their expiry by month and what they cost at the redemption rate. */
 export function LiabilityPanel() {
   const liability = useOpsQuery('ops.insights.liability', {});
-  if (liability.error) return <Alert type="error" showIcon message={liability.error.message} />;
   const data = liability.data;
+  const option = useMemo(() => (data ? liabilityChartOption(data.months) : null), [data]);
+  if (liability.error) return <Alert type="error" showIcon message={liability.error.message} />;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Row gutter={[16, 16]}>
@@ -52,6 +56,7 @@ export function LiabilityPanel() {
             {data.day} 的快照：每千积分成本 {formatFen(data.fenPerThousandPoints)}；近 365 天发放 {points(data.redemption.issued)}、使用 {points(data.redemption.redeemed)} 积分。
           </Typography.Paragraph>
         ) : null}
+        {option ? <EChart label="按月到期积分与预计兑换积分" option={option} /> : null}
         <Table<MonthRow>
           size="small"
           rowKey="month"
