@@ -79,7 +79,27 @@ const tasting = frame(
   <circle cx="390" cy="285" r="16" fill="#d9363e"/>`,
 );
 
-/** The picture of each demo item, by the item's code. */
+const drink = frame(
+  '#e6f4ff',
+  '#f4faff',
+  `<rect x="318" y="90" width="16" height="150" rx="8" fill="#e0566d" transform="rotate(12 326 165)"/>
+  <path d="M200 200 h200 l-24 270 a20 20 0 0 1 -20 18 h-112 a20 20 0 0 1 -20 -18z" fill="#ffffff" opacity="0.9"/>
+  <path d="M214 300 h172 l-15 168 a16 16 0 0 1 -16 14 h-110 a16 16 0 0 1 -16 -14z" fill="#c98a4b"/>
+  <circle cx="260" cy="420" r="12" fill="#3b2a1e"/><circle cx="300" cy="445" r="12" fill="#3b2a1e"/><circle cx="338" cy="415" r="12" fill="#3b2a1e"/>
+  <rect x="186" y="180" width="228" height="32" rx="16" fill="#8e86e8"/>`,
+);
+
+const birthdayCake = frame(
+  '#fff0e0',
+  '#fffaf3',
+  `${candles}
+  <rect x="150" y="210" width="300" height="250" rx="30" fill="#7a4a2e"/>
+  <path d="M150 250 q37 34 75 0 q37 34 75 0 q37 34 75 0 q37 34 75 0 v-20 h-300z" fill="#ffffff"/>
+  <rect x="150" y="340" width="300" height="22" fill="#f7a1b0"/>
+  <circle cx="210" cy="300" r="14" fill="#d9363e"/><circle cx="300" cy="292" r="14" fill="#d9363e"/><circle cx="390" cy="300" r="14" fill="#d9363e"/>`,
+);
+
+/** The picture of each demo item, by the item's code (the birthday seeder's gifts included). */
 export const mallItemArt: Record<string, string> = {
   'cake-size-upgrade': cake,
   'mall-50-minus-10': coupon,
@@ -87,4 +107,6 @@ export const mallItemArt: Record<string, string> = {
   'charity-breakfast': charity,
   'member-tote': tote,
   'diamond-cake-tasting': tasting,
+  'gift-birthday-drink': drink,
+  'gift-birthday-cake-6in': birthdayCake,
 };

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { isCatalogImagePath } from '@cakeday/shared';
 import { uniqueDatabaseUri } from '../test/databaseUri';
 import { createGridfsPhotoStore } from '../../bff/src/community/photos/gridfsPhotoStore';
+import { birthdaySeeder } from './birthdaySeeder';
 import { mallSeeder } from './mallSeeder';
 
 describe('mall seeder: the demo items’ pictures', () => {
@@ -39,5 +40,10 @@ describe('mall seeder: the demo items’ pictures', () => {
     expect(await mallSeeder.run(connection)).toContain('(0 pictured now)');
     expect((await connection.collection('mall_items').findOne({ code: 'member-tote' }))?.images).toEqual([]);
     expect(await fileCount()).toBe(6);
+
+    // The birthday seeder's gift items (seeded before the mall's in `npm run dev`) get theirs too.
+    await birthdaySeeder.run(connection);
+    expect(await mallSeeder.run(connection)).toContain('(2 pictured now)');
+    expect(await fileCount()).toBe(8);
   });
 });

@@ -40,11 +40,11 @@ async function seedMallItemImages(connection: Connection): Promise<number> {
   const store = createGridfsPhotoStore(() => connection.db);
   let pictured = 0;
   for (const [code, svg] of Object.entries(mallItemArt)) {
+    const unpictured = { code, 'images.0': { $exists: false }, version: { $in: [null, 0] } };
+    if (!(await connection.collection('mall_items').findOne(unpictured))) continue;
     const image = await prepareCatalogImage(await sharp(Buffer.from(svg)).webp({ quality: 80 }).toBuffer());
     await storeCatalogImage(store, image);
-    const set = await connection
-      .collection('mall_items')
-      .updateOne({ code, 'images.0': { $exists: false }, version: { $in: [null, 0] } }, { $set: { images: [image.path] } });
+    const set = await connection.collection('mall_items').updateOne(unpictured, { $set: { images: [image.path] } });
     pictured += set.modifiedCount;
   }
   return pictured;
