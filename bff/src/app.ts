@@ -20,6 +20,7 @@ import { registerPayNotifyRoute } from './payments/payNotifyRoute';
 import { registerPhotoRoutes } from './community/photos/photoRoutes';
 import { registerMessagePushRoute } from './wechat/messagePush/messagePushRoute';
 import { registerMediaRoutes } from './media/mediaRoutes';
+import { registerCatalogImageRoutes } from './mall/catalogImageRoutes';
 import { registerSmsCallbackRoutes } from './sms/smsCallbackRoutes';
 import { routeBodyLimits } from './middleware/routeBodyLimits';
 import { registerTestClockRoute } from './testClock/testClockRoute';
@@ -53,8 +54,10 @@ export function createApp(deps: AppDeps, handlers: RouteHandlers = defaultHandle
   });
   registerRoutes(router, handlers, deps);
   registerPayNotifyRoute(router, deps);
-  // Avatars before community photos: `/media/:urlToken/:file` would otherwise take `/media/avatars/<id>`.
+  // Avatars and product photos before community photos: `/media/:urlToken/:file` would otherwise take
+  // `/media/avatars/<id>` and `/media/catalog/<hash>.<ext>`.
   registerMediaRoutes(router);
+  registerCatalogImageRoutes(router, deps);
   registerPhotoRoutes(router, deps);
   registerMessagePushRoute(router, deps);
   if (deps.testClock) registerTestClockRoute(router, deps.testClock);

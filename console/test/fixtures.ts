@@ -77,6 +77,7 @@ export function mallItem(overrides: Partial<OpsMallItem> = {}): OpsMallItem {
     description: '',
     rules: [],
     images: [],
+    imageUrl: null,
     kind: 'physical',
     kindLabel: '会员周边',
     pointsPrice: 600,

@@ -69,6 +69,12 @@ export async function runMallJourney(context: E2eContext): Promise<string[]> {
     await expectText(page, '我的积分');
     await expectBalance(page, context.appUrl, DEMO_POINTS);
     await expectText(page, PICKUP_ITEM);
+    // The seeded product photo, served by the BFF, loads (named by the item for screen readers).
+    const photo = page.locator(`img[alt="${PICKUP_ITEM}"]`).filter({ visible: true }).first();
+    await photo.scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
+    await page.waitForFunction((image) => image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0, await photo.elementHandle(), {
+      timeout: STEP_TIMEOUT_MS,
+    });
   });
 
   await step('redeem-points-only', async () => {

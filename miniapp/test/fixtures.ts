@@ -83,6 +83,7 @@ export function buildMallItemSummary(overrides: Partial<MallItemSummary> = {}): 
     title: '烘焙课体验券',
     subtitle: '周末亲子烘焙课一次',
     coverImage: '',
+    imageUrl: null,
     kind: 'service',
     kindLabel: '体验服务',
     pointsPrice: 500,

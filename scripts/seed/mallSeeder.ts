@@ -1,4 +1,8 @@
 import { Types, type Connection } from 'mongoose';
+import sharp from 'sharp';
+import { prepareCatalogImage, storeCatalogImage } from '../../bff/src/mall/catalogImages';
+import { createGridfsPhotoStore } from '../../bff/src/community/photos/gridfsPhotoStore';
+import { mallItemArt } from './mallItemArt';
 import type { Seeder } from './seeders';
 
 /**
@@ -26,6 +30,26 @@ const items = [
   { code: 'diamond-cake-tasting', title: '新品蛋糕品鉴会', subtitle: '钻石卡专享，甜点师现场讲解', kind: 'service', pointsPrice: 2000, cashFen: 0, stock: 12, limitPerMember: 1, limitPeriod: 'year', tierRequired: 'diamond', couponTemplateCode: null, sortOrder: 60, rules: ['钻石卡会员专享', '凭核销码入场'] },
 ] as const;
 
+/**
+ * Each demo item's picture, rendered from mallItemArt, checked and stored the way ops' uploads are (the BFF's photo
+ * store: GridFS in the development database) and made the item's cover: only on an item without images that ops
+ * never edited (no version), so a picture ops removed or replaced stays so. The file is named by its hash, so seeding
+ * again stores nothing twice.
+ */
+async function seedMallItemImages(connection: Connection): Promise<number> {
+  const store = createGridfsPhotoStore(() => connection.db);
+  let pictured = 0;
+  for (const [code, svg] of Object.entries(mallItemArt)) {
+    const unpictured = { code, 'images.0': { $exists: false }, version: { $in: [null, 0] } };
+    if (!(await connection.collection('mall_items').findOne(unpictured))) continue;
+    const image = await prepareCatalogImage(await sharp(Buffer.from(svg)).webp({ quality: 80 }).toBuffer());
+    await storeCatalogImage(store, image);
+    const set = await connection.collection('mall_items').updateOne(unpictured, { $set: { images: [image.path] } });
+    pictured += set.modifiedCount;
+  }
+  return pictured;
+}
+
 export const mallSeeder: Seeder = {
   name: 'points mall',
   async run(connection: Connection) {
@@ -39,7 +63,7 @@ export const mallSeeder: Seeder = {
         {
           $setOnInsert: {
             ...item,
-            // No CDN exists for development: the mini-program draws the item's kind instead of a photo.
+            // Filled in below with the item's picture, served by the BFF.
             images: [],
             description: item.subtitle,
             reservedOrders: [],
@@ -53,6 +77,7 @@ export const mallSeeder: Seeder = {
         { upsert: true },
       );
     }
+    const pictured = await seedMallItemImages(connection);
     await connection.collection('stores').updateOne(
       { code: 'SH-001' },
       { $setOnInsert: { _id: DEMO_STORE_ID, name: '麦香生日烘焙·人民广场店', address: '上海市黄浦区人民大道 100 号', createdAt: now } },
@@ -69,6 +94,6 @@ export const mallSeeder: Seeder = {
       { $setOnInsert: { storeId: store?._id ?? DEMO_STORE_ID, name: '店员麦麦', active: true, createdAt: now } },
       { upsert: true },
     );
-    return `${templates.length} coupon templates, ${items.length} mall items, 1 store with the demo member as staff`;
+    return `${templates.length} coupon templates, ${items.length} mall items (${pictured} pictured now), 1 store with the demo member as staff`;
   },
 };

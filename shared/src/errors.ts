@@ -112,6 +112,8 @@ export const errorMessages = {
   // ops console: catalog, orders, write-offs
   OPS_STOCK_NEGATIVE: '库存不足，调整后库存不能小于 0',
   OPS_CODE_TAKEN: '该编码已被使用',
+  MALL_ITEM_IMAGE_TOO_LARGE: '商品图片太大，请上传 1MB 以内的图片',
+  MALL_ITEM_IMAGE_TYPE_UNSUPPORTED: '商品图片只支持 JPG、PNG 或 WebP 格式，请换一张图片',
   OPS_COUPON_TEMPLATE_NOT_FOUND: '券模板不存在或已停用',
   OPS_COUPON_TEMPLATE_IN_USE: '该券模板正被上架商品或生日礼使用，不能停用',
   OPS_MEMBER_NOT_FOUND: '会员不存在或已注销',
@@ -285,6 +287,8 @@ export const errorStatus = {
   OPS_ADJUSTMENT_NOT_PENDING: 409,
   OPS_STOCK_NEGATIVE: 409,
   OPS_CODE_TAKEN: 409,
+  MALL_ITEM_IMAGE_TOO_LARGE: 422,
+  MALL_ITEM_IMAGE_TYPE_UNSUPPORTED: 422,
   OPS_COUPON_TEMPLATE_NOT_FOUND: 422,
   OPS_COUPON_TEMPLATE_IN_USE: 409,
   OPS_MEMBER_NOT_FOUND: 422,

@@ -52,6 +52,7 @@ export * from './text/memberText.schema.js';
 export * from './api/opsEdits.js';
 export * from './mall/mall.ops.rules.js';
 export * from './mall/mall.ops.schema.js';
+export * from './mall/mall.images.js';
 export * from './coupons/coupons.ops.rules.js';
 export * from './coupons/coupons.ops.schema.js';
 export * from './birthday/birthday.ops.rules.js';

@@ -21,6 +21,7 @@ export function presentMallItemSummary(item: MallItem, viewerTier: TierLevel | n
     title: item.title,
     subtitle: item.subtitle,
     coverImage: item.images[0] ?? '',
+    imageUrl: item.images[0] ?? null,
     kind: item.kind,
     kindLabel: mallItemKindLabels[item.kind],
     pointsPrice: item.pointsPrice,

@@ -31,6 +31,7 @@ export function presentMallItemForOps(item: MallItem): OpsMallItem {
     ...editableOfMallItem(item),
     id: item._id.toHexString(),
     code: item.code,
+    imageUrl: item.images[0] ?? null,
     kindLabel: mallItemKindLabels[item.kind],
     priceText: priceText(item.pointsPrice, item.cashFen),
     stock: item.stock,

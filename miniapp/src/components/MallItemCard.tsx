@@ -13,7 +13,7 @@ export function MallItemCard({ item, onOpen }: MallItemCardProps): JSX.Element {
   const muted = item.soldOut || !item.tierAllowed;
   return (
     <View className={`mall-item-card${muted ? ' mall-item-card--muted' : ''}`} onClick={onOpen}>
-      <ItemCover src={item.coverImage} kind={item.kind} size='small' />
+      <ItemCover src={item.imageUrl} kind={item.kind} title={item.title} size='small' />
       {item.tierBadge ? <Text className='mall-item-card__badge'>{item.tierBadge}</Text> : null}
       {item.soldOut ? <Text className='mall-item-card__sold-out'>已兑完</Text> : null}
       <View className='mall-item-card__body'>

@@ -19,7 +19,7 @@ export function OrderCard({ order, onOpen }: OrderCardProps): JSX.Element {
       </View>
       <View className='order-card__main'>
         <View className='order-card__cover'>
-          <ItemCover src={order.item.coverImage} kind={order.item.kind} size='small' />
+          <ItemCover src={order.item.coverImage} kind={order.item.kind} title={order.item.title} size='small' />
         </View>
         <View className='order-card__body'>
           <Text className='order-card__title'>

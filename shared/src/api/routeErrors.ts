@@ -185,6 +185,8 @@ export const routeErrors = {
   'ops.mallItems.create': ['OPS_CODE_TAKEN', 'OPS_COUPON_TEMPLATE_NOT_FOUND'],
   'ops.mallItems.update': ['NOT_FOUND', 'STALE_VERSION', 'OPS_COUPON_TEMPLATE_NOT_FOUND'],
   'ops.mallItems.adjustStock': ['NOT_FOUND', 'STALE_VERSION', 'OPS_STOCK_NEGATIVE'],
+  'ops.mallItems.uploadImage': ['NOT_FOUND', 'STALE_VERSION', 'MALL_ITEM_IMAGE_TOO_LARGE', 'MALL_ITEM_IMAGE_TYPE_UNSUPPORTED'],
+  'ops.mallItems.removeImage': ['NOT_FOUND', 'STALE_VERSION'],
   'ops.couponTemplates.list': [],
   'ops.couponTemplates.create': ['OPS_CODE_TAKEN'],
   'ops.couponTemplates.update': ['NOT_FOUND', 'STALE_VERSION', 'OPS_COUPON_TEMPLATE_IN_USE'],

@@ -8,8 +8,12 @@ import {
   opsMallItemsGetResponse,
   opsMallItemsListRequest,
   opsMallItemsListResponse,
+  opsMallItemsRemoveImageRequest,
+  opsMallItemsRemoveImageResponse,
   opsMallItemsUpdateRequest,
   opsMallItemsUpdateResponse,
+  opsMallItemsUploadImageRequest,
+  opsMallItemsUploadImageResponse,
 } from './mall.ops.schema.js';
 
 export const mallItemsOpsRoutes = defineRoutes({
@@ -47,5 +51,20 @@ export const mallItemsOpsRoutes = defineRoutes({
     summary: '按增减量调整库存（需填写原因；调整后不能小于 0；需基于最新版本）',
     request: opsMallItemsAdjustStockRequest,
     response: opsMallItemsAdjustStockResponse,
+  },
+  'ops.mallItems.uploadImage': {
+    auth: 'ops',
+    permission: ['update', 'MallItem'],
+    summary: '上传商品图片（JPG、PNG 或 WebP，1MB 以内，base64）；作为封面替换之前上传的图片（需基于最新版本）',
+    request: opsMallItemsUploadImageRequest,
+    response: opsMallItemsUploadImageResponse,
+    bodyLimit: '1600kb',
+  },
+  'ops.mallItems.removeImage': {
+    auth: 'ops',
+    permission: ['update', 'MallItem'],
+    summary: '移除上传的商品图片（小程序改为显示商品类型图标；需基于最新版本）',
+    request: opsMallItemsRemoveImageRequest,
+    response: opsMallItemsRemoveImageResponse,
   },
 });

@@ -4,12 +4,19 @@ import { pageFields, pageOf } from '../api/paging.js';
 import { TIER_LEVELS } from '../tiers/tiers.rules.js';
 import { mallItemProblems } from './mall.ops.rules.js';
 import { LIMIT_PERIODS, MALL_ITEM_KINDS } from './mall.rules.js';
+import { CATALOG_IMAGE_PATH_PATTERN, MALL_ITEM_IMAGE_MAX_BASE64_LENGTH } from './mall.images.js';
 
 export const MALL_ITEM_STATUSES = ['active', 'inactive'] as const;
 export const MAX_STOCK = 10_000_000;
 
-/** Images are https URLs (the mini-program loads network images over https only). */
-const imageUrl = z.url({ protocol: /^https$/, message: '须为 https 图片地址' }).max(500);
+/**
+ * Images are https URLs (the mini-program loads network images over https only) or the path of a photo uploaded
+ * through ops.mallItems.uploadImage (served by the BFF, which is https in production).
+ */
+const imageUrl = z.union([
+  z.url({ protocol: /^https$/, message: '须为 https 图片地址' }).max(500),
+  z.string().regex(CATALOG_IMAGE_PATH_PATTERN, '须为 https 图片地址'),
+]);
 const itemCode = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, '2–64 位小写字母、数字或 -');
 
 /** What ops can edit on an item; stock changes only by ops.mallItems.adjustStock. */
@@ -45,6 +52,8 @@ export const opsMallItemSchema = z.object({
   description: z.string(),
   rules: z.array(z.string()),
   images: z.array(z.string()),
+  /** The cover (the first of `images`): an https URL or an uploaded photo's path on the BFF; null = none. */
+  imageUrl: z.string().nullable(),
   kind: z.enum(MALL_ITEM_KINDS),
   kindLabel: z.string(),
   pointsPrice: z.number().int(),
@@ -131,6 +140,33 @@ export const opsMallItemsAdjustStockRequest = z
   .strict();
 export const opsMallItemsAdjustStockResponse = opsMallItemSchema;
 
+/**
+ * A product photo for the item, base64 (no data: prefix), checked by its first bytes on the BFF (JPEG, PNG or WebP,
+ * at most MALL_ITEM_IMAGE_MAX_BYTES). It becomes the item's cover (the first of `images`), replacing an earlier
+ * upload; the item's version guards against replacing a photo someone else just changed.
+ */
+export const opsMallItemsUploadImageRequest = z
+  .object({
+    id: opsIdSchema,
+    version: opsVersionSchema,
+    imageBase64: z
+      .string()
+      .min(1)
+      .max(MALL_ITEM_IMAGE_MAX_BASE64_LENGTH, '商品图片太大')
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, '不是图片数据'),
+    reason: opsReasonSchema.optional(),
+  })
+  .strict();
+export const opsMallItemsUploadImageResponse = opsMallItemSchema;
+
+/** Takes the uploaded photo off the item (the mini-program draws the item's kind again); https images stay. */
+export const opsMallItemsRemoveImageRequest = z
+  .object({ id: opsIdSchema, version: opsVersionSchema, reason: opsReasonSchema.optional() })
+  .strict();
+export const opsMallItemsRemoveImageResponse = opsMallItemSchema;
+
+export type OpsMallItemsUploadImageRequest = z.infer<typeof opsMallItemsUploadImageRequest>;
+export type OpsMallItemsRemoveImageRequest = z.infer<typeof opsMallItemsRemoveImageRequest>;
 export type OpsMallItem = z.infer<typeof opsMallItemSchema>;
 export type OpsMallItemsListRequest = z.infer<typeof opsMallItemsListRequest>;
 export type OpsMallItemsCreateRequest = z.infer<typeof opsMallItemsCreateRequest>;

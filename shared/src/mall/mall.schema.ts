@@ -14,8 +14,13 @@ export const mallItemSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   subtitle: z.string(),
-  /** The first of `images`; an https URL or a path under the mini-program's static assets. */
+  /** The first of `images` ('' without one); kept for older clients, `imageUrl` says the same with null. */
   coverImage: z.string(),
+  /**
+   * The item's photo: an https URL, or a path on the BFF (`/media/catalog/…`, uploaded by ops) to resolve against
+   * the BFF's address; null = no photo (the mini-program draws the item's kind instead).
+   */
+  imageUrl: z.string().nullable(),
   kind: mallItemKindSchema,
   /** 会员周边 / 体验服务 / 公益捐赠 / 优惠券 */
   kindLabel: z.string(),

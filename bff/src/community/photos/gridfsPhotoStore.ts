@@ -10,12 +10,12 @@ const fileId = (key: string): mongoose.mongo.ObjectId => key as unknown as mongo
 /**
  * Photo files in GridFS (the `community_photos.files` / `.chunks` collections of the app's database). The key is
  * the file's `_id`, so reads and deletes go by `_id` (fast on any MongoDB, and on the dev database, whose
- * non-unique indexes do nothing).
+ * non-unique indexes do nothing). `database` is the app's connection unless another is named (the dev seed's).
  */
-export function createGridfsPhotoStore(): PhotoStore {
+export function createGridfsPhotoStore(database: () => mongoose.mongo.Db | undefined = () => mongoose.connection.db): PhotoStore {
   // The connection exists only once the app has connected: the bucket is made on each use.
   const bucket = (): mongoose.mongo.GridFSBucket => {
-    const db = mongoose.connection.db;
+    const db = database();
     if (!db) throw new Error('photo store: the database is not connected');
     return new mongoose.mongo.GridFSBucket(db, { bucketName: BUCKET });
   };

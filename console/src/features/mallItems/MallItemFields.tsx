@@ -83,7 +83,7 @@ export function MallItemFields() {
       <Form.Item
         label="图片地址"
         name="imagesText"
-        extra="每行一个 https 图片地址，最多 9 张"
+        extra="每行一个 https 图片地址；商品封面请在“图片”中上传"
         rules={[
           {
             validator: async (_rule, value: string | undefined) => {

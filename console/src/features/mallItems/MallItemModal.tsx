@@ -1,4 +1,4 @@
-import { MAX_STOCK, type OpsMallItem } from '@cakeday/shared';
+import { isCatalogImagePath, MAX_STOCK, type OpsMallItem } from '@cakeday/shared';
 import { App, Col, Form, Input, InputNumber, Modal, Row } from 'antd';
 import { useOpsMutation } from '../../api/useOps';
 import { optionalReason, ReasonField } from '../../components/ReasonField';
@@ -22,7 +22,7 @@ export function MallItemModal({ item, onClose, onSaved }: { item: OpsMallItem | 
   const pending = create.isPending || update.isPending;
   const submit = (values: MallItemFormValues): void => {
     if (item) {
-      update.mutate({ id: item.id, version: item.version, ...editableOf(values), ...optionalReason(values.reason) });
+      update.mutate({ id: item.id, version: item.version, ...editableOf(values, item.images.filter(isCatalogImagePath)), ...optionalReason(values.reason) });
     } else {
       create.mutate({ code: (values.code ?? '').trim(), stock: values.stock ?? 0, ...editableOf(values), ...optionalReason(values.reason) });
     }

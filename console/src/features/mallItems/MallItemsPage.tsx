@@ -9,6 +9,7 @@ import { useRequestErrorMessage } from '../../components/useRequestErrorMessage'
 import { useWriteFeedback } from '../../components/useWriteFeedback';
 import { Can } from '../../session/currentSession';
 import { mallItemColumns } from './mallItemColumns';
+import { MallItemImageModal } from './MallItemImageModal';
 import { MallItemModal } from './MallItemModal';
 import { StockAdjustModal } from './StockAdjustModal';
 
@@ -19,6 +20,7 @@ export function MallItemsPage() {
   const table = useRef<ActionType>();
   const [editing, setEditing] = useState<OpsMallItem | 'new' | null>(null);
   const [stocking, setStocking] = useState<OpsMallItem | null>(null);
+  const [imaging, setImaging] = useState<OpsMallItem | null>(null);
   const { message } = App.useApp();
   const showError = useRequestErrorMessage();
   const writeFailed = useWriteFeedback();
@@ -34,7 +36,7 @@ export function MallItemsPage() {
       writeFailed(error, reload);
     }
   };
-  const columns = mallItemColumns({ edit: setEditing, adjustStock: setStocking, toggleSale: (item) => void toggleSale(item) });
+  const columns = mallItemColumns({ edit: setEditing, adjustStock: setStocking, toggleSale: (item) => void toggleSale(item), editImage: setImaging });
 
   const request = async (search: Search) => {
     const kind = MALL_ITEM_KINDS.find((candidate) => candidate === search.kind);
@@ -68,6 +70,7 @@ export function MallItemsPage() {
       />
       {editing ? <MallItemModal item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={saved} /> : null}
       {stocking ? <StockAdjustModal item={stocking} onClose={() => setStocking(null)} onSaved={saved} /> : null}
+      {imaging ? <MallItemImageModal item={imaging} onClose={() => setImaging(null)} onChanged={reload} /> : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ProColumns } from '@ant-design/pro-components';
 import { MALL_ITEM_KINDS, mallItemKindLabels, tierNames, type OpsMallItem } from '@cakeday/shared';
-import { Space, Typography } from 'antd';
+import { Image, Space, Typography } from 'antd';
 import { formatBusinessDateTime } from '../../format/businessTime';
 import { Can } from '../../session/currentSession';
 
@@ -11,6 +11,7 @@ export interface MallItemActions {
   edit: (item: OpsMallItem) => void;
   adjustStock: (item: OpsMallItem) => void;
   toggleSale: (item: OpsMallItem) => void;
+  editImage: (item: OpsMallItem) => void;
 }
 
 /** The item table; 关键词, 类型 and 状态 double as the search form (the route's filters). */
@@ -31,6 +32,18 @@ export function mallItemColumns(actions: MallItemActions): ProColumns<OpsMallIte
         </>
       ),
     },
+    {
+      title: '封面',
+      dataIndex: 'imageUrl',
+      hideInSearch: true,
+      width: 88,
+      render: (_dom, item) =>
+        item.imageUrl ? (
+          <Image src={item.imageUrl} alt={item.title} width={64} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} />
+        ) : (
+          <Typography.Text type="secondary">无图片</Typography.Text>
+        ),
+    },
     { title: '类型', dataIndex: 'kind', valueType: 'select', valueEnum: kindEnum },
     { title: '价格', dataIndex: 'priceText', hideInSearch: true },
     { title: '库存', dataIndex: 'stock', hideInSearch: true, render: (_dom, item) => `${item.stock}${item.reservedOrders > 0 ? `（${item.reservedOrders} 单占用中）` : ''}` },
@@ -44,6 +57,7 @@ export function mallItemColumns(actions: MallItemActions): ProColumns<OpsMallIte
         <Can I="update" a="MallItem">
           <Space>
             <Typography.Link onClick={() => actions.edit(item)}>编辑</Typography.Link>
+            <Typography.Link onClick={() => actions.editImage(item)}>图片</Typography.Link>
             <Typography.Link onClick={() => actions.adjustStock(item)}>库存调整</Typography.Link>
             <Typography.Link onClick={() => actions.toggleSale(item)}>{item.status === 'active' ? '下架' : '上架'}</Typography.Link>
           </Space>

@@ -1,4 +1,4 @@
-import type { OpsMallItem, OpsMallItemEditable, TierLevel } from '@cakeday/shared';
+import { isCatalogImagePath, type OpsMallItem, type OpsMallItemEditable, type TierLevel } from '@cakeday/shared';
 import type { Dayjs } from 'dayjs';
 import { instantOf, pickerValue } from '../../format/dateTimeField';
 import { fenToYuan, yuanToFen } from '../../format/money';
@@ -51,7 +51,8 @@ export function formValuesOf(item: OpsMallItem): MallItemFormValues {
     subtitle: item.subtitle,
     description: item.description,
     rulesText: item.rules.join('\n'),
-    imagesText: item.images.join('\n'),
+    // The uploaded photo is changed under 图片, not typed here.
+    imagesText: item.images.filter((image) => !isCatalogImagePath(image)).join('\n'),
     kind: item.kind,
     pointsPrice: item.pointsPrice,
     cashYuan: fenToYuan(item.cashFen),
@@ -66,14 +67,17 @@ export function formValuesOf(item: OpsMallItem): MallItemFormValues {
   };
 }
 
-/** Every editable field, in the API's units; a coupon template only for coupon items. */
-export function editableOf(values: MallItemFormValues): OpsMallItemEditable {
+/**
+ * Every editable field, in the API's units; a coupon template only for coupon items. The item's uploaded photo
+ * (`uploaded`, not in the form) stays its cover, in front of the https images typed.
+ */
+export function editableOf(values: MallItemFormValues, uploaded: readonly string[] = []): OpsMallItemEditable {
   return {
     title: values.title.trim(),
     subtitle: values.subtitle?.trim() ?? '',
     description: values.description?.trim() ?? '',
     rules: lines(values.rulesText),
-    images: lines(values.imagesText),
+    images: [...uploaded, ...lines(values.imagesText)],
     kind: values.kind,
     pointsPrice: values.pointsPrice,
     cashFen: yuanToFen(values.cashYuan ?? 0),

@@ -57,7 +57,7 @@ function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
 
   return (
     <View className='mall-item'>
-      <ItemCover src={item.images[0] ?? item.coverImage} kind={item.kind} size='large' />
+      <ItemCover src={item.imageUrl} kind={item.kind} title={item.title} size='large' />
       <View className='mall-item__card'>
         <View className='mall-item__tags'>
           <Text className='mall-item__tag'>{item.kindLabel}</Text>

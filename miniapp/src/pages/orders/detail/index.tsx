@@ -45,7 +45,7 @@ function OrderView({ order, state }: { order: Order; state: OrderState }): JSX.E
 
       <View className='order-detail__card order-detail__item'>
         <View className='order-detail__cover'>
-          <ItemCover src={order.item.coverImage} kind={order.item.kind} size='small' />
+          <ItemCover src={order.item.coverImage} kind={order.item.kind} title={order.item.title} size='small' />
         </View>
         <View className='order-detail__item-body'>
           <Text className='order-detail__title'>{order.item.title}</Text>
