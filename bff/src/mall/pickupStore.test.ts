@@ -3,7 +3,9 @@ import { useTestDatabase } from '../test/database';
 import { buildPointsLot, sessionFor } from '../test/factories';
 import { buildMallItem } from '../test/mallFactories';
 import { buildStore } from '../test/operatorFactories';
+import { buildMemberCoupon } from '../test/posFactories';
 import { MallOrderModel } from '../orders/MallOrder.model';
+import type { Member } from '../members/Member.model';
 
 useTestDatabase();
 
@@ -14,8 +16,12 @@ let keySeq = 0;
 const key = (): string => `pickup-${Date.now().toString(36)}-${(keySeq += 1)}`;
 
 async function member(): Promise<string> {
+  return (await memberWithCoupons()).auth;
+}
+
+async function memberWithCoupons(): Promise<{ member: Member; auth: string }> {
   const { member: built } = await buildPointsLot({ points: 5000, earnedAt: clock.now });
-  return sessionFor(built, { now: clock.now });
+  return { member: built, auth: await sessionFor(built, { now: clock.now }) };
 }
 
 const redeem = (auth: string, body: object) => http.post('/api/mall.redeem').set('Authorization', auth).send(body);
@@ -66,5 +72,30 @@ describe('mall.redeem: the pickup store', () => {
     const donated = await redeem(auth, { itemId: charity._id.toHexString(), storeId: first._id.toHexString(), idempotencyKey: key() });
     expect(donated.status).toBe(200);
     expect(donated.body.order.pickup).toBeNull();
+  });
+
+  it('a pickup item bought with a coupon keeps both: the discount off the cash part and the store; a retry with another coupon is 409', async () => {
+    const store = await buildStore({ name: '人民广场店', openingHours: { opens: '09:00', closes: '22:00' } });
+    const item = await buildMallItem({ kind: 'physical', pointsPrice: 100, cashFen: 1000 });
+    const { member: buyer, auth } = await memberWithCoupons();
+    const [coupon, other] = [
+      await buildMemberCoupon(buyer, clock.now, { title: '满10减10', amountOffFen: 1000, minSpendFen: 0 }),
+      await buildMemberCoupon(buyer, clock.now, { title: '另一张', amountOffFen: 500, minSpendFen: 0 }),
+    ];
+    const attempt = key();
+    const body = { itemId: item._id.toHexString(), storeId: store._id.toHexString(), couponId: coupon._id.toHexString(), idempotencyKey: attempt };
+
+    const redeemed = await redeem(auth, body);
+    expect(redeemed.status).toBe(200);
+    // The coupon takes the whole cash part: a points-only order, fulfilled at once, waiting at the chosen store.
+    expect(redeemed.body.order).toMatchObject({
+      status: 'fulfilled',
+      cashTotalFen: 0,
+      coupon: { id: coupon._id.toHexString(), discountFen: 1000 },
+      pickup: { store: { id: store._id.toHexString(), name: '人民广场店' }, deadlineText: '请于 12月3日 22:00 前到 人民广场店 自提' },
+    });
+    expect((await redeem(auth, body)).body.order.id).toBe(redeemed.body.order.id);
+    const otherCoupon = await redeem(auth, { ...body, couponId: other._id.toHexString() });
+    expect([otherCoupon.status, otherCoupon.body.error?.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
   });
 });
