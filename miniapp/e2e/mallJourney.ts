@@ -27,12 +27,12 @@ async function openMallItem(page: Page, appUrl: string, title: string): Promise<
   await expectText(page, '兑换规则');
 }
 
-/** A pickup item is collected at a store the member chooses at checkout. */
+/** A pickup item is collected at a store the member chooses at checkout: a radio named by the store. */
 async function choosePickupStore(page: Page): Promise<void> {
   await expectText(page, '请选择自提门店');
-  // The H5 build's views do not expose their radio role to the locator: the row is found by its text.
-  await tapText(page, /^○ .*人民广场店$/);
-  await expectText(page, /^● .*人民广场店$/);
+  const stores = page.getByRole('radiogroup', { name: '自提门店' });
+  await stores.getByRole('radio', { name: STORE_NAME, checked: false }).click({ timeout: STEP_TIMEOUT_MS });
+  await stores.getByRole('radio', { name: STORE_NAME, checked: true }).waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
 const PICKUP_DEADLINE = new RegExp(`请于 \\d+月\\d+日 \\d{2}:\\d{2} 前到 ${STORE_NAME} 自提`);

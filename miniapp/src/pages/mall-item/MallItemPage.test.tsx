@@ -125,6 +125,7 @@ describe('MallItemPage', () => {
 
     expect(await screen.findByText('请选择自提门店')).toBeTruthy();
     expect(await screen.findByRole('radio', { name: '南京西路店' })).toBeTruthy();
+    expect(screen.getByRole('radiogroup', { name: '自提门店' })).toBeTruthy();
     expect(screen.getByText('08:00–21:00 · 南京西路 1 号')).toBeTruthy();
     expect(screen.queryByRole('radio', { name: '不自提的店' })).toBeNull();
     await act(async () => {
