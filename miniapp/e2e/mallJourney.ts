@@ -31,8 +31,14 @@ async function openMallItem(page: Page, appUrl: string, title: string): Promise<
 async function choosePickupStore(page: Page): Promise<void> {
   await expectText(page, '请选择自提门店');
   const stores = page.getByRole('radiogroup', { name: '自提门店' });
-  await stores.getByRole('radio', { name: STORE_NAME, checked: false }).click({ timeout: STEP_TIMEOUT_MS });
-  await stores.getByRole('radio', { name: STORE_NAME, checked: true }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  try {
+    await stores.getByRole('radio', { name: STORE_NAME, checked: false }).click({ timeout: STEP_TIMEOUT_MS });
+    await stores.getByRole('radio', { name: STORE_NAME, checked: true }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  } catch (error) {
+    // Say what the picker shows instead (still loading, an error, no pickup store, rows without their role).
+    const shown = await page.locator('.pickup-stores').first().evaluate((element) => element.outerHTML.slice(0, 2000)).catch(() => 'no .pickup-stores on the page');
+    throw new JourneyFailure(`the store radio "${STORE_NAME}" was not found: ${String(error)}\npicker: ${shown}`);
+  }
 }
 
 const PICKUP_DEADLINE = new RegExp(`请于 \\d+月\\d+日 \\d{2}:\\d{2} 前到 ${STORE_NAME} 自提`);

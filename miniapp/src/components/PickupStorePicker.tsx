@@ -49,7 +49,7 @@ function StoreChoice({ store, selected, onSelect }: StoreChoiceProps): JSX.Eleme
 
 /** Checkout of a pickup item: the stores that offer pickup, nearest first once the member shares where they are. */
 export function PickupStorePicker({ selectedId, onSelect }: PickupStorePickerProps): JSX.Element {
-  const stores = useStores();
+  const stores = useStores({ loadOnMount: true });
   return (
     <View className='pickup-stores'>
       <View className='pickup-stores__bar'>
