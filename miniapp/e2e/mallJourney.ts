@@ -27,6 +27,22 @@ async function openMallItem(page: Page, appUrl: string, title: string): Promise<
   await expectText(page, '兑换规则');
 }
 
+/** A pickup item is collected at a store the member chooses at checkout: a radio named by the store. */
+async function choosePickupStore(page: Page): Promise<void> {
+  await expectText(page, '请选择自提门店');
+  const stores = page.getByRole('radiogroup', { name: '自提门店' });
+  try {
+    await stores.getByRole('radio', { name: STORE_NAME, checked: false }).click({ timeout: STEP_TIMEOUT_MS });
+    await stores.getByRole('radio', { name: STORE_NAME, checked: true }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  } catch (error) {
+    // Say what the picker shows instead (still loading, an error, no pickup store, rows without their role).
+    const shown = await page.locator('.pickup-stores').first().evaluate((element) => element.outerHTML.slice(0, 2000)).catch(() => 'no .pickup-stores on the page');
+    throw new JourneyFailure(`the store radio "${STORE_NAME}" was not found: ${String(error)}\npicker: ${shown}`);
+  }
+}
+
+const PICKUP_DEADLINE = new RegExp(`请于 \\d+月\\d+日 \\d{2}:\\d{2} 前到 ${STORE_NAME} 自提`);
+
 async function expectBalance(page: Page, appUrl: string, points: number): Promise<void> {
   await openAsDemo(page, appUrl, 'mall/index');
   const balance = page.getByText('我的积分', { exact: true }).filter({ visible: true }).locator('xpath=following-sibling::*[1]');
@@ -106,6 +122,7 @@ export async function runMallJourney(context: E2eContext): Promise<string[]> {
   await step('pay-sheet-closed-order-unpaid', async () => {
     const restorePaySheet = await leavePaySheetUnpaid(page, context.sandboxUrl);
     try {
+      await choosePickupStore(page);
       await tapText(page, '立即兑换并支付');
       await expectText(page, '确认兑换');
       await tapText(page, '确定');
@@ -130,11 +147,16 @@ export async function runMallJourney(context: E2eContext): Promise<string[]> {
 
   await step('redeem-and-pay', async () => {
     await openMallItem(page, context.appUrl, PICKUP_ITEM);
+    await choosePickupStore(page);
     await tapText(page, '立即兑换并支付');
-    await expectText(page, /现金部分通过微信支付/);
+    await expectText(page, new RegExp(`到 ${STORE_NAME} 自提，现金部分通过微信支付`));
     await tapText(page, '确定');
     await expectText(page, '兑换成功');
     await expectText(page, '支付时间');
+    // The order names the store chosen, its address and hours, and until when it waits there.
+    await expectText(page, '自提门店');
+    await expectText(page, '营业时间');
+    await expectText(page, PICKUP_DEADLINE);
   });
 
   await step('pickup-qr', async () => {

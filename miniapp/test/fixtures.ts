@@ -138,6 +138,7 @@ export function buildOrder(overrides: Partial<Order> = {}): Order {
     cancelledAt: null,
     refundedAt: null,
     fulfilment: { type: 'pickup', usedAt: null, storeName: null },
+    pickup: null,
     pointsEarned: 0,
     gift: null,
     actions: { canPay: false, canCancel: false, canRefund: false, canShowQr: true },

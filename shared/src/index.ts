@@ -23,6 +23,7 @@ export * from './tiers/tiers.rules.js';
 export * from './mall/mall.rules.js';
 export * from './mall/mall.schema.js';
 export * from './orders/orders.rules.js';
+export * from './orders/pickup.rules.js';
 export * from './orders/orders.schema.js';
 export * from './coupons/coupons.rules.js';
 export * from './coupons/couponDeadline.js';

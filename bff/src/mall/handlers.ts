@@ -16,7 +16,7 @@ export const mallHandlers: Pick<RouteHandlers, MallRoutes> = {
   'mall.redeem': async (input, { deps, principal }) => {
     const { memberId } = requireMember(principal);
     const context = await orderContextFrom(deps);
-    const order = await placeOrder({ buyerMemberId: memberId, itemId: input.itemId, qty: input.qty, idempotencyKey: input.idempotencyKey, couponId: input.couponId }, context);
+    const order = await placeOrder({ buyerMemberId: memberId, itemId: input.itemId, qty: input.qty, idempotencyKey: input.idempotencyKey, couponId: input.couponId, storeId: input.storeId }, context);
     return { order: presentOrder(order, memberId, context.now), payment: presentPayment(order) };
   },
   'mall.checkoutCoupons': async (input, { deps, principal }) => {

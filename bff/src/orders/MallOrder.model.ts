@@ -31,6 +31,16 @@ export type StoredFulfilment =
   | { type: 'pickup'; usedAt: Date | null; storeId: Types.ObjectId | null; storeName: string | null; staffMemberId: Types.ObjectId | null }
   | { type: 'donation'; certificateNo: string };
 
+/** The store a pickup order is collected at, as it was when the member chose it, and the last moment to collect. */
+export interface StoredPickup {
+  storeId: Types.ObjectId;
+  storeName: string;
+  address: string;
+  phone: string | null;
+  openingHours: { opens: string; closes: string } | null;
+  deadline: Date;
+}
+
 /**
  * A problem ops must look at (e.g. a notification whose amount does not match); the order is not fulfilled by it.
  * Raised once per reason; ops marks it handled (ops.orders.flags.resolve), which is final for that reason.
@@ -89,6 +99,8 @@ export interface MallOrder {
   prepay: OrderPrepay | null;
   payment: OrderPayment | null;
   fulfilment: StoredFulfilment | null;
+  /** The store chosen at checkout for a pickup item; absent or null for other items, gifts and older orders. */
+  pickup?: StoredPickup | null;
   pointsEarned: number;
   cancelReason: CancelReason | null;
   refund: { outRefundNo: string; status: 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL'; reason: string | null; requestedAt: Date } | null;
@@ -135,6 +147,7 @@ const orderSchema = new Schema<MallOrder>(
     prepay: { type: Schema.Types.Mixed, default: null },
     payment: { type: Schema.Types.Mixed, default: null },
     fulfilment: { type: Schema.Types.Mixed, default: null },
+    pickup: { type: Schema.Types.Mixed, default: null },
     pointsEarned: { type: Number, default: 0 },
     cancelReason: { type: String, enum: [...CANCEL_REASONS, null], default: null },
     refund: { type: Schema.Types.Mixed, default: null },

@@ -1,4 +1,4 @@
-import { limitPeriodKey, ORDER_PAYMENT_WINDOW_MINUTES, tierAllows, toBusinessIso } from '@cakeday/shared';
+import { isPickupKind, limitPeriodKey, ORDER_PAYMENT_WINDOW_MINUTES, tierAllows, toBusinessIso } from '@cakeday/shared';
 import { randomBytes } from 'node:crypto';
 import { isValidObjectId, Types } from 'mongoose';
 import { isDuplicateKeyError } from '../db/duplicateKey';
@@ -6,7 +6,8 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../error
 import { MallItemModel, type MallItem } from '../mall/MallItem.model';
 import { MemberModel } from '../members/Member.model';
 import { advanceOrder } from './advanceOrder';
-import { MallOrderModel, type MallOrder } from './MallOrder.model';
+import { MallOrderModel, type MallOrder, type StoredPickup } from './MallOrder.model';
+import { pickupAtStore } from './pickupStore';
 import { crashPoint, type OrderContext } from './orderContext';
 import { orderCouponFor } from './quoteOrderCoupon';
 import { scheduleOnEntering } from './sweepSchedule';
@@ -23,6 +24,8 @@ export interface PlaceOrderInput {
   giftRef?: string;
   /** The buyer's coupon taken off the cash part (quoteOrderCoupon.ts); held by the order until it is paid. */
   couponId?: string;
+  /** The store chosen to collect a pickup item at (ignored for other kinds). */
+  storeId?: string;
 }
 
 function newOrderNo(now: Date): string {
@@ -45,7 +48,8 @@ async function resume(existing: MallOrder, input: PlaceOrderInput, context: Orde
     existing.itemId.equals(input.itemId) &&
     existing.qty === input.qty &&
     (existing.recipientMemberId?.toHexString() ?? null) === (input.recipientMemberId ?? null) &&
-    (existing.coupon?.couponId.toHexString() ?? null) === (input.couponId ?? null);
+    (existing.coupon?.couponId.toHexString() ?? null) === (input.couponId ?? null) &&
+    (!existing.pickup || input.storeId === undefined || existing.pickup.storeId.equals(input.storeId));
   if (!same) throw conflict('IDEMPOTENCY_KEY_REUSED');
   return outcome(await advanceOrder(existing, context));
 }
@@ -78,6 +82,8 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
   if (input.qty > item.limitPerMember) throw conflict('MALL_LIMIT_REACHED');
 
   const now = context.now;
+  const pickup: StoredPickup | null =
+    isPickupKind(item.kind) && input.storeId !== undefined ? await pickupAtStore(input.storeId, { now, holdDays: context.settings.settings.pickup.holdDays }) : null;
   const cashBeforeFen = item.cashFen * input.qty;
   const coupon = input.couponId === undefined ? null : await orderCouponFor(buyer, input.couponId, cashBeforeFen, context);
   // A coupon that takes the whole cash part leaves a points-only order: nothing is asked of WeChat Pay.
@@ -103,6 +109,7 @@ export async function placeOrder(input: PlaceOrderInput, context: OrderContext):
       prepay: null,
       payment: null,
       fulfilment: null,
+      pickup,
       pointsEarned: 0,
       cancelReason: null,
       refund: null,

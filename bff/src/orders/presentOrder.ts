@@ -1,5 +1,5 @@
-import { cancelReasonLabels, orderStatusDisplay, priceText, toBusinessIso, type Order, type OrderFulfilment } from '@cakeday/shared';
-import type { MallOrder, StoredFulfilment } from './MallOrder.model';
+import { cancelReasonLabels, orderStatusDisplay, pickupDeadlineText, priceText, toBusinessIso, type Order, type OrderFulfilment, type OrderPickup } from '@cakeday/shared';
+import type { MallOrder, StoredFulfilment, StoredPickup } from './MallOrder.model';
 
 const iso = (date: Date | null): string | null => (date ? toBusinessIso(date) : null);
 
@@ -8,6 +8,15 @@ function presentFulfilment(fulfilment: StoredFulfilment | null): OrderFulfilment
   if (fulfilment.type === 'coupon') return { type: 'coupon', couponId: fulfilment.couponId.toHexString(), couponTitle: fulfilment.couponTitle };
   if (fulfilment.type === 'donation') return fulfilment;
   return { type: 'pickup', usedAt: iso(fulfilment.usedAt), storeName: fulfilment.storeName };
+}
+
+function presentPickup(pickup: StoredPickup | null | undefined): OrderPickup | null {
+  if (!pickup) return null;
+  return {
+    store: { id: pickup.storeId.toHexString(), name: pickup.storeName, address: pickup.address, phone: pickup.phone, openingHours: pickup.openingHours },
+    deadline: toBusinessIso(pickup.deadline),
+    deadlineText: pickupDeadlineText(pickup.deadline, pickup.storeName),
+  };
 }
 
 /** The order as the given member sees it (buyer or gift recipient). */
@@ -37,6 +46,7 @@ export function presentOrder(order: MallOrder, viewerMemberId: string, now: Date
     cancelledAt: iso(order.cancelledAt),
     refundedAt: iso(order.refundedAt),
     fulfilment: presentFulfilment(order.fulfilment),
+    pickup: presentPickup(order.pickup),
     pointsEarned: isBuyer ? order.pointsEarned : 0,
     gift: order.recipientMemberId ? { received: !isBuyer, giftRef: order.giftRef } : null,
     actions: {

@@ -14,6 +14,7 @@ export interface NewStore {
   phone: string | null;
   openingHours: { opens: string; closes: string } | null;
   location: { latitude: number; longitude: number } | null;
+  offersPickup: boolean;
   reason?: string;
 }
 

@@ -16,6 +16,7 @@ function presentMemberStore(store: Store, near: GeoPoint | undefined, now: Date)
     location,
     distanceMeters: near && location ? distanceMeters(near, location) : null,
     openNow: hours ? isOpenAt(hours, now) : null,
+    offersPickup: store.offersPickup ?? true,
   };
 }
 

@@ -12,6 +12,7 @@ export const editableOfStore = (store: Store) => ({
   openingHours: store.openingHours ? { opens: store.openingHours.opens, closes: store.openingHours.closes } : null,
   location: store.location ? { latitude: store.location.latitude, longitude: store.location.longitude } : null,
   status: store.status ?? 'open',
+  offersPickup: store.offersPickup ?? true,
 });
 
 export function presentStoreForOps(store: Store, activeStaff: number): OpsStore {

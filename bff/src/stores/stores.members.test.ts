@@ -45,6 +45,7 @@ describe('stores.list (门店, public)', () => {
         location: jingan,
         distanceMeters: null,
         openNow: true,
+        offersPickup: true,
       },
     ]);
   });

@@ -15,6 +15,8 @@ export interface Store {
   location?: GeoPoint | null;
   /** Absent = open. */
   status?: (typeof STORE_STATUSES)[number];
+  /** Members may choose it for pickup orders; absent (seeded before) = yes. */
+  offersPickup?: boolean;
   updatedAt?: Date;
   /** Optimistic version (absent = 0). */
   version?: number;
@@ -32,6 +34,7 @@ const storeSchema = new Schema<Store>(
     openingHours: { type: new Schema<OpeningHours>({ opens: String, closes: String }, { _id: false }), default: null },
     location: { type: new Schema<GeoPoint>({ latitude: Number, longitude: Number }, { _id: false }), default: null },
     status: { type: String, enum: STORE_STATUSES, default: 'open' },
+    offersPickup: { type: Boolean, default: true },
     updatedAt: { type: Date },
     version: { type: Number, default: 0 },
     auditSeqs: { type: [Number], default: [] },

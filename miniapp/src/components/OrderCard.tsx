@@ -28,6 +28,7 @@ export function OrderCard({ order, onOpen }: OrderCardProps): JSX.Element {
           </Text>
           <Text className='order-card__qty'>× {order.qty}</Text>
           <Text className='order-card__price'>{order.priceText}</Text>
+          {order.pickup && order.actions.canShowQr ? <Text className='order-card__qty'>{order.pickup.deadlineText}</Text> : null}
         </View>
       </View>
     </View>

@@ -1,4 +1,4 @@
-type Role = 'button' | 'switch' | 'checkbox' | 'tab';
+type Role = 'button' | 'switch' | 'checkbox' | 'tab' | 'radio';
 
 interface ControlProps {
   role?: Role;
@@ -25,7 +25,9 @@ export function ariaControl(role: Role, disabled: boolean, action: () => void): 
   };
 }
 
-/** A container's role (a tablist around tabs) in both builds. */
-export function ariaRole(role: 'tablist'): { role?: 'tablist'; 'aria-role'?: 'tablist' } {
+type ContainerRole = 'tablist' | 'radiogroup';
+
+/** A container's role (a tablist around tabs, a radiogroup around radios) in both builds. */
+export function ariaRole<R extends ContainerRole>(role: R): { role?: R; 'aria-role'?: R } {
   return process.env.TARO_ENV === 'h5' ? { role } : { 'aria-role': role };
 }

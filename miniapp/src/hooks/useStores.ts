@@ -12,11 +12,14 @@ export interface StoresState extends RemoteData<{ stores: MemberStore[] }> {
   located: boolean | null;
 }
 
-/** 门店: the open stores (stores.list, public), nearest first once the member shares where they are. */
-export function useStores(): StoresState {
+/**
+ * 门店: the open stores (stores.list, public), nearest first once the member shares where they are. A component
+ * shown under data its page loaded first (the pickup store picker) passes `loadOnMount`: its page's didShow is over.
+ */
+export function useStores(options: { loadOnMount?: boolean } = {}): StoresState {
   const near = useRef<GeoPoint | null>(null);
   const [located, setLocated] = useState<boolean | null>(null);
-  const remote = useRemoteData(() => call('stores.list', near.current ? { near: near.current } : {}));
+  const remote = useRemoteData(() => call('stores.list', near.current ? { near: near.current } : {}), options);
   const sortByDistance = useAction(async () => {
     const position = await currentPosition();
     setLocated(position !== null);

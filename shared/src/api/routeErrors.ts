@@ -76,7 +76,7 @@ export const routeErrors = {
   'points.history': [],
   'mall.list': [],
   'mall.item': ['NOT_FOUND'],
-  'mall.redeem': [...PLACE_ORDER, ...COUPON_BLOCKERS],
+  'mall.redeem': ['PICKUP_STORE_UNAVAILABLE', ...PLACE_ORDER, ...COUPON_BLOCKERS],
   'mall.checkoutCoupons': ['NOT_FOUND'],
   'orders.list': [],
   'orders.get': ['NOT_FOUND'],

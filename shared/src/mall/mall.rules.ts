@@ -4,6 +4,11 @@ import { TIER_LEVELS, type TierLevel } from '../tiers/tiers.rules.js';
 export const MALL_ITEM_KINDS = ['physical', 'service', 'charity', 'coupon'] as const;
 export type MallItemKind = (typeof MALL_ITEM_KINDS)[number];
 
+/** Kinds collected in a store with a write-off code: the member names the store at checkout. */
+export function isPickupKind(kind: MallItemKind): boolean {
+  return kind === 'physical' || kind === 'service';
+}
+
 export const mallItemKindLabels: Record<MallItemKind, string> = {
   physical: '会员周边',
   service: '体验服务',

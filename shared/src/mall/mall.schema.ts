@@ -101,6 +101,11 @@ export const mallRedeemRequest = z
   .object({
     itemId: objectId,
     qty: z.number().int().min(1).max(MAX_REDEEM_QTY).default(1),
+    /**
+     * The store to collect a pickup item (实物 / 服务) at; ignored for other kinds. The mini-program always asks;
+     * without one (older versions) the order is collected at any store, as before.
+     */
+    storeId: objectId.optional(),
     /** A fresh random key per checkout attempt (8–64 of [A-Za-z0-9_-]); the same key never redeems twice. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
     /** A coupon of the member's that takes money off the cash part (mall.checkoutCoupons lists those it may use). */

@@ -65,7 +65,7 @@ const CATALOG: OpsSubjectType[] = ['MallItem', 'CouponTemplate', 'BirthdayPackag
  * The program-settings sections ops may change: the member-facing rules. `operations` (the points-adjustment limit
  * and the four-eyes threshold) governs ops' own powers, so only an admin changes it.
  */
-export const OPS_EDITABLE_SETTINGS_SECTIONS = ['points', 'tiers', 'birthday', 'help', 'referral', 'marketing', 'segments', 'attribution'] as const;
+export const OPS_EDITABLE_SETTINGS_SECTIONS = ['points', 'tiers', 'birthday', 'help', 'referral', 'marketing', 'segments', 'attribution', 'pickup'] as const;
 
 export function defineOpsAbility(operator: OperatorGrant): OpsAbility {
   const { can, cannot, build } = new AbilityBuilder<OpsAbility>(createMongoAbility);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { memberTextInput } from '../text/memberText.schema.js';
 import { MALL_ITEM_KINDS } from '../mall/mall.rules.js';
+import { openingHoursSchema } from '../stores/stores.schema.js';
 import { CANCEL_REASONS, ORDER_STATUSES } from './orders.rules.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -38,6 +39,21 @@ export const orderFulfilmentSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** Where and until when a pickup order is collected (the store the member chose at checkout). */
+export const orderPickupSchema = z.object({
+  store: z.object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string(),
+    phone: z.string().nullable(),
+    openingHours: openingHoursSchema.nullable(),
+  }),
+  /** The last moment to collect it (Asia/Shanghai business time). */
+  deadline: isoDateTime,
+  /** "请于 12月3日 21:00 前到 南京西路店 自提" */
+  deadlineText: z.string(),
+});
+
 export const orderSchema = z.object({
   id: z.string(),
   /** The order number shown to the member and sent to WeChat Pay as out_trade_no. */
@@ -72,6 +88,8 @@ export const orderSchema = z.object({
   cancelledAt: isoDateTime.nullable(),
   refundedAt: isoDateTime.nullable(),
   fulfilment: orderFulfilmentSchema.nullable(),
+  /** For a pickup chosen at a store; null for other items and for orders placed without one (gifts, older orders). */
+  pickup: orderPickupSchema.nullable(),
   /** Points the cash part earned (0 until fulfilled, and for points-only orders). */
   pointsEarned: z.number().int(),
   /** A gift bought for another member (birthday wishlist). */
@@ -143,6 +161,7 @@ export const ordersQrResponse = qrTokenSchema;
 
 export type Order = z.infer<typeof orderSchema>;
 export type OrderFulfilment = z.infer<typeof orderFulfilmentSchema>;
+export type OrderPickup = z.infer<typeof orderPickupSchema>;
 export type PaymentRequest = z.infer<typeof paymentRequestSchema>;
 export type QrToken = z.infer<typeof qrTokenSchema>;
 export type OrdersListRequest = z.infer<typeof ordersListRequest>;

@@ -46,6 +46,8 @@ export interface ProgramSettings {
   segments: SegmentSettings;
   /** Campaign results: purchases, claims and uses count for a campaign this many days after it reached the member. */
   attribution: { windowDays: number };
+  /** Pickup orders: the member collects within `holdDays` Shanghai days after the order, by the store's closing time. */
+  pickup: { holdDays: number };
   community: { postsPerDay: number; commentsPerDay: number; reportHideWeight: number; hotWindowDays: number };
   insights: InsightsSettings;
 }
@@ -173,6 +175,7 @@ export const DEFAULT_PROGRAM_SETTINGS: ProgramSettings = {
     },
   },
   attribution: { windowDays: 7 },
+  pickup: { holdDays: 3 },
   // Three reports of members with no record (10 each) hide an item.
   community: { postsPerDay: 10, commentsPerDay: 100, reportHideWeight: 30, hotWindowDays: 7 },
   // The birthday plan's targets; repurchase, redemption, ROI and the sentiment shares are ours until ops set theirs.

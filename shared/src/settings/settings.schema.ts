@@ -147,6 +147,12 @@ export const programSettingsSchema = z.object({
       windowDays: z.number().int().min(1).max(90),
     })
     .default(DEFAULT_PROGRAM_SETTINGS.attribution),
+  pickup: z
+    .object({
+      /** A pickup order is held this many Shanghai days after the day it was placed, until the store closes. */
+      holdDays: z.number().int().min(0).max(60),
+    })
+    .default(DEFAULT_PROGRAM_SETTINGS.pickup),
   community: z
     .object({
       /** Posts one member may publish a day (Asia/Shanghai). */

@@ -24,6 +24,8 @@ const editable = {
   location: geoPointSchema.nullable(),
   /** closed: no longer trading (kept for its write-off history). */
   status: z.enum(STORE_STATUSES),
+  /** Members may choose it for pickup orders (实物 / 服务 items). */
+  offersPickup: z.boolean(),
 };
 
 export const opsStoreSchema = z.object({
@@ -35,6 +37,7 @@ export const opsStoreSchema = z.object({
   openingHours: openingHoursSchema.nullable(),
   location: geoPointSchema.nullable(),
   status: z.enum(STORE_STATUSES),
+  offersPickup: z.boolean(),
   /** Active staff allowed to write off here. */
   activeStaff: z.number().int(),
   createdAt: opsDateTimeSchema,
@@ -56,6 +59,7 @@ export const opsStoresCreateRequest = z
     phone: editable.phone.default(null),
     openingHours: editable.openingHours.default(null),
     location: editable.location.default(null),
+    offersPickup: editable.offersPickup.default(true),
     reason: opsReasonSchema.optional(),
   })
   .strict();
@@ -120,6 +124,8 @@ export const memberStoreSchema = z.object({
   distanceMeters: z.number().int().nullable(),
   /** Whether it is open at the moment of the answer (Asia/Shanghai); null when its hours are unknown. */
   openNow: z.boolean().nullable(),
+  /** Members may choose it for pickup orders. */
+  offersPickup: z.boolean(),
 });
 export const storesListResponse = z.object({ stores: z.array(memberStoreSchema) });
 

@@ -60,6 +60,29 @@ describe('editing the program settings', () => {
     ]);
   });
 
+  it('shows and edits how many days a pickup order waits at its store (pickup.holdDays)', async () => {
+    bff.on('ops.me', () => ok(sessionOf(['admin'])));
+    answerCurrent(bff, versionOf(5));
+    bff.on('ops.settings.update', (input) => ok({ ...versionOf(6, input.settings as ProgramSettings), reason: input.reason }));
+    renderConsole('/settings', { signedIn: true });
+
+    const holdDays = (await screen.findByLabelText('自提保留天数')) as HTMLInputElement;
+    expect(holdDays.value).toBe(String(DEFAULT_PROGRAM_SETTINGS.pickup.holdDays));
+    fireEvent.change(holdDays, { target: { value: '5' } });
+    fireEvent.blur(holdDays);
+    fireEvent.click(button('检查并保存'));
+
+    const dialog = await findDialog('确认修改（基于版本 5）');
+    expect(within(dialog).getByText('到店自提 · 自提保留天数')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('修改原因'), { target: { value: '节日期间延长自提保留' } });
+    fireEvent.click(button('确认保存', dialog));
+
+    expect(await screen.findByText('已保存为版本 6')).toBeTruthy();
+    expect(bff.callsTo('ops.settings.update')).toEqual([
+      { basedOnVersion: 5, reason: '节日期间延长自提保留', settings: { ...DEFAULT_PROGRAM_SETTINGS, pickup: { ...DEFAULT_PROGRAM_SETTINGS.pickup, holdDays: 5 } } },
+    ]);
+  });
+
   it('says nothing changed instead of saving an identical version', async () => {
     bff.on('ops.me', () => ok(sessionOf(['admin'])));
     answerCurrent(bff, versionOf(0));

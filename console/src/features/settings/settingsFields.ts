@@ -133,6 +133,11 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     ],
   },
   {
+    key: 'pickup',
+    title: '到店自提',
+    fields: [{ path: 'pickup.holdDays', label: '自提保留天数', kind: 'integer', unit: '天', min: 0, max: 60, help: '下单当天起算，第这些天门店打烊前须到店自提（0 = 当天）' }],
+  },
+  {
     key: 'operations',
     title: '运营操作',
     fields: [

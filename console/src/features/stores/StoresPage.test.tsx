@@ -14,6 +14,7 @@ function store(overrides: Partial<OpsStore> = {}): OpsStore {
     openingHours: { opens: '08:00', closes: '22:00' },
     location: { latitude: 31.2304, longitude: 121.4737 },
     status: 'open',
+    offersPickup: true,
     activeStaff: 2,
     createdAt: '2026-01-01T08:00:00+08:00',
     updatedAt: '2026-01-01T08:00:00+08:00',

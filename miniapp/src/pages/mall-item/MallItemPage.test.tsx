@@ -2,12 +2,33 @@ import { act, render, screen } from '@testing-library/react';
 import { taroStandIn } from '../../../test/taroStandIn';
 import { buildCoupon, buildMallItemView, buildOrder, payment } from '../../../test/fixtures';
 import { answerRoutes, callsTo, ok, refusal } from '../../../test/routes';
+import { type MemberStore } from '@cakeday/shared';
 import { setSessionProvider } from '../../api/client';
 import { MallItemPage } from './index';
 
 const itemId = 'a00000000000000000000001';
+const store: MemberStore = {
+  id: 'c00000000000000000000009',
+  name: '南京西路店',
+  address: '南京西路 1 号',
+  phone: '021-12345678',
+  openingHours: { opens: '08:00', closes: '21:00' },
+  location: null,
+  distanceMeters: null,
+  openNow: true,
+  offersPickup: true,
+};
+/** The stores a pickup item (the fixture's 体验服务) can be collected at. */
+const stores = { 'stores.list': ok({ stores: [store, { ...store, id: 'c00000000000000000000010', name: '不自提的店', offersPickup: false }] }) };
 
+/** Chooses the pickup store (once), then redeems and confirms. */
 async function redeem(): Promise<void> {
+  const choice = await screen.findByRole('radio', { name: '南京西路店' });
+  if (choice.getAttribute('aria-checked') !== 'true') {
+    await act(async () => {
+      choice.click();
+    });
+  }
   await act(async () => {
     screen.getByText(/^立即兑换/).click();
   });
@@ -24,7 +45,7 @@ describe('MallItemPage', () => {
   });
 
   it('shows the rules and the points left after redeeming, then redeems points-only and opens the order', async () => {
-    answerRoutes({ 'mall.item': ok(buildMallItemView()), 'mall.redeem': ok({ order: buildOrder(), payment: null }) });
+    answerRoutes({ ...stores, 'mall.item': ok(buildMallItemView()), 'mall.redeem': ok({ order: buildOrder(), payment: null }) });
 
     render(<MallItemPage />);
 
@@ -34,7 +55,7 @@ describe('MallItemPage', () => {
     await redeem();
 
     const [sent] = callsTo('mall.redeem');
-    expect(sent?.data).toMatchObject({ itemId, qty: 1 });
+    expect(sent?.data).toMatchObject({ itemId, qty: 1, storeId: store.id });
     expect((sent?.data as { idempotencyKey: string }).idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(taroStandIn.toasts).toContain('兑换成功');
     expect(taroStandIn.navigations).toEqual(['/pages/orders/detail/index?id=b00000000000000000000001']);
@@ -43,6 +64,7 @@ describe('MallItemPage', () => {
   it('pays the cash part through the sandbox on H5, confirms the payment and opens the paid order', async () => {
     const awaiting = buildOrder({ status: 'awaiting_payment', statusLabel: '待支付', cashTotalFen: 990 });
     answerRoutes({
+      ...stores,
       'mall.item': ok(buildMallItemView({ cashFen: 990, priceText: '500 积分 + ¥9.90' })),
       'mall.redeem': ok({ order: awaiting, payment }),
       'sandbox:/pay/orders/wx123/pay': ok({ ok: true }),
@@ -62,6 +84,7 @@ describe('MallItemPage', () => {
     const usable = buildCoupon({ id: 'c00000000000000000000001', title: '满50减10券' });
     const refused = buildCoupon({ id: 'c00000000000000000000002', title: '门店专享券', valueText: '¥20' });
     answerRoutes({
+      ...stores,
       'mall.item': ok(buildMallItemView({ cashFen: 6000, priceText: '500 积分 + ¥60' })),
       'mall.checkoutCoupons': ok({
         cashTotalFen: 6000,
@@ -95,6 +118,35 @@ describe('MallItemPage', () => {
     expect(callsTo('mall.redeem')[0]?.data).toMatchObject({ itemId, qty: 1, couponId: usable.id });
   });
 
+  it('a pickup item asks for the store first: only stores offering pickup, then the order is placed there', async () => {
+    answerRoutes({ ...stores, 'mall.item': ok(buildMallItemView()), 'mall.redeem': ok({ order: buildOrder(), payment: null }) });
+
+    render(<MallItemPage />);
+
+    expect(await screen.findByText('请选择自提门店')).toBeTruthy();
+    expect(await screen.findByRole('radio', { name: '南京西路店' })).toBeTruthy();
+    expect(screen.getByRole('radiogroup', { name: '自提门店' })).toBeTruthy();
+    expect(screen.getByText('08:00–21:00 · 南京西路 1 号')).toBeTruthy();
+    expect(screen.queryByRole('radio', { name: '不自提的店' })).toBeNull();
+    await act(async () => {
+      screen.getByText('请选择自提门店').click();
+    });
+    expect(callsTo('mall.redeem')).toHaveLength(0);
+
+    await act(async () => {
+      screen.getByRole('radio', { name: '南京西路店' }).click();
+    });
+    expect(screen.getByRole('radio', { name: '南京西路店' }).getAttribute('aria-checked')).toBe('true');
+    await act(async () => {
+      screen.getByText(/^立即兑换/).click();
+    });
+    expect(screen.getByText(/到 南京西路店 自提/)).toBeTruthy();
+    await act(async () => {
+      screen.getByText('确定').click();
+    });
+    expect(callsTo('mall.redeem')[0]?.data).toMatchObject({ itemId, storeId: store.id });
+  });
+
   it('says how many points are missing and how to earn them, never a negative balance', async () => {
     answerRoutes({ 'mall.item': ok(buildMallItemView({}, { viewer: { balance: 300, tierLevel: 'basic' } })) });
 
@@ -125,6 +177,7 @@ describe('MallItemPage', () => {
 
   it('retries a lost answer with the same key, but a refusal in Chinese starts a new attempt', async () => {
     answerRoutes({
+      ...stores,
       'mall.item': ok(buildMallItemView()),
       'mall.redeem': [
         () => {

@@ -1,4 +1,4 @@
-import { MAX_REDEEM_QTY, priceText, tierNames, type TierLevel } from '@cakeday/shared';
+import { isPickupKind, MAX_REDEEM_QTY, priceText, tierNames, type TierLevel } from '@cakeday/shared';
 import { type MallItemView } from '../../hooks/useMall';
 
 export interface CheckoutPreview {
@@ -20,9 +20,9 @@ export interface CheckoutPreview {
 
 /**
  * What the checkout bar shows for `qty` units (less the chosen coupon's discount off the cash part, never below 0),
- * and whether the member may go ahead.
+ * and whether the member may go ahead (with the pickup store chosen, when the page asks for one).
  */
-export function checkoutPreview(view: MallItemView, qty: number, couponDiscountFen = 0): CheckoutPreview {
+export function checkoutPreview(view: MallItemView, qty: number, couponDiscountFen = 0, choice: { pickupStoreId?: string | null } = {}): CheckoutPreview {
   const { item, viewer, remainingForMe } = view;
   const pointsTotal = item.pointsPrice * qty;
   const cashTotalFen = Math.max(0, item.cashFen * qty - couponDiscountFen);
@@ -35,5 +35,6 @@ export function checkoutPreview(view: MallItemView, qty: number, couponDiscountF
   else if (!item.tierAllowed) blocker = unlockTier ? `${unlockTier.name}及以上可兑换` : `${item.tierBadge ?? '等级不足'}，暂不可兑换`;
   else if (remainingForMe === 0) blocker = '已达兑换上限';
   else if (pointsShort !== null) blocker = `还差 ${pointsShort} 积分`;
+  else if (choice.pickupStoreId === null && isPickupKind(item.kind)) blocker = '请选择自提门店';
   return { pointsTotal, cashTotalFen, totalText: priceText(pointsTotal, cashTotalFen), balanceAfter: pointsShort === null ? left : null, pointsShort, unlockTier, maxQty, blocker };
 }

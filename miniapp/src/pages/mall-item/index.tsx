@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { formatFen } from '@cakeday/shared';
+import { formatFen, isPickupKind, type MemberStore } from '@cakeday/shared';
 import Taro, { getCurrentInstance } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Dialog } from '@nutui/nutui-react-taro';
 import { CardSkeleton } from '../../components/CardSkeleton';
 import { ItemCover } from '../../components/ItemCover';
+import { PickupStorePicker } from '../../components/PickupStorePicker';
 import { RemoteView } from '../../components/RemoteView';
 import { QuantityStepper } from '../../components/QuantityStepper';
 import { useCheckout } from '../../hooks/useCheckout';
@@ -48,12 +49,14 @@ function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
   const { item } = view;
   const [qty, setQty] = useState(1);
   const [confirming, setConfirming] = useState(false);
+  const [store, setStore] = useState<MemberStore | null>(null);
   const checkout = useCheckout(item.id);
   const addWish = useAddItemWish();
   const coupons = useCheckoutCoupons(item.id, qty, view.viewer !== null && item.cashFen > 0);
   const [couponId, setCouponId] = useState<string | null>(null);
   const chosen = coupons.find((option) => option.coupon.id === couponId && option.blocker === null) ?? null;
-  const preview = checkoutPreview(view, qty, chosen?.discountFen ?? 0);
+  const pickup = isPickupKind(item.kind);
+  const preview = checkoutPreview(view, qty, chosen?.discountFen ?? 0, pickup ? { pickupStoreId: store?.id ?? null } : {});
 
   return (
     <View className='mall-item'>
@@ -103,6 +106,12 @@ function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
         ))}
       </View>
 
+      {pickup ? (
+        <View className='mall-item__card'>
+          <PickupStorePicker selectedId={store?.id ?? null} onSelect={setStore} />
+        </View>
+      ) : null}
+
       <View className='mall-item__bar'>
         <View className='mall-item__bar-row'>
           <Text>数量</Text>
@@ -127,12 +136,12 @@ function ItemDetail({ view }: { view: MallItemView }): JSX.Element {
       <Dialog
         visible={confirming}
         title='确认兑换'
-        content={`${item.title} × ${qty}，共 ${preview.totalText}${chosen ? `（${chosen.coupon.title}已减 ${formatFen(chosen.discountFen)}）` : ''}${preview.cashTotalFen > 0 ? '，现金部分通过微信支付' : ''}`}
+        content={`${item.title} × ${qty}，共 ${preview.totalText}${chosen ? `（${chosen.coupon.title}已减 ${formatFen(chosen.discountFen)}）` : ''}${store && pickup ? `，到 ${store.name} 自提` : ''}${preview.cashTotalFen > 0 ? '，现金部分通过微信支付' : ''}`}
         confirmText='确定'
         cancelText='再想想'
         onConfirm={() => {
           setConfirming(false);
-          void checkout.run(qty, chosen?.coupon.id ?? null);
+          void checkout.run(qty, { couponId: chosen?.coupon.id ?? null, storeId: pickup ? (store?.id ?? null) : null });
         }}
         onCancel={() => setConfirming(false)}
       />

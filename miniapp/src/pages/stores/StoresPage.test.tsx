@@ -14,6 +14,7 @@ const peoplesSquare: MemberStore = {
   location: { latitude: 31.2304, longitude: 121.4737 },
   distanceMeters: null,
   openNow: true,
+  offersPickup: true,
 };
 const noFacts: MemberStore = { ...peoplesSquare, id: 's2', name: '新开店', address: '', phone: null, openingHours: null, location: null, openNow: null };
 

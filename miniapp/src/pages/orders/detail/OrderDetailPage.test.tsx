@@ -22,6 +22,30 @@ describe('OrderDetailPage', () => {
 
   afterEach(() => jest.useRealTimers());
 
+  it('names the pickup store, its address, hours and phone, and the deadline in words beside the code', async () => {
+    const pickup = {
+      store: { id: 'c00000000000000000000009', name: '南京西路店', address: '南京西路 1 号', phone: '021-12345678', openingHours: { opens: '08:00', closes: '21:00' } },
+      deadline: '2026-12-03T21:00:00+08:00',
+      deadlineText: '请于 12月3日 21:00 前到 南京西路店 自提',
+    };
+    answerRoutes({ 'orders.get': ok({ order: buildOrder({ pickup }) }), 'orders.qr': qrToken });
+
+    render(<OrderDetailPage />);
+
+    expect(await screen.findByLabelText('核销二维码')).toBeTruthy();
+    expect(screen.getByText('南京西路店')).toBeTruthy();
+    expect(screen.getByText('南京西路 1 号')).toBeTruthy();
+    expect(screen.getByText('08:00–21:00')).toBeTruthy();
+    expect(screen.getAllByText('请于 12月3日 21:00 前到 南京西路店 自提')).toHaveLength(2); // under the code and in the facts
+    expect(screen.queryByText(/任一门店营业时间内出示核销码/)).toBeNull();
+    const opened = jest.spyOn(window, 'open').mockImplementation(() => null);
+    await act(async () => {
+      screen.getByLabelText('拨打 南京西路店 电话 021-12345678').click();
+    });
+    expect(opened).toHaveBeenCalledWith('tel:02112345678', '_self');
+    opened.mockRestore();
+  });
+
   it('shows the pickup QR and replaces its token every minute, so a screenshot stops working', async () => {
     jest.useFakeTimers();
     answerRoutes({ 'orders.get': ok({ order: buildOrder() }), 'orders.qr': qrToken });

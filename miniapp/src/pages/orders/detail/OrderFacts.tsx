@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { formatFen, type Order } from '@cakeday/shared';
+import { formatFen, type Order, type OrderPickup } from '@cakeday/shared';
 import { formatBusinessDateTime } from '../../../format/dates';
+import { callStore } from '../../../platform/storeActions';
 
 function Fact({ label, value }: { label: string; value: string }): JSX.Element {
   return (
@@ -9,6 +10,27 @@ function Fact({ label, value }: { label: string; value: string }): JSX.Element {
       <Text className='order-detail__fact-label'>{label}</Text>
       <Text className='order-detail__fact-value'>{value}</Text>
     </View>
+  );
+}
+
+/** The store the member chose: where, when it is open, how to call it, and until when the order waits there. */
+function PickupFacts({ pickup }: { pickup: OrderPickup }): JSX.Element {
+  const { store } = pickup;
+  return (
+    <>
+      <Fact label='自提门店' value={store.name} />
+      <Fact label='门店地址' value={store.address || '地址待补充'} />
+      <Fact label='营业时间' value={store.openingHours ? `${store.openingHours.opens}–${store.openingHours.closes}` : '请致电门店咨询'} />
+      {store.phone ? (
+        <View className='order-detail__fact'>
+          <Text className='order-detail__fact-label'>门店电话</Text>
+          <Text className='order-detail__fact-link' onClick={() => void callStore(store.phone ?? '')} aria-label={`拨打 ${store.name} 电话 ${store.phone}`}>
+            {store.phone}
+          </Text>
+        </View>
+      ) : null}
+      <Fact label='自提期限' value={pickup.deadlineText} />
+    </>
   );
 }
 
@@ -30,7 +52,8 @@ export function OrderFacts({ order }: { order: Order }): JSX.Element {
       {fulfilment?.type === 'pickup' && fulfilment.usedAt ? (
         <Fact label='已核销' value={`${formatBusinessDateTime(fulfilment.usedAt)}${fulfilment.storeName ? ` · ${fulfilment.storeName}` : ''}`} />
       ) : null}
-      {fulfilment?.type === 'pickup' && !fulfilment.usedAt && order.actions.canShowQr ? (
+      {order.pickup && !(fulfilment?.type === 'pickup' && fulfilment.usedAt) ? <PickupFacts pickup={order.pickup} /> : null}
+      {fulfilment?.type === 'pickup' && !fulfilment.usedAt && order.actions.canShowQr && !order.pickup ? (
         <View className='order-detail__fact'>
           <Text className='order-detail__fact-label'>自提门店</Text>
           <Text className='order-detail__fact-link' onClick={() => void Taro.navigateTo({ url: '/pages/stores/index' })}>

@@ -36,6 +36,7 @@ function OrderView({ order, state }: { order: Order; state: OrderState }): JSX.E
       {order.actions.canShowQr ? (
         <View className='order-detail__card'>
           <QrPanel token={qr.token} error={qr.error} hint='到店出示此码，店员扫码核销' onRetry={() => void qr.refresh()} />
+          {order.pickup ? <Text className='order-detail__fact-label'>{order.pickup.deadlineText}</Text> : null}
         </View>
       ) : null}
 
