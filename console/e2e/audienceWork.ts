@@ -63,6 +63,8 @@ async function pick(operator: ConsoleOperator, scope: ReturnType<ConsoleOperator
   await scope.getByLabel(label).click();
   await operator.page.getByTitle(option, { exact: true }).filter({ visible: true }).first().click();
   if (multiple) await operator.page.keyboard.press('Escape');
+  // The choice is on the form before the journey goes on (a dry run once counted every member: the pick had not taken).
+  await scope.locator('.ant-select-selection-item', { hasText: option }).first().waitFor();
 }
 
 /** 运营 builds the segment 沉睡会员 · 金卡 (sized), then a campaign whose audience it is; the dry run counts its members. */

@@ -18,8 +18,13 @@ export async function findMemberByPhone(operator: ConsoleOperator): Promise<stri
   const { page } = operator;
   await operator.openMenu('会员');
   const search = page.locator('.ant-pro-table-search');
+  // 查询 is a loading button while the first page loads, and ignores a click then (a loaded machine showed it): the
+  // search starts once the first page is on screen, and the step waits for the answer to the filtered search.
+  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
   await search.getByLabel('手机号').fill(DEMO_PHONE);
+  const filtered = page.waitForResponse((response) => response.url().includes('/api/ops.members.search') && (response.request().postData() ?? '').includes(DEMO_PHONE));
   await search.getByRole('button', { name: /查\s*询/ }).click();
+  await filtered;
   const row = page.getByRole('row').filter({ hasText: DEMO_PHONE_MASKED });
   await row.getByText('查看', { exact: true }).click();
   await expectText(page, '返回会员列表');
