@@ -1,5 +1,5 @@
 import type { OpsStore } from '@cakeday/shared';
-import { App, Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
+import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Switch } from 'antd';
 import { useOpsMutation } from '../../api/useOps';
 import { optionalReason, ReasonField } from '../../components/ReasonField';
 import { WriteError } from '../../components/WriteError';
@@ -14,7 +14,7 @@ const pairedWith = (other: 'latitude' | 'longitude') => ({ getFieldValue }: { ge
   },
 });
 
-/** Creates a store or edits one on the loaded version (name, address, phone, opening hours, map location, closed). Mounted while open. */
+/** Creates a store or edits one on the loaded version (name, address, phone, opening hours, map location, pickup, closed). Mounted while open. */
 export function StoreModal({ store, onClose, onSaved }: { store: OpsStore | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<StoreFormValues>();
   const { message } = App.useApp();
@@ -38,7 +38,7 @@ export function StoreModal({ store, onClose, onSaved }: { store: OpsStore | null
       confirmLoading={create.isPending || update.isPending}
       maskClosable={false}
     >
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={store ? storeFormValues(store) : {}} onFinish={submit}>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={store ? storeFormValues(store) : { offersPickup: true }} onFinish={submit}>
         <WriteError error={store ? update.error : create.error} onReload={onSaved} />
         {store ? null : (
           <Form.Item label="门店编码" name="code" extra="如 SH-002，创建后不能修改" rules={[{ required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, message: '2–32 位字母、数字或 -' }]}>
@@ -103,6 +103,9 @@ export function StoreModal({ store, onClose, onSaved }: { store: OpsStore | null
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item label="到店自提" name="offersPickup" valuePropName="checked" extra="开启后，会员下单实物或服务商品时可选择本店自提">
+          <Switch />
+        </Form.Item>
         {store ? (
           <Form.Item label="状态" name="status">
             <Radio.Group options={[{ label: '营业中', value: 'open' }, { label: '已停业', value: 'closed' }]} />

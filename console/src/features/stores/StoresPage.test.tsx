@@ -58,13 +58,13 @@ describe('a store’s map location in the console', () => {
     fireEvent.click(button(/^创\s*建$/, dialog));
     await waitFor(() =>
       expect(bff.callsTo('ops.stores.create')).toEqual([
-        { code: 'SH-002', name: '静安店', address: '', phone: null, openingHours: null, location: { latitude: 31.2235, longitude: 121.4453 } },
+        { code: 'SH-002', name: '静安店', address: '', phone: null, openingHours: null, location: { latitude: 31.2235, longitude: 121.4453 }, offersPickup: true },
       ]),
     );
     await waitForNoDialog();
   });
 
-  it('edits a store’s location from what was loaded, and clearing both removes it', async () => {
+  it('edits a store’s location and pickup from what was loaded: clearing both coordinates removes it, the switch stops pickup', async () => {
     bff.on('ops.stores.update', (input) => ok(store({ ...input, version: 5 })));
     renderConsole('/stores', { signedIn: true });
     // The toolbar first, then the loaded rows (each wait bounded on its own: a busy machine renders ProTable slowly).
@@ -78,8 +78,11 @@ describe('a store’s map location in the console', () => {
 
     type(dialog, '纬度（GCJ-02）', '');
     type(dialog, '经度（GCJ-02）', '');
+    const pickup = within(dialog).getByRole('switch', { name: '到店自提' });
+    expect(pickup.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(pickup);
     fireEvent.click(button(/^保\s*存$/, dialog));
     await waitFor(() => expect(bff.callsTo('ops.stores.update')).toHaveLength(1));
-    expect(bff.callsTo('ops.stores.update')[0]).toMatchObject({ id: store().id, version: 4, location: null });
+    expect(bff.callsTo('ops.stores.update')[0]).toMatchObject({ id: store().id, version: 4, location: null, offersPickup: false });
   });
 });

@@ -13,6 +13,8 @@ export interface StoreFormValues {
   latitude?: number | null;
   longitude?: number | null;
   status?: OpsStore['status'];
+  /** Members may choose the store for pickup orders. */
+  offersPickup?: boolean;
   reason?: string;
 }
 
@@ -26,6 +28,7 @@ export function storeFormValues(store: OpsStore): StoreFormValues {
     latitude: store.location?.latitude ?? null,
     longitude: store.location?.longitude ?? null,
     status: store.status,
+    offersPickup: store.offersPickup,
   };
 }
 
@@ -43,8 +46,8 @@ export function locationOf(values: StoreFormValues): GeoPoint | null {
   return isNumber(values.latitude) && isNumber(values.longitude) ? { latitude: values.latitude, longitude: values.longitude } : null;
 }
 
-export function storeFields(values: StoreFormValues): { name: string; address: string; phone: string | null; openingHours: OpeningHours | null; location: GeoPoint | null } {
-  return { name: values.name.trim(), address: values.address?.trim() ?? '', phone: values.phone?.trim() || null, openingHours: openingHoursOf(values), location: locationOf(values) };
+export function storeFields(values: StoreFormValues): { name: string; address: string; phone: string | null; openingHours: OpeningHours | null; location: GeoPoint | null; offersPickup: boolean } {
+  return { name: values.name.trim(), address: values.address?.trim() ?? '', phone: values.phone?.trim() || null, openingHours: openingHoursOf(values), location: locationOf(values), offersPickup: values.offersPickup ?? true };
 }
 
 export function openingHoursText(hours: OpeningHours | null): string {
