@@ -140,3 +140,31 @@ export function communityTopic(overrides: Partial<OpsResponse<'ops.community.top
 export function moderationWord(overrides: Partial<OpsResponse<'ops.community.words.save'>> = {}): OpsResponse<'ops.community.words.save'> {
   return { id: '66d000000000000000000001', word: '代购', action: 'review', replacement: null, version: 1, updatedAt: '2026-06-15T12:00:00+08:00', ...overrides };
 }
+
+export type OpsCampaignRow = OpsResponse<'ops.campaigns.list'>['items'][number];
+
+/** A campaign as ops.campaigns.list gives it: a draft one-off push of 会员日 by 运营甲. */
+export function opsCampaign(overrides: Partial<OpsCampaignRow> = {}): OpsCampaignRow {
+  return {
+    id: 'c00000000000000000000001',
+    name: '会员日',
+    trigger: { kind: 'push', sendAt: '2026-12-12T10:00:00.000+08:00' },
+    audience: { tiers: [], birthdayMonths: [], segment: null },
+    message: { template: 'birthdayReminder', fields: {}, page: 'pages/birthday/index', inboxTitle: '会员日礼遇' },
+    holdoutPermille: 0,
+    endsAt: '2026-12-31T23:59:00.000+08:00',
+    variants: [],
+    allocation: 'split',
+    state: 'draft',
+    actions: [],
+    version: 0,
+    audienceSize: null,
+    needsApproval: false,
+    createdBy: { id: 'op1', displayName: '运营甲' },
+    submittedBy: null,
+    approvedBy: null,
+    createdAt: '2026-11-23T10:00:00.000+08:00',
+    updatedAt: '2026-11-23T10:00:00.000+08:00',
+    ...overrides,
+  };
+}

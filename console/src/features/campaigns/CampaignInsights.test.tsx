@@ -2,29 +2,9 @@ import { screen } from '@testing-library/react';
 import { installFakeBff, ok, sessionOf, type FakeBff } from '../../../test/fakeBff';
 import { findDialog } from '../../../test/queries';
 import { renderConsole } from '../../../test/renderConsole';
+import { opsCampaign } from '../../../test/fixtures';
 
-const operator = { id: 'op1', displayName: '运营甲' };
-const campaign = {
-  id: 'c00000000000000000000001',
-  name: '会员日',
-  trigger: { kind: 'push', sendAt: '2026-12-12T10:00:00.000+08:00' },
-  audience: { tiers: [], birthdayMonths: [], segment: null },
-  message: { template: 'birthdayReminder', fields: {}, page: 'pages/birthday/index', inboxTitle: '会员日礼遇' },
-  holdoutPermille: 0,
-  endsAt: '2026-12-31T23:59:00.000+08:00',
-  variants: [],
-  allocation: 'split',
-  state: 'draft',
-  actions: [],
-  version: 0,
-  audienceSize: null,
-  needsApproval: false,
-  createdBy: operator,
-  submittedBy: null,
-  approvedBy: null,
-  createdAt: '2026-11-23T10:00:00.000+08:00',
-  updatedAt: '2026-11-23T10:00:00.000+08:00',
-};
+const campaign = opsCampaign();
 
 describe('营销活动: 试运行 by channel', () => {
   let bff: FakeBff;

@@ -3,30 +3,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { installFakeBff, ok, sessionOf, type FakeBff } from '../../../test/fakeBff';
 import { findDialog } from '../../../test/queries';
 import { renderConsole } from '../../../test/renderConsole';
+import { opsCampaign } from '../../../test/fixtures';
 import { liftChartOption, liftRowsOf } from './liftChartOption';
 
-const operator = { id: 'op1', displayName: '运营甲' };
-const campaign = {
-  id: 'c00000000000000000000001',
-  name: '会员日',
-  trigger: { kind: 'push', sendAt: '2026-12-12T10:00:00.000+08:00' },
-  audience: { tiers: [], birthdayMonths: [], segment: null },
-  message: { template: 'birthdayReminder', fields: {}, page: 'pages/birthday/index', inboxTitle: '会员日礼遇' },
-  holdoutPermille: 100,
-  endsAt: '2026-12-31T23:59:00.000+08:00',
-  variants: [],
-  allocation: 'split',
-  state: 'completed',
-  actions: [],
-  version: 0,
-  audienceSize: 1000,
-  needsApproval: false,
-  createdBy: operator,
-  submittedBy: null,
-  approvedBy: null,
-  createdAt: '2026-11-23T10:00:00.000+08:00',
-  updatedAt: '2026-11-23T10:00:00.000+08:00',
-};
+const campaign = opsCampaign({ holdoutPermille: 100, state: 'completed', audienceSize: 1000 });
 const variant = { delivered: 0, opened: 0, claimed: 0, used: 0, gmvFen: 0, banditSharePermille: null };
 const results: OpsCampaignsResultsResponse = {
   attributionDays: 7,

@@ -2,29 +2,20 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { installFakeBff, ok, sessionOf, type FakeBff } from '../../../test/fakeBff';
 import { button, findDialog } from '../../../test/queries';
 import { renderConsole } from '../../../test/renderConsole';
+import { opsCampaign } from '../../../test/fixtures';
 
-const operator = { id: 'op1', displayName: '系统预置' };
-const care = {
+const care = opsCampaign({
   id: 'c00000000000000000000002',
   name: '90天未消费关怀礼',
   trigger: { kind: 'inactive', days: 90 },
-  audience: { tiers: [], birthdayMonths: [], segment: null },
   message: { template: 'benefitExpiring', fields: {}, page: 'pages/coupons/index', inboxTitle: '给你的关怀礼' },
   holdoutPermille: 50,
   endsAt: '2036-01-01T08:00:00.000+08:00',
   variants: [{ key: 'main', name: '默认版本', weight: 1, message: null, sendDelayDays: 0, benefit: { couponTemplate: 'care-10-off' } }],
-  allocation: 'split',
-  state: 'draft',
   actions: ['submit'],
   version: 3,
-  audienceSize: null,
-  needsApproval: false,
-  createdBy: operator,
-  submittedBy: null,
-  approvedBy: null,
-  createdAt: '2026-11-23T10:00:00.000+08:00',
-  updatedAt: '2026-11-23T10:00:00.000+08:00',
-};
+  createdBy: { id: 'op1', displayName: '系统预置' },
+});
 
 const couponInput = (): HTMLInputElement => {
   const found = document.getElementById('couponTemplate');
