@@ -74,8 +74,14 @@ export async function runConsoleJourney(e2e: ConsoleE2e): Promise<string[]> {
     const dialog = admin.page.getByRole('dialog').filter({ hasText: `编辑运营人员：${newcomer.loginName}` });
     // A click, then its outcome awaited: locator.check() reads the state right after the click, before a loaded
     // machine has re-rendered antd's controlled checkbox ("did not change its state" though it did).
-    await dialog.getByRole('checkbox', { name: '管理员' }).click();
-    await dialog.getByRole('checkbox', { name: '管理员', checked: true }).waitFor({ state: 'attached' });
+    // A click was once lost altogether (CI: never checked in 20 s); it is made again while the box stays unchecked.
+    const checked = dialog.getByRole('checkbox', { name: '管理员', checked: true });
+    for (let attempt = 1; ; attempt += 1) {
+      await dialog.getByRole('checkbox', { name: '管理员' }).click();
+      const took = await checked.waitFor({ state: 'attached', timeout: 5000 }).then(() => true, () => false);
+      if (took) break;
+      if (attempt === 3) throw new JourneyFailure('管理员 stays unchecked after three clicks');
+    }
     await dialog.getByLabel('修改原因').fill('负责运营操作设置');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     return dialog;
