@@ -96,18 +96,14 @@ export async function claimBenefit(memberId: string, packageCode: string, contex
   const { celebrationYear } = selected.window;
 
   const claim = await openClaim(memberId, pkg, celebrationYear, now);
+  // Each keyed by member, package and year (the claim document's id does not matter to the key).
+  const recordClaimEvent = (type: 'benefit.claimStarted' | 'benefit.claimed', props: Record<string, unknown>) =>
+    recordEvent(
+      { type, key: eventKey(type, memberId, pkg.code, String(celebrationYear)), at: claim.claimedAt, memberId, subject: { type: 'birthday_claim', id: claim._id.toHexString() }, props: { packageCode: pkg.code, celebrationYear, ...props } },
+      now,
+    );
   // Once per member, package and year (a taken-over claim records nothing new): the completion KPI's denominator.
-  await recordEvent(
-    {
-      type: 'benefit.claimStarted',
-      key: eventKey('benefit.claimStarted', memberId, pkg.code, String(celebrationYear)),
-      at: claim.claimedAt,
-      memberId,
-      subject: { type: 'birthday_claim', id: claim._id.toHexString() },
-      props: { packageCode: pkg.code, celebrationYear },
-    },
-    now,
-  );
+  await recordClaimEvent('benefit.claimStarted', {});
   let coupons: Coupon[];
   try {
     coupons = await issuePackageCoupons(memberId, pkg, selected.window, now);
@@ -118,17 +114,7 @@ export async function claimBenefit(memberId: string, packageCode: string, contex
   }
   // Before the claim is marked issued: a claim interrupted here stays `issuing`, and the tap that takes it over
   // records the event (the key names member, package and year, so the claim document's id does not matter).
-  await recordEvent(
-    {
-      type: 'benefit.claimed',
-      key: eventKey('benefit.claimed', memberId, pkg.code, String(celebrationYear)),
-      at: claim.claimedAt,
-      memberId,
-      subject: { type: 'birthday_claim', id: claim._id.toHexString() },
-      props: { packageCode: pkg.code, celebrationYear, coupons: coupons.length },
-    },
-    now,
-  );
+  await recordClaimEvent('benefit.claimed', { coupons: coupons.length });
   await BirthdayClaimModel.updateOne(
     { _id: claim._id },
     { $set: { state: 'issued', couponIds: coupons.map((coupon) => coupon._id), completedAt: now } },
