@@ -1,4 +1,5 @@
 /** One in-memory database per run (global setup); each test file gets its own database in it. */
+const os = require('node:os');
 const swc = [
   '@swc/jest',
   {
@@ -23,6 +24,9 @@ module.exports = {
   globalTeardown: '<rootDir>/scripts/test/globalTeardown.ts',
   // Bounds against a hang, not expectations of speed: a loaded 2-core machine runs the concurrency tests ten times slower.
   testTimeout: 120_000,
+  // Jest's default (one worker per core but one) runs a 2-core machine's suites one at a time, while the database's
+  // thread and the jsdom suites leave room for a second: two workers at least.
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   reporters: ['default', '<rootDir>/scripts/test/stdoutSummaryReporter.js'],
   projects: [
     { ...common, displayName: 'shared', rootDir: '<rootDir>/shared', testMatch: ['<rootDir>/src/**/*.test.ts'] },

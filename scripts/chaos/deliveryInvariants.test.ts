@@ -47,7 +47,7 @@ describe('no message sent twice: WeChat\'s outbox judges the campaign\'s deliver
     expect(report.violations).toEqual([]);
     expect(skipped.state).toBe('skipped');
     expect(failed.state).toBe('failed');
-    expect(tally).toEqual({ deliveries: 5, 'messages in the outbox': 2, sent: 1, skipped: 1, failed: 1, unknown: 2, 'unknown, sent before the kill': 1, 'unknown, not sent': 1 });
+    expect(tally).toEqual({ deliveries: 5, 'messages in the outbox': 2, sent: 1, skipped: 1, failed: 1, unknown: 2, 'unknown (killed while sending), sent': 1, 'unknown (killed while sending), not sent': 1 });
     expect(report.checked['campaign deliveries']).toBe(5);
   });
 
@@ -83,9 +83,18 @@ describe('no message sent twice: WeChat\'s outbox judges the campaign\'s deliver
     );
   });
 
-  it('unknown where no kill left the delivery sending', async () => {
+  it('unknown where no kill left the delivery sending and WeChat answered its send', async () => {
     const unknown = await delivery('unknown');
     const { report } = await check([]);
-    expect(report.violations.map((violation) => violation.detail)).toEqual([`${unknown.key} (unknown): unknown, but no kill left it sending`]);
+    expect(report.violations.map((violation) => violation.detail)).toEqual([`${unknown.key} (unknown): unknown, but no kill left it sending and WeChat answered its send`]);
+  });
+
+  it('unknown is explained by a send WeChat never answered, sent or not', async () => {
+    const unanswered = await delivery('unknown');
+    const unansweredButSent = await delivery('unknown');
+    await CampaignDeliveryModel.updateMany({ _id: { $in: [unanswered._id, unansweredButSent._id] } }, { $set: { unansweredAt: new Date() } });
+    const { report, tally } = await check([message(unansweredButSent)]);
+    expect(report.violations).toEqual([]);
+    expect(tally).toMatchObject({ 'unknown (WeChat gave no answer), not sent': 1, 'unknown (WeChat gave no answer), sent': 1 });
   });
 });

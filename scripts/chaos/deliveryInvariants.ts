@@ -17,7 +17,10 @@ export interface DeliveryCheck {
   campaignName: string;
   /** WeChat's side (the sandbox's outbox): what was really sent. */
   outbox: readonly OutboxMessage[];
-  /** Deliveries a kill left in `sending` (held by the killed process): the only ones that may end `unknown`. */
+  /**
+   * Deliveries a kill left in `sending` (held by the killed process): with those whose send WeChat never answered
+   * (`unansweredAt`), the only ones that may end `unknown`.
+   */
   killedWhileSending: ReadonlySet<string>;
 }
 
@@ -27,7 +30,8 @@ export type DeliveryTally = Record<string, number>;
 /**
  * "No message sent twice", with WeChat's outbox as the judge: at most one message per delivery (campaign, member,
  * occurrence) and per member; every delivery terminal; `sent` ⇔ exactly one message (with the msgid recorded, when
- * one is); `failed` and `skipped` ⇔ none; `unknown` only for a delivery a kill left in `sending`, with at most one.
+ * one is); `failed` and `skipped` ⇔ none; `unknown` only for a delivery a kill left in `sending` or whose send WeChat
+ * never answered, with at most one.
  */
 export async function checkDeliveries(input: DeliveryCheck, report: InvariantReport): Promise<DeliveryTally> {
   const deliveries = await CampaignDeliveryModel.find({ campaignId: input.campaignId }).lean();
@@ -61,8 +65,9 @@ export async function checkDeliveries(input: DeliveryCheck, report: InvariantRep
       if (messages.length === 0) violate(`${where}: recorded sent, nothing in WeChat's outbox`);
       else if (delivery.msgId && messages[0]?.msgid !== delivery.msgId) violate(`${where}: msgid ${delivery.msgId}, WeChat's is ${messages[0]?.msgid}`);
     } else if (delivery.state === 'unknown') {
-      if (!input.killedWhileSending.has(id)) violate(`${where}: unknown, but no kill left it sending`);
-      const key = messages.length > 0 ? 'unknown, sent before the kill' : 'unknown, not sent';
+      const killed = input.killedWhileSending.has(id);
+      if (!killed && !delivery.unansweredAt) violate(`${where}: unknown, but no kill left it sending and WeChat answered its send`);
+      const key = `unknown (${killed ? 'killed while sending' : 'WeChat gave no answer'}), ${messages.length > 0 ? 'sent' : 'not sent'}`;
       tally[key] = (tally[key] ?? 0) + 1;
     } else if (messages.length > 0) violate(`${where}: recorded ${delivery.state}, but WeChat sent it`);
   }

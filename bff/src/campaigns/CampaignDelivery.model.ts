@@ -26,6 +26,8 @@ export interface CampaignDelivery {
   leaseUntil: Date | null;
   attempts: number;
   sendingAt: Date | null;
+  /** When WeChat (or Tencent) gave the send no answer: why a delivery may end `unknown` without a crash. */
+  unansweredAt?: Date | null;
   /** The openid the send went to (a receipt names it); set when sending starts. */
   sentTo: string | null;
   templateId: string | null;
@@ -71,6 +73,7 @@ const campaignDeliverySchema = new Schema<CampaignDelivery>(
     leaseUntil: { type: Date, default: null },
     attempts: { type: Number, default: 0 },
     sendingAt: { type: Date, default: null },
+    unansweredAt: { type: Date, default: null },
     sentTo: { type: String, default: null },
     templateId: { type: String, default: null },
     msgId: { type: String, default: null },

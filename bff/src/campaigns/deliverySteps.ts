@@ -63,4 +63,13 @@ export async function settleDelivery(deliveryId: Types.ObjectId, from: 'queued' 
   return moved.modifiedCount === 1;
 }
 
+/**
+ * WeChat or Tencent gave no answer (a timeout, a broken connection): the message may have gone. The delivery stays
+ * `sending`, out of any lease, for the receipt or the settle window to decide (settleSendingDeliveries), and says why,
+ * so that an `unknown` it may end in is explained.
+ */
+export async function leaveUnanswered(deliveryId: Types.ObjectId, now: Date): Promise<void> {
+  await CampaignDeliveryModel.updateOne({ _id: deliveryId, state: 'sending' }, { $set: { leaseOwner: null, leaseUntil: null, unansweredAt: now } });
+}
+
 export type MemberForSend = Pick<Member, '_id' | 'openid' | 'status' | 'nickname' | 'birthday' | 'phone' | 'lifecycle'>;

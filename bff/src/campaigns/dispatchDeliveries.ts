@@ -12,7 +12,7 @@ import { renderMessage } from './campaignMessage';
 import { campaignForVariant } from './campaignVariant';
 import { campaignVariables } from './campaignVariables';
 import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
-import { deliverCopyToInbox, landingPage, settleDelivery, type MemberForSend, type Settlement } from './deliverySteps';
+import { deliverCopyToInbox, landingPage, leaveUnanswered, settleDelivery, type MemberForSend, type Settlement } from './deliverySteps';
 import { releaseMarketingSlot, takeMarketingSlot } from './marketingCaps';
 import { recordDeliverySent } from './results/recordCampaignEvents';
 import { SendSlotHolder } from './sendRate';
@@ -199,7 +199,7 @@ async function afterSend(worker: Worker, delivery: CampaignDelivery, campaign: C
       return 'deferred';
     case 'ambiguous':
       // WeChat may have sent it: the receipt or the settle window decides (settleSendingDeliveries), never a re-send.
-      await CampaignDeliveryModel.updateOne({ _id: delivery._id, state: 'sending' }, { $set: { leaseOwner: null, leaseUntil: null } });
+      await leaveUnanswered(delivery._id, worker.now);
       return 'deferred';
   }
 }

@@ -1,3 +1,4 @@
+import { buildTestApp } from '../test/app';
 import { buildCampaign, grantMarketingConsent, useCampaignEngine } from '../test/campaignFactories';
 import { useTestDatabase } from '../test/database';
 import { buildMember } from '../test/factories';
@@ -65,6 +66,24 @@ describe('a send in doubt is settled, never sent again', () => {
     expect(await dispatchDeliveries(engine.app().deps, { workerId: 'later' })).toMatchObject({ claimed: 0 });
     expect(await sandbox.control().outbox(member.openid)).toHaveLength(1);
     expect(await SubscriptionQuotaModel.findById(quotaId(member._id, ORDER_STATUS)).lean()).toMatchObject({ remaining: 1, reservations: [], sentTotal: 1 });
+  });
+
+  it('WeChat answers too late: the delivery waits in sending, marked unanswered, until the receipt settles it as sent', async () => {
+    const member = await subscriber('late', 1);
+    const campaign = await buildCampaign({ createdAt: clock.now, message: orderStatus });
+    await materialiseCampaign(campaign._id, clock.now);
+    // WeChat takes the message (and pushes its receipt), then answers after the BFF has stopped waiting.
+    const impatient = buildTestApp({ config: sandbox.config({ WECHAT_TIMEOUT_MS: '500' }), now: () => clock.now });
+    await sandbox.control().answerLate('subscribe.send', 2_000, 1);
+    expect(await dispatchDeliveries(impatient.deps, { workerId: 'impatient' })).toMatchObject({ claimed: 1, sent: 0, deferred: 1 });
+    expect(await deliveryOf(member)).toMatchObject({ state: 'sending', leaseOwner: null, unansweredAt: clock.now });
+    expect(await dispatchDeliveries(engine.app().deps, { workerId: 'later' })).toMatchObject({ claimed: 0 });
+    expect(await sandbox.control().outbox(member.openid)).toHaveLength(1);
+    expect(await sandbox.control().pushSettled('last')).toMatchObject({ delivered: true });
+    clock.now = new Date(clock.now.getTime() + 6 * 60_000);
+    expect(await settleSendingDeliveries(engine.app().deps)).toEqual({ byReceipt: 1, unknown: 0, waiting: 0 });
+    expect(await deliveryOf(member)).toMatchObject({ state: 'sent' });
+    expect(await sandbox.control().outbox(member.openid)).toHaveLength(1);
   });
 
   it('WeChat busy (-1): back to the queue with a backoff, then sent once', async () => {

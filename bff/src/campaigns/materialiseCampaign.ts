@@ -1,6 +1,6 @@
 import { businessDayKey, dueBirthdaySteps, HOLDOUT_VARIANT, SUBSCRIPTION_TEMPLATES, type BanditArm } from '@cakeday/shared';
 import type { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../db/duplicateKey';
+import { isOnlyDuplicateKeyErrors } from '../db/duplicateKey';
 import { MemberModel, type Member } from '../members/Member.model';
 import { CampaignModel, type Campaign } from './Campaign.model';
 import { banditArms, campaignForVariant, storedVariant, variantFor } from './campaignVariant';
@@ -80,9 +80,7 @@ export async function insertIgnoringDuplicates(drafts: DeliveryDraft[]): Promise
   try {
     await CampaignDeliveryModel.insertMany(drafts, { ordered: false });
   } catch (error) {
-    const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
-    const onlyDuplicates = Array.isArray(writeErrors) ? writeErrors.every((writeError) => isDuplicateKeyError(writeError) || isDuplicateKeyError((writeError as { err?: unknown }).err)) : isDuplicateKeyError(error);
-    if (!onlyDuplicates) throw error;
+    if (!isOnlyDuplicateKeyErrors(error)) throw error;
   }
 }
 

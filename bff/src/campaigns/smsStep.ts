@@ -5,7 +5,7 @@ import { smsTemplateIdOf } from '../sms/smsTemplates';
 import type { Campaign } from './Campaign.model';
 import { CampaignDeliveryModel, type CampaignDelivery } from './CampaignDelivery.model';
 import { renderCampaignSms, smsNumberOf } from './campaignSms';
-import { deliverCopyToInbox, settleDelivery, type MemberForSend } from './deliverySteps';
+import { deliverCopyToInbox, leaveUnanswered, settleDelivery, type MemberForSend } from './deliverySteps';
 import { releaseMarketingSlot } from './marketingCaps';
 import { recordDeliverySent } from './results/recordCampaignEvents';
 
@@ -77,7 +77,7 @@ export async function sendCampaignSms(context: SmsStepContext, delivery: Campaig
     if (!(error instanceof SmsApiError)) throw error;
     context.faults.afterSmsCall?.(marked);
     if (!error.answered) {
-      await CampaignDeliveryModel.updateOne({ _id: delivery._id, state: 'sending' }, { $set: { leaseOwner: null, leaseUntil: null } });
+      await leaveUnanswered(delivery._id, now);
       return 'deferred';
     }
     return error.retryable ? retryLater(error.code) : fail(error.code);

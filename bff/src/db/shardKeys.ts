@@ -155,6 +155,7 @@ export const shardPlans: Readonly<Record<string, ShardPlan>> = {
   settings_versions: { unsharded: 'Program settings versions, numbered in sequence.' },
   job_leases: { unsharded: 'One lease per job.' },
   event_checkpoints: { unsharded: 'One document per event consumer.' },
+  event_heads: { unsharded: 'A few counters of the writes made to the event outbox.' },
   migrations: { unsharded: 'One document per data migration.' },
   wechat_access_tokens: { unsharded: 'One token per mini-program.' },
   // ── purchases from tills and the online shop ──

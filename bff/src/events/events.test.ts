@@ -3,6 +3,7 @@ import { buildTestApp } from '../test/app';
 import { useTestDatabase } from '../test/database';
 import { buildMember, sessionFor } from '../test/factories';
 import { consumeEvents, EVENT_SETTLE_MS, type EventConsumer } from './consumeEvents';
+import { EventCheckpointModel } from './EventCheckpoint.model';
 import { EventModel } from './Event.model';
 import { eventKey, recordEvent } from './recordEvent';
 
@@ -79,6 +80,32 @@ describe('the event outbox', () => {
     const runs: number[] = [];
     for (let run = 0; run < 5; run += 1) runs.push((await consumeEvents(consumer, { now: clock.now, maxEvents: 3 }, 2)).handled);
     expect(runs).toEqual([3, 3, 1, 0, 0]);
+  });
+  it('a caught-up consumer reads the outbox again only once a write is announced or its checkpoint is moved', async () => {
+    const consumer: EventConsumer = { name: `test-${new Types.ObjectId().toHexString()}`, types: ['coupon.used'], handle: async () => undefined };
+    const minute = (n: number) => later(n * 60_000);
+    const alreadyThere = await EventModel.countDocuments({ type: 'coupon.used' });
+    expect(await consumeEvents(consumer, { now: minute(1) })).toEqual({ handled: alreadyThere });
+    const caughtUp = await EventCheckpointModel.findById(consumer.name).lean();
+
+    // Inserted behind the head's back: a caught-up consumer does not see it, which shows it did not query the outbox.
+    await EventModel.create({ key: 'coupon.used:unannounced', type: 'coupon.used', at: minute(1), recordedAt: minute(1), source: 'server', memberId: null, subject: null, props: {} });
+    expect(await consumeEvents(consumer, { now: minute(3) })).toEqual({ handled: 0 });
+    // Any announced write makes the next run read everything after the checkpoint.
+    await recordEvent({ type: 'coupon.used', key: 'coupon.used:announced', at: minute(2) }, minute(2));
+    expect(await consumeEvents(consumer, { now: minute(4) })).toEqual({ handled: 2 });
+    expect(await consumeEvents(consumer, { now: minute(5) })).toEqual({ handled: 0 });
+
+    // Moved back by hand (a replay): read again from there, though nothing was written.
+    await EventCheckpointModel.updateOne({ _id: consumer.name }, { $set: { recordedAt: caughtUp?.recordedAt, eventId: caughtUp?.eventId } });
+    expect(await consumeEvents(consumer, { now: minute(6) })).toEqual({ handled: 2 });
+  });
+
+  it('a consumer that never saw an event is caught up too, and reads the first one announced', async () => {
+    const consumer: EventConsumer = { name: `test-${new Types.ObjectId().toHexString()}`, types: ['referral.bound'], handle: async () => undefined };
+    expect(await consumeEvents(consumer, { now: later(60_000) })).toEqual({ handled: 0 });
+    await recordEvent({ type: 'referral.bound', key: 'referral.bound:first', at: later(60_000) }, later(60_000));
+    expect(await consumeEvents(consumer, { now: later(90_000) })).toEqual({ handled: 1 });
   });
 });
 

@@ -1,7 +1,6 @@
 import type { ClientEvent } from '@cakeday/shared';
 import { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../db/duplicateKey';
-import { EventModel } from './Event.model';
+import { insertEvent } from './recordEvent';
 
 /** A client's clock may be wrong: an event is placed no earlier than a day before now and never after now. */
 const CLIENT_CLOCK_WINDOW_MS = 24 * 60 * 60_000;
@@ -19,22 +18,18 @@ export async function trackClientEvents(
   for (const event of events) {
     const claimed = new Date(event.at).getTime();
     const at = new Date(Math.min(context.now.getTime(), Math.max(claimed, context.now.getTime() - CLIENT_CLOCK_WINDOW_MS)));
-    try {
-      await EventModel.create({
-        key: `client:${context.memberId ?? 'visitor'}:${event.clientEventId}`,
-        type: event.type,
-        at,
-        recordedAt: context.now,
-        source: 'client',
-        memberId: context.memberId ? new Types.ObjectId(context.memberId) : null,
-        subject: { type: 'page', id: event.page },
-        props: event.props,
-      });
-      accepted += 1;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      duplicates += 1;
-    }
+    const written = await insertEvent({
+      key: `client:${context.memberId ?? 'visitor'}:${event.clientEventId}`,
+      type: event.type,
+      at,
+      recordedAt: context.now,
+      source: 'client',
+      memberId: context.memberId ? new Types.ObjectId(context.memberId) : null,
+      subject: { type: 'page', id: event.page },
+      props: event.props,
+    });
+    if (written) accepted += 1;
+    else duplicates += 1;
   }
   return { accepted, duplicates };
 }

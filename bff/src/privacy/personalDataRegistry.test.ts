@@ -15,6 +15,7 @@ const MODELS_WITHOUT_MEMBER_DATA: Record<string, string> = {
   BirthdayPackage: 'benefit packages',
   Migration: 'which data migrations ran',
   EventCheckpoint: 'where each event consumer has read to',
+  EventHead: 'counts of the writes made to the event outbox, naming nothing',
   DailyRollup: 'per-day counts naming nobody (applied holds event ids)',
   SegmentSizes: 'members per lifecycle stage and RFM score, naming nobody',
   MemberDay: 'a day’s members by tier and lifecycle stage, naming nobody',

@@ -1,8 +1,6 @@
 import { DEFAULT_VARIANT } from '@cakeday/shared';
 import { type Types } from 'mongoose';
-import { isDuplicateKeyError } from '../../db/duplicateKey';
-import { EventModel } from '../../events/Event.model';
-import { eventKey, recordEvent } from '../../events/recordEvent';
+import { eventKey, insertEvents, recordEvent } from '../../events/recordEvent';
 import { messagePurposeOf, SUBSCRIPTION_CHANNEL } from '../deliveryEvents';
 import type { Campaign } from '../Campaign.model';
 import { CampaignDeliveryModel, type CampaignDelivery } from '../CampaignDelivery.model';
@@ -35,13 +33,7 @@ export async function recordAssignments(campaign: Pick<Campaign, '_id'>, memberI
     subject: { type: 'campaign', id: campaignId },
     props: { campaignId, variant: variantOf(delivery) },
   }));
-  try {
-    await EventModel.insertMany(drafts, { ordered: false });
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: unknown[] }).writeErrors;
-    const onlyDuplicates = Array.isArray(writeErrors) ? writeErrors.every((writeError) => isDuplicateKeyError(writeError) || isDuplicateKeyError((writeError as { err?: unknown }).err)) : isDuplicateKeyError(error);
-    if (!onlyDuplicates) throw error;
-  }
+  await insertEvents(drafts);
 }
 
 /**
