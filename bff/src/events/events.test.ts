@@ -5,6 +5,8 @@ import { buildMember, sessionFor } from '../test/factories';
 import { consumeEvents, EVENT_SETTLE_MS, type EventConsumer } from './consumeEvents';
 import { EventCheckpointModel } from './EventCheckpoint.model';
 import { EventModel } from './Event.model';
+import { EventHeadModel } from './EventHead.model';
+import { readEventHead } from './eventHead';
 import { eventKey, recordEvent } from './recordEvent';
 
 useTestDatabase();
@@ -106,6 +108,24 @@ describe('the event outbox', () => {
     expect(await consumeEvents(consumer, { now: later(60_000) })).toEqual({ handled: 0 });
     await recordEvent({ type: 'referral.bound', key: 'referral.bound:first', at: later(60_000) }, later(60_000));
     expect(await consumeEvents(consumer, { now: later(90_000) })).toEqual({ handled: 1 });
+  });
+});
+
+describe('the outbox head', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('counts a write whose first count lost a race to create its stripe (MongoDB answers such an upsert E11000)', async () => {
+    const before = await readEventHead();
+    const raced = Object.assign(new Error('E11000 duplicate key error collection: event_heads'), { code: 11000, writeErrors: [{ code: 11000 }] });
+    jest.spyOn(EventHeadModel, 'bulkWrite').mockRejectedValueOnce(raced);
+    expect(await recordEvent({ type: 'coupon.used', key: 'coupon.used:raced', at: clock.now }, clock.now)).toBe(true);
+    expect((await readEventHead()).writes).toBe(before.writes + 1);
+  });
+
+  it('stops the write when the count fails otherwise: no event the consumers could miss', async () => {
+    jest.spyOn(EventHeadModel, 'bulkWrite').mockRejectedValueOnce(new Error('database down'));
+    await expect(recordEvent({ type: 'coupon.used', key: 'coupon.used:uncounted', at: clock.now }, clock.now)).rejects.toThrow('database down');
+    expect(await EventModel.countDocuments({ key: 'coupon.used:uncounted' })).toBe(0);
   });
 });
 
