@@ -52,6 +52,52 @@ describe('the embedded database keeps the guarantees Cakeday relies on', () => {
   });
 });
 
+describe('queries narrowed by a unique index that covers some of their fields', () => {
+  let connection: Connection;
+  const docs = Array.from({ length: 300 }, (_, n) => ({
+    _id: `d-${n}`,
+    key: `k-${n}`,
+    state: n % 3 === 0 ? 'queued' : 'sent',
+    n,
+    // A sparse unique field most documents lack.
+    ...(n % 10 === 0 ? { code: `c-${n}` } : {}),
+  }));
+  const ids = (found: { _id: unknown }[]) => found.map((doc) => String(doc._id)).sort();
+
+  beforeAll(async () => {
+    connection = await mongoose.createConnection(uniqueDatabaseUri('devdb-indexed')).asPromise();
+    const collection = connection.collection<{ _id: string }>('deliveries');
+    await collection.createIndex({ key: 1 }, { unique: true });
+    await collection.createIndex({ code: 1 }, { unique: true, sparse: true });
+    await collection.insertMany(docs);
+  });
+
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  // `{ $and: [query] }` names no indexed field at the top, so the server scans: the narrowed answer must be the scan's.
+  it.each([
+    ['an _id with a condition', { _id: 'd-3', state: 'queued' }],
+    ['an _id whose condition fails', { _id: 'd-4', state: 'queued' }],
+    ['_ids in a list with a condition', { _id: { $in: ['d-0', 'd-1', 'd-2', 'd-3', 'd-299', 'nope'] }, state: 'queued' }],
+    ['_ids in a list with an $or', { _id: { $in: ['d-0', 'd-1', 'd-2', 'd-3'] }, $or: [{ state: 'sent' }, { n: { $gte: 3 } }] }],
+    ['a unique key with a condition', { key: 'k-9', n: { $lt: 10 } }],
+    ['a sparse unique field with a condition', { code: 'c-20', state: 'sent' }],
+    ['a sparse unique field asked for null, with a condition', { code: null, state: 'queued', n: { $lt: 12 } }],
+    ['an _id range with a condition', { _id: { $gt: 'd-295' }, state: 'queued' }],
+  ])('finds and updates what a scan would: %s', async (_name, query) => {
+    const collection = connection.collection<{ _id: string }>('deliveries');
+    const scanned = ids(await collection.find({ $and: [query] }).toArray());
+    expect(ids(await collection.find(query).toArray())).toEqual(scanned);
+    expect(await collection.countDocuments(query)).toBe(scanned.length);
+    const marker = `m-${Math.random()}`;
+    expect((await collection.updateMany(query, { $set: { marker } })).modifiedCount).toBe(scanned.length);
+    expect(ids(await collection.find({ marker }).toArray())).toEqual(scanned);
+  });
+});
+
 describe('the server log', () => {
   it('stays quiet when a collection is created again (mongoose does it on every start) or a unique key refuses a duplicate (our idempotency keys); other failures are logged', async () => {
     let log = '';

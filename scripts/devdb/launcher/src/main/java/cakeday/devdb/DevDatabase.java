@@ -5,11 +5,20 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import de.bwaldvogel.mongo.exception.MongoServerError;
@@ -89,6 +98,16 @@ public final class DevDatabase {
             public Document handleMessage(MongoMessage message) {
                 return answeringExistingNamespace(() -> super.handleMessage(message));
             }
+
+            @Override
+            public MemoryDatabase openOrCreateDatabase(String databaseName) {
+                return new MemoryDatabase(databaseName, getCursorRegistry()) {
+                    @Override
+                    protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+                        return new IndexedMemoryCollection(this, collectionName, options, cursorRegistry);
+                    }
+                };
+            }
         };
     }
 
@@ -97,6 +116,21 @@ public final class DevDatabase {
             @Override
             public Document handleMessage(MongoMessage message) {
                 return answeringExistingNamespace(() -> super.handleMessage(message));
+            }
+
+            @Override
+            protected MongoDatabase openOrCreateDatabase(String databaseName) {
+                MVStore store = getMvStore();
+                return new H2Database(databaseName, store, getCursorRegistry()) {
+                    // H2Database's own maps, by its names for them (its prefixes are not public).
+                    @Override
+                    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                        String namespace = getFullCollectionNamespace(collectionName);
+                        MVMap<Object, Document> dataMap = store.openMap("databases." + namespace);
+                        MVMap<String, Object> metaMap = store.openMap("meta." + namespace);
+                        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+                    }
+                };
             }
         };
     }
