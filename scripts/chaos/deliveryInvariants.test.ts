@@ -73,8 +73,8 @@ describe('no message sent twice: WeChat\'s outbox judges the campaign\'s deliver
     const { report } = await check([message(otherMsgid, 'm-3'), message(failedButSent), message(skippedButSent)]);
     expect(report.violations.map((violation) => violation.detail).sort()).toEqual(
       [
-        `${queued.key} (queued): left queued`,
-        `${sending.key} (sending): left sending`,
+        `${queued.key} (queued): left queued (attempts 0, due ${queued.nextAttemptAt.toISOString()}, lease none until none, errcode none, channel none)`,
+        `${sending.key} (sending): left sending (attempts 1, due ${sending.nextAttemptAt.toISOString()}, lease none until none, errcode none, channel none)`,
         `${sentNothing.key} (sent): recorded sent, nothing in WeChat's outbox`,
         `${otherMsgid.key} (sent): msgid m-2, WeChat's is m-3`,
         `${failedButSent.key} (failed): recorded failed, but WeChat sent it`,

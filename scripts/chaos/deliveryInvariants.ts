@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { CampaignDeliveryModel } from '../../bff/src/campaigns/CampaignDelivery.model';
+import { CampaignDeliveryModel, type CampaignDelivery } from '../../bff/src/campaigns/CampaignDelivery.model';
 import type { OutboxMessage } from '../wechat-sandbox/state';
 import type { InvariantReport } from './invariants';
 
@@ -22,6 +22,12 @@ export interface DeliveryCheck {
    * (`unansweredAt`), the only ones that may end `unknown`.
    */
   killedWhileSending: ReadonlySet<string>;
+}
+
+/** What a delivery left half way says of why: its attempts, when it is due, its lease, what WeChat last answered. */
+function leftHow(delivery: CampaignDelivery): string {
+  const at = (date: Date | null | undefined): string => (date ? date.toISOString() : 'none');
+  return `attempts ${delivery.attempts}, due ${at(delivery.nextAttemptAt)}, lease ${delivery.leaseOwner ?? 'none'} until ${at(delivery.leaseUntil)}, errcode ${delivery.errcode ?? 'none'}, channel ${delivery.channel ?? 'none'}`;
 }
 
 /** How the campaign's deliveries ended, for the summary: by state, messages in WeChat's outbox, unknown ones split. */
@@ -60,7 +66,7 @@ export async function checkDeliveries(input: DeliveryCheck, report: InvariantRep
     tally[delivery.state] = (tally[delivery.state] ?? 0) + 1;
     const where = `${delivery.key} (${delivery.state})`;
     if (messages.length > 1) violate(`${where}: sent ${messages.length} times`);
-    if (!TERMINAL.has(delivery.state)) violate(`${where}: left ${delivery.state}`);
+    if (!TERMINAL.has(delivery.state)) violate(`${where}: left ${delivery.state} (${leftHow(delivery)})`);
     else if (delivery.state === 'sent') {
       if (messages.length === 0) violate(`${where}: recorded sent, nothing in WeChat's outbox`);
       else if (delivery.msgId && messages[0]?.msgid !== delivery.msgId) violate(`${where}: msgid ${delivery.msgId}, WeChat's is ${messages[0]?.msgid}`);

@@ -81,10 +81,17 @@ async function seedCampaigns(owners: readonly BenchMember[], now: Date): Promise
   return shares;
 }
 
-/** The campaign engine's catch-up: dispatch until nothing is claimable, settle what was left sending, complete. */
-async function drainCampaigns(deps: AppDeps): Promise<void> {
+/**
+ * The campaign engine's catch-up: dispatch until nothing is claimable, then, while deliveries wait for a retry's
+ * backoff (WeChat busy: the faults injected last may meet the catch-up's own sends), move the clock to the first of
+ * them, as time would; then settle what was left sending, and complete.
+ */
+async function drainCampaigns(deps: AppDeps, clock: { offsetMs: number }): Promise<void> {
   for (let round = 0; round < 10_000; round += 1) {
-    if ((await dispatchDeliveries(deps, { workerId: `chaos-catch-up:${round}`, batchSize: 200 })).claimed === 0) break;
+    if ((await dispatchDeliveries(deps, { workerId: `chaos-catch-up:${round}`, batchSize: 200 })).claimed > 0) continue;
+    const waiting = await CampaignDeliveryModel.findOne({ state: 'queued' }, { nextAttemptAt: 1 }).sort({ nextAttemptAt: 1 }).lean();
+    if (!waiting || waiting.nextAttemptAt.getTime() <= deps.now().getTime()) break;
+    clock.offsetMs += waiting.nextAttemptAt.getTime() - deps.now().getTime();
   }
   for (let round = 0; round < 100; round += 1) {
     const settled = await settleSendingDeliveries(deps);
@@ -108,8 +115,8 @@ async function pushesSettled(stack: BenchStack): Promise<void> {
 /** The sweepers' catch-up, as if an hour had passed: every job once, twice over, with every open order due now. */
 async function catchUp(stack: BenchStack, log: (line: string) => void): Promise<void> {
   const config = loadConfig({ ...productionBffEnv(stack.secrets, { port: 1, metricsPort: 1, mongoUri: stack.mongoUri, sandboxUrl: stack.sandbox.url, jobsEnabled: false }), CAMPAIGN_SEND_RATE_PER_SECOND: '1000' });
-  const later = (): Date => new Date(Date.now() + 60 * 60_000);
-  const deps = createDeps(config, createLogger('warn'), { now: later });
+  const clock = { offsetMs: 60 * 60_000 };
+  const deps = createDeps(config, createLogger('warn'), { now: () => new Date(Date.now() + clock.offsetMs) });
   for (let round = 0; round < 2; round += 1) {
     await MallOrderModel.updateMany({ status: { $nin: ['fulfilled', 'cancelled', 'refunded'] } }, { $set: { nextAttemptAt: new Date() } });
     for (const job of jobs) {
@@ -120,7 +127,7 @@ async function catchUp(stack: BenchStack, log: (line: string) => void): Promise<
       }
     }
   }
-  await drainCampaigns(deps);
+  await drainCampaigns(deps, clock);
 }
 
 /** The instance again, on its ports; on new ones when another process took them meanwhile (the balancer learns them). */
