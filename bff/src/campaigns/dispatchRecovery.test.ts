@@ -73,8 +73,8 @@ describe('a send in doubt is settled, never sent again', () => {
     const campaign = await buildCampaign({ createdAt: clock.now, message: orderStatus });
     await materialiseCampaign(campaign._id, clock.now);
     // WeChat takes the message (and pushes its receipt), then answers after the BFF has stopped waiting.
-    const impatient = buildTestApp({ config: sandbox.config({ WECHAT_TIMEOUT_MS: '500' }), now: () => clock.now });
-    await sandbox.control().answerLate('subscribe.send', 2_000, 1);
+    const impatient = buildTestApp({ config: sandbox.config({ WECHAT_TIMEOUT_MS: '1500' }), now: () => clock.now });
+    await sandbox.control().answerLate('subscribe.send', 4_000, 1);
     expect(await dispatchDeliveries(impatient.deps, { workerId: 'impatient' })).toMatchObject({ claimed: 1, sent: 0, deferred: 1 });
     expect(await deliveryOf(member)).toMatchObject({ state: 'sending', leaseOwner: null, unansweredAt: clock.now });
     expect(await dispatchDeliveries(engine.app().deps, { workerId: 'later' })).toMatchObject({ claimed: 0 });
