@@ -98,6 +98,98 @@ describe('queries narrowed by a unique index that covers some of their fields', 
   });
 });
 
+describe('queries narrowed by a non-unique index on its first field', () => {
+  const { Int32, Long, Double, ObjectId } = mongoose.mongo;
+  const memberIds = Array.from({ length: 7 }, () => new ObjectId());
+  const day = (n: number) => new Date(Date.UTC(2026, 10, 1 + (n % 5)));
+  const docs = Array.from({ length: 240 }, (_, n) => ({
+    _id: `c-${n}`,
+    // Some records name no member, some name null: both are what `memberId: null` asks for.
+    ...(n % 11 === 0 ? {} : { memberId: n % 13 === 0 ? null : memberIds[n % 7] }),
+    purpose: n % 2 === 0 ? 'marketing' : 'sms',
+    state: ['queued', 'sent', 'failed'][n % 3],
+    // The same number stored as each BSON type: equal values for the server's matching.
+    n: [new Int32(n % 4), Long.fromNumber(n % 4), new Double(n % 4)][n % 3],
+    at: day(n),
+    nested: { kind: n % 4 === 0 ? 'a' : 'b' },
+    ...(n % 5 === 0 ? { tags: ['x', 'y'] } : n % 5 === 1 ? { tags: 'x' } : {}),
+  }));
+  let connection: Connection;
+  let collection: mongoose.mongo.Collection<{ _id: string }>;
+  const ids = (found: { _id: unknown }[]) => found.map((doc) => String(doc._id));
+
+  beforeAll(async () => {
+    connection = await mongoose.createConnection(uniqueDatabaseUri('devdb-secondary')).asPromise();
+    collection = connection.collection<{ _id: string }>('consents');
+    await collection.insertMany(docs as never[]);
+    // Created after the documents, as syncIndexes does on a filled collection, and before others arrive.
+    await collection.createIndex({ memberId: 1, purpose: 1, at: -1 });
+    await collection.createIndex({ state: 1, at: 1 });
+    await collection.createIndex({ n: 1 });
+    await collection.createIndex({ at: 1 });
+    await collection.createIndex({ 'nested.kind': 1 });
+    await collection.createIndex({ tags: 1 });
+  });
+
+  afterAll(async () => {
+    await connection.dropDatabase();
+    await connection.close();
+  });
+
+  const queries: [string, object][] = [
+    ['equality on the first field', { memberId: memberIds[3] }],
+    ['$in on the first field with a condition on the second', { memberId: { $in: [memberIds[0], memberIds[5], new ObjectId()] }, purpose: 'marketing' }],
+    ['null, which matches a missing field too', { memberId: null }],
+    ['$in with null', { memberId: { $in: [null, memberIds[1]] }, state: 'sent' }],
+    ['a number asked as another BSON type', { n: new Long(2) }],
+    ['a number among others', { n: { $in: [1, 3.0] }, purpose: 'sms' }],
+    ['a date', { at: day(2) }],
+    ['a dotted path', { 'nested.kind': 'a', state: 'queued' }],
+    ['two indexed fields (the fewer documents are read)', { state: 'failed', memberId: memberIds[4] }],
+    ['an operator the index does not answer', { memberId: { $ne: null }, state: { $in: ['queued'] } }],
+    ['an array field, which turns its index off', { tags: 'x' }],
+    ['with an $or beside it', { state: 'queued', $or: [{ purpose: 'sms' }, { n: 0 }] }],
+  ];
+
+  const expectScanAnswers = async (query: object) => {
+    const scanned = ids(await collection.find({ $and: [query] }).toArray());
+    // Unsorted and limited: the natural order, as the scan gives it.
+    expect(ids(await collection.find(query).limit(5).toArray())).toEqual(scanned.slice(0, 5));
+    expect(ids(await collection.find(query).sort({ _id: -1 }).toArray())).toEqual([...scanned].sort().reverse());
+    expect(await collection.countDocuments(query)).toBe(scanned.length);
+    return scanned;
+  };
+
+  it.each(queries)('finds, counts and updates what a scan would: %s', async (_name, query) => {
+    const scanned = await expectScanAnswers(query);
+    expect(scanned.length).toBeGreaterThan(0);
+    const marker = `m-${Math.random()}`;
+    expect((await collection.updateMany(query, { $set: { marker } })).modifiedCount).toBe(scanned.length);
+    expect(ids(await collection.find({ marker }).toArray()).sort()).toEqual([...scanned].sort());
+  });
+
+  it('keeps answering as a scan would after documents move between values, leave and arrive', async () => {
+    await collection.updateMany({ memberId: memberIds[3] }, { $set: { memberId: memberIds[6], state: 'sent' } });
+    await collection.updateMany({ state: 'failed', purpose: 'sms' }, { $unset: { memberId: '' } });
+    await collection.deleteMany({ memberId: memberIds[0], purpose: 'marketing' });
+    await collection.insertMany([
+      { _id: 'late-1', memberId: memberIds[3], purpose: 'marketing', state: 'queued', n: new Int32(2), at: day(2), nested: { kind: 'a' } },
+      { _id: 'late-2', memberId: null, purpose: 'sms', state: 'failed', n: new Double(2), at: day(1), nested: { kind: 'b' } },
+    ] as never[]);
+    await collection.findOneAndUpdate({ _id: 'c-1' }, { $set: { state: 'queued', n: new Int32(3) } });
+    await collection.replaceOne({ _id: 'c-2' }, { memberId: memberIds[3], purpose: 'sms', state: 'queued', n: 9, at: day(4), nested: { kind: 'c' } });
+    for (const [, query] of queries) await expectScanAnswers(query);
+    expect(ids(await collection.find({ memberId: memberIds[3] }).toArray()).sort()).toEqual(['c-2', 'late-1']);
+    expect(await collection.countDocuments({ memberId: memberIds[0] })).toBe(await collection.countDocuments({ $and: [{ memberId: memberIds[0] }] }));
+  });
+
+  it('answers as a scan would once a document holds an array in an indexed field', async () => {
+    await collection.insertOne({ _id: 'with-array', memberId: [memberIds[2], memberIds[5]], purpose: 'sms', state: 'queued', tags: ['x'] } as never);
+    for (const [, query] of queries) await expectScanAnswers(query);
+    expect(ids(await collection.find({ memberId: memberIds[5], _id: 'with-array' }).toArray())).toEqual(['with-array']);
+  });
+});
+
 describe('the server log', () => {
   it('stays quiet when a collection is created again (mongoose does it on every start) or a unique key refuses a duplicate (our idempotency keys); other failures are logged', async () => {
     let log = '';
@@ -129,6 +221,9 @@ describe('the H2 file backend', () => {
     const first = await startDatabase({ backend: 'file', file, ignoreEnvironment: true });
     const writer = await mongoose.createConnection(`${first.uri}persist`).asPromise();
     await writer.collection('members').insertOne({ nickname: '小蛋糕', points: 120 });
+    await writer.collection('consents').createIndex({ memberId: 1, purpose: 1 });
+    await writer.collection('consents').insertMany([{ memberId: 'm-1', purpose: 'sms' }, { memberId: 'm-2', purpose: 'sms' }]);
+    expect(await writer.collection('consents').countDocuments({ memberId: 'm-1' })).toBe(1);
     await writer.close();
     await first.stop();
 
@@ -139,6 +234,11 @@ describe('the H2 file backend', () => {
         nickname: '小蛋糕',
         points: 120,
       });
+      // The non-unique index is opened again from the file's index list and still answers as a scan would.
+      const consents = reader.collection('consents');
+      await consents.insertOne({ memberId: 'm-1', purpose: 'marketing' });
+      expect(await consents.countDocuments({ memberId: 'm-1' })).toBe(2);
+      expect(await consents.countDocuments({ memberId: { $in: ['m-1', 'm-2'] }, purpose: 'sms' })).toBe(2);
     } finally {
       await reader.close();
       await second.stop();

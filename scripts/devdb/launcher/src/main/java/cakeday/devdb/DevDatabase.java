@@ -14,6 +14,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -106,6 +108,11 @@ public final class DevDatabase {
                     protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
                         return new IndexedMemoryCollection(this, collectionName, options, cursorRegistry);
                     }
+
+                    @Override
+                    protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                        return new SecondaryIndex<>(indexName, keys);
+                    }
                 };
             }
         };
@@ -129,6 +136,11 @@ public final class DevDatabase {
                         MVMap<Object, Document> dataMap = store.openMap("databases." + namespace);
                         MVMap<String, Object> metaMap = store.openMap("meta." + namespace);
                         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+                    }
+
+                    @Override
+                    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                        return new SecondaryIndex<>(indexName, keys);
                     }
                 };
             }
