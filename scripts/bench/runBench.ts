@@ -90,7 +90,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     version: 1,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    machine: describeMachine(stack.database.embedded ? 'mongo-java-server 1.47 in memory (single worker thread, no secondary indexes)' : 'MONGODB_URI'),
+    machine: describeMachine(stack.database.embedded ? 'mongo-java-server 1.47 in memory (single worker thread; indexes as our launcher keeps them, see README)' : 'MONGODB_URI'),
     settings: { seconds: options.seconds, requests: options.requests, scale: options.scale, scenarios: selected.map((scenario) => scenario.name) },
     rows: withCeilingRatios(rows),
     checks,

@@ -149,6 +149,7 @@ describe('queries narrowed by a non-unique index on its first field', () => {
     ['an operator the index does not answer', { memberId: { $ne: null }, state: { $in: ['queued'] } }],
     ['an array field, which turns its index off', { tags: 'x' }],
     ['with an $or beside it', { state: 'queued', $or: [{ purpose: 'sms' }, { n: 0 }] }],
+    ['one value of a compound index with conditions on others', { state: 'sent', at: { $lte: day(3) }, purpose: 'marketing' }],
   ];
 
   const expectScanAnswers = async (query: object) => {
@@ -157,6 +158,14 @@ describe('queries narrowed by a non-unique index on its first field', () => {
     expect(ids(await collection.find(query).limit(5).toArray())).toEqual(scanned.slice(0, 5));
     expect(ids(await collection.find(query).sort({ _id: -1 }).toArray())).toEqual([...scanned].sort().reverse());
     expect(await collection.countDocuments(query)).toBe(scanned.length);
+    // Sorted with a limit, ties included (240 documents share 20 values of n and at): the full sort's slice.
+    const sortedScan = ids(await collection.find({ $and: [query] }).sort({ n: 1, at: -1 }).toArray());
+    expect(ids(await collection.find(query).sort({ n: 1, at: -1 }).skip(2).limit(4).toArray())).toEqual(sortedScan.slice(2, 6));
+    expect(ids(await collection.find({ $and: [query] }).sort({ n: 1, at: -1 }).limit(7).toArray())).toEqual(sortedScan.slice(0, 7));
+    // Sorted as the { state, at } index holds each state's documents (walked in order when the query names one state).
+    const byAt = ids(await collection.find({ $and: [query] }).sort({ at: 1 }).toArray());
+    expect(ids(await collection.find(query).sort({ at: 1 }).limit(6).toArray())).toEqual(byAt.slice(0, 6));
+    expect(ids(await collection.find(query).sort({ at: 1 }).skip(3).limit(3).toArray())).toEqual(byAt.slice(3, 6));
     return scanned;
   };
 
@@ -177,6 +186,9 @@ describe('queries narrowed by a non-unique index on its first field', () => {
       { _id: 'late-2', memberId: null, purpose: 'sms', state: 'failed', n: new Double(2), at: day(1), nested: { kind: 'b' } },
     ] as never[]);
     await collection.findOneAndUpdate({ _id: 'c-1' }, { $set: { state: 'queued', n: new Int32(3) } });
+    // Within a state, documents move in the order of `at`.
+    await collection.updateMany({ state: 'queued', purpose: 'marketing' }, { $set: { at: day(3) } });
+    await collection.findOneAndUpdate({ state: 'sent' }, { $set: { at: new Date(Date.UTC(2020, 0, 1)) } }, { sort: { at: 1 } });
     await collection.replaceOne({ _id: 'c-2' }, { memberId: memberIds[3], purpose: 'sms', state: 'queued', n: 9, at: day(4), nested: { kind: 'c' } });
     for (const [, query] of queries) await expectScanAnswers(query);
     expect(ids(await collection.find({ memberId: memberIds[3] }).toArray()).sort()).toEqual(['c-2', 'late-1']);

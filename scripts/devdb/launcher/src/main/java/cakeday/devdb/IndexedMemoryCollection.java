@@ -1,5 +1,9 @@
 package cakeday.devdb;
 
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -8,7 +12,11 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 
-/** The in-memory collection, with queries narrowed by an index whenever one covers them (IndexedLookup). */
+/**
+ * The in-memory collection, with queries narrowed by an index whenever one covers them (IndexedLookup), and a sorted
+ * query with a limit keeping only what it returns (SortedLimit) or, when an index holds them in its order, reading
+ * only until it has them.
+ */
 final class IndexedMemoryCollection extends MemoryCollection {
 
     IndexedMemoryCollection(MongoDatabase database, String collectionName, CollectionOptions options, CursorRegistry cursorRegistry) {
@@ -17,14 +25,28 @@ final class IndexedMemoryCollection extends MemoryCollection {
 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-        Iterable<Integer> positions = IndexedLookup.positions(getIndexes(), query, orderBy, this::allDocuments);
-        if (positions == null) {
+        IndexedLookup.Narrowed<Integer> narrowed = IndexedLookup.narrow(getIndexes(), query, orderBy, limit, this::allDocuments);
+        if (narrowed == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        if (narrowed.inSortOrder()) {
+            // Already in the sort's order: matched lazily, up to the limit (this class's own override would sort them).
+            Stream<Document> documents = StreamSupport.stream(narrowed.positions().spliterator(), false).map(this::getDocument);
+            return super.matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
+        }
+        return matchDocuments(query, narrowed.positions(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
-    private Iterable<Document> allDocuments() {
-        return streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument)::iterator;
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip, int limit, int batchSize,
+                                                   Comparator<Document> documentComparator, Document fieldSelector) {
+        Stream<Document> candidates = documentComparator != null && limit > 0
+            ? SortedLimit.first(documentStream, document -> documentMatchesQuery(document, query), documentComparator, (long) numberToSkip + limit)
+            : documentStream;
+        return super.matchDocumentsFromStream(query, candidates, numberToSkip, limit, batchSize, documentComparator, fieldSelector);
+    }
+
+    private Iterable<DocumentWithPosition<Integer>> allDocuments() {
+        return streamAllDocumentsWithPosition()::iterator;
     }
 }
